@@ -1,0 +1,83 @@
+/**
+ * Small integer codes shared by the engine's typed arrays, the metrics and the scenario schema.
+ * Each list's order is its code: changing the order changes results and the golden run.
+ */
+
+/** Immigration status of a resident (`status` array). */
+export const STATUSES = ['usBorn', 'naturalised', 'lawfulResident', 'undocumented'] as const;
+export type Status = (typeof STATUSES)[number];
+export const US_BORN = 0;
+export const NATURALISED = 1;
+export const LAWFUL_RESIDENT = 2;
+export const UNDOCUMENTED = 3;
+
+/** Groups that every metric is broken down by; `all` is the sum of the three. */
+export const GROUPS = ['latinoCitizen', 'latinoNoncitizen', 'nonLatino', 'all'] as const;
+export type Group = (typeof GROUPS)[number];
+/** The three disjoint groups a resident can belong to (indices into GROUPS). */
+export const RESIDENT_GROUPS = 3;
+export const ALL_GROUP = 3;
+
+/** Crime types; the first three are violent, the last is property crime. */
+export const CRIME_TYPES = ['simpleAssault', 'aggravatedAssault', 'robbery', 'burglaryTheft'] as const;
+export type CrimeType = (typeof CRIME_TYPES)[number];
+export const VIOLENT_TYPES = [0, 1, 2] as const;
+export const PROPERTY_TYPES = [3] as const;
+
+/** The most serious charge behind an arrest or a detainer. */
+export const CHARGES = ['none', 'traffic', 'misdemeanour', 'felony'] as const;
+export type Charge = (typeof CHARGES)[number];
+export const CHARGE_NONE = 0;
+export const CHARGE_TRAFFIC = 1;
+export const CHARGE_MISDEMEANOUR = 2;
+export const CHARGE_FELONY = 3;
+
+/** 287(g) models a jurisdiction can run. */
+export const MODELS = ['none', 'jailEnforcement', 'warrantService', 'taskForce'] as const;
+export type Model = (typeof MODELS)[number];
+
+/** Periods of a run: before and after the agreement's activation day. */
+export const PERIODS = ['before', 'after'] as const;
+export type Period = (typeof PERIODS)[number];
+
+/**
+ * Custody state of a resident (`custody` array). A resident in any state but FREE is out of the
+ * community: not a victim, witness, offender or stop target.
+ */
+export const FREE = 0;
+/** In the local jail; released when the term ends. */
+export const JAILED = 1;
+/** In the local jail with an honoured detainer; handed to immigration detention when the term ends. */
+export const JAILED_THEN_DETAINED = 2;
+/** In immigration detention; will be removed from the country. */
+export const DETAINED_FOR_REMOVAL = 3;
+/** In immigration detention; will be released back home. */
+export const DETAINED_FOR_RELEASE = 4;
+/** Removed from the country: gone for the rest of the run. */
+export const REMOVED = 5;
+
+/**
+ * A resident's kind packs ethnicity, mixed-status household and status into one byte:
+ * kind = latino * 8 + mixedHousehold * 4 + status. Tables indexed by kind replace branches in hot loops.
+ */
+export const KINDS = 16;
+export function kindOf(latino: boolean, mixedHousehold: boolean, status: number): number {
+  return (latino ? 8 : 0) + (mixedHousehold ? 4 : 0) + status;
+}
+export function kindIsLatino(kind: number): boolean {
+  return kind >= 8;
+}
+export function kindStatus(kind: number): number {
+  return kind & 3;
+}
+export function kindIsMixed(kind: number): boolean {
+  return (kind & 4) !== 0;
+}
+/** The metrics group (0..2) of a kind. */
+export function kindGroup(kind: number): number {
+  if (!kindIsLatino(kind)) return 2;
+  return kindStatus(kind) <= NATURALISED ? 0 : 1;
+}
+
+/** Metrics group of each kind, as a table for hot loops. */
+export const GROUP_OF_KIND = Uint8Array.from({ length: KINDS }, (_, k) => kindGroup(k));

@@ -1,0 +1,87 @@
+import type { Scenario } from '../../scenario/schema.ts';
+import { KINDS } from '../codes.ts';
+import { createMetrics } from '../metrics/accumulate.ts';
+import { deriveParams } from '../params.ts';
+import { createStreams } from '../rng.ts';
+import { backgroundSignalRate } from '../systems/signal.ts';
+import { refreshTargets } from '../systems/attitudes.ts';
+import type { World } from '../world.ts';
+import { createGeometry } from './geometry.ts';
+import { createOffenders } from './offenders.ts';
+import { createOfficers } from './officers.ts';
+import { createPopulation } from './population.ts';
+import { createTies } from './ties.ts';
+
+/**
+ * Builds the world of one replicate: places, households, residents and their ties, officers, offenders,
+ * attitudes at their starting targets, and offenders' starting expectations of reporting.
+ */
+export function createWorld(scenario: Scenario, seed = scenario.run.seed, replicate = 0): World {
+  const rng = createStreams(seed, replicate);
+  const params = deriveParams(scenario);
+  const geometry = createGeometry(scenario);
+  const pop = createPopulation(scenario, geometry, rng.population);
+  createTies(scenario, geometry, pop.residents, pop.cells, pop.jurisdictions, rng.ties);
+  const w: World = {
+    scenario,
+    params,
+    seed,
+    replicate,
+    day: -params.burnInDays,
+    rng,
+    geometry,
+    residents: pop.residents,
+    households: pop.households,
+    cells: pop.cells,
+    officers: createOfficers(scenario, geometry),
+    offenders: createOffenders(scenario, pop.residents, pop.jurisdictions, rng.careers),
+    jurisdictions: pop.jurisdictions,
+    eventHead: new Int32Array(params.burnInDays + params.days).fill(-1),
+    metrics: createMetrics(geometry.jurisdictions, params.days),
+  };
+  for (let j = 0; j < geometry.jurisdictions; j++) w.jurisdictions.signalRate[j] = backgroundSignalRate(w, j);
+  refreshTargets(w);
+  initialAttitudes(w);
+  initialExpectations(w);
+  return w;
+}
+
+/** Everyone starts at their target, with a little spread in trust so residents are not identical. */
+function initialAttitudes(w: World): void {
+  const res = w.residents;
+  const u = w.rng.population;
+  for (let r = 0; r < res.count; r++) {
+    const i = res.jur[r] * KINDS + res.kind[r];
+    res.trust[r] = Math.min(1, Math.max(0, w.jurisdictions.trustTarget[i] + 0.2 * (u() - 0.5)));
+    res.fear[r] = w.jurisdictions.fearTarget[i];
+  }
+}
+
+/**
+ * Offenders start out expecting the reporting they would actually meet: the mean chance of reporting of
+ * each neighbourhood's residents by ethnicity, over the crime mix.
+ */
+function initialExpectations(w: World): void {
+  const res = w.residents;
+  const s = w.scenario;
+  const p = w.params;
+  let meanBase = 0;
+  for (let t = 0; t < p.reportingBase.length; t++) meanBase += p.reportingBase[t] * (p.typeCumShare[t] - (t > 0 ? p.typeCumShare[t - 1] : 0));
+  const cells = w.cells;
+  const sum = new Float64Array(cells.count.length * 2);
+  const n = new Float64Array(cells.count.length * 2);
+  for (let r = 0; r < res.count; r++) {
+    const i = res.cell[r] * 2 + (res.kind[r] >= 8 ? 1 : 0);
+    sum[i] += meanBase * (1 + s.trust.reportingEffect * (res.trust[r] - s.trust.baseline)) * (1 - s.fear.reportingEffect * res.fear[r]);
+    n[i] += 1;
+  }
+  for (let c = 0; c < cells.count.length; c++) {
+    let all = 0;
+    for (let e = 0; e < 2; e++) {
+      const i = c * 2 + e;
+      cells.perceived[i] = n[i] > 0 ? sum[i] / n[i] : meanBase;
+      all += sum[i];
+    }
+    cells.perceivedRef[c] = cells.count[c] > 0 ? all / cells.count[c] : meanBase;
+  }
+}

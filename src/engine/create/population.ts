@@ -1,0 +1,139 @@
+import type { Scenario } from '../../scenario/schema.ts';
+import { LAWFUL_RESIDENT, NATURALISED, UNDOCUMENTED, US_BORN, kindOf } from '../codes.ts';
+import { pick, poisson, type Uniform } from '../rng.ts';
+import type { Cells, Households, JurisdictionState, Residents } from '../world.ts';
+import type { Geometry } from './geometry.ts';
+
+export interface Population {
+  residents: Residents;
+  households: Households;
+  cells: Cells;
+  jurisdictions: JurisdictionState;
+}
+
+/**
+ * Creates households neighbourhood by neighbourhood, so that the residents of one household and of one
+ * neighbourhood have consecutive ids. Neighbourhoods differ in their Latino share (segregation), and
+ * statuses are drawn per household: the head's from the jurisdiction's shares, the others' from the
+ * head's, which yields mixed-status households.
+ */
+export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Population {
+  const J = g.jurisdictions;
+  const n = s.jurisdictions.reduce((a, j) => a + j.residents, 0);
+  const tiesPer = s.community.tiesPerResident;
+  const residents: Residents = {
+    count: n,
+    kind: new Uint8Array(n),
+    jur: new Uint8Array(n),
+    cell: new Int32Array(n),
+    household: new Int32Array(n),
+    custody: new Uint8Array(n),
+    victimisations: new Uint8Array(n),
+    trust: new Float32Array(n),
+    fear: new Float32Array(n),
+    ties: new Int32Array(n * tiesPer),
+    tiesPer,
+    offenderSlot: new Int32Array(n).fill(-1),
+    nextEvent: new Int32Array(n).fill(-1),
+  };
+  const hhStart = new Int32Array(n);
+  const hhSize = new Uint8Array(n);
+  const cells: Cells = {
+    start: new Int32Array(g.cells),
+    count: new Int32Array(g.cells),
+    latinoCount: new Int32Array(g.cells),
+    perceived: new Float32Array(g.cells * 2),
+    perceivedRef: new Float32Array(g.cells),
+    offendingMultiplier: new Float32Array(g.cells).fill(1),
+  };
+  const js: JurisdictionState = {
+    resStart: new Int32Array(J + 1),
+    resCount: new Int32Array(J),
+    latinoResidents: new Int32Array(J),
+    undocumented: new Int32Array(0),
+    undocumentedStart: new Int32Array(J + 1),
+    signalRate: new Float64Array(J),
+    detainedToday: new Int32Array(J),
+    trustTarget: new Float32Array(J * 16),
+    fearTarget: new Float32Array(J * 16),
+  };
+  const statuses = new Uint8Array(8);
+  let r = 0;
+  let h = 0;
+  for (let j = 0; j < J; j++) {
+    const sj = s.jurisdictions[j];
+    js.resStart[j] = r;
+    js.resCount[j] = sj.residents;
+    const nCells = g.cellBase[j + 1] - g.cellBase[j];
+    for (let c = g.cellBase[j]; c < g.cellBase[j + 1]; c++) {
+      const local = c - g.cellBase[j];
+      const target = Math.floor(((local + 1) * sj.residents) / nCells) - Math.floor((local * sj.residents) / nCells);
+      const latinoShare = Math.min(1, Math.max(0, sj.latinoShare * (1 + s.community.segregation * (2 * u() - 1))));
+      cells.start[c] = r;
+      const end = r + target;
+      while (r < end) {
+        const latino = u() < latinoShare;
+        const mean = latino ? s.community.householdSizeLatino : s.community.householdSizeNonLatino;
+        const size = Math.min(8, end - r, 1 + poisson(u, mean - 1));
+        drawStatuses(s, sj, latino, size, u, statuses);
+        let mixed = false;
+        for (let k = 0; k < size; k++) if (statuses[k] === UNDOCUMENTED) mixed = true;
+        hhStart[h] = r;
+        hhSize[h] = size;
+        for (let k = 0; k < size; k++, r++) {
+          residents.kind[r] = kindOf(latino, mixed, statuses[k]);
+          residents.jur[r] = j;
+          residents.cell[r] = c;
+          residents.household[r] = h;
+          if (latino) {
+            cells.latinoCount[c]++;
+            js.latinoResidents[j]++;
+          }
+        }
+        h++;
+      }
+      cells.count[c] = target;
+    }
+  }
+  js.resStart[J] = r;
+  js.undocumented = collectUndocumented(residents, js, J);
+  return { residents, households: { count: h, start: hhStart.slice(0, h), size: hhSize.slice(0, h) }, cells, jurisdictions: js };
+}
+
+function drawStatuses(s: Scenario, sj: Scenario['jurisdictions'][number], latino: boolean, size: number, u: Uniform, out: Uint8Array): void {
+  let head = US_BORN;
+  const x = u();
+  if (latino) {
+    if (x < sj.latinoNaturalisedShare) head = NATURALISED;
+    else if (x < sj.latinoNaturalisedShare + sj.latinoLawfulShare) head = LAWFUL_RESIDENT;
+    else if (x < sj.latinoNaturalisedShare + sj.latinoLawfulShare + sj.latinoUndocumentedShare) head = UNDOCUMENTED;
+  } else if (x < sj.nonLatinoNoncitizenShare) {
+    head = x < sj.nonLatinoNoncitizenShare / 4 ? UNDOCUMENTED : LAWFUL_RESIDENT;
+  }
+  out[0] = head;
+  for (let k = 1; k < size; k++) {
+    const y = u();
+    if (head === UNDOCUMENTED) out[k] = y < s.community.undocumentedMemberShare ? UNDOCUMENTED : US_BORN;
+    else if (head === LAWFUL_RESIDENT) out[k] = y < 0.5 ? LAWFUL_RESIDENT : US_BORN;
+    else if (head === NATURALISED) out[k] = y < 0.5 ? NATURALISED : US_BORN;
+    else out[k] = US_BORN;
+  }
+}
+
+function collectUndocumented(res: Residents, js: JurisdictionState, J: number): Int32Array {
+  let total = 0;
+  for (let r = 0; r < res.count; r++) if ((res.kind[r] & 3) === UNDOCUMENTED) total++;
+  const out = new Int32Array(total);
+  let k = 0;
+  for (let j = 0; j < J; j++) {
+    js.undocumentedStart[j] = k;
+    for (let r = js.resStart[j]; r < js.resStart[j + 1]; r++) if ((res.kind[r] & 3) === UNDOCUMENTED) out[k++] = r;
+  }
+  js.undocumentedStart[J] = k;
+  return out;
+}
+
+/** A random resident of cell c (residents of a cell have consecutive ids). */
+export function residentInCell(cells: Cells, c: number, u: Uniform): number {
+  return cells.start[c] + pick(u, cells.count[c]);
+}

@@ -1,0 +1,10 @@
+/** The engine's public surface: what the CLI, the Worker and the tests use. */
+export { createWorld } from './create/create-world.ts';
+export { step, stepDays, runToEnd, isDone } from './pipeline.ts';
+export { summarise, weeklySeries, type RunSummary, type WeeklySeries, type JurisdictionResult, type PopulationCount } from './metrics/summary.ts';
+export { METRICS, type MetricDef, type MetricValues } from './metrics/definitions.ts';
+export { estimate, aggregateSummaries, averageWeekly, type Estimate, type MetricEstimates } from './metrics/aggregate.ts';
+export { runScenario, runReplicate, type RunReport, type RunOptions } from './run.ts';
+export { ENGINE_VERSION } from './version.ts';
+export type { World } from './world.ts';
+export * from './codes.ts';

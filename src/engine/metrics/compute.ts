@@ -1,0 +1,66 @@
+import { CHARGES, CRIME_TYPES, PROPERTY_TYPES, RESIDENT_GROUPS, VIOLENT_TYPES } from '../codes.ts';
+import { C, COUNTERS } from './accumulate.ts';
+import type { MetricValues } from './definitions.ts';
+
+/**
+ * Turns the counters of one jurisdiction (a block of RESIDENT_GROUPS × COUNTERS) into the metrics of
+ * one group (0..2) or of all residents (3). Rates with nothing to divide by are null.
+ */
+export function computeMetrics(block: Float64Array, offset: number, group: number): MetricValues {
+  const v = new Float64Array(COUNTERS);
+  const groups = group < RESIDENT_GROUPS ? [group] : [0, 1, 2];
+  for (const g of groups) for (let k = 0; k < COUNTERS; k++) v[k] += block[offset + g * COUNTERS + k];
+  // Days and snapshots are the same in every group's block: take them once.
+  const days = block[offset + C.days];
+  const snapshots = block[offset + C.snapshots];
+  const residents = snapshots > 0 ? v[C.residents] / snapshots : null;
+  const personYears = residents !== null ? (residents * days) / 365 : 0;
+  const per1000 = (x: number) => (personYears > 0 ? (1000 * x) / personYears : null);
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+  const sum = (base: number, types: readonly number[]) => types.reduce((a, t) => a + v[base + t], 0);
+  const all = [0, 1, 2, 3];
+  const crimes = sum(C.crimes, all);
+  const reported = sum(C.reported, all);
+  const out: MetricValues = {
+    residents,
+    victimisationPer1000: per1000(crimes),
+    violentVictimisationPer1000: per1000(sum(C.crimes, VIOLENT_TYPES)),
+    propertyVictimisationPer1000: per1000(sum(C.crimes, PROPERTY_TYPES)),
+  };
+  CRIME_TYPES.forEach((t, i) => (out[`victimisationPer1000.${t}`] = per1000(v[C.crimes + i])));
+  out.reportedShare = ratio(reported, crimes);
+  out.violentReportedShare = ratio(sum(C.reported, VIOLENT_TYPES), sum(C.crimes, VIOLENT_TYPES));
+  out.propertyReportedShare = ratio(sum(C.reported, PROPERTY_TYPES), sum(C.crimes, PROPERTY_TYPES));
+  CRIME_TYPES.forEach((t, i) => (out[`reportedShare.${t}`] = ratio(v[C.reported + i], v[C.crimes + i])));
+  out.cooperationRate = ratio(v[C.witnessesCooperated], v[C.witnessesAsked]);
+  out.clearanceRate = ratio(sum(C.cleared, all), reported);
+  out.violentClearanceRate = ratio(sum(C.cleared, VIOLENT_TYPES), sum(C.reported, VIOLENT_TYPES));
+  out.propertyClearanceRate = ratio(sum(C.cleared, PROPERTY_TYPES), sum(C.reported, PROPERTY_TYPES));
+  out.meanTrust = ratio(v[C.trustSum], v[C.residents]);
+  out.meanFear = ratio(v[C.fearSum], v[C.residents]);
+  out.stopsPer1000 = per1000(v[C.stops]);
+  out.stopDisparity = group < RESIDENT_GROUPS ? null : stopDisparity(block, offset);
+  out.statusQuestioned = v[C.statusQuestioned];
+  out.arrests = v[C.arrests];
+  out.arrestsPer1000 = per1000(v[C.arrests]);
+  out.detainers = sum(C.detainers, all);
+  CHARGES.forEach((c, i) => (out[`detainers.${c}`] = v[C.detainers + i]));
+  out.detentions = v[C.detentions];
+  out.federalArrests = v[C.federalArrests];
+  out.removals = v[C.removals];
+  out.crimes = crimes;
+  out.crimesPer1000 = per1000(crimes);
+  out.recordedCrimesPer1000 = per1000(reported);
+  out.unreportedCrimes = crimes - reported;
+  out.unreportedShare = ratio(crimes - reported, crimes);
+  return out;
+}
+
+/** Latino stops per Latino resident over non-Latino stops per non-Latino resident. */
+function stopDisparity(block: Float64Array, offset: number): number | null {
+  const at = (g: number, k: number) => block[offset + g * COUNTERS + k];
+  const latinoRate = (at(0, C.stops) + at(1, C.stops)) / (at(0, C.residents) + at(1, C.residents));
+  const otherRate = at(2, C.stops) / at(2, C.residents);
+  if (!(otherRate > 0) || !Number.isFinite(latinoRate)) return null;
+  return latinoRate / otherRate;
+}

@@ -1,0 +1,47 @@
+import { CHARGES, CRIME_TYPES } from '../codes.ts';
+
+/** A metric of the run summaries and weekly series: its key, unit and plain-language meaning. */
+export interface MetricDef {
+  key: string;
+  unit: string;
+  description: string;
+}
+
+const byType = (prefix: string, unit: string, what: string): MetricDef[] =>
+  CRIME_TYPES.map((t) => ({ key: `${prefix}.${t}`, unit, description: `${what}: ${t}` }));
+
+/** Every metric, in the order tables and CSV columns show them. */
+export const METRICS: readonly MetricDef[] = [
+  { key: 'residents', unit: 'residents', description: 'Mean number of residents in the country (in the community or in custody)' },
+  { key: 'victimisationPer1000', unit: 'per 1,000 per year', description: 'Victimisations of all types per 1,000 residents per year' },
+  { key: 'violentVictimisationPer1000', unit: 'per 1,000 per year', description: 'Violent victimisations (assaults, robbery) per 1,000 residents per year' },
+  { key: 'propertyVictimisationPer1000', unit: 'per 1,000 per year', description: 'Burglary and theft victimisations per 1,000 residents per year' },
+  ...byType('victimisationPer1000', 'per 1,000 per year', 'Victimisations per 1,000 residents per year'),
+  { key: 'reportedShare', unit: 'share', description: 'Share of crimes reported to police' },
+  { key: 'violentReportedShare', unit: 'share', description: 'Share of violent crimes reported to police' },
+  { key: 'propertyReportedShare', unit: 'share', description: 'Share of property crimes reported to police' },
+  ...byType('reportedShare', 'share', 'Share reported'),
+  { key: 'cooperationRate', unit: 'share', description: 'Share of witnesses asked who cooperated (by the witness\u2019s group)' },
+  { key: 'clearanceRate', unit: 'share', description: 'Share of reported crimes cleared (by the victim\u2019s group)' },
+  { key: 'violentClearanceRate', unit: 'share', description: 'Share of reported violent crimes cleared' },
+  { key: 'propertyClearanceRate', unit: 'share', description: 'Share of reported property crimes cleared' },
+  { key: 'meanTrust', unit: 'trust (0–1)', description: 'Mean trust in police, weekly snapshots' },
+  { key: 'meanFear', unit: 'fear (0–1)', description: 'Mean fear of immigration consequences, weekly snapshots' },
+  { key: 'stopsPer1000', unit: 'per 1,000 per year', description: 'Patrol stops per 1,000 residents per year' },
+  { key: 'stopDisparity', unit: 'ratio', description: 'Stop rate of Latino residents over that of non-Latino residents (jurisdiction rows only)' },
+  { key: 'statusQuestioned', unit: 'people', description: 'People questioned about immigration status during stops' },
+  { key: 'arrests', unit: 'arrests', description: 'Arrests by local police (stops and cleared crimes)' },
+  { key: 'arrestsPer1000', unit: 'per 1,000 per year', description: 'Arrests per 1,000 residents per year' },
+  { key: 'detainers', unit: 'detainers', description: 'Immigration detainers issued' },
+  ...CHARGES.map((c) => ({ key: `detainers.${c}`, unit: 'detainers', description: `Detainers whose most serious charge is: ${c}` })),
+  { key: 'detentions', unit: 'people', description: 'People taken into immigration detention (honoured detainers, Task Force arrests, federal arrests)' },
+  { key: 'federalArrests', unit: 'arrests', description: 'ICE at-large arrests (background federal enforcement)' },
+  { key: 'removals', unit: 'people', description: 'People removed from the country' },
+  { key: 'crimes', unit: 'crimes', description: 'Crimes against residents' },
+  { key: 'crimesPer1000', unit: 'per 1,000 per year', description: 'Crimes against residents per 1,000 per year (true count, reported or not)' },
+  { key: 'recordedCrimesPer1000', unit: 'per 1,000 per year', description: 'Crimes reported to police per 1,000 per year (what police statistics see)' },
+  { key: 'unreportedCrimes', unit: 'crimes', description: 'Crimes never reported (the dark figure)' },
+  { key: 'unreportedShare', unit: 'share', description: 'Share of crimes never reported' },
+];
+
+export type MetricValues = Record<string, number | null>;

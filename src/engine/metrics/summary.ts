@@ -1,0 +1,83 @@
+import { FREE, GROUPS, PERIODS, REMOVED, RESIDENT_GROUPS, type Group, type Period } from '../codes.ts';
+import type { World } from '../world.ts';
+import { COUNTERS, blockSize } from './accumulate.ts';
+import { computeMetrics } from './compute.ts';
+import { METRICS, type MetricValues } from './definitions.ts';
+
+/** One jurisdiction's results, by group and then by period. */
+export interface JurisdictionResult<V> {
+  name: string;
+  model: string;
+  sanctuary: boolean;
+  trustBuilding: boolean;
+  groups: Record<Group, Record<Period, V>>;
+}
+
+/** Head counts at the end of a run: every initial resident is in exactly one of the last three. */
+export interface PopulationCount {
+  initial: number;
+  inCommunity: number;
+  inCustody: number;
+  removed: number;
+}
+
+/** The summary of one run. */
+export interface RunSummary {
+  jurisdictions: JurisdictionResult<MetricValues>[];
+  population: PopulationCount;
+}
+
+/** Weekly series: for each jurisdiction and group, one array per metric (one value per week). */
+export interface WeeklySeries<V = number | null> {
+  weeks: number;
+  /** First day of each week. */
+  startDay: number[];
+  jurisdictions: { name: string; groups: Record<Group, Record<string, V[]>> }[];
+}
+
+/** Summarises a run (finished or not) by jurisdiction, group and period. */
+export function summarise(w: World): RunSummary {
+  const m = w.metrics;
+  const block = blockSize(m.jurisdictions);
+  const jurisdictions = w.scenario.jurisdictions.map((sj, j) => {
+    const groups = {} as Record<Group, Record<Period, MetricValues>>;
+    GROUPS.forEach((g, gi) => {
+      groups[g] = {} as Record<Period, MetricValues>;
+      PERIODS.forEach((p, pi) => (groups[g][p] = computeMetrics(m.period, pi * block + j * RESIDENT_GROUPS * COUNTERS, gi)));
+    });
+    return { name: sj.name, model: sj.policy.model, sanctuary: sj.policy.sanctuary, trustBuilding: sj.policy.trustBuilding, groups };
+  });
+  return { jurisdictions, population: countPopulation(w) };
+}
+
+/** The weekly series of the weeks finished so far. */
+export function weeklySeries(w: World): WeeklySeries {
+  const m = w.metrics;
+  const block = blockSize(m.jurisdictions);
+  const startDay = Array.from({ length: m.weeksDone }, (_, i) => i * 7);
+  const jurisdictions = w.scenario.jurisdictions.map((sj, j) => {
+    const groups = {} as Record<Group, Record<string, (number | null)[]>>;
+    GROUPS.forEach((g, gi) => {
+      const cols: Record<string, (number | null)[]> = {};
+      for (const def of METRICS) cols[def.key] = new Array<number | null>(m.weeksDone);
+      for (let week = 0; week < m.weeksDone; week++) {
+        const values = computeMetrics(m.weeks, week * block + j * RESIDENT_GROUPS * COUNTERS, gi);
+        for (const def of METRICS) cols[def.key][week] = values[def.key];
+      }
+      groups[g] = cols;
+    });
+    return { name: sj.name, groups };
+  });
+  return { weeks: m.weeksDone, startDay, jurisdictions };
+}
+
+function countPopulation(w: World): PopulationCount {
+  const c = w.residents.custody;
+  let free = 0;
+  let removed = 0;
+  for (let r = 0; r < c.length; r++) {
+    if (c[r] === FREE) free++;
+    else if (c[r] === REMOVED) removed++;
+  }
+  return { initial: c.length, inCommunity: free, inCustody: c.length - free - removed, removed };
+}

@@ -1,0 +1,64 @@
+import { C, COUNTERS, closeWeek, resetMetrics } from './metrics/accumulate.ts';
+import { refreshTargets, weeklyAttitudes } from './systems/attitudes.ts';
+import { careers } from './systems/careers.ts';
+import { processCustodyEvents } from './systems/custody.ts';
+import { federalEnforcement } from './systems/federal.ts';
+import { offend, updateOffendingResponse } from './systems/offending.ts';
+import { patrol } from './systems/patrol.ts';
+import { updateSignal } from './systems/signal.ts';
+import type { World } from './world.ts';
+
+/**
+ * One simulated day. This is the only place that decides the order of the systems:
+ * custody changes due today, the community's enforcement signal and attitude targets, federal
+ * enforcement, patrol and stops, crimes and their handling, criminal careers; then, at the end of each
+ * week, the pass over all residents (drift, social influence, snapshot) and the offenders' response.
+ */
+export function step(w: World): void {
+  if (w.day >= w.params.days) return;
+  const m = w.metrics;
+  // Burn-in leaves no trace in the metrics: they start afresh on day 0.
+  if (w.day === 0) resetMetrics(m);
+  m.currentPeriod = w.day >= w.params.activationDay ? 1 : 0;
+  processCustodyEvents(w);
+  updateSignal(w);
+  refreshTargets(w);
+  federalEnforcement(w);
+  patrol(w);
+  offend(w);
+  careers(w);
+  addDay(w);
+  // Burn-in is a whole number of weeks, so weeks end on the same weekday before and after day 0.
+  const weekEnd = (w.day + w.params.burnInDays) % 7 === 6;
+  if (weekEnd || w.day === w.params.days - 1) {
+    weeklyAttitudes(w);
+    updateOffendingResponse(w);
+    if (w.day >= 0) closeWeek(m);
+    else m.week.fill(0);
+  }
+  w.day++;
+}
+
+/** Runs `days` days (or to the end of the run). */
+export function stepDays(w: World, days: number): void {
+  for (let d = 0; d < days && w.day < w.params.days; d++) step(w);
+}
+
+/** Runs to the end. */
+export function runToEnd(w: World): void {
+  while (w.day < w.params.days) step(w);
+}
+
+/** True when the run has reached its last day. */
+export function isDone(w: World): boolean {
+  return w.day >= w.params.days;
+}
+
+function addDay(w: World): void {
+  const m = w.metrics;
+  const off = m.currentPeriod * m.week.length;
+  for (let b = C.days; b < m.week.length; b += COUNTERS) {
+    m.week[b] += 1;
+    m.period[off + b] += 1;
+  }
+}

@@ -1,0 +1,120 @@
+import {
+  CHARGE_FELONY,
+  DETAINED_FOR_RELEASE,
+  DETAINED_FOR_REMOVAL,
+  FREE,
+  GROUP_OF_KIND,
+  JAILED,
+  JAILED_THEN_DETAINED,
+  REMOVED,
+  UNDOCUMENTED,
+} from '../codes.ts';
+import { vacate } from '../create/offenders.ts';
+import { C, count } from '../metrics/accumulate.ts';
+import { MODEL_JAIL, MODEL_NONE } from '../params.ts';
+import { policyActive, type World } from '../world.ts';
+
+/**
+ * Custody: arrests and booking, the immigration check at booking under each 287(g) model, immigration
+ * detention, removal and release. Each resident in custody waits in the event list of the day their
+ * state next changes (a linked list through `nextEvent`), so only the day's events are visited.
+ */
+
+/** Puts resident r in the event list of `day` (dropped when past the end of the run). */
+export function schedule(w: World, r: number, day: number): void {
+  const slot = day + w.params.burnInDays;
+  if (slot >= w.eventHead.length) return;
+  w.residents.nextEvent[r] = w.eventHead[slot];
+  w.eventHead[slot] = r;
+}
+
+/** Applies the custody changes due today: releases, hand-overs to ICE, removals. */
+export function processCustodyEvents(w: World): void {
+  const res = w.residents;
+  const slot = w.day + w.params.burnInDays;
+  let r = w.eventHead[slot];
+  w.eventHead[slot] = -1;
+  while (r >= 0) {
+    const next = res.nextEvent[r];
+    res.nextEvent[r] = -1;
+    const state = res.custody[r];
+    if (state === JAILED || state === DETAINED_FOR_RELEASE) res.custody[r] = FREE;
+    else if (state === JAILED_THEN_DETAINED) enterDetention(w, r);
+    else if (state === DETAINED_FOR_REMOVAL) remove(w, r);
+    r = next;
+  }
+}
+
+/**
+ * An arrest by jurisdiction j's police on a charge: the resident is booked and jailed, and if
+ * undocumented, checked for immigration status as the jurisdiction's policy says. Returns true if a
+ * detainer was issued.
+ */
+export function arrestAndBook(w: World, r: number, charge: number, j: number): boolean {
+  const res = w.residents;
+  const g = GROUP_OF_KIND[res.kind[r]];
+  count(w.metrics, res.jur[r], g, C.arrests);
+  const days = Math.max(1, w.params.jailDays[charge]);
+  res.custody[r] = JAILED;
+  schedule(w, r, w.day + days);
+  const u = w.rng.detention;
+  // Both draws are made for everyone, so the stream stays aligned whatever the policy.
+  const federalFlag = u() < w.scenario.enforcement.federalBookingDetainerProb;
+  const screened = u() < w.scenario.jurisdictions[j].policy.jailScreeningProb;
+  const honourDraw = u();
+  if ((res.kind[r] & 3) !== UNDOCUMENTED) return false;
+  const active = policyActive(w);
+  const model = active ? w.params.model[j] : MODEL_NONE;
+  const detainer = federalFlag || (model === MODEL_JAIL && screened);
+  if (!detainer) return false;
+  count(w.metrics, res.jur[r], g, C.detainers + charge);
+  let honoured: boolean;
+  if (model !== MODEL_NONE) honoured = true; // a 287(g) jail (any model) holds people for ICE
+  else if (active && w.params.sanctuary[j]) honoured = charge === CHARGE_FELONY;
+  else honoured = honourDraw < w.scenario.enforcement.detainerHonourProb;
+  if (honoured) res.custody[r] = JAILED_THEN_DETAINED;
+  return true;
+}
+
+/**
+ * Takes resident r into immigration detention: decides removal or release, and shocks the household
+ * and ties (their trust falls, their fear rises) and the community's enforcement signal.
+ */
+export function enterDetention(w: World, r: number): void {
+  const res = w.residents;
+  const e = w.scenario.enforcement;
+  const remove = w.rng.detention() < e.removalProb;
+  res.custody[r] = remove ? DETAINED_FOR_REMOVAL : DETAINED_FOR_RELEASE;
+  schedule(w, r, w.day + e.removalDelayDays);
+  const j = res.jur[r];
+  count(w.metrics, j, GROUP_OF_KIND[res.kind[r]], C.detentions);
+  if (res.kind[r] >= 8) w.jurisdictions.detainedToday[j]++;
+  shockAround(w, r);
+}
+
+function remove(w: World, r: number): void {
+  const res = w.residents;
+  res.custody[r] = REMOVED;
+  count(w.metrics, res.jur[r], GROUP_OF_KIND[res.kind[r]], C.removals);
+  const slot = res.offenderSlot[r];
+  // Removing an active offender ends that offender's crimes here; a replacement may come later.
+  if (slot >= 0) vacate(w.offenders, slot, res, w.day, w.scenario.crime.replacementDays, w.rng.careers);
+}
+
+/** Vicarious experience of a detention: every other household member, and the detained resident's ties. */
+function shockAround(w: World, r: number): void {
+  const res = w.residents;
+  const t = w.scenario.trust;
+  const f = w.scenario.fear;
+  const h = res.household[r];
+  const start = w.households.start[h];
+  const end = start + w.households.size[h];
+  for (let o = start; o < end; o++) if (o !== r) shock(res.trust, res.fear, o, t.householdDetentionShock, f.householdDetentionShock);
+  for (let k = r * res.tiesPer, kEnd = k + res.tiesPer; k < kEnd; k++) shock(res.trust, res.fear, res.ties[k], t.tieDetentionShock, f.tieDetentionShock);
+}
+
+/** Lowers trust and raises fear of resident o, keeping both in [0, 1]. */
+export function shock(trust: Float32Array, fear: Float32Array, o: number, trustLoss: number, fearGain: number): void {
+  trust[o] = Math.max(0, trust[o] - trustLoss);
+  fear[o] = Math.min(1, fear[o] + fearGain);
+}

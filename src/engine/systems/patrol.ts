@@ -1,0 +1,92 @@
+import { CHARGE_MISDEMEANOUR, CHARGE_NONE, CHARGE_TRAFFIC, FREE, GROUP_OF_KIND, JAILED_THEN_DETAINED, UNDOCUMENTED } from '../codes.ts';
+import { residentInCell } from '../create/population.ts';
+import { C, count } from '../metrics/accumulate.ts';
+import { MODEL_TASK_FORCE } from '../params.ts';
+import { pick, poisson } from '../rng.ts';
+import { policyActive, type World } from '../world.ts';
+import { arrestAndBook, enterDetention, shock } from './custody.ts';
+
+/** Tries to find a stop target before an officer gives up for that stop. */
+const MAX_TRIES = 16;
+
+/**
+ * Patrol: each officer works a neighbourhood chosen in proportion to its population and makes stops.
+ * Under an active Task Force agreement, Latino residents are chosen for stops more often (profiling
+ * multiplier), stops of Latino residents end in arrest more often, and deputised officers question
+ * people about status, which can lead to immigration arrest without any criminal charge.
+ */
+export function patrol(w: World): void {
+  const o = w.officers;
+  const res = w.residents;
+  const u = w.rng.patrol;
+  const active = policyActive(w);
+  const perDay = w.scenario.policing.stopsPerOfficerDay;
+  for (let i = 0; i < o.count; i++) {
+    const j = o.jur[i];
+    const js = w.jurisdictions;
+    const cell = res.cell[js.resStart[j] + pick(u, js.resCount[j])];
+    o.cell[i] = cell;
+    const taskForce = active && w.params.model[j] === MODEL_TASK_FORCE;
+    const multiplier = taskForce ? w.scenario.jurisdictions[j].policy.profilingMultiplier : 1;
+    const stops = poisson(u, perDay);
+    for (let s = 0; s < stops; s++) {
+      let target = -1;
+      for (let t = 0; t < MAX_TRIES && target < 0; t++) {
+        const r = residentInCell(w.cells, cell, u);
+        if (res.custody[r] !== FREE) continue;
+        // Rejection sampling: a non-Latino candidate is kept with probability 1 / multiplier.
+        if (res.kind[r] < 8 && multiplier > 1 && u() * multiplier >= 1) continue;
+        target = r;
+      }
+      if (target >= 0) stop(w, target, j, taskForce && o.deputised[i] === 1);
+    }
+  }
+}
+
+function stop(w: World, r: number, j: number, deputised: boolean): void {
+  const res = w.residents;
+  const p = w.scenario.policing;
+  const policy = w.scenario.jurisdictions[j].policy;
+  const u = w.rng.stopOutcome;
+  const g = GROUP_OF_KIND[res.kind[r]];
+  const latino = res.kind[r] >= 8;
+  const taskForce = policyActive(w) && w.params.model[j] === MODEL_TASK_FORCE;
+  count(w.metrics, res.jur[r], g, C.stops);
+  const trustBuilding = policyActive(w) && w.params.trustBuilding[j] === 1;
+  const stopShock = w.scenario.trust.stopShock * (trustBuilding ? 1 - w.scenario.contrasts.trustBuildingStopShockReduction : 1);
+  res.trust[r] = Math.max(0, res.trust[r] - stopShock);
+  // Fixed number of draws per stop keeps the stream aligned.
+  const arrestDraw = u();
+  const chargeDraw = u();
+  const questionDraw = u();
+  const odds = taskForce && latino ? policy.arrestBiasMultiplier : 1;
+  const base = p.arrestPerStop;
+  const arrestP = (base * odds) / (1 - base + base * odds);
+  const arrested = arrestDraw < arrestP;
+  const charge = chargeDraw < p.trafficShareOfStopArrests ? CHARGE_TRAFFIC : CHARGE_MISDEMEANOUR;
+  const questioned = deputised && questionDraw < policy.statusQuestioningProb;
+  if (questioned) questionAboutStatus(w, r, g);
+  const immigrationArrest = questioned && (res.kind[r] & 3) === UNDOCUMENTED;
+  if (arrested) {
+    const detainer = arrestAndBook(w, r, charge, j);
+    if (immigrationArrest) {
+      if (!detainer) count(w.metrics, res.jur[r], g, C.detainers + charge);
+      res.custody[r] = JAILED_THEN_DETAINED;
+    }
+  } else if (immigrationArrest) {
+    count(w.metrics, res.jur[r], g, C.detainers + CHARGE_NONE);
+    enterDetention(w, r);
+  }
+}
+
+/** A status question: trust falls; a non-citizen's fear rises, and their household's by half as much. */
+function questionAboutStatus(w: World, r: number, g: number): void {
+  const res = w.residents;
+  count(w.metrics, res.jur[r], g, C.statusQuestioned);
+  const fearGain = (res.kind[r] & 3) >= 2 ? w.scenario.fear.questioningShock : 0;
+  shock(res.trust, res.fear, r, w.scenario.trust.questioningShock, fearGain);
+  if (fearGain === 0) return;
+  const h = res.household[r];
+  const start = w.households.start[h];
+  for (let o = start, end = start + w.households.size[h]; o < end; o++) if (o !== r) shock(res.trust, res.fear, o, 0, fearGain / 2);
+}

@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import { schemaNodeAt, type SchemaNode } from './json-schema.ts';
+
+/** A scenario that cannot be run, with one readable line per problem. */
+export class ScenarioError extends Error {
+  constructor(
+    /** Each problem, starting with the field path it concerns. */
+    readonly problems: string[],
+    source = 'scenario',
+  ) {
+    super(`${source} is not a valid scenario:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ScenarioError';
+  }
+}
+
+/** `jurisdictions[0].policy.model` from ['jurisdictions', 0, 'policy', 'model']. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let s = '';
+  for (const k of path) s += typeof k === 'number' ? `[${k}]` : s ? `.${String(k)}` : String(k);
+  return s || '(top level)';
+}
+
+/** One line per zod issue, naming the field, the value given and what is allowed. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string[] {
+  return issues.flatMap((issue) => describeIssue(issue, input));
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string[] {
+  const path = issue.path;
+  const node = schemaNodeAt(path);
+  const value = valueAt(input, path);
+  const where = formatPath(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = Object.keys(node?.properties ?? {}).join(', ');
+      return issue.keys.map((k) => `${formatPath([...path, k])}: unknown field; allowed here: ${allowed}`);
+    }
+    case 'too_big':
+    case 'too_small':
+      if (issue.origin === 'array') {
+        return [`${where}: has ${Array.isArray(value) ? value.length : '?'} entries; allowed ${describeCount(issue)}`];
+      }
+      if (issue.origin === 'string') return [`${where}: ${show(value)} is too ${issue.code === 'too_big' ? 'long' : 'short'}; ${issue.message}`];
+      return [`${where}: ${show(value)} is out of range; allowed ${describeAllowed(node)}`];
+    case 'invalid_type':
+      if (value === undefined) return [`${where}: is required (${describeAllowed(node)})`];
+      return [`${where}: ${show(value)} is ${typeName(value)}; expected ${describeAllowed(node)}`];
+    case 'invalid_value':
+      return [`${where}: ${show(value)} is not allowed; expected ${describeAllowed(node)}`];
+    default:
+      return [`${where}: ${show(value)}: ${issue.message}`];
+  }
+}
+
+/** "a number from 1 to 20 (ratio)", "one of none, taskForce", … for error messages and help. */
+export function describeAllowed(node: SchemaNode | undefined): string {
+  if (!node) return 'nothing here';
+  const unit = node.unit && !['choice', 'text', 'on/off', 'integer'].includes(node.unit) ? ` (${node.unit})` : '';
+  if (node.enum) return `one of ${node.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (node.const !== undefined) return `${JSON.stringify(node.const)}`;
+  const kind = node.type === 'integer' ? 'a whole number' : node.type === 'number' ? 'a number' : node.type === 'boolean' ? 'true or false' : node.type === 'string' ? 'text' : node.type === 'array' ? 'a list' : node.type === 'object' ? 'an object' : 'a value';
+  if (node.minimum !== undefined && node.maximum !== undefined) return `${kind} from ${node.minimum} to ${node.maximum}${unit}`;
+  return `${kind}${unit}`;
+}
+
+function describeCount(issue: { code: string; minimum?: unknown; maximum?: unknown }): string {
+  return issue.code === 'too_big' ? `at most ${String(issue.maximum)}` : `at least ${String(issue.minimum)}`;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k as string];
+  }
+  return v;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return 'text';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'a whole number' : 'a number';
+  return `a ${typeof v}`;
+}
+
+function show(v: unknown): string {
+  const s = JSON.stringify(v);
+  if (s === undefined) return String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { SRC, int, num, section } from './param.ts';
+import { Jurisdiction } from './sections/jurisdiction.ts';
+import { Community } from './sections/community.ts';
+import { Crime } from './sections/crime.ts';
+import { Enforcement, Policing } from './sections/policing.ts';
+import { Contrasts, Fear, Trust } from './sections/attitudes.ts';
+
+/** The scenario format version this build reads and writes. */
+export const SCHEMA_VERSION = 1;
+
+/** How long a run lasts, when the agreement starts, and its random seed. */
+export const Run = section(
+  {
+    years: num(3, 0.1, 50, { unit: 'years', description: 'Simulated time.', source: SRC.assumption }),
+    activationDay: int(365, 0, 18250, { unit: 'day', description: 'Day the jurisdictions\u2019 policies start; the days before it are the "before" period.', source: SRC.assumption }),
+    burnInWeeks: int(104, 0, 1040, {
+      unit: 'weeks',
+      description:
+        'Weeks simulated before day 0 and left out of every metric, so that jail populations, offenders\u2019 expectations and attitudes settle before the "before" period is measured.',
+      source: SRC.assumption,
+    }),
+    seed: int(1, 0, 2 ** 31 - 1, { unit: 'integer', description: 'Random seed; the same scenario and seed give the same results.', source: SRC.assumption }),
+    replicates: int(1, 1, 1000, { unit: 'runs', description: 'Independent replicates (seeds derived from the seed) to average over.', source: SRC.assumption }),
+  },
+  'Run length, activation day and seed.',
+);
+
+const ScenarioShape = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION).default(SCHEMA_VERSION).meta({ description: 'Version of the scenario format.', unit: 'integer', source: SRC.assumption }),
+  name: z.string().max(120).default('Untitled scenario').meta({ description: 'Short name of the scenario.', unit: 'text', source: SRC.assumption }),
+  description: z.string().max(4000).default('').meta({ description: 'What the scenario shows, in a sentence or two.', unit: 'text', source: SRC.assumption }),
+  run: Run,
+  jurisdictions: z
+    .array(Jurisdiction)
+    .min(1)
+    .max(8)
+    .prefault([{}])
+    .meta({ description: 'Jurisdictions (counties), placed side by side from west to east; each neighbour shares a border.' }),
+  community: Community,
+  crime: Crime,
+  policing: Policing,
+  enforcement: Enforcement,
+  trust: Trust,
+  fear: Fear,
+  contrasts: Contrasts,
+});
+
+/** A complete, validated scenario: every parameter of a run. */
+export const Scenario = ScenarioShape.superRefine((s, ctx) => {
+  const days = Math.round(s.run.years * 365);
+  if (s.run.activationDay >= days) {
+    ctx.addIssue({ code: 'custom', path: ['run', 'activationDay'], input: s.run.activationDay, message: `must be before the end of the run (day ${days})` });
+  }
+  s.jurisdictions.forEach((j, i) => {
+    const foreign = j.latinoNaturalisedShare + j.latinoLawfulShare + j.latinoUndocumentedShare;
+    if (foreign > 1) {
+      ctx.addIssue({ code: 'custom', path: ['jurisdictions', i, 'latinoUndocumentedShare'], input: j.latinoUndocumentedShare, message: `naturalised, lawful and undocumented shares add up to ${foreign.toFixed(3)}; they must add up to at most 1` });
+    }
+    if (j.policy.sanctuary && j.policy.model !== 'none') {
+      ctx.addIssue({ code: 'custom', path: ['jurisdictions', i, 'policy', 'sanctuary'], input: true, message: `a sanctuary policy cannot be combined with the ${j.policy.model} model; set model to "none"` });
+    }
+    if (j.residents < j.gridWidth * j.gridHeight) {
+      ctx.addIssue({ code: 'custom', path: ['jurisdictions', i, 'residents'], input: j.residents, message: `must be at least one per neighbourhood (${j.gridWidth * j.gridHeight})` });
+    }
+  });
+});
+export type Scenario = z.infer<typeof Scenario>;
+/** A scenario as written in a file: every field optional where it has a default. */
+export type ScenarioInput = z.input<typeof Scenario>;

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { CHARGES } from '../../engine/codes.ts';
+import { SRC, choice, num, section, share } from '../param.ts';
+
+function crimeType(
+  name: string,
+  d: { rate: number; report: number; clearBase: number; clearPerWitness: number; charge: (typeof CHARGES)[number] },
+  sources: { rate: string; report: string },
+) {
+  return section(
+    {
+      ratePer1000: num(d.rate, 0, 500, {
+        unit: 'victimisations per 1,000 residents per year',
+        description: `Baseline rate of ${name} before any change in reporting; offenders' activity is scaled to produce it.`,
+        source: sources.rate,
+      }),
+      reportingBase: share(d.report, {
+        description: `Chance that a victim of ${name} with baseline trust and no fear reports it to police.`,
+        source: sources.report,
+      }),
+      clearanceBase: share(d.clearBase, {
+        description: `Chance that a reported ${name} is cleared when no witness cooperates.`,
+        source: SRC.fbiClearance + ' (tuned with the next parameter to the band)',
+      }),
+      clearancePerWitness: share(d.clearPerWitness, {
+        unit: 'added chance per cooperating witness',
+        description: `Added chance of clearing a reported ${name} for each witness who cooperates.`,
+        source: SRC.assumption,
+      }),
+      charge: choice(CHARGES, d.charge, {
+        description: `The charge an arrest for ${name} carries; detainers are recorded by it.`,
+        source: SRC.assumption,
+      }),
+    },
+    `Parameters of ${name}.`,
+  );
+}
+
+/** Offenders, their crimes and how they choose victims. */
+export const Crime = section(
+  {
+    types: section(
+      {
+        simpleAssault: crimeType('simple assault', { rate: 15.5, report: 0.42, clearBase: 0.28, clearPerWitness: 0.17, charge: 'misdemeanour' }, { rate: SRC.ncvs, report: SRC.ncvsSecondary }),
+        aggravatedAssault: crimeType('aggravated assault', { rate: 4.5, report: 0.56, clearBase: 0.3, clearPerWitness: 0.17, charge: 'felony' }, { rate: SRC.ncvs, report: SRC.ncvsSecondary }),
+        robbery: crimeType('robbery', { rate: 2.5, report: 0.6, clearBase: 0.15, clearPerWitness: 0.13, charge: 'felony' }, { rate: SRC.ncvs, report: 'BJS Criminal Victimization 2023 highlights' }),
+        burglaryTheft: crimeType('burglary and theft', { rate: 35, report: 0.33, clearBase: 0.08, clearPerWitness: 0.09, charge: 'misdemeanour' }, { rate: 'assumption (NCVS property victimisation per household, spread over residents)', report: SRC.ncvs }),
+      },
+      'Crime types: violent (simple assault, aggravated assault, robbery) and property (burglary and theft).',
+    ),
+    offenderShare: share(0.02, { description: 'Share of residents who are active offenders at any time (criminal careers).', source: SRC.assumption }),
+    noncitizenOffendingRatio: num(0.7, 0, 3, {
+      unit: 'ratio',
+      description: 'How likely a non-citizen is to be an offender, relative to a citizen (immigrants offend less in most U.S. studies).',
+      source: SRC.assumption,
+    }),
+    careerYears: num(5, 0.25, 40, { unit: 'years', description: 'Mean length of a criminal career; a desisting offender is replaced at once by a new one.', source: SRC.assumption }),
+    replacementDays: num(365, 0, 3650, {
+      unit: 'days',
+      description:
+        'Mean time before an offender taken out of the community (removed, or jailed for long) is replaced by a new one. Long means removals and incapacitation cut crime for longer.',
+      source: SRC.assumption,
+    }),
+    reportingElasticity: num(0.79, 0, 3, {
+      unit: 'elasticity',
+      description: "How offending responds to the reporting offenders expect: a 10% fall in expected reporting raises offending by 10 × this value per cent.",
+      source: SRC.goncalves,
+    }),
+    learningRate: share(0.05, {
+      unit: 'weight per crime',
+      description: "How fast offenders' expectation of whether a neighbourhood's residents report moves with each crime's outcome.",
+      source: SRC.assumption,
+    }),
+    victimTargeting: num(1, 0, 5, {
+      unit: 'exponent',
+      description: 'How strongly offenders prefer victims they expect not to report (0: they do not care).',
+      source: SRC.assumption,
+    }),
+    candidatesPerCrime: z.int().min(1).max(8).default(3).meta({ unit: 'residents', description: 'Potential victims an offender weighs before each crime (opportunity).', source: SRC.assumption }),
+    guardianshipEffect: num(0.15, 0, 2, { unit: 'per other household member at home', description: 'How much each other present household member protects a resident (guardianship).', source: SRC.assumption }),
+    roamShare: share(0.25, { description: "Share of an offender's crimes committed in a neighbouring neighbourhood (possibly across the border) rather than at home.", source: SRC.assumption }),
+  },
+  'Offenders and crime.',
+);
