@@ -57,3 +57,8 @@ export function listParameters(): ParamEntry[] {
   walk(scenarioJsonSchema(), '');
   return out;
 }
+
+/** The committed JSON Schema file's text (a test checks the file matches). */
+export function scenarioJsonSchemaText(): string {
+  return JSON.stringify({ ...scenarioJsonSchema(), title: 'Trustfall scenario' }, null, 2) + '\n';
+}

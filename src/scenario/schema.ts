@@ -27,6 +27,7 @@ export const Run = section(
 );
 
 const ScenarioShape = z.strictObject({
+  $schema: z.string().optional().meta({ description: 'Path or URL of the JSON Schema, for editors; ignored by the engine.' }),
   schemaVersion: z.literal(SCHEMA_VERSION).default(SCHEMA_VERSION).meta({ description: 'Version of the scenario format.', unit: 'integer', source: SRC.assumption }),
   name: z.string().max(120).default('Untitled scenario').meta({ description: 'Short name of the scenario.', unit: 'text', source: SRC.assumption }),
   description: z.string().max(4000).default('').meta({ description: 'What the scenario shows, in a sentence or two.', unit: 'text', source: SRC.assumption }),

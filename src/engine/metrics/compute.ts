@@ -22,6 +22,7 @@ export function computeMetrics(block: Float64Array, offset: number, group: numbe
   const crimes = sum(C.crimes, all);
   const reported = sum(C.reported, all);
   const out: MetricValues = {
+    days,
     residents,
     victimisationPer1000: per1000(crimes),
     violentVictimisationPer1000: per1000(sum(C.crimes, VIOLENT_TYPES)),

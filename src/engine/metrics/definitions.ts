@@ -12,6 +12,7 @@ const byType = (prefix: string, unit: string, what: string): MetricDef[] =>
 
 /** Every metric, in the order tables and CSV columns show them. */
 export const METRICS: readonly MetricDef[] = [
+  { key: 'days', unit: 'days', description: 'Days in the period (counts below are totals over these days)' },
   { key: 'residents', unit: 'residents', description: 'Mean number of residents in the country (in the community or in custody)' },
   { key: 'victimisationPer1000', unit: 'per 1,000 per year', description: 'Victimisations of all types per 1,000 residents per year' },
   { key: 'violentVictimisationPer1000', unit: 'per 1,000 per year', description: 'Violent victimisations (assaults, robbery) per 1,000 residents per year' },

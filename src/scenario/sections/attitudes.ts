@@ -26,7 +26,7 @@ export const Fear = section(
     baselineNaturalised: share(0.05, { unit: 'fear', description: 'Baseline fear of naturalised citizens.', source: SRC.assumption }),
     baselineLawful: share(0.15, { unit: 'fear', description: 'Baseline fear of lawful permanent residents and visa holders.', source: SRC.assumption }),
     baselineUndocumented: share(0.7, { unit: 'fear', description: 'Baseline fear of undocumented residents (tuned so their reporting is near 17%).', source: SRC.mastrobuoni }),
-    baselineMixedHousehold: share(0.2, { unit: 'fear', description: 'Baseline fear floor for anyone living with an undocumented household member.', source: SRC.assumption }),
+    baselineMixedHousehold: share(0.12, { unit: 'fear', description: 'Baseline fear floor for anyone living with an undocumented household member.', source: SRC.assumption }),
     driftPerDay: share(0.005, { unit: 'share of the gap per day', description: 'How fast fear returns toward its target.', source: SRC.assumption }),
     influencePerWeek: share(0.05, { unit: 'share of the gap per week', description: "How far a resident's fear moves each week toward the mean of their ties.", source: SRC.assumption }),
     reportingEffect: share(0.8, { unit: 'per unit of fear', description: 'Relative fall in the chance of reporting a crime per unit of fear.', source: SRC.wong + ' (42.9% less likely to report)' }),

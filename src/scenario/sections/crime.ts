@@ -41,9 +41,9 @@ export const Crime = section(
   {
     types: section(
       {
-        simpleAssault: crimeType('simple assault', { rate: 15.5, report: 0.42, clearBase: 0.28, clearPerWitness: 0.17, charge: 'misdemeanour' }, { rate: SRC.ncvs, report: SRC.ncvsSecondary }),
-        aggravatedAssault: crimeType('aggravated assault', { rate: 4.5, report: 0.56, clearBase: 0.3, clearPerWitness: 0.17, charge: 'felony' }, { rate: SRC.ncvs, report: SRC.ncvsSecondary }),
-        robbery: crimeType('robbery', { rate: 2.5, report: 0.6, clearBase: 0.15, clearPerWitness: 0.13, charge: 'felony' }, { rate: SRC.ncvs, report: 'BJS Criminal Victimization 2023 highlights' }),
+        simpleAssault: crimeType('simple assault', { rate: 18.5, report: 0.42, clearBase: 0.28, clearPerWitness: 0.17, charge: 'misdemeanour' }, { rate: SRC.ncvs, report: SRC.ncvsSecondary }),
+        aggravatedAssault: crimeType('aggravated assault', { rate: 5.4, report: 0.56, clearBase: 0.3, clearPerWitness: 0.17, charge: 'felony' }, { rate: SRC.ncvs, report: SRC.ncvsSecondary }),
+        robbery: crimeType('robbery', { rate: 3, report: 0.6, clearBase: 0.15, clearPerWitness: 0.13, charge: 'felony' }, { rate: SRC.ncvs, report: 'BJS Criminal Victimization 2023 highlights' }),
         burglaryTheft: crimeType('burglary and theft', { rate: 35, report: 0.33, clearBase: 0.08, clearPerWitness: 0.09, charge: 'misdemeanour' }, { rate: 'assumption (NCVS property victimisation per household, spread over residents)', report: SRC.ncvs }),
       },
       'Crime types: violent (simple assault, aggravated assault, robbery) and property (burglary and theft).',

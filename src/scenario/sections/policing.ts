@@ -3,7 +3,7 @@ import { SRC, int, num, section, share } from '../param.ts';
 /** Patrol, stops, investigation and jail terms: local policing that happens under every policy. */
 export const Policing = section(
   {
-    stopsPerOfficerDay: num(1.2, 0, 20, { unit: 'stops per officer per day', description: 'Patrol stops (traffic and pedestrian) each officer makes per day.', source: SRC.assumption }),
+    stopsPerOfficerDay: num(0.12, 0, 20, { unit: 'stops per officer per day', description: 'Patrol stops (traffic and pedestrian) each officer makes per day; with the default staffing about 100 stops per 1,000 residents a year.', source: 'assumption (about 1 in 10 U.S. residents has contact with police through a stop each year)' }),
     arrestPerStop: share(0.03, { description: 'Chance that a patrol stop ends in arrest (before any bias multiplier).', source: SRC.assumption }),
     trafficShareOfStopArrests: share(0.6, { description: 'Share of stop arrests on traffic charges; the rest are misdemeanours.', source: SRC.assumption }),
     witnessesPerCrime: int(2, 0, 6, { unit: 'witnesses', description: 'Neighbours asked to help with each reported crime.', source: SRC.assumption }),

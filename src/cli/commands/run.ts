@@ -1,0 +1,18 @@
+import { writeFileSync } from 'node:fs';
+import { runScenario } from '../../engine/index.ts';
+import type { RunFlags } from '../args.ts';
+import { weeklyCsv } from '../format/csv.ts';
+import { toJson } from '../format/json.ts';
+import { summaryTable } from '../format/table.ts';
+import { createProgress } from '../progress.ts';
+import { readScenario } from '../read-scenario.ts';
+
+/** `sim run <file>`: runs the scenario and prints the table or the JSON report. */
+export function runCommand(file: string | undefined, flags: RunFlags): void {
+  const scenario = readScenario(file, flags);
+  const progress = createProgress(`${scenario.name}`, !flags.quiet);
+  const report = runScenario(scenario, { onProgress: progress.update });
+  progress.finish();
+  if (flags.csv) writeFileSync(flags.csv, weeklyCsv(report));
+  process.stdout.write(flags.json ? toJson(report) + '\n' : summaryTable(report));
+}

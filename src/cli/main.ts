@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+import { ScenarioError } from '../scenario/index.ts';
+import { UsageError, parseCommandLine } from './args.ts';
+import { paramsCommand, presetsCommand, resolveCommand } from './commands/info.ts';
+import { runCommand } from './commands/run.ts';
+import { helpText } from './help.ts';
+
+/** Entry point of `npm run sim`. Exit codes: 0 done, 2 bad input, 1 anything else. */
+function main(argv: string[]): number {
+  try {
+    const cli = parseCommandLine(argv);
+    if (cli.help || cli.command === undefined || cli.command === 'help') {
+      process.stdout.write(helpText());
+      return cli.command === undefined && !cli.help ? 2 : 0;
+    }
+    switch (cli.command) {
+      case 'run':
+        runCommand(cli.positionals[0], cli.flags);
+        return 0;
+      case 'resolve':
+        resolveCommand(cli.positionals[0]);
+        return 0;
+      case 'params':
+        paramsCommand(cli.flags.json);
+        return 0;
+      case 'presets':
+        presetsCommand();
+        return 0;
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(cli.command)}; expected run, resolve, params or presets`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n(see npm run -s sim -- --help)\n`);
+      return 2;
+    }
+    if (e instanceof ScenarioError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`error: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { resolveScenario, ScenarioError, type Scenario } from '../scenario/index.ts';
+import { UsageError, type RunFlags } from './args.ts';
+
+/** CLI flags that override fields of the scenario's `run` section. */
+const OVERRIDES = { seed: 'seed', replicates: 'replicates', years: 'years' } as const;
+
+/**
+ * Reads, parses and validates a scenario file, applying --seed/--replicates/--years first so that the
+ * schema checks them too; a bad flag is reported with the flag's name.
+ */
+export function readScenario(file: string | undefined, flags: Partial<RunFlags> = {}): Scenario {
+  if (!file) throw new UsageError('missing the scenario file, e.g. scenarios/task-force.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ScenarioError([`not valid JSON: ${(e as Error).message}`], file);
+  }
+  const overridden: string[] = [];
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    const obj = raw as Record<string, unknown>;
+    const run = { ...((obj.run && typeof obj.run === 'object' ? obj.run : {}) as Record<string, unknown>) };
+    for (const [flag, field] of Object.entries(OVERRIDES)) {
+      const v = flags[flag as keyof typeof OVERRIDES];
+      if (v !== undefined) {
+        run[field] = v;
+        overridden.push(`run.${field}`);
+      }
+    }
+    if (overridden.length) obj.run = run;
+  }
+  try {
+    return resolveScenario(raw, file);
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      const named = e.problems.map((p) => {
+        const field = overridden.find((f) => p.startsWith(`${f}:`));
+        return field ? `--${field.slice(4)} (${p})` : p;
+      });
+      throw new ScenarioError(named, file);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,19 @@
+/** The presets shipped in `scenarios/`, in the order menus list them. */
+export const PRESETS = [
+  { id: 'task-force', title: 'Task Force model' },
+  { id: 'no-agreement', title: 'No agreement' },
+  { id: 'jail-enforcement', title: 'Jail Enforcement Model' },
+  { id: 'warrant-service', title: 'Warrant Service Officer model' },
+  { id: 'task-force-with-neighbour', title: 'Task Force county beside an untreated county' },
+  { id: 'sanctuary', title: 'Sanctuary county' },
+  { id: 'task-force-trust-building', title: 'Task Force model with trust-building' },
+] as const;
+export type PresetId = (typeof PRESETS)[number]['id'];
+
+/** The scenario the app opens with and `npm start` runs. */
+export const DEFAULT_PRESET: PresetId = 'task-force';
+
+/** File of a preset, relative to the repository root. */
+export function presetPath(id: PresetId): string {
+  return `scenarios/${id}.json`;
+}
