@@ -1,0 +1,30 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ENGINE_VERSION, runScenario } from '../../src/engine/index.ts';
+import { toJson } from '../../src/cli/format/json.ts';
+import { resolveScenario } from '../../src/scenario/index.ts';
+
+/**
+ * A fixed-seed run whose summary is committed. It fails on any change in results: if the change is
+ * intended, bump ENGINE_VERSION, rerun with UPDATE_GOLDEN=1 and say why in the commit.
+ */
+const FILE = 'test/golden/task-force-two-counties.json';
+const scenario = resolveScenario({
+  name: 'golden: task force beside an untreated county',
+  run: { years: 1, activationDay: 150, burnInWeeks: 20, seed: 20261128, replicates: 2 },
+  jurisdictions: [
+    { name: 'Treated', residents: 4000, gridWidth: 5, gridHeight: 3, policy: { model: 'taskForce', deputisedShare: 0.3 } },
+    { name: 'Untreated', residents: 3000, gridWidth: 3, gridHeight: 4, policy: { model: 'none' } },
+  ],
+  policing: { stopsPerOfficerDay: 1 },
+});
+
+describe('golden run', () => {
+  it(`matches ${FILE} (engine ${ENGINE_VERSION})`, () => {
+    const { weekly: _weekly, ...report } = runScenario(scenario);
+    const text = JSON.stringify(JSON.parse(toJson(report)), null, 1) + '\n';
+    if (process.env.UPDATE_GOLDEN) writeFileSync(FILE, text);
+    expect(existsSync(FILE), `${FILE} is missing: create it with UPDATE_GOLDEN=1`).toBe(true);
+    expect(text).toBe(readFileSync(FILE, 'utf8'));
+  });
+});

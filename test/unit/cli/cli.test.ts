@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { METRICS } from '../../../src/engine/index.ts';
+
+/** Runs the CLI as a user would (through tsx), returning exit code and both streams. */
+function sim(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'trustfall-cli-'));
+function file(name: string, text: string): string {
+  const p = join(tmp, name);
+  writeFileSync(p, text);
+  return p;
+}
+const small = file('small.json', JSON.stringify({ name: 'small', run: { years: 0.5, activationDay: 60, burnInWeeks: 4 }, jurisdictions: [{ residents: 2000, policy: { model: 'taskForce' } }] }));
+
+describe('sim run', () => {
+  it('prints exactly one JSON object with the run identity and every metric, the same twice', () => {
+    const a = sim('run', small, '--json', '--seed', '7', '--replicates', '2');
+    expect(a.code, a.err).toBe(0);
+    const report = JSON.parse(a.out);
+    expect(report).toMatchObject({ engineVersion: expect.any(String), scenarioHash: expect.stringMatching(/^[0-9a-f]{64}$/), seed: 7, replicates: 2 });
+    const after = report.jurisdictions[0].groups.latinoNoncitizen.after;
+    for (const m of METRICS) expect(after, m.key).toHaveProperty(m.key);
+    expect(after.reportedShare).toMatchObject({ mean: expect.any(Number), lo: expect.any(Number), hi: expect.any(Number) });
+    expect(report.weekly.jurisdictions[0].groups.all.meanTrust.length).toBe(report.weekly.weeks);
+    const b = sim('run', small, '--json', '--seed', '7', '--replicates', '2');
+    expect(b.out).toBe(a.out);
+  });
+
+  it('prints a readable table and writes the weekly CSV', () => {
+    const csv = join(tmp, 'weekly.csv');
+    const r = sim('run', small, '--csv', csv);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Violent crimes reported/);
+    expect(r.out).toMatch(/Stop disparity/);
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(lines[0].split(',').slice(0, 5)).toEqual(['jurisdiction', 'group', 'week', 'startDay', 'period']);
+    expect(lines[0].split(',')).toHaveLength(5 + METRICS.length);
+    expect(lines.length).toBeGreaterThan(4 * 20);
+  });
+});
+
+describe('sim bad input', () => {
+  it('refuses a malformed scenario, naming each field, with exit code 2', () => {
+    const bad = file('bad.json', JSON.stringify({ run: { years: 100 }, jurisdictions: [{ policy: { model: 'tf' }, colour: 'red' }] }));
+    const r = sim('run', bad);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('run.years: 100 is out of range; allowed a number from 0.1 to 50 (years)');
+    expect(r.err).toContain('jurisdictions[0].policy.model: "tf" is not allowed');
+    expect(r.err).toContain('jurisdictions[0].colour: unknown field');
+  });
+
+  it('refuses text that is not JSON and a missing file', () => {
+    const r = sim('run', file('broken.json', '{ "run": '));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not valid JSON/);
+    const m = sim('run', join(tmp, 'nope.json'));
+    expect(m.code).toBe(2);
+    expect(m.err).toMatch(/no such file/);
+  });
+
+  it('refuses bad flags, naming the flag', () => {
+    expect(sim('run', small, '--seed', 'abc').err).toMatch(/--seed: "abc" is not a number/);
+    const r = sim('run', small, '--replicates', '0');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--replicates \(run\.replicates: 0 is out of range; allowed a whole number from 1 to 1000/);
+    expect(sim('run', small, '--frobnicate').code).toBe(2);
+  });
+
+  it('refuses a scenario from a newer format version', () => {
+    const r = sim('run', file('new.json', JSON.stringify({ schemaVersion: 99 })));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/schemaVersion: 99 is newer than this build understands/);
+  });
+});
+
+describe('sim help and info', () => {
+  it('documents every command and option', () => {
+    const r = sim('--help');
+    expect(r.code).toBe(0);
+    for (const word of ['run', 'resolve', 'params', 'presets', '--seed', '--replicates', '--years', '--json', '--csv', '--quiet']) expect(r.out).toContain(word);
+  });
+
+  it('lists parameters with unit, range, default and source', () => {
+    const r = sim('params');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/jurisdictions\[\]\.policy\.profilingMultiplier\n.*\n  a number from 1 to 20 \(ratio\); default 4; source: DOJ findings letter/);
+  });
+});
