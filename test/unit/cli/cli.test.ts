@@ -94,3 +94,12 @@ describe('sim help and info', () => {
     expect(r.out).toMatch(/jurisdictions\[\]\.policy\.profilingMultiplier\n.*\n  a number from 1 to 20 \(ratio\); default 4; source: DOJ findings letter/);
   });
 });
+
+describe('npm start', () => {
+  it('runs the default preset, which exists', async () => {
+    const { DEFAULT_PRESET, presetPath } = await import('../../../src/scenario/presets.ts');
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(pkg.scripts.start).toContain(presetPath(DEFAULT_PRESET));
+    expect(() => readFileSync(presetPath(DEFAULT_PRESET))).not.toThrow();
+  });
+});
