@@ -33,6 +33,8 @@ export interface Params {
   desistPerDay: number;
   /** Crimes per offender per day, before personal rate and the reporting response. */
   offenderBasePerDay: number;
+  /** Baseline fear by status code. */
+  fearBaseline: Float64Array;
   trustDecay: number;
   fearDecay: number;
   signalDecay: number;
@@ -89,6 +91,7 @@ export function deriveParams(s: Scenario): Params {
     jailDays: Int32Array.from([0, p.jailDaysTraffic, p.jailDaysMisdemeanour, p.jailDaysFelony]),
     desistPerDay: 1 / (s.crime.careerYears * 365),
     offenderBasePerDay: s.crime.offenderShare > 0 ? total / s.crime.offenderShare / 365 : 0,
+    fearBaseline: Float64Array.from([s.fear.baselineUsBorn, s.fear.baselineNaturalised, s.fear.baselineLawful, s.fear.baselineUndocumented]),
     trustDecay: s.trust.driftPerDay,
     fearDecay: s.fear.driftPerDay,
     signalDecay: Math.pow(0.5, 1 / s.enforcement.signalHalfLifeDays),

@@ -12,7 +12,7 @@ export function refreshTargets(w: World): void {
   const t = w.scenario.trust;
   const f = w.scenario.fear;
   const active = policyActive(w);
-  const fearBase = [f.baselineUsBorn, f.baselineNaturalised, f.baselineLawful, f.baselineUndocumented];
+  const fearBase = w.params.fearBaseline;
   for (let j = 0; j < js.signalRate.length; j++) {
     const s = feltSignal(w, j);
     const trustBase = t.baseline + (active && w.params.trustBuilding[j] ? w.scenario.contrasts.trustBuildingBaselineGain : 0);
@@ -71,13 +71,15 @@ export function weeklyAttitudes(w: World): void {
   addSnapshotToPeriod(w);
 }
 
+const SNAPSHOT_COUNTERS = [C.trustSum, C.fearSum, C.residents, C.snapshots] as const;
+
 /** Marks the week's snapshot taken and copies its sums into the current period. */
 function addSnapshotToPeriod(w: World): void {
   const m = w.metrics;
   const off = m.currentPeriod * m.week.length;
   for (let b = 0; b < m.week.length; b += COUNTERS) {
     m.week[b + C.snapshots] += 1;
-    for (const k of [C.trustSum, C.fearSum, C.residents, C.snapshots]) m.period[off + b + k] += m.week[b + k];
+    for (const k of SNAPSHOT_COUNTERS) m.period[off + b + k] += m.week[b + k];
   }
 }
 
