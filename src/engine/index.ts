@@ -8,3 +8,6 @@ export { runScenario, runReplicate, type RunReport, type RunOptions } from './ru
 export { ENGINE_VERSION } from './version.ts';
 export type { World } from './world.ts';
 export * from './codes.ts';
+export { layout, frame, frameTransferables, MAX_FRAME_EVENTS, type Layout, type Frame } from './view/frame.ts';
+export { inspectResident, type ResidentInfo, type TimelineEntry } from './view/inspect.ts';
+export { EVENT_KINDS, EV, type EventKind } from './view/event-log.ts';

@@ -3,6 +3,7 @@ import type { Geometry } from './create/geometry.ts';
 import type { MetricsState } from './metrics/accumulate.ts';
 import type { Params } from './params.ts';
 import type { Streams } from './rng.ts';
+import type { EventLog } from './view/event-log.ts';
 
 /** Residents: one typed array per attribute, indexed by resident id. */
 export interface Residents {
@@ -102,6 +103,8 @@ export interface World {
   /** Head of the event list of each day from the start of burn-in (resident id or -1); events past the end are dropped. */
   eventHead: Int32Array;
   metrics: MetricsState;
+  /** What happened to whom, for the town view and the resident inspector. */
+  events: EventLog;
 }
 
 /** True from the activation day on: the jurisdictions' policies are in force. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ENGINE_VERSION, runScenario } from '../../src/engine/index.ts';
-import { toJson } from '../../src/cli/format/json.ts';
+import { toJson } from '../../src/report/json.ts';
 import { resolveScenario } from '../../src/scenario/index.ts';
 
 /**

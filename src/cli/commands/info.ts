@@ -1,6 +1,6 @@
 import { describeAllowed, listParameters } from '../../scenario/index.ts';
 import { PRESETS, presetPath } from '../../scenario/presets.ts';
-import { toJson } from '../format/json.ts';
+import { toJson } from '../../report/json.ts';
 import { readScenario } from '../read-scenario.ts';
 
 /** `sim params`: every parameter with its unit, allowed values, default and source. */

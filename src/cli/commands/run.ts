@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { runScenario } from '../../engine/index.ts';
 import type { RunFlags } from '../args.ts';
-import { weeklyCsv } from '../format/csv.ts';
-import { toJson } from '../format/json.ts';
+import { toJson } from '../../report/json.ts';
+import { weeklyCsv } from '../../report/weekly-csv.ts';
 import { summaryTable } from '../format/table.ts';
 import { createProgress } from '../progress.ts';
 import { readScenario } from '../read-scenario.ts';
@@ -13,6 +13,6 @@ export function runCommand(file: string | undefined, flags: RunFlags): void {
   const progress = createProgress(`${scenario.name}`, !flags.quiet);
   const report = runScenario(scenario, { onProgress: progress.update });
   progress.finish();
-  if (flags.csv) writeFileSync(flags.csv, weeklyCsv(report));
+  if (flags.csv) writeFileSync(flags.csv, weeklyCsv(report.weekly, report.activationDay));
   process.stdout.write(flags.json ? toJson(report) + '\n' : summaryTable(report));
 }

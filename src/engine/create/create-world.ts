@@ -11,6 +11,7 @@ import { createOffenders } from './offenders.ts';
 import { createOfficers } from './officers.ts';
 import { createPopulation } from './population.ts';
 import { createTies } from './ties.ts';
+import { createEventLog } from '../view/event-log.ts';
 
 /**
  * Builds the world of one replicate: places, households, residents and their ties, officers, offenders,
@@ -38,6 +39,8 @@ export function createWorld(scenario: Scenario, seed = scenario.run.seed, replic
     jurisdictions: pop.jurisdictions,
     eventHead: new Int32Array(params.burnInDays + params.days).fill(-1),
     metrics: createMetrics(geometry.jurisdictions, params.days),
+    // About two events per resident: several simulated years at default rates, little memory.
+    events: createEventLog(Math.min(1 << 20, Math.max(1 << 14, 2 * pop.residents.count))),
   };
   for (let j = 0; j < geometry.jurisdictions; j++) w.jurisdictions.signalRate[j] = backgroundSignalRate(w, j);
   refreshTargets(w);

@@ -50,25 +50,26 @@ export function summarise(w: World): RunSummary {
   return { jurisdictions, population: countPopulation(w) };
 }
 
-/** The weekly series of the weeks finished so far. */
-export function weeklySeries(w: World): WeeklySeries {
+/** The weekly series of the weeks finished so far, from week `from` on. */
+export function weeklySeries(w: World, from = 0): WeeklySeries {
   const m = w.metrics;
   const block = blockSize(m.jurisdictions);
-  const startDay = Array.from({ length: m.weeksDone }, (_, i) => i * 7);
+  const n = Math.max(0, m.weeksDone - from);
+  const startDay = Array.from({ length: n }, (_, i) => (from + i) * 7);
   const jurisdictions = w.scenario.jurisdictions.map((sj, j) => {
     const groups = {} as Record<Group, Record<string, (number | null)[]>>;
     GROUPS.forEach((g, gi) => {
       const cols: Record<string, (number | null)[]> = {};
-      for (const def of METRICS) cols[def.key] = new Array<number | null>(m.weeksDone);
-      for (let week = 0; week < m.weeksDone; week++) {
-        const values = computeMetrics(m.weeks, week * block + j * RESIDENT_GROUPS * COUNTERS, gi);
-        for (const def of METRICS) cols[def.key][week] = values[def.key];
+      for (const def of METRICS) cols[def.key] = new Array<number | null>(n);
+      for (let i = 0; i < n; i++) {
+        const values = computeMetrics(m.weeks, (from + i) * block + j * RESIDENT_GROUPS * COUNTERS, gi);
+        for (const def of METRICS) cols[def.key][i] = values[def.key];
       }
       groups[g] = cols;
     });
     return { name: sj.name, groups };
   });
-  return { weeks: m.weeksDone, startDay, jurisdictions };
+  return { weeks: n, startDay, jurisdictions };
 }
 
 function countPopulation(w: World): PopulationCount {

@@ -13,6 +13,7 @@ import { vacate } from '../create/offenders.ts';
 import { C, count } from '../metrics/accumulate.ts';
 import { MODEL_JAIL, MODEL_NONE } from '../params.ts';
 import { policyActive, type World } from '../world.ts';
+import { EV, logEvent } from '../view/event-log.ts';
 
 /**
  * Custody: arrests and booking, the immigration check at booking under each 287(g) model, immigration
@@ -38,7 +39,10 @@ export function processCustodyEvents(w: World): void {
     const next = res.nextEvent[r];
     res.nextEvent[r] = -1;
     const state = res.custody[r];
-    if (state === JAILED || state === DETAINED_FOR_RELEASE) res.custody[r] = FREE;
+    if (state === JAILED || state === DETAINED_FOR_RELEASE) {
+      res.custody[r] = FREE;
+      logEvent(w.events, w.day, EV.released, r, -1, res.trust[r]);
+    }
     else if (state === JAILED_THEN_DETAINED) enterDetention(w, r);
     else if (state === DETAINED_FOR_REMOVAL) remove(w, r);
     r = next;
@@ -54,6 +58,7 @@ export function arrestAndBook(w: World, r: number, charge: number, j: number): b
   const res = w.residents;
   const g = GROUP_OF_KIND[res.kind[r]];
   count(w.metrics, res.jur[r], g, C.arrests);
+  logEvent(w.events, w.day, EV.arrested, r, charge, res.trust[r]);
   const days = Math.max(1, w.params.jailDays[charge]);
   res.custody[r] = JAILED;
   schedule(w, r, w.day + days);
@@ -88,6 +93,7 @@ export function enterDetention(w: World, r: number): void {
   schedule(w, r, w.day + e.removalDelayDays);
   const j = res.jur[r];
   count(w.metrics, j, GROUP_OF_KIND[res.kind[r]], C.detentions);
+  logEvent(w.events, w.day, EV.detained, r, -1, res.trust[r]);
   if (res.kind[r] >= 8) w.jurisdictions.detainedToday[j]++;
   shockAround(w, r);
 }
@@ -96,6 +102,7 @@ function remove(w: World, r: number): void {
   const res = w.residents;
   res.custody[r] = REMOVED;
   count(w.metrics, res.jur[r], GROUP_OF_KIND[res.kind[r]], C.removals);
+  logEvent(w.events, w.day, EV.removed, r, -1, res.trust[r]);
   const slot = res.offenderSlot[r];
   // Removing an active offender ends that offender's crimes here; a replacement may come later.
   if (slot >= 0) vacate(w.offenders, slot, res, w.day, w.scenario.crime.replacementDays, w.rng.careers);
@@ -109,8 +116,16 @@ function shockAround(w: World, r: number): void {
   const h = res.household[r];
   const start = w.households.start[h];
   const end = start + w.households.size[h];
-  for (let o = start; o < end; o++) if (o !== r) shock(res.trust, res.fear, o, t.householdDetentionShock, f.householdDetentionShock);
-  for (let k = r * res.tiesPer, kEnd = k + res.tiesPer; k < kEnd; k++) shock(res.trust, res.fear, res.ties[k], t.tieDetentionShock, f.tieDetentionShock);
+  for (let o = start; o < end; o++) {
+    if (o === r) continue;
+    shock(res.trust, res.fear, o, t.householdDetentionShock, f.householdDetentionShock);
+    logEvent(w.events, w.day, EV.relativeDetained, o, r, res.trust[o]);
+  }
+  for (let k = r * res.tiesPer, kEnd = k + res.tiesPer; k < kEnd; k++) {
+    const o = res.ties[k];
+    shock(res.trust, res.fear, o, t.tieDetentionShock, f.tieDetentionShock);
+    logEvent(w.events, w.day, EV.tieDetained, o, r, res.trust[o]);
+  }
 }
 
 /** Lowers trust and raises fear of resident o, keeping both in [0, 1]. */

@@ -3,6 +3,7 @@ import { C, count } from '../metrics/accumulate.ts';
 import { pick, poisson } from '../rng.ts';
 import type { World } from '../world.ts';
 import { enterDetention } from './custody.ts';
+import { EV, logEvent } from '../view/event-log.ts';
 
 /**
  * ICE's own at-large arrests of undocumented residents, at the same background rate under every policy:
@@ -21,6 +22,7 @@ export function federalEnforcement(w: World): void {
       const r = js.undocumented[start + pick(u, n)];
       if (w.residents.custody[r] !== FREE) continue;
       count(w.metrics, j, GROUP_OF_KIND[w.residents.kind[r]], C.federalArrests);
+      logEvent(w.events, w.day, EV.federalArrest, r, -1, w.residents.trust[r]);
       enterDetention(w, r);
     }
   }

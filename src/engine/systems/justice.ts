@@ -3,6 +3,7 @@ import { residentInCell } from '../create/population.ts';
 import { C, count } from '../metrics/accumulate.ts';
 import { policyActive, type World } from '../world.ts';
 import { arrestAndBook } from './custody.ts';
+import { EV, logEvent } from '../view/event-log.ts';
 
 /**
  * After a crime: the victim reports or not (trust raises the chance, fear of immigration consequences
@@ -26,7 +27,11 @@ export function handleCrime(w: World, offender: number, victim: number, cell: nu
   const reported = w.rng.reporting() < reportP;
   const pi = cell * 2 + latino;
   w.cells.perceived[pi] += s.crime.learningRate * ((reported ? 1 : 0) - w.cells.perceived[pi]);
-  if (!reported) return;
+  if (!reported) {
+    logEvent(w.events, w.day, EV.victimUnreported, victim, type, res.trust[victim]);
+    return;
+  }
+  logEvent(w.events, w.day, EV.victimReported, victim, type, res.trust[victim]);
   count(w.metrics, j, g, C.reported + type);
 
   const cooperating = investigate(w, cell);
@@ -35,9 +40,11 @@ export function handleCrime(w: World, offender: number, victim: number, cell: nu
   if (cleared) {
     count(w.metrics, j, g, C.cleared + type);
     res.trust[victim] = Math.min(1, res.trust[victim] + s.trust.clearedGain);
+    logEvent(w.events, w.day, EV.caseCleared, victim, type, res.trust[victim]);
     arrestAndBook(w, offender, p.charge[type], w.geometry.cellJur[cell]);
   } else {
     res.trust[victim] = Math.max(0, res.trust[victim] - s.trust.unclearedLoss);
+    logEvent(w.events, w.day, EV.caseUnsolved, victim, type, res.trust[victim]);
   }
 }
 

@@ -5,6 +5,7 @@ import { MODEL_TASK_FORCE } from '../params.ts';
 import { pick, poisson } from '../rng.ts';
 import { policyActive, type World } from '../world.ts';
 import { arrestAndBook, enterDetention, shock } from './custody.ts';
+import { EV, logEvent } from '../view/event-log.ts';
 
 /** Tries to find a stop target before an officer gives up for that stop. */
 const MAX_TRIES = 16;
@@ -55,6 +56,7 @@ function stop(w: World, r: number, j: number, deputised: boolean): void {
   const trustBuilding = policyActive(w) && w.params.trustBuilding[j] === 1;
   const stopShock = w.scenario.trust.stopShock * (trustBuilding ? 1 - w.scenario.contrasts.trustBuildingStopShockReduction : 1);
   res.trust[r] = Math.max(0, res.trust[r] - stopShock);
+  logEvent(w.events, w.day, EV.stopped, r, j, res.trust[r]);
   // Fixed number of draws per stop keeps the stream aligned.
   const arrestDraw = u();
   const chargeDraw = u();
@@ -85,6 +87,7 @@ function questionAboutStatus(w: World, r: number, g: number): void {
   count(w.metrics, res.jur[r], g, C.statusQuestioned);
   const fearGain = (res.kind[r] & 3) >= 2 ? w.scenario.fear.questioningShock : 0;
   shock(res.trust, res.fear, r, w.scenario.trust.questioningShock, fearGain);
+  logEvent(w.events, w.day, EV.questioned, r, -1, res.trust[r]);
   if (fearGain === 0) return;
   const h = res.household[r];
   const start = w.households.start[h];

@@ -1,18 +1,18 @@
-import { GROUPS, METRICS, type RunReport } from '../../engine/index.ts';
+import { GROUPS, METRICS, type WeeklySeries } from '../engine/index.ts';
 
 /**
  * The weekly series as CSV, one row per jurisdiction × group × week, one column per metric (mean over
  * replicates; empty where a rate is undefined that week).
  */
-export function weeklyCsv(report: RunReport): string {
+export function weeklyCsv(weekly: WeeklySeries, activationDay: number): string {
   const head = ['jurisdiction', 'group', 'week', 'startDay', 'period', ...METRICS.map((m) => m.key)];
   const lines = [head.join(',')];
-  const w = report.weekly;
+  const w = weekly;
   for (const j of w.jurisdictions) {
     for (const g of GROUPS) {
       for (let week = 0; week < w.weeks; week++) {
         const start = w.startDay[week];
-        const row = [quote(j.name), g, String(week), String(start), start >= report.activationDay ? 'after' : 'before'];
+        const row = [quote(j.name), g, String(week), String(start), start >= activationDay ? 'after' : 'before'];
         for (const m of METRICS) row.push(cell(j.groups[g][m.key][week]));
         lines.push(row.join(','));
       }

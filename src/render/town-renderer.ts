@@ -1,0 +1,205 @@
+import { Application, Container, Graphics, Particle, ParticleContainer, Sprite, Text, type Texture } from 'pixi.js';
+import { FREE, REMOVED, kindGroup, type Frame, type Layout } from '../engine/index.ts';
+import { TRUST_BGR } from './colours.ts';
+import { MARKS } from './marks.ts';
+import { SHAPE_SIZE, createShapeTextures, type Shape } from './textures.ts';
+import { BORDER_GAP, CELL, layoutTown, nearestResident, type TownPositions } from './town-layout.ts';
+
+/** Residents' shape by metrics group: non-Latino circle, Latino citizen square, Latino non-citizen triangle. */
+const GROUP_SHAPE: Shape[] = ['square', 'triangle', 'circle'];
+const MAX_MARKS = 400;
+
+/**
+ * The town view: neighbourhoods and borders, every resident as a particle coloured by trust and shaped
+ * by group, officers on patrol, and events as brief marks. It draws what frames say and decides nothing.
+ */
+export class TownRenderer {
+  private readonly world = new Container();
+  private readonly background = new Graphics();
+  private readonly labels = new Container();
+  private residents?: ParticleContainer;
+  private particles: Particle[] = [];
+  private readonly officers = new Container();
+  private officerTarget = new Float32Array(0);
+  private readonly marks = new Container();
+  private markAge: number[] = [];
+  private markLife: number[] = [];
+  private pos?: TownPositions;
+  private custody?: Uint8Array;
+  private textures: Record<Shape, Texture>;
+
+  private constructor(private readonly app: Application) {
+    this.textures = createShapeTextures();
+    this.world.addChild(this.background, this.labels, this.officers, this.marks);
+    app.stage.addChild(this.world);
+    app.ticker.add((t) => this.animate(t.deltaMS / 1000));
+  }
+
+  /** Creates the view inside `host`, sized to it. */
+  static async create(host: HTMLElement): Promise<TownRenderer> {
+    const app = new Application();
+    await app.init({ resizeTo: host, background: '#ffffff', antialias: true, preference: 'webgl', autoDensity: true, resolution: Math.min(2, window.devicePixelRatio || 1) });
+    host.appendChild(app.canvas);
+    return new TownRenderer(app);
+  }
+
+  get canvas(): HTMLCanvasElement {
+    return this.app.canvas;
+  }
+
+  /** Frames per second of the view over the last second. */
+  get fps(): number {
+    return this.app.ticker.FPS;
+  }
+
+  /** Builds the particles for a new run. */
+  setLayout(l: Layout): void {
+    this.pos = layoutTown(l);
+    this.drawBackground(l);
+    this.residents?.destroy();
+    const pc = new ParticleContainer({ texture: this.textures.circle, dynamicProperties: { position: false, vertex: false, rotation: false, uvs: false, color: true } });
+    const scale = this.pos.dot / SHAPE_SIZE;
+    this.particles = new Array(l.residents);
+    for (let r = 0; r < l.residents; r++) {
+      const p = new Particle({ texture: this.textures[GROUP_SHAPE[kindGroup(l.kind[r])]], x: this.pos.x[r], y: this.pos.y[r], anchorX: 0.5, anchorY: 0.5, scaleX: scale, scaleY: scale });
+      this.particles[r] = p;
+    }
+    pc.addParticle(...this.particles);
+    this.residents = pc;
+    this.world.addChildAt(pc, 2);
+    this.officers.removeChildren().forEach((c) => c.destroy());
+    this.officerTarget = new Float32Array(l.officers * 2);
+    for (let i = 0; i < l.officers; i++) {
+      const s = new Sprite({ texture: this.textures.officer, anchor: 0.5, tint: 0x14213d });
+      s.width = s.height = Math.max(6, this.pos.dot * 3.2);
+      s.position.set(-100, -100);
+      this.officers.addChild(s);
+    }
+    this.marks.removeChildren().forEach((c) => c.destroy());
+    this.markAge = [];
+    this.markLife = [];
+    this.fit();
+  }
+
+  /** Applies a frame: colours and visibility of residents, officers' beats, new event marks. */
+  draw(f: Frame): void {
+    if (!this.pos || !this.residents) return;
+    this.custody = f.custody;
+    const n = Math.min(this.particles.length, f.trust.length);
+    for (let r = 0; r < n; r++) {
+      const c = f.custody[r];
+      const alpha = c === FREE ? 255 : c === REMOVED ? 0 : 70;
+      this.particles[r].color = TRUST_BGR[(f.trust[r] * 255) | 0] + (alpha << 24);
+    }
+    for (let i = 0; i < f.officerCell.length && i < this.officers.children.length; i++) {
+      const c = f.officerCell[i];
+      const jitter = (i * 37) % 60;
+      this.officerTarget[i * 2] = this.pos.cellX[c] + 20 + jitter;
+      this.officerTarget[i * 2 + 1] = this.pos.cellY[c] + 20 + ((i * 53) % 60);
+    }
+    const lastDay = f.eventDay.length ? f.eventDay[f.eventDay.length - 1] : 0;
+    for (let k = 0; k < f.eventKind.length; k++) {
+      if (f.eventDay[k] < lastDay - 14) continue;
+      const style = MARKS[f.eventKind[k]];
+      if (style) this.addMark(style.shape, style.tint, style.seconds, style.size, f.eventResident[k]);
+    }
+  }
+
+  /** The resident under a point of the canvas (CSS pixels), or -1. */
+  pick(canvasX: number, canvasY: number): number {
+    if (!this.pos) return -1;
+    const s = this.world.scale.x;
+    const wx = (canvasX - this.world.x) / s;
+    const wy = (canvasY - this.world.y) / s;
+    const custody = this.custody;
+    return nearestResident(this.pos, wx, wy, Math.max(this.pos.dot * 2, 8 / s), custody ? (r) => custody[r] !== REMOVED : undefined);
+  }
+
+  /** Zooms by `factor` keeping canvas point (cx, cy) fixed (the centre by default). */
+  zoomBy(factor: number, cx = this.app.screen.width / 2, cy = this.app.screen.height / 2): void {
+    const s = Math.min(40, Math.max(0.05, this.world.scale.x * factor));
+    const k = s / this.world.scale.x;
+    this.world.position.set(cx - (cx - this.world.x) * k, cy - (cy - this.world.y) * k);
+    this.world.scale.set(s);
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.world.position.set(this.world.x + dx, this.world.y + dy);
+  }
+
+  /** Shows the whole town. */
+  fit(): void {
+    if (!this.pos) return;
+    const pad = 16;
+    const { width, height } = this.app.screen;
+    const s = Math.min((width - 2 * pad) / this.pos.width, (height - 2 * pad - 18) / this.pos.height);
+    this.world.scale.set(s);
+    this.world.position.set((width - this.pos.width * s) / 2, 18 + (height - 18 - this.pos.height * s) / 2);
+  }
+
+  /** A PNG of the view as it is now. */
+  snapshot(): string {
+    const canvas = this.app.renderer.extract.canvas({ target: this.app.stage, frame: this.app.screen }) as HTMLCanvasElement;
+    return canvas.toDataURL('image/png');
+  }
+
+  destroy(): void {
+    this.app.destroy(true, { children: true });
+  }
+
+  private drawBackground(l: Layout): void {
+    const g = this.background.clear();
+    this.labels.removeChildren().forEach((c) => c.destroy());
+    const pos = this.pos!;
+    for (let c = 0; c < pos.cellX.length; c++) g.rect(pos.cellX[c] + 1, pos.cellY[c] + 1, CELL - 2, CELL - 2);
+    g.fill({ color: 0xf1eee7 }).stroke({ color: 0xd9d4c7, width: 1 });
+    l.jurisdictions.forEach((j, i) => {
+      const x0 = j.x0 * CELL + i * BORDER_GAP;
+      g.rect(x0 - 3, -3, j.width * CELL + 6, j.height * CELL + 6).stroke({ color: 0x333333, width: 4 });
+      const policy = j.model === 'none' ? (j.sanctuary ? 'sanctuary' : 'no agreement') : j.model;
+      const label = new Text({ text: `${j.name}: ${policy}${j.trustBuilding ? ' + trust-building' : ''}`, style: { fontSize: 28, fill: 0x222222, fontFamily: 'system-ui, sans-serif' } });
+      label.position.set(x0, -40);
+      this.labels.addChild(label);
+    });
+  }
+
+  private addMark(shape: Shape, tint: number, seconds: number, size: number, resident: number): void {
+    if (!this.pos || resident < 0 || resident >= this.pos.x.length) return;
+    // Reuse a faded mark, else add one, else recycle the oldest.
+    let i = this.marks.children.findIndex((m) => !m.visible);
+    if (i < 0 && this.marks.children.length < MAX_MARKS) {
+      this.marks.addChild(new Sprite({ anchor: 0.5 }));
+      i = this.marks.children.length - 1;
+    } else if (i < 0) {
+      i = this.markAge.indexOf(Math.max(...this.markAge));
+    }
+    const s = this.marks.children[i] as Sprite;
+    s.texture = this.textures[shape];
+    s.tint = tint;
+    s.width = s.height = Math.max(this.pos.dot * size, 4);
+    s.position.set(this.pos.x[resident], this.pos.y[resident]);
+    s.alpha = 1;
+    s.visible = true;
+    this.markAge[i] = 0;
+    this.markLife[i] = seconds;
+  }
+
+  private animate(dt: number): void {
+    const o = this.officers.children;
+    const k = Math.min(1, dt * 4);
+    for (let i = 0; i < o.length; i++) {
+      const s = o[i];
+      const tx = this.officerTarget[i * 2];
+      const ty = this.officerTarget[i * 2 + 1];
+      s.position.set(s.x < 0 ? tx : s.x + (tx - s.x) * k, s.y < 0 ? ty : s.y + (ty - s.y) * k);
+    }
+    const marks = this.marks.children;
+    for (let i = 0; i < marks.length; i++) {
+      if (!marks[i].visible) continue;
+      this.markAge[i] += dt;
+      const left = 1 - this.markAge[i] / this.markLife[i];
+      if (left <= 0) marks[i].visible = false;
+      else marks[i].alpha = left;
+    }
+  }
+}

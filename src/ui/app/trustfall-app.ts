@@ -1,0 +1,326 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import type { ResidentInfo } from '../../engine/index.ts';
+import { resolveScenario, ScenarioError } from '../../scenario/index.ts';
+import { weeklyCsv } from '../../report/weekly-csv.ts';
+import { EngineController } from '../controllers/engine-controller.ts';
+import type { RunCommand, ScenarioEditDetail } from '../events.ts';
+import { saveDraft } from '../state/local-draft.ts';
+import { setAt } from '../state/paths.ts';
+import { presetScenario, type PresetId } from '../state/presets.ts';
+import { encodeRun } from '../state/share-link.ts';
+import { downloadText, downloadUrl, readOpenedFile, runExport, slug } from '../toolbar/files.ts';
+import type { ChartsPanel } from '../charts/charts-panel.ts';
+import type { TownView } from '../town-view/town-view.ts';
+import { chooseStartup, defaultDraft } from './startup.ts';
+import '../scenario-panel/scenario-panel.ts';
+import '../run-controls/run-controls.ts';
+import '../town-view/town-view.ts';
+import '../charts/charts-panel.ts';
+import '../inspector/resident-inspector.ts';
+import '../summary/run-summary.ts';
+
+/**
+ * The whole page: scenario editor, run controls, town view, charts, summary and inspector, wired to the
+ * engine Worker. Holds the user's draft (saved locally on every edit) and the shareable link.
+ */
+export class TrustfallApp extends LitElement {
+  static override properties = {
+    draft: { state: true },
+    seed: { state: true },
+    preset: { state: true },
+    errors: { state: true },
+    dirty: { state: true },
+    notice: { state: true },
+    fileProblems: { state: true },
+    inspected: { state: true },
+    linkCopied: { state: true },
+  };
+  declare draft: Record<string, unknown>;
+  declare seed: number;
+  declare preset: string;
+  declare errors: Map<string, string>;
+  declare dirty: boolean;
+  declare notice: string;
+  declare fileProblems: string[];
+  declare inspected: ResidentInfo | undefined;
+  declare linkCopied: string;
+
+  readonly engine = new EngineController(this);
+
+  constructor() {
+    super();
+    const start = chooseStartup(location.hash);
+    this.draft = start.draft.scenario;
+    this.seed = start.draft.seed;
+    this.preset = start.draft.preset ?? '';
+    this.notice = start.notice ?? '';
+    this.errors = new Map();
+    this.dirty = false;
+    this.fileProblems = [];
+    this.linkCopied = '';
+    if (start.notice) history.replaceState(null, '', location.pathname + location.search);
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    // The "Loading…" text from index.html stands until the app renders in its place.
+    this.querySelector('.boot')?.remove();
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onKey);
+    void this.apply(true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKey);
+  }
+
+  override render(): TemplateResult {
+    const e = this.engine;
+    return html`
+      <header class="app-header">
+        <div class="brand">
+          <h1>Trustfall</h1>
+          <p>Community trust under 287(g) immigration enforcement: an agent-based simulation</p>
+        </div>
+        <nav class="actions" aria-label="Share and export">
+          <button @click=${this.copyLink}>Copy link</button>
+          <label class="button">Open scenario file<input type="file" accept=".json,application/json" @change=${this.openFile} hidden /></label>
+          <button ?disabled=${!e.weekly?.weeks} @click=${this.exportCsv}>Export CSV</button>
+          <button ?disabled=${!e.manifest} @click=${this.exportJson}>Export JSON</button>
+          <button ?disabled=${!e.layout} @click=${this.exportTownPng}>Town PNG</button>
+          <button ?disabled=${!e.weekly?.weeks} @click=${this.exportChartsPng}>Charts PNG</button>
+        </nav>
+      </header>
+      ${this.notice ? html`<div class="notice" role="alert">${this.notice} <button class="link" @click=${() => (this.notice = '')}>Dismiss</button></div>` : nothing}
+      ${this.linkCopied ? html`<div class="notice ok" role="status">${this.linkCopied}</div>` : nothing}
+      ${this.fileProblems.length ? html`<div class="notice" role="alert"><strong>That file was not opened:</strong><ul>${this.fileProblems.map((p) => html`<li>${p}</li>`)}</ul><button class="link" @click=${() => (this.fileProblems = [])}>Dismiss</button></div>` : nothing}
+      ${e.status === 'invalid' ? html`<div class="notice" role="alert"><strong>The scenario cannot run yet:</strong><ul>${e.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
+      ${e.status === 'error' ? html`<div class="notice" role="alert"><strong>The engine stopped:</strong> ${e.errorMessage}. Reload the page to start again; your edits are saved.</div>` : nothing}
+      <div class="layout">
+        <aside class="panel scenario" aria-label="Scenario">
+          <h2>Scenario</h2>
+          <scenario-panel
+            .draft=${this.draft}
+            .errors=${this.errors}
+            .seed=${this.seed}
+            .preset=${this.preset}
+            .dirty=${this.dirty}
+            @scenario-edit=${this.onEdit}
+            @seed-change=${this.onSeed}
+            @preset-select=${this.onPreset}
+            @scenario-apply=${() => this.apply()}
+            @jurisdiction-add=${this.onAddJurisdiction}
+            @jurisdiction-remove=${this.onRemoveJurisdiction}
+          ></scenario-panel>
+        </aside>
+        <main class="main">
+          <section class="panel controls" aria-label="Run">
+            <h2>${e.scenario?.name ?? 'Loading…'}</h2>
+            ${e.scenario?.description ? html`<p class="description">${e.scenario.description}</p>` : nothing}
+            <run-controls
+              .status=${e.status}
+              .day=${e.day}
+              .days=${e.days}
+              .activationDay=${e.activationDay}
+              .speed=${e.speed}
+              .preparing=${e.preparing}
+              @run-command=${this.onCommand}
+              @speed-change=${(ev: CustomEvent<number>) => (e.speed = ev.detail)}
+            ></run-controls>
+          </section>
+          <div class="views">
+            <section class="panel town" aria-label="Town view">
+              <h2>Town</h2>
+              <town-view .engine=${e} @resident-pick=${this.onPick}></town-view>
+            </section>
+            <section class="panel charts" aria-label="Charts">
+              <h2>Over time</h2>
+              <charts-panel .weekly=${e.weekly} .weeks=${e.weekly?.weeks ?? 0} .activationDay=${e.activationDay} .days=${e.days}></charts-panel>
+            </section>
+          </div>
+          <div class="views">
+            <section class="panel" aria-label="Summary">
+              <h2>What changed</h2>
+              <run-summary .summary=${e.summary} .activationDay=${e.activationDay} .day=${e.day}></run-summary>
+            </section>
+            <section class="panel" aria-label="Resident">
+              <h2>Inspect a resident</h2>
+              <resident-inspector .info=${this.inspected} .residents=${e.layout?.residents ?? 0} @resident-pick=${this.onPick}></resident-inspector>
+            </section>
+          </div>
+        </main>
+      </div>
+      <footer class="app-footer">
+        ${e.manifest ? html`Engine ${e.manifest.engineVersion} · scenario ${e.manifest.scenarioHash.slice(0, 12)} · seed ${e.manifest.seed}` : nothing}
+      </footer>
+    `;
+  }
+
+  /** Validates the draft and, when valid, rebuilds the run in the Worker and updates the link. */
+  async apply(first = false): Promise<void> {
+    this.validate();
+    if (this.errors.size > 0 && !first) return;
+    const ok = await this.engine.load(this.draft, this.seed);
+    if (!ok && first && this.engine.status === 'invalid' && !this.notice) {
+      // A saved draft or link that no longer validates: keep it in the editor, explain, run nothing.
+      this.notice = 'The saved scenario has values to fix (marked in the editor) before it can run.';
+    }
+    if (ok) {
+      this.dirty = false;
+      this.inspected = undefined;
+      history.replaceState(null, '', encodeRun({ scenario: this.draft, seed: this.seed }));
+    }
+    this.save();
+  }
+
+  private validate(): void {
+    const errors = new Map<string, string>();
+    try {
+      resolveScenario(this.draft);
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      for (const p of e.problems) {
+        const i = p.indexOf(': ');
+        errors.set(i > 0 ? p.slice(0, i) : '', i > 0 ? p.slice(i + 2) : p);
+      }
+    }
+    if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed > 2 ** 31 - 1) errors.set('seed', 'must be a whole number from 0 to 2147483647');
+    this.errors = errors;
+  }
+
+  private save(): void {
+    saveDraft({ scenario: this.draft, seed: this.seed, preset: this.preset || undefined });
+  }
+
+  private edit(next: Record<string, unknown>): void {
+    this.draft = next;
+    this.preset = '';
+    this.dirty = true;
+    this.validate();
+    this.save();
+  }
+
+  private onEdit = (e: CustomEvent<ScenarioEditDetail>) => this.edit(setAt(this.draft, e.detail.path, e.detail.value));
+
+  private onSeed = (e: CustomEvent<number>) => {
+    this.seed = e.detail;
+    this.dirty = true;
+    this.validate();
+    this.save();
+  };
+
+  private onPreset = (e: CustomEvent<string>) => {
+    if (!e.detail) return;
+    this.draft = presetScenario(e.detail as PresetId);
+    this.preset = e.detail;
+    void this.apply();
+  };
+
+  private onAddJurisdiction = () => {
+    const list = ((this.draft.jurisdictions as unknown[]) ?? [{}]).slice();
+    list.push({ name: `County ${list.length + 1}`, policy: { model: 'none' } });
+    this.edit({ ...this.draft, jurisdictions: list });
+  };
+
+  private onRemoveJurisdiction = (e: CustomEvent<number>) => {
+    const list = ((this.draft.jurisdictions as unknown[]) ?? [{}]).filter((_, i) => i !== e.detail);
+    this.edit({ ...this.draft, jurisdictions: list });
+  };
+
+  private onCommand = (e: CustomEvent<RunCommand>) => this.command(e.detail);
+
+  private command(c: RunCommand): void {
+    const engine = this.engine;
+    if (c === 'play') engine.play();
+    else if (c === 'pause') engine.pause();
+    else if (c === 'step-day') void engine.stepDays(1);
+    else if (c === 'step-week') void engine.stepDays(7);
+    else if (c === 'run-to-end') void engine.runToEnd();
+    else if (c === 'reset') void engine.reset();
+  }
+
+  private onPick = async (e: CustomEvent<number>) => {
+    this.inspected = await this.engine.inspect(e.detail);
+  };
+
+  /** Space plays and pauses, unless typing in a field or pressing a button. */
+  private onKey = (e: KeyboardEvent) => {
+    const t = e.composedPath()[0] as HTMLElement | undefined;
+    const tag = t?.tagName ?? '';
+    if (e.key !== ' ' || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY'].includes(tag)) return;
+    e.preventDefault();
+    this.command(this.engine.status === 'playing' ? 'pause' : 'play');
+  };
+
+  private copyLink = async () => {
+    const url = location.href;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.linkCopied = 'Link copied: it reopens this scenario with this seed.';
+    } catch {
+      this.linkCopied = `Copy this link: ${url}`;
+    }
+    setTimeout(() => (this.linkCopied = ''), 6000);
+  };
+
+  private openFile = async (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    try {
+      const opened = readOpenedFile(await file.text(), file.name);
+      this.fileProblems = [];
+      this.draft = opened.scenario;
+      this.seed = opened.seed;
+      this.preset = '';
+      await this.apply();
+    } catch (err) {
+      this.fileProblems = err instanceof ScenarioError ? err.problems : [(err as Error).message];
+    }
+  };
+
+  private exportCsv = () => {
+    const e = this.engine;
+    if (!e.weekly || !e.scenario) return;
+    downloadText(`${slug(e.scenario.name)}-seed${this.seed}-weekly.csv`, weeklyCsv(e.weekly, e.activationDay), 'text/csv');
+  };
+
+  private exportJson = async () => {
+    const e = this.engine;
+    if (!e.scenario || !e.manifest) return;
+    const summary = await e.refreshSummary();
+    downloadText(`${slug(e.scenario.name)}-seed${this.seed}.json`, JSON.stringify(runExport(e.scenario, e.manifest, summary), null, 2), 'application/json');
+  };
+
+  private exportTownPng = () => {
+    const view = this.querySelector<TownView>('town-view')?.view;
+    if (view) downloadUrl(`${slug(this.engine.scenario?.name ?? 'town')}-town.png`, view.snapshot());
+  };
+
+  private exportChartsPng = () => {
+    const charts = this.querySelector<ChartsPanel>('charts-panel');
+    if (charts) downloadUrl(`${slug(this.engine.scenario?.name ?? 'charts')}-charts.png`, charts.snapshot());
+  };
+
+  /** Returns to the default preset (used when the saved draft is beyond repair). */
+  resetToDefault(): void {
+    const d = defaultDraft();
+    this.draft = d.scenario;
+    this.seed = d.seed;
+    this.preset = d.preset ?? '';
+    void this.apply();
+  }
+}
+
+customElements.define('trustfall-app', TrustfallApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'trustfall-app': TrustfallApp;
+  }
+}

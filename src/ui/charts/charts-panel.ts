@@ -1,0 +1,175 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type uPlot from 'uplot';
+import type { WeeklySeries } from '../../engine/index.ts';
+import { CHARTS, LINES, paddedRange, smooth } from './chart-specs.ts';
+
+type UPlotCtor = typeof uPlot;
+
+/**
+ * Live charts (uPlot, loaded on demand): trust, reporting, cooperation, victimisation, clearance and
+ * stops by group over time, with the day the agreement starts marked. Light DOM, so uPlot's own
+ * stylesheet applies.
+ */
+export class ChartsPanel extends LitElement {
+  static override properties = {
+    weekly: { attribute: false },
+    weeks: { type: Number },
+    activationDay: { type: Number },
+    days: { type: Number },
+    jurisdiction: { state: true },
+    smoothing: { state: true },
+  };
+  declare weekly: WeeklySeries | undefined;
+  declare weeks: number;
+  declare activationDay: number;
+  declare days: number;
+  declare jurisdiction: number;
+  declare smoothing: number;
+
+  private UPlot?: UPlotCtor;
+  private plots: uPlot[] = [];
+
+  constructor() {
+    super();
+    this.weeks = 0;
+    this.activationDay = 0;
+    this.days = 0;
+    this.jurisdiction = 0;
+    this.smoothing = 4;
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    const mod = await import('uplot');
+    await import('uplot/dist/uPlot.min.css');
+    this.UPlot = mod.default;
+    this.rebuild();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.plots.forEach((p) => p.destroy());
+    this.plots = [];
+  }
+
+  /** One PNG of all the charts with their titles, for export. */
+  snapshot(): string {
+    const w = this.plots[0]?.ctx.canvas.width ?? 400;
+    const h = this.plots[0]?.ctx.canvas.height ?? 200;
+    const cols = 2;
+    const rows = Math.ceil(this.plots.length / cols);
+    const titleH = 28;
+    const out = document.createElement('canvas');
+    out.width = w * cols;
+    out.height = (h + titleH) * rows;
+    const ctx = out.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, out.width, out.height);
+    this.plots.forEach((p, i) => {
+      const x = (i % cols) * w;
+      const y = Math.floor(i / cols) * (h + titleH);
+      ctx.fillStyle = '#222';
+      ctx.font = '600 18px system-ui, sans-serif';
+      ctx.fillText(CHARTS[i].title, x + 10, y + 20);
+      ctx.drawImage(p.ctx.canvas, x, y + titleH);
+    });
+    return out.toDataURL('image/png');
+  }
+
+  override render(): TemplateResult {
+    const names = this.weekly?.jurisdictions.map((j) => j.name) ?? [];
+    return html`<div class="charts-head">
+        ${names.length > 1
+          ? html`<label>Jurisdiction
+              <select @change=${(e: Event) => (this.jurisdiction = Number((e.target as HTMLSelectElement).value))}>
+                ${names.map((n, i) => html`<option value=${i} ?selected=${i === this.jurisdiction}>${n}</option>`)}
+              </select></label
+            >`
+          : nothing}
+        <label>Smoothing
+          <select @change=${(e: Event) => (this.smoothing = Number((e.target as HTMLSelectElement).value))}>
+            ${[1, 4, 13].map((k) => html`<option value=${k} ?selected=${k === this.smoothing}>${k === 1 ? 'none (weekly)' : `${k}-week average`}</option>`)}
+          </select></label
+        >
+        <span class="charts-key">${LINES.map((l) => html`<span class="key"><svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke=${l.colour} stroke-width=${l.width} stroke-dasharray=${l.dash.join(' ')} /></svg>${l.label}</span>`)}
+          <span class="key"><svg width="10" height="12" aria-hidden="true"><line x1="5" y1="0" x2="5" y2="12" stroke="#c62828" stroke-width="2" stroke-dasharray="3 2" /></svg>policy starts</span></span
+        >
+      </div>
+      <div class="charts-grid">${CHARTS.map((c) => html`<figure class="chart" data-metric=${c.key}><figcaption>${c.title}</figcaption><div class="plot"></div></figure>`)}</div>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('jurisdiction') || changed.has('smoothing') || changed.has('days') || this.plots.length === 0) this.rebuild();
+    else if (changed.has('weeks') || changed.has('weekly')) this.refresh();
+  }
+
+  private data(key: string): uPlot.AlignedData {
+    const w = this.weekly;
+    const j = w?.jurisdictions[this.jurisdiction];
+    const xs = (w?.startDay ?? []).map((d) => d + 3.5);
+    const ys = LINES.map((l) => smooth((j?.groups[l.group]?.[key] ?? []) as (number | null)[], this.smoothing));
+    return [xs, ...ys] as uPlot.AlignedData;
+  }
+
+  private rebuild(): void {
+    if (!this.UPlot) return;
+    this.plots.forEach((p) => p.destroy());
+    this.plots = [];
+    const figures = this.querySelectorAll<HTMLElement>('.chart .plot');
+    CHARTS.forEach((c, i) => {
+      const target = figures[i];
+      if (!target) return;
+      const width = Math.max(240, target.clientWidth || 360);
+      const activation = () => this.activationDay;
+      const opts: uPlot.Options = {
+        width,
+        height: 170,
+        legend: { show: false },
+        scales: { x: { time: false, range: () => [0, Math.max(7, this.days)] }, y: c.percent ? { range: [0, 1] } : { range: (_u, lo, hi) => paddedRange(lo, hi, c.minSpan) } },
+        axes: [
+          { label: 'day', size: 36, labelSize: 14 },
+          { size: 48, values: c.percent ? (_u, vals) => vals.map((v) => `${Math.round(v * 100)}%`) : undefined },
+        ],
+        series: [{ label: 'day' }, ...LINES.map((l) => ({ label: l.label, stroke: l.colour, width: l.width, dash: [...l.dash], spanGaps: true, points: { show: false } }))],
+        hooks: {
+          draw: [
+            (u) => {
+              const x = u.valToPos(activation(), 'x', true);
+              const ctx = u.ctx;
+              ctx.save();
+              ctx.strokeStyle = '#c62828';
+              ctx.setLineDash([6, 4]);
+              ctx.lineWidth = 2;
+              ctx.beginPath();
+              ctx.moveTo(x, u.bbox.top);
+              ctx.lineTo(x, u.bbox.top + u.bbox.height);
+              ctx.stroke();
+              ctx.restore();
+            },
+          ],
+        },
+      };
+      this.plots.push(new this.UPlot!(opts, this.data(c.key), target));
+      new ResizeObserver(() => {
+        const wNow = Math.max(240, target.clientWidth);
+        if (this.plots[i] && Math.abs(this.plots[i].width - wNow) > 4) this.plots[i].setSize({ width: wNow, height: 170 });
+      }).observe(target);
+    });
+  }
+
+  private refresh(): void {
+    CHARTS.forEach((c, i) => this.plots[i]?.setData(this.data(c.key)));
+  }
+}
+
+customElements.define('charts-panel', ChartsPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'charts-panel': ChartsPanel;
+  }
+}

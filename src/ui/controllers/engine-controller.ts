@@ -1,0 +1,242 @@
+import * as Comlink from 'comlink';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Frame, Layout, RunSummary, ResidentInfo, WeeklySeries } from '../../engine/index.ts';
+import type { Scenario } from '../../scenario/index.ts';
+import type { CreateResult, EngineApi, Manifest, Tick } from '../../../workers/contract.ts';
+
+export type RunStatus = 'starting' | 'preparing' | 'ready' | 'playing' | 'finished' | 'invalid' | 'error';
+
+/**
+ * Simulated days per second of wall-clock time. Play advances by elapsed time, not by frame, so a slow
+ * display (software rendering, a projector laptop) shows fewer frames but the same pace.
+ */
+export const SPEEDS = [
+  { label: '1 week a second', days: 7 },
+  { label: '1 month a second', days: 30 },
+  { label: '3 months a second', days: 91 },
+  { label: '1 year a second', days: 365 },
+] as const;
+/** Most days one request asks of the Worker, so a frame is never long in coming. */
+const MAX_DAYS_PER_REQUEST = 30;
+
+/**
+ * Owns the engine Worker for a component: loading a scenario, playing, pausing, stepping, and the
+ * results streamed back (frames for the town view, weekly metrics for the charts). The model never runs
+ * on the page's thread; each call here is a message to the Worker.
+ */
+export class EngineController implements ReactiveController {
+  status: RunStatus = 'starting';
+  /** Burn-in progress while preparing, in [0, 1]. */
+  preparing = 0;
+  problems: string[] = [];
+  errorMessage = '';
+  scenario?: Scenario;
+  manifest?: Manifest;
+  layout?: Layout;
+  frame?: Frame;
+  day = 0;
+  days = 0;
+  activationDay = 0;
+  speed: number = SPEEDS[1].days;
+  /** Weekly series accumulated as weeks close. */
+  weekly?: WeeklySeries;
+  summary?: RunSummary;
+
+  private readonly worker: Worker;
+  private readonly api: Comlink.Remote<EngineApi>;
+  private busy = false;
+  private rafId = 0;
+  private loadToken = 0;
+  private readonly frameListeners = new Set<(f: Frame, l: Layout) => void>();
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+    this.worker = new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'trustfall-engine' });
+    this.api = Comlink.wrap<EngineApi>(this.worker);
+    this.worker.addEventListener('error', (e) => this.fail(e.message || 'the engine stopped unexpectedly'));
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    cancelAnimationFrame(this.rafId);
+    this.worker.terminate();
+  }
+
+  /** Calls `fn` with every new frame (the town view draws from it without re-rendering the page). */
+  onFrame(fn: (f: Frame, l: Layout) => void): () => void {
+    this.frameListeners.add(fn);
+    if (this.frame && this.layout) fn(this.frame, this.layout);
+    return () => this.frameListeners.delete(fn);
+  }
+
+  /** Validates and builds a scenario in the Worker; invalid input leaves the status 'invalid'. */
+  async load(input: unknown, seed: number): Promise<boolean> {
+    this.pause();
+    const token = ++this.loadToken;
+    this.status = 'preparing';
+    this.preparing = 0;
+    this.problems = [];
+    this.host.requestUpdate();
+    let result: CreateResult;
+    try {
+      result = await this.api.create(
+        input,
+        seed,
+        Comlink.proxy((share: number) => {
+          if (token !== this.loadToken) return;
+          this.preparing = share;
+          this.host.requestUpdate();
+        }),
+      );
+    } catch (e) {
+      this.fail((e as Error).message);
+      return false;
+    }
+    if (token !== this.loadToken) return false;
+    return this.accept(result);
+  }
+
+  /** Starts advancing a few days per animation frame. */
+  play(): void {
+    if (this.status !== 'ready') return;
+    this.status = 'playing';
+    this.host.requestUpdate();
+    let last = performance.now();
+    let owed = 0;
+    const loop = async (now: number) => {
+      if (this.status !== 'playing') return;
+      owed += ((now - last) / 1000) * this.speed;
+      last = now;
+      const days = Math.min(MAX_DAYS_PER_REQUEST, Math.floor(owed));
+      if (days > 0 && !this.busy) {
+        owed -= days;
+        await this.advance(days);
+      }
+      // Never bank more than a request's worth, so a stalled tab does not leap ahead when it wakes.
+      owed = Math.min(owed, MAX_DAYS_PER_REQUEST);
+      if (this.status === 'playing') this.rafId = requestAnimationFrame(loop);
+    };
+    this.rafId = requestAnimationFrame(loop);
+  }
+
+  pause(): void {
+    cancelAnimationFrame(this.rafId);
+    if (this.status === 'playing') this.status = 'ready';
+    void this.api.pause();
+    this.host.requestUpdate();
+  }
+
+  /** Advances exactly `days` days (a day, a week) while paused. */
+  async stepDays(days: number): Promise<void> {
+    if (this.status !== 'ready' || this.busy) return;
+    await this.advance(days);
+  }
+
+  /** Runs to the end as fast as the Worker can, drawing as it goes. */
+  async runToEnd(): Promise<void> {
+    if (this.status !== 'ready' && this.status !== 'playing') return;
+    cancelAnimationFrame(this.rafId);
+    this.status = 'playing';
+    this.busy = true;
+    this.host.requestUpdate();
+    try {
+      while (this.status === 'playing' && this.day < this.days) await this.receive(await this.api.advance(60));
+    } catch (e) {
+      this.fail((e as Error).message);
+    } finally {
+      this.busy = false;
+    }
+    if (this.status === 'playing') this.status = this.day >= this.days ? 'finished' : 'ready';
+    await this.refreshSummary();
+  }
+
+  async reset(): Promise<void> {
+    this.pause();
+    this.status = 'preparing';
+    this.host.requestUpdate();
+    this.accept(await this.api.reset());
+  }
+
+  async inspect(resident: number): Promise<ResidentInfo | undefined> {
+    try {
+      return await this.api.inspect(resident);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async refreshSummary(): Promise<RunSummary | undefined> {
+    if (!this.layout) return undefined;
+    this.summary = await this.api.summary();
+    this.host.requestUpdate();
+    return this.summary;
+  }
+
+  private async advance(days: number): Promise<void> {
+    this.busy = true;
+    try {
+      await this.receive(await this.api.advance(days));
+    } catch (e) {
+      this.fail((e as Error).message);
+    } finally {
+      this.busy = false;
+    }
+    if (this.day >= this.days && this.status !== 'error') {
+      cancelAnimationFrame(this.rafId);
+      this.status = 'finished';
+      await this.refreshSummary();
+    }
+  }
+
+  private async receive(t: Tick): Promise<void> {
+    this.day = t.day;
+    this.frame = t.frame;
+    if (this.weekly && t.weeks.weeks > 0) appendWeeks(this.weekly, t.weeks);
+    if (this.layout) for (const fn of this.frameListeners) fn(t.frame, this.layout);
+    if (t.weeks.weeks > 0 && t.day % 28 < 7) void this.refreshSummary();
+    this.host.requestUpdate();
+  }
+
+  private accept(result: CreateResult): boolean {
+    if (!result.ok) {
+      this.status = 'invalid';
+      this.problems = result.problems;
+      this.host.requestUpdate();
+      return false;
+    }
+    this.scenario = result.scenario;
+    this.manifest = result.manifest;
+    this.layout = result.layout;
+    this.frame = result.frame;
+    this.day = 0;
+    this.days = result.days;
+    this.activationDay = result.activationDay;
+    this.weekly = { weeks: 0, startDay: [], jurisdictions: result.scenario.jurisdictions.map((j) => ({ name: j.name, groups: {} as WeeklySeries['jurisdictions'][number]['groups'] })) };
+    this.summary = undefined;
+    this.status = 'ready';
+    for (const fn of this.frameListeners) fn(result.frame, result.layout);
+    this.host.requestUpdate();
+    return true;
+  }
+
+  private fail(message: string): void {
+    cancelAnimationFrame(this.rafId);
+    this.status = 'error';
+    this.errorMessage = message;
+    this.host.requestUpdate();
+  }
+}
+
+/** Appends newly closed weeks to the accumulated series, in place. */
+function appendWeeks(into: WeeklySeries, add: WeeklySeries): void {
+  into.weeks += add.weeks;
+  into.startDay.push(...add.startDay);
+  add.jurisdictions.forEach((j, i) => {
+    const target = into.jurisdictions[i].groups as Record<string, Record<string, (number | null)[]>>;
+    for (const [g, cols] of Object.entries(j.groups)) {
+      target[g] ??= {};
+      for (const [k, values] of Object.entries(cols)) (target[g][k] ??= []).push(...values);
+    }
+  });
+}

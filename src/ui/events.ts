@@ -1,0 +1,29 @@
+import type { Path } from './state/paths.ts';
+
+/** Custom events the components send up, typed once here. */
+export interface ScenarioEditDetail {
+  path: Path;
+  /** The new value; undefined returns the field to its default. */
+  value: unknown;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'scenario-edit': CustomEvent<ScenarioEditDetail>;
+    'seed-change': CustomEvent<number>;
+    'preset-select': CustomEvent<string>;
+    'scenario-apply': CustomEvent<void>;
+    'jurisdiction-add': CustomEvent<void>;
+    'jurisdiction-remove': CustomEvent<number>;
+    'resident-pick': CustomEvent<number>;
+    'run-command': CustomEvent<RunCommand>;
+    'speed-change': CustomEvent<number>;
+  }
+}
+
+export type RunCommand = 'play' | 'pause' | 'step-day' | 'step-week' | 'run-to-end' | 'reset';
+
+/** Dispatches a composed, bubbling custom event from `el`. */
+export function emit<K extends keyof HTMLElementEventMap>(el: HTMLElement, type: K, detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never): void {
+  el.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}

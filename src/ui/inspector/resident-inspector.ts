@@ -1,0 +1,163 @@
+import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
+import type { ResidentInfo } from '../../engine/index.ts';
+import { trustCss } from '../../render/colours.ts';
+import { emit } from '../events.ts';
+
+const GROUP = { latinoCitizen: 'Latino citizen', latinoNoncitizen: 'Latino non-citizen', nonLatino: 'Non-Latino', all: '' } as const;
+const STATUS = { usBorn: 'U.S.-born citizen', naturalised: 'naturalised citizen', lawfulResident: 'lawful resident (not a citizen)', undocumented: 'undocumented' } as const;
+
+/**
+ * Who a resident is (group, status, household) and what happened to them, with their trust after
+ * each event; residents can also be looked up by number, so the keyboard reaches it too.
+ */
+export class ResidentInspector extends LitElement {
+  static override properties = { info: { attribute: false }, residents: { type: Number } };
+  declare info: ResidentInfo | undefined;
+  declare residents: number;
+
+  constructor() {
+    super();
+    this.residents = 0;
+  }
+
+  override render(): TemplateResult {
+    return html`<form class="lookup" @submit=${this.onLookup}>
+        <label for="rid">Resident number</label>
+        <input id="rid" name="rid" type="number" min="0" max=${Math.max(0, this.residents - 1)} step="1" required />
+        <button>Inspect</button>
+        <span class="hint">or click a resident in the town view</span>
+      </form>
+      ${this.info ? this.details(this.info) : html`<p class="empty">No resident selected.</p>`}`;
+  }
+
+  private details(r: ResidentInfo): TemplateResult {
+    return html`<div class="card">
+      <h3>Resident ${r.id}</h3>
+      <dl>
+        <dt>Group</dt>
+        <dd>${GROUP[r.group]}, ${STATUS[r.status]}</dd>
+        <dt>Lives in</dt>
+        <dd>${r.jurisdiction}, neighbourhood (${r.neighbourhood.x + 1}, ${r.neighbourhood.y + 1})</dd>
+        <dt>Now</dt>
+        <dd>${r.custody}${r.offender ? '; an active offender' : ''}</dd>
+        <dt>Trust / fear</dt>
+        <dd><span class="swatch" style="background:${trustCss(r.trust)}"></span>${r.trust.toFixed(2)} / ${r.fear.toFixed(2)}</dd>
+        <dt>Victimised</dt>
+        <dd>${r.victimisations} time${r.victimisations === 1 ? '' : 's'}</dd>
+        <dt>Household</dt>
+        <dd>
+          ${r.household.mixedStatus ? 'Mixed-status household: ' : ''}
+          <ul>
+            ${r.household.members.map(
+              (m) => html`<li>${m.id === r.id ? html`<strong>this resident</strong>` : html`<button class="link" @click=${() => emit(this, 'resident-pick', m.id)}>resident ${m.id}</button>`}: ${STATUS[m.status]}, ${m.custody}</li>`,
+            )}
+          </ul>
+        </dd>
+      </dl>
+      <h4>What happened (trust after each event)</h4>
+      ${r.timeline.length ? this.sparkline(r) : nothing}
+      ${r.timeline.length
+        ? html`<ol class="timeline">
+            ${r.timeline.map((t) => html`<li><span class="day">day ${t.day}</span> ${t.text} <span class="trust">trust ${t.trust.toFixed(2)}</span></li>`)}
+          </ol>`
+        : html`<p class="empty">Nothing has happened to this resident yet in the measured period.</p>`}
+    </div>`;
+  }
+
+  private sparkline(r: ResidentInfo): TemplateResult {
+    const w = 260;
+    const h = 40;
+    const maxDay = Math.max(1, ...r.timeline.map((t) => t.day));
+    const pts = r.timeline.map((t) => `${((t.day / maxDay) * w).toFixed(1)},${(h - t.trust * h).toFixed(1)}`).join(' ');
+    return html`<svg class="spark" width=${w} height=${h} viewBox="0 0 ${w} ${h}" role="img" aria-label="Trust after each event">${svg`<polyline points=${pts} fill="none" stroke="#14213d" stroke-width="1.5" />`}</svg>`;
+  }
+
+  private onLookup(e: Event): void {
+    e.preventDefault();
+    const v = Number(new FormData(e.target as HTMLFormElement).get('rid'));
+    if (Number.isInteger(v) && v >= 0 && v < this.residents) emit(this, 'resident-pick', v);
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      font-size: 0.88rem;
+    }
+    .lookup {
+      display: flex;
+      gap: 0.4rem;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .lookup input {
+      width: 7rem;
+      font: inherit;
+    }
+    button {
+      font: inherit;
+      cursor: pointer;
+    }
+    button.link {
+      border: none;
+      background: none;
+      color: #0b5cad;
+      text-decoration: underline;
+      padding: 0;
+    }
+    .hint,
+    .empty {
+      color: #555;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: 7rem 1fr;
+      gap: 0.2rem 0.6rem;
+    }
+    dt {
+      font-weight: 600;
+    }
+    dd {
+      margin: 0;
+    }
+    ul {
+      margin: 0.2rem 0 0;
+      padding-left: 1.1rem;
+    }
+    .swatch {
+      display: inline-block;
+      width: 0.8rem;
+      height: 0.8rem;
+      border: 1px solid #888;
+      margin-right: 0.3rem;
+      vertical-align: middle;
+    }
+    .timeline {
+      max-height: 14rem;
+      overflow: auto;
+      padding-left: 1.4rem;
+    }
+    .timeline .day {
+      font-variant-numeric: tabular-nums;
+      color: #555;
+    }
+    .timeline .trust {
+      color: #555;
+      font-size: 0.8rem;
+    }
+    h3,
+    h4 {
+      margin: 0.6rem 0 0.3rem;
+    }
+    :focus-visible {
+      outline: 3px solid #f4a261;
+    }
+  `;
+}
+
+customElements.define('resident-inspector', ResidentInspector);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'resident-inspector': ResidentInspector;
+  }
+}

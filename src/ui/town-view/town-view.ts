@@ -1,0 +1,211 @@
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import type { EngineController } from '../controllers/engine-controller.ts';
+import { emit } from '../events.ts';
+import type { TownRenderer } from '../../render/town-renderer.ts';
+import { legend } from './legend.ts';
+
+/**
+ * The town view: hosts the PixiJS renderer (loaded on demand so it never blocks the first paint),
+ * feeds it the engine's frames, and turns mouse, wheel and keys into pan, zoom and picking a resident.
+ */
+export class TownView extends LitElement {
+  static override properties = { engine: { attribute: false }, loadError: { state: true } };
+  declare engine: EngineController | undefined;
+  declare loadError: string;
+
+  private renderer?: TownRenderer;
+  private unsubscribe?: () => void;
+  private drag?: { x: number; y: number; moved: boolean };
+  private layoutSeen?: object;
+
+  constructor() {
+    super();
+    this.loadError = '';
+  }
+
+  /** The renderer, once loaded (tests and exports use it). */
+  get view(): TownRenderer | undefined {
+    return this.renderer;
+  }
+
+  override async firstUpdated(): Promise<void> {
+    const host = this.renderRoot.querySelector('.canvas') as HTMLElement;
+    try {
+      const { TownRenderer } = await import('../../render/town-renderer.ts');
+      this.renderer = await TownRenderer.create(host);
+    } catch (e) {
+      this.loadError = `The town view could not start: ${(e as Error).message}. The charts and summary still work.`;
+      return;
+    }
+    this.unsubscribe = this.engine?.onFrame((f, l) => {
+      if (l !== this.layoutSeen) {
+        this.layoutSeen = l;
+        this.renderer!.setLayout(l);
+      }
+      this.renderer!.draw(f);
+    });
+    new ResizeObserver(() => this.renderer?.fit()).observe(host);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.renderer?.destroy();
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <div class="toolbar">
+        <button @click=${() => this.renderer?.zoomBy(1.4)} aria-label="Zoom in">+</button>
+        <button @click=${() => this.renderer?.zoomBy(1 / 1.4)} aria-label="Zoom out">−</button>
+        <button @click=${() => this.renderer?.fit()}>Fit</button>
+        <span class="hint">Drag to pan, wheel to zoom, click a resident to inspect. With the view focused: arrows, + and −, 0 to fit.</span>
+      </div>
+      <div
+        class="canvas"
+        tabindex="0"
+        role="img"
+        aria-label="Town view: neighbourhoods with residents coloured by trust in police"
+        @pointerdown=${this.onDown}
+        @pointermove=${this.onMove}
+        @pointerup=${this.onUp}
+        @wheel=${this.onWheel}
+        @keydown=${this.onKey}
+      ></div>
+      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : legend()}
+    `;
+  }
+
+  private onDown(e: PointerEvent): void {
+    this.drag = { x: e.clientX, y: e.clientY, moved: false };
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+  }
+
+  private onMove(e: PointerEvent): void {
+    if (!this.drag) return;
+    const dx = e.clientX - this.drag.x;
+    const dy = e.clientY - this.drag.y;
+    if (!this.drag.moved && Math.hypot(dx, dy) < 4) return;
+    this.drag = { x: e.clientX, y: e.clientY, moved: true };
+    this.renderer?.panBy(dx, dy);
+  }
+
+  private onUp(e: PointerEvent): void {
+    const wasDrag = this.drag?.moved;
+    this.drag = undefined;
+    if (wasDrag || !this.renderer) return;
+    const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    const id = this.renderer.pick(e.clientX - rect.left, e.clientY - rect.top);
+    if (id >= 0) emit(this, 'resident-pick', id);
+  }
+
+  private onWheel(e: WheelEvent): void {
+    e.preventDefault();
+    const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    this.renderer?.zoomBy(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX - rect.left, e.clientY - rect.top);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const r = this.renderer;
+    if (!r) return;
+    const step = 40;
+    const actions: Record<string, () => void> = {
+      ArrowLeft: () => r.panBy(step, 0),
+      ArrowRight: () => r.panBy(-step, 0),
+      ArrowUp: () => r.panBy(0, step),
+      ArrowDown: () => r.panBy(0, -step),
+      '+': () => r.zoomBy(1.25),
+      '=': () => r.zoomBy(1.25),
+      '-': () => r.zoomBy(0.8),
+      '0': () => r.fit(),
+    };
+    const act = actions[e.key];
+    if (act) {
+      e.preventDefault();
+      e.stopPropagation();
+      act();
+    }
+  }
+
+  static override styles = css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-height: 0;
+    }
+    .toolbar {
+      display: flex;
+      gap: 0.3rem;
+      align-items: center;
+      margin-bottom: 0.3rem;
+    }
+    .toolbar button {
+      font: inherit;
+      min-width: 2rem;
+      padding: 0.15rem 0.5rem;
+      border: 1px solid #14213d;
+      background: #fff;
+      border-radius: 4px;
+      cursor: pointer;
+    }
+    .hint {
+      color: #555;
+      font-size: 0.8rem;
+    }
+    .canvas {
+      position: relative;
+      flex: 1;
+      min-height: 320px;
+      border: 1px solid #ccc;
+      border-radius: 4px;
+      overflow: hidden;
+      touch-action: none;
+      cursor: grab;
+    }
+    .canvas:focus-visible {
+      outline: 3px solid #f4a261;
+    }
+    .canvas canvas {
+      display: block;
+    }
+    .legend {
+      font-size: 0.8rem;
+      margin-top: 0.4rem;
+    }
+    .legend .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.3rem 0.9rem;
+      align-items: center;
+      margin-bottom: 0.2rem;
+    }
+    .legend .item {
+      display: inline-flex;
+      gap: 0.25rem;
+      align-items: center;
+    }
+    .legend .faded svg {
+      opacity: 0.3;
+    }
+    .legend .title {
+      font-weight: 600;
+    }
+    .legend .ramp {
+      display: inline-block;
+      width: 8rem;
+      height: 0.7rem;
+      border: 1px solid #999;
+    }
+    .error {
+      color: #b00020;
+    }
+  `;
+}
+
+customElements.define('town-view', TownView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'town-view': TownView;
+  }
+}

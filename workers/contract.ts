@@ -1,0 +1,45 @@
+/**
+ * The one boundary between the page and the engine's Worker: plain data in and out. Frames and
+ * layouts carry typed arrays that cross as transferred buffers, not copies.
+ */
+import type { Frame, Layout, ResidentInfo, RunSummary, WeeklySeries } from '../src/engine/index.ts';
+import type { Scenario } from '../src/scenario/index.ts';
+
+/** Identifies a run well enough to reproduce it. */
+export interface Manifest {
+  engineVersion: string;
+  scenarioHash: string;
+  seed: number;
+}
+
+export type CreateResult =
+  | { ok: true; scenario: Scenario; manifest: Manifest; layout: Layout; days: number; activationDay: number; frame: Frame }
+  | { ok: false; problems: string[] };
+
+/** The result of advancing: the new day, a frame to draw, and the weeks that closed meanwhile. */
+export interface Tick {
+  day: number;
+  done: boolean;
+  frame: Frame;
+  weeks: WeeklySeries;
+}
+
+export interface EngineApi {
+  /** Validates the scenario, builds the world and runs its burn-in; progress in [0, 1]. */
+  create(input: unknown, seed: number, onProgress?: (share: number) => void): Promise<CreateResult>;
+  /** Steps up to `days` days (stops at the end) and returns what to draw. */
+  advance(days: number): Promise<Tick>;
+  /** Runs to the end in chunks, reporting progress, until finished or paused. */
+  runToEnd(onProgress?: (day: number) => void): Promise<Tick>;
+  /** Stops a runToEnd in progress after its current chunk. */
+  pause(): void;
+  /** Rebuilds the same scenario and seed from day 0. */
+  reset(): Promise<CreateResult>;
+  /** The current frame, without stepping. */
+  frame(): Promise<Frame>;
+  /** Summary of the days run so far, by jurisdiction, group and period. */
+  summary(): Promise<RunSummary>;
+  /** The whole weekly series so far. */
+  weekly(): Promise<WeeklySeries>;
+  inspect(resident: number): Promise<ResidentInfo>;
+}

@@ -1,0 +1,111 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import { createWorld, frame, frameTransferables, inspectResident, layout, step, summarise, weeklySeries, ENGINE_VERSION, type World } from '../src/engine/index.ts';
+import { resolveScenario, scenarioHash, ScenarioError, type Scenario } from '../src/scenario/index.ts';
+import type { CreateResult, EngineApi, Tick } from './contract.ts';
+
+/** Days run between yields in runToEnd, so pause() and other calls get through. */
+const CHUNK_DAYS = 30;
+
+let world: World | undefined;
+let scenario: Scenario | undefined;
+let seed = 0;
+let eventCursor = 0;
+let weeksSent = 0;
+let paused = false;
+
+function need(): World {
+  if (!world) throw new Error('no scenario loaded: call create first');
+  return world;
+}
+
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function build(onProgress?: (share: number) => void): Promise<CreateResult> {
+  const s = scenario!;
+  const w = createWorld(s, seed, 0);
+  const burnIn = w.params.burnInDays;
+  for (let d = 0; w.day < 0; d++) {
+    step(w);
+    if (d % CHUNK_DAYS === 0) {
+      onProgress?.(d / Math.max(1, burnIn));
+      await yieldToMessages();
+    }
+  }
+  world = w;
+  eventCursor = w.events.written;
+  weeksSent = 0;
+  const f = frame(w, eventCursor);
+  eventCursor = f.eventCursor;
+  const l = layout(w);
+  const result: CreateResult = {
+    ok: true,
+    scenario: s,
+    manifest: { engineVersion: ENGINE_VERSION, scenarioHash: scenarioHash(s), seed },
+    layout: l,
+    days: w.params.days,
+    activationDay: w.params.activationDay,
+    frame: f,
+  };
+  return Comlink.transfer(result, [l.cell.buffer, l.kind.buffer, l.household.buffer, ...frameTransferables(f)] as ArrayBuffer[]);
+}
+
+function tick(w: World): Tick {
+  const f = frame(w, eventCursor);
+  eventCursor = f.eventCursor;
+  const weeks = weeklySeries(w, weeksSent);
+  weeksSent += weeks.weeks;
+  return Comlink.transfer({ day: w.day, done: w.day >= w.params.days, frame: f, weeks }, frameTransferables(f));
+}
+
+const api: EngineApi = {
+  async create(input, newSeed, onProgress) {
+    try {
+      scenario = resolveScenario(input);
+    } catch (e) {
+      if (e instanceof ScenarioError) return { ok: false, problems: e.problems };
+      throw e;
+    }
+    seed = newSeed;
+    return build(onProgress);
+  },
+  async advance(days) {
+    const w = need();
+    for (let d = 0; d < days && w.day < w.params.days; d++) step(w);
+    return tick(w);
+  },
+  async runToEnd(onProgress) {
+    const w = need();
+    paused = false;
+    while (w.day < w.params.days && !paused) {
+      for (let d = 0; d < CHUNK_DAYS && w.day < w.params.days; d++) step(w);
+      onProgress?.(w.day);
+      await yieldToMessages();
+    }
+    return tick(w);
+  },
+  pause() {
+    paused = true;
+  },
+  async reset() {
+    if (!scenario) throw new Error('no scenario loaded: call create first');
+    return build();
+  },
+  async frame() {
+    const w = need();
+    const f = frame(w, eventCursor);
+    eventCursor = f.eventCursor;
+    return Comlink.transfer(f, frameTransferables(f));
+  },
+  async summary() {
+    return summarise(need());
+  },
+  async weekly() {
+    return weeklySeries(need());
+  },
+  async inspect(resident) {
+    return inspectResident(need(), resident);
+  },
+};
+
+Comlink.expose(api);
