@@ -24,6 +24,24 @@ export interface Tick {
   weeks: WeeklySeries;
 }
 
+/** The town view's renderer, running in its own Worker on an OffscreenCanvas (or in the page as a fallback). */
+export interface RenderApi {
+  init(canvas: OffscreenCanvas | HTMLCanvasElement, width: number, height: number, resolution: number): Promise<void>;
+  resize(width: number, height: number): void;
+  /** A new run's layout (copied: it is kept by the page too). */
+  setLayout(layout: Layout): void;
+  /** A frame to draw (transferred). */
+  draw(frame: Frame): void;
+  zoomBy(factor: number, cx?: number, cy?: number): void;
+  panBy(dx: number, dy: number): void;
+  fit(): void;
+  /** The resident under canvas point (x, y) in CSS pixels, or -1. */
+  pick(x: number, y: number): number;
+  snapshot(): Promise<Blob>;
+  /** Frames per second drawn over the last second. */
+  fps(): number;
+}
+
 export interface EngineApi {
   /** Validates the scenario, builds the world and runs its burn-in; progress in [0, 1]. */
   create(input: unknown, seed: number, onProgress?: (share: number) => void): Promise<CreateResult>;

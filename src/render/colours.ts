@@ -11,9 +11,16 @@ const STOPS: [number, [number, number, number]][] = [
   [1, [33, 102, 172]],
 ];
 
-/** RGB of a trust value in [0, 1]. */
+/**
+ * The trust values the colour ramp spans: trust in the model mostly moves within this band, so
+ * spreading the ramp over it makes changes visible; values beyond take the end colours. The legend
+ * prints these numbers, so the stretch is stated, not hidden.
+ */
+export const TRUST_DOMAIN = [0.25, 0.85] as const;
+
+/** RGB of a trust value. */
 export function trustRgb(t: number): [number, number, number] {
-  const x = Math.min(1, Math.max(0, t));
+  const x = Math.min(1, Math.max(0, (t - TRUST_DOMAIN[0]) / (TRUST_DOMAIN[1] - TRUST_DOMAIN[0])));
   let i = 0;
   while (i < STOPS.length - 2 && x > STOPS[i + 1][0]) i++;
   const [t0, a] = STOPS[i];
@@ -28,7 +35,7 @@ export function trustCss(t: number): string {
   return `rgb(${r} ${g} ${b})`;
 }
 
-/** 256 trust colours packed as PixiJS particles want them (blue-green-red order, alpha added later). */
+/** 256 trust colours (index = trust × 255) packed as PixiJS particles want them (blue-green-red order, alpha added later). */
 export const TRUST_BGR = Uint32Array.from({ length: 256 }, (_, i) => {
   const [r, g, b] = trustRgb(i / 255);
   return (b << 16) | (g << 8) | r;

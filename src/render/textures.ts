@@ -6,7 +6,7 @@ export type Shape = (typeof SHAPES)[number];
 export const SHAPE_SIZE = 32;
 
 /** Draws a shape into a 2D context, centred in a SHAPE_SIZE box at (x, y); shared with the HTML legend. */
-export function drawShape(ctx: CanvasRenderingContext2D, shape: Shape, x: number, y: number, s = SHAPE_SIZE): void {
+export function drawShape(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, shape: Shape, x: number, y: number, s = SHAPE_SIZE): void {
   const c = s / 2;
   const r = s * 0.42;
   ctx.save();
@@ -72,12 +72,11 @@ export function drawShape(ctx: CanvasRenderingContext2D, shape: Shape, x: number
   ctx.restore();
 }
 
-/** One texture per shape, all cut from the same canvas. */
+/** One texture per shape, all cut from the same canvas (an OffscreenCanvas inside a Worker). */
 export function createShapeTextures(): Record<Shape, Texture> {
-  const canvas = document.createElement('canvas');
-  canvas.width = SHAPE_SIZE * SHAPES.length;
-  canvas.height = SHAPE_SIZE;
-  const ctx = canvas.getContext('2d')!;
+  const width = SHAPE_SIZE * SHAPES.length;
+  const canvas = typeof document === 'undefined' ? new OffscreenCanvas(width, SHAPE_SIZE) : Object.assign(document.createElement('canvas'), { width, height: SHAPE_SIZE });
+  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
   SHAPES.forEach((s, i) => drawShape(ctx, s, i * SHAPE_SIZE, 0));
   const base = Texture.from(canvas);
   const out = {} as Record<Shape, Texture>;

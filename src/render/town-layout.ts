@@ -59,13 +59,13 @@ export function layoutTown(l: Layout): TownPositions {
       const h = l.household[r] - l.household[a];
       const member = r - firstOfHousehold(l, r, a);
       const angle = member * 2.399963; // golden angle: members spread evenly round the spot
-      const spread = member === 0 ? 0 : pitch * 0.12 * Math.sqrt(member);
+      const spread = member === 0 ? 0 : pitch * 0.17 * Math.sqrt(member);
       x[r] = cellX[c] + CELL * 0.05 + ((h % side) + 0.5) * pitch + Math.cos(angle) * spread;
       y[r] = cellY[c] + CELL * 0.05 + (Math.floor(h / side) + 0.5) * pitch + Math.sin(angle) * spread;
     }
   }
   // Members of a household overlap into one blob about half the spacing between households.
-  const dot = Math.min(8, Math.max(1, ((CELL * 0.9) / Math.ceil(Math.sqrt(maxHouseholds))) * 0.55));
+  const dot = Math.min(8, Math.max(1, ((CELL * 0.9) / Math.ceil(Math.sqrt(maxHouseholds))) * 0.42));
   return { x, y, cellStart, cellX, cellY, width, height, dot };
 }
 

@@ -35,16 +35,20 @@ export class TownRenderer {
     app.ticker.add((t) => this.animate(t.deltaMS / 1000));
   }
 
-  /** Creates the view inside `host`, sized to it. */
-  static async create(host: HTMLElement): Promise<TownRenderer> {
+  /**
+   * Creates the view on a canvas: a page's canvas, or an OffscreenCanvas inside a Worker (so the GL work
+   * never blocks the page). No antialiasing: software WebGL pays dearly for it and dots do not need it.
+   */
+  static async create(canvas: HTMLCanvasElement | OffscreenCanvas, width: number, height: number, resolution: number): Promise<TownRenderer> {
     const app = new Application();
-    await app.init({ resizeTo: host, background: '#ffffff', antialias: true, preference: 'webgl', autoDensity: true, resolution: Math.min(2, window.devicePixelRatio || 1) });
-    host.appendChild(app.canvas);
+    await app.init({ canvas: canvas as HTMLCanvasElement, width, height, resolution, autoDensity: typeof document !== 'undefined', background: '#ffffff', antialias: false, preference: 'webgl' });
     return new TownRenderer(app);
   }
 
-  get canvas(): HTMLCanvasElement {
-    return this.app.canvas;
+  /** Matches the drawing buffer to the element's new size (CSS pixels), keeping the view fitted. */
+  resize(width: number, height: number): void {
+    this.app.renderer.resize(Math.max(1, width), Math.max(1, height));
+    this.fit();
   }
 
   /** Frames per second of the view over the last second. */
@@ -138,9 +142,10 @@ export class TownRenderer {
   }
 
   /** A PNG of the view as it is now. */
-  snapshot(): string {
-    const canvas = this.app.renderer.extract.canvas({ target: this.app.stage, frame: this.app.screen }) as HTMLCanvasElement;
-    return canvas.toDataURL('image/png');
+  async snapshot(): Promise<Blob> {
+    const canvas = this.app.renderer.extract.canvas({ target: this.app.stage, frame: this.app.screen }) as HTMLCanvasElement | OffscreenCanvas;
+    if ('convertToBlob' in canvas) return canvas.convertToBlob({ type: 'image/png' });
+    return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no image'))), 'image/png'));
   }
 
   destroy(): void {

@@ -81,6 +81,7 @@ export class TrustfallApp extends LitElement {
   override render(): TemplateResult {
     const e = this.engine;
     return html`
+      <a class="skip" href="#run" @click=${this.skipToRun}>Skip to run controls</a>
       <header class="app-header">
         <div class="brand">
           <h1>Trustfall</h1>
@@ -118,7 +119,7 @@ export class TrustfallApp extends LitElement {
           ></scenario-panel>
         </aside>
         <main class="main">
-          <section class="panel controls" aria-label="Run">
+          <section class="panel controls" id="run" aria-label="Run">
             <h2>${e.scenario?.name ?? 'Loading…'}</h2>
             ${e.scenario?.description ? html`<p class="description">${e.scenario.description}</p>` : nothing}
             <run-controls
@@ -233,6 +234,11 @@ export class TrustfallApp extends LitElement {
 
   private onCommand = (e: CustomEvent<RunCommand>) => this.command(e.detail);
 
+  private skipToRun = (e: Event) => {
+    e.preventDefault();
+    this.querySelector('run-controls')?.focusFirst();
+  };
+
   private command(c: RunCommand): void {
     const engine = this.engine;
     if (c === 'play') engine.play();
@@ -297,9 +303,12 @@ export class TrustfallApp extends LitElement {
     downloadText(`${slug(e.scenario.name)}-seed${this.seed}.json`, JSON.stringify(runExport(e.scenario, e.manifest, summary), null, 2), 'application/json');
   };
 
-  private exportTownPng = () => {
+  private exportTownPng = async () => {
     const view = this.querySelector<TownView>('town-view')?.view;
-    if (view) downloadUrl(`${slug(this.engine.scenario?.name ?? 'town')}-town.png`, view.snapshot());
+    if (!view) return;
+    const url = URL.createObjectURL(await view.snapshot());
+    downloadUrl(`${slug(this.engine.scenario?.name ?? 'town')}-town.png`, url);
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
   private exportChartsPng = () => {

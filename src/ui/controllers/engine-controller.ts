@@ -33,6 +33,7 @@ export class EngineController implements ReactiveController {
   scenario?: Scenario;
   manifest?: Manifest;
   layout?: Layout;
+  /** The newest frame until a listener takes it. */
   frame?: Frame;
   day = 0;
   days = 0;
@@ -47,6 +48,8 @@ export class EngineController implements ReactiveController {
   private busy = false;
   private rafId = 0;
   private loadToken = 0;
+  private summaryAsked = 0;
+  private summaryShown = 0;
   private readonly frameListeners = new Set<(f: Frame, l: Layout) => void>();
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -63,10 +66,13 @@ export class EngineController implements ReactiveController {
     this.worker.terminate();
   }
 
-  /** Calls `fn` with every new frame (the town view draws from it without re-rendering the page). */
+  /**
+   * Calls `fn` with every new frame (the town view draws from it without re-rendering the page). A
+   * frame is handed over: the listener may transfer its buffers on, so the controller keeps none.
+   */
   onFrame(fn: (f: Frame, l: Layout) => void): () => void {
     this.frameListeners.add(fn);
-    if (this.frame && this.layout) fn(this.frame, this.layout);
+    if (this.frame && this.layout) this.handOver(this.frame);
     return () => this.frameListeners.delete(fn);
   }
 
@@ -147,8 +153,10 @@ export class EngineController implements ReactiveController {
     } finally {
       this.busy = false;
     }
-    if (this.status === 'playing') this.status = this.day >= this.days ? 'finished' : 'ready';
+    // The summary is brought up to date before the status says so.
     await this.refreshSummary();
+    if (this.status === 'playing') this.status = this.day >= this.days ? 'finished' : 'ready';
+    this.host.requestUpdate();
   }
 
   async reset(): Promise<void> {
@@ -166,11 +174,17 @@ export class EngineController implements ReactiveController {
     }
   }
 
+  /** Fetches the summary of the days run so far; an older request never overwrites a newer answer. */
   async refreshSummary(): Promise<RunSummary | undefined> {
     if (!this.layout) return undefined;
-    this.summary = await this.api.summary();
-    this.host.requestUpdate();
-    return this.summary;
+    const asked = ++this.summaryAsked;
+    const s = await this.api.summary();
+    if (asked >= this.summaryShown) {
+      this.summaryShown = asked;
+      this.summary = s;
+      this.host.requestUpdate();
+    }
+    return s;
   }
 
   private async advance(days: number): Promise<void> {
@@ -184,16 +198,16 @@ export class EngineController implements ReactiveController {
     }
     if (this.day >= this.days && this.status !== 'error') {
       cancelAnimationFrame(this.rafId);
-      this.status = 'finished';
       await this.refreshSummary();
+      this.status = 'finished';
+      this.host.requestUpdate();
     }
   }
 
   private async receive(t: Tick): Promise<void> {
     this.day = t.day;
-    this.frame = t.frame;
     if (this.weekly && t.weeks.weeks > 0) appendWeeks(this.weekly, t.weeks);
-    if (this.layout) for (const fn of this.frameListeners) fn(t.frame, this.layout);
+    this.handOver(t.frame);
     if (t.weeks.weeks > 0 && t.day % 28 < 7) void this.refreshSummary();
     this.host.requestUpdate();
   }
@@ -208,16 +222,22 @@ export class EngineController implements ReactiveController {
     this.scenario = result.scenario;
     this.manifest = result.manifest;
     this.layout = result.layout;
-    this.frame = result.frame;
     this.day = 0;
     this.days = result.days;
     this.activationDay = result.activationDay;
     this.weekly = { weeks: 0, startDay: [], jurisdictions: result.scenario.jurisdictions.map((j) => ({ name: j.name, groups: {} as WeeklySeries['jurisdictions'][number]['groups'] })) };
     this.summary = undefined;
     this.status = 'ready';
-    for (const fn of this.frameListeners) fn(result.frame, result.layout);
+    this.handOver(result.frame);
     this.host.requestUpdate();
     return true;
+  }
+
+  private handOver(f: Frame): void {
+    this.frame = f;
+    if (!this.layout || this.frameListeners.size === 0) return;
+    for (const fn of this.frameListeners) fn(f, this.layout);
+    this.frame = undefined;
   }
 
   private fail(message: string): void {

@@ -33,6 +33,11 @@ export class RunControls extends LitElement {
     this.preparing = 0;
   }
 
+  /** Moves keyboard focus to the first enabled control (Play or Pause). */
+  focusFirst(): void {
+    this.renderRoot.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus();
+  }
+
   override render(): TemplateResult {
     const ready = this.status === 'ready';
     const playing = this.status === 'playing';
@@ -42,9 +47,10 @@ export class RunControls extends LitElement {
     const mark = this.days > 0 ? this.activationDay / this.days : 0;
     return html`
       <div class="buttons" role="toolbar" aria-label="Run controls">
-        ${playing
-          ? html`<button class="primary" @click=${cmd('pause')} title="Pause (Space)">Pause</button>`
-          : html`<button class="primary" ?disabled=${!ready} @click=${cmd('play')} title="Play (Space)">Play</button>`}
+        <!-- One element for both states, so keyboard focus stays on it when it toggles. -->
+        <button class="primary" ?disabled=${!ready && !playing} @click=${cmd(playing ? 'pause' : 'play')} title="Play or pause (Space)" aria-pressed=${playing ? 'true' : 'false'}>
+          ${playing ? 'Pause' : 'Play'}
+        </button>
         <button ?disabled=${!canStep} @click=${cmd('step-day')}>Step a day</button>
         <button ?disabled=${!canStep} @click=${cmd('step-week')}>Step a week</button>
         <button ?disabled=${!(ready || playing)} @click=${cmd('run-to-end')}>Run to end</button>

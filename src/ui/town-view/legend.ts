@@ -1,5 +1,5 @@
 import { html, svg, type TemplateResult } from 'lit';
-import { trustCss } from '../../render/colours.ts';
+import { TRUST_DOMAIN, trustCss } from '../../render/colours.ts';
 
 /** Small SVG shapes matching the renderer's textures, for the legend. */
 function shape(kind: 'circle' | 'square' | 'triangle' | 'star' | 'ring' | 'cross' | 'box' | 'diamond' | 'question', colour: string): TemplateResult {
@@ -23,9 +23,9 @@ export function legend(): TemplateResult {
   return html`<div class="legend" aria-label="Legend">
     <div class="row">
       <span class="title">Trust in police</span>
-      <span>none</span>
-      <span class="ramp" style="background:linear-gradient(90deg, ${trustCss(0)}, ${trustCss(0.5)}, ${trustCss(1)})"></span>
-      <span>full</span>
+      <span>${TRUST_DOMAIN[0]} or less</span>
+      <span class="ramp" style="background:linear-gradient(90deg, ${[0, 0.25, 0.5, 0.75, 1].map((f) => trustCss(TRUST_DOMAIN[0] + f * (TRUST_DOMAIN[1] - TRUST_DOMAIN[0]))).join(', ')})"></span>
+      <span>${TRUST_DOMAIN[1]} or more (0 = none, 1 = full)</span>
     </div>
     <div class="row">
       <span class="item">${shape('circle', grey)} non-Latino</span>

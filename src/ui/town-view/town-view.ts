@@ -1,19 +1,27 @@
+import * as Comlink from 'comlink';
 import { LitElement, css, html, type TemplateResult } from 'lit';
+import { frameTransferables } from '../../engine/view/frame.ts';
+import type { RenderApi } from '../../../workers/contract.ts';
 import type { EngineController } from '../controllers/engine-controller.ts';
 import { emit } from '../events.ts';
-import type { TownRenderer } from '../../render/town-renderer.ts';
 import { legend } from './legend.ts';
 
+/** The renderer seen from the page: every call is asynchronous (a message to its Worker). */
+export type TownSurface = { [K in keyof RenderApi]: (...args: Parameters<RenderApi[K]>) => Promise<Awaited<ReturnType<RenderApi[K]>>> };
+
 /**
- * The town view: hosts the PixiJS renderer (loaded on demand so it never blocks the first paint),
- * feeds it the engine's frames, and turns mouse, wheel and keys into pan, zoom and picking a resident.
+ * The town view. Its canvas is handed to a Worker (OffscreenCanvas) that runs PixiJS, so drawing a
+ * town of 100,000 never blocks the page; where OffscreenCanvas is missing, PixiJS runs in the page.
+ * Either way it is loaded on demand, after the first paint. Frames from the engine are passed on by
+ * transfer; mouse, wheel and keys become pan, zoom and picking a resident.
  */
 export class TownView extends LitElement {
   static override properties = { engine: { attribute: false }, loadError: { state: true } };
   declare engine: EngineController | undefined;
   declare loadError: string;
 
-  private renderer?: TownRenderer;
+  private surface?: TownSurface;
+  private worker?: Worker;
   private unsubscribe?: () => void;
   private drag?: { x: number; y: number; moved: boolean };
   private layoutSeen?: object;
@@ -23,16 +31,18 @@ export class TownView extends LitElement {
     this.loadError = '';
   }
 
-  /** The renderer, once loaded (tests and exports use it). */
-  get view(): TownRenderer | undefined {
-    return this.renderer;
+  /** The renderer, once started (exports and tests use it). */
+  get view(): TownSurface | undefined {
+    return this.surface;
   }
 
   override async firstUpdated(): Promise<void> {
     const host = this.renderRoot.querySelector('.canvas') as HTMLElement;
+    const canvas = host.querySelector('canvas') as HTMLCanvasElement;
+    const { width, height } = host.getBoundingClientRect();
+    const resolution = Math.min(2, window.devicePixelRatio || 1);
     try {
-      const { TownRenderer } = await import('../../render/town-renderer.ts');
-      this.renderer = await TownRenderer.create(host);
+      this.surface = await this.start(canvas, Math.max(1, width), Math.max(1, height), resolution);
     } catch (e) {
       this.loadError = `The town view could not start: ${(e as Error).message}. The charts and summary still work.`;
       return;
@@ -40,25 +50,39 @@ export class TownView extends LitElement {
     this.unsubscribe = this.engine?.onFrame((f, l) => {
       if (l !== this.layoutSeen) {
         this.layoutSeen = l;
-        this.renderer!.setLayout(l);
+        void this.surface!.setLayout(l);
       }
-      this.renderer!.draw(f);
+      void this.surface!.draw(Comlink.transfer(f, frameTransferables(f)));
     });
-    new ResizeObserver(() => this.renderer?.fit()).observe(host);
+    new ResizeObserver(([entry]) => void this.surface?.resize(entry.contentRect.width, entry.contentRect.height)).observe(host);
+  }
+
+  private async start(canvas: HTMLCanvasElement, width: number, height: number, resolution: number): Promise<TownSurface> {
+    if ('transferControlToOffscreen' in canvas) {
+      this.worker = new Worker(new URL('../../../workers/render.worker.ts', import.meta.url), { type: 'module', name: 'trustfall-render' });
+      const remote = Comlink.wrap<RenderApi>(this.worker);
+      const offscreen = canvas.transferControlToOffscreen();
+      await remote.init(Comlink.transfer(offscreen, [offscreen]), width, height, resolution);
+      return remote as unknown as TownSurface;
+    }
+    const { createRenderApi } = await import('../../render/render-api.ts');
+    const local = createRenderApi();
+    await local.init(canvas, width, height, resolution);
+    return Object.fromEntries(Object.entries(local).map(([k, fn]) => [k, async (...a: unknown[]) => (fn as (...x: unknown[]) => unknown)(...a)])) as TownSurface;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
-    this.renderer?.destroy();
+    this.worker?.terminate();
   }
 
   override render(): TemplateResult {
     return html`
       <div class="toolbar">
-        <button @click=${() => this.renderer?.zoomBy(1.4)} aria-label="Zoom in">+</button>
-        <button @click=${() => this.renderer?.zoomBy(1 / 1.4)} aria-label="Zoom out">−</button>
-        <button @click=${() => this.renderer?.fit()}>Fit</button>
+        <button @click=${() => this.surface?.zoomBy(1.4)} aria-label="Zoom in">+</button>
+        <button @click=${() => this.surface?.zoomBy(1 / 1.4)} aria-label="Zoom out">−</button>
+        <button @click=${() => this.surface?.fit()}>Fit</button>
         <span class="hint">Drag to pan, wheel to zoom, click a resident to inspect. With the view focused: arrows, + and −, 0 to fit.</span>
       </div>
       <div
@@ -71,7 +95,9 @@ export class TownView extends LitElement {
         @pointerup=${this.onUp}
         @wheel=${this.onWheel}
         @keydown=${this.onKey}
-      ></div>
+      >
+        <canvas></canvas>
+      </div>
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : legend()}
     `;
   }
@@ -87,26 +113,26 @@ export class TownView extends LitElement {
     const dy = e.clientY - this.drag.y;
     if (!this.drag.moved && Math.hypot(dx, dy) < 4) return;
     this.drag = { x: e.clientX, y: e.clientY, moved: true };
-    this.renderer?.panBy(dx, dy);
+    void this.surface?.panBy(dx, dy);
   }
 
-  private onUp(e: PointerEvent): void {
+  private async onUp(e: PointerEvent): Promise<void> {
     const wasDrag = this.drag?.moved;
     this.drag = undefined;
-    if (wasDrag || !this.renderer) return;
+    if (wasDrag || !this.surface) return;
     const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
-    const id = this.renderer.pick(e.clientX - rect.left, e.clientY - rect.top);
+    const id = await this.surface.pick(e.clientX - rect.left, e.clientY - rect.top);
     if (id >= 0) emit(this, 'resident-pick', id);
   }
 
   private onWheel(e: WheelEvent): void {
     e.preventDefault();
     const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
-    this.renderer?.zoomBy(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX - rect.left, e.clientY - rect.top);
+    void this.surface?.zoomBy(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX - rect.left, e.clientY - rect.top);
   }
 
   private onKey(e: KeyboardEvent): void {
-    const r = this.renderer;
+    const r = this.surface;
     if (!r) return;
     const step = 40;
     const actions: Record<string, () => void> = {
@@ -167,6 +193,10 @@ export class TownView extends LitElement {
     }
     .canvas canvas {
       display: block;
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
     }
     .legend {
       font-size: 0.8rem;

@@ -1,0 +1,221 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeRun } from '../../src/ui/state/share-link.ts';
+import { engine, launch, openPage, waitForStatus } from './browser.ts';
+
+/** A small run so each test takes seconds: 8,000 residents, 1.5 years, policy from day 180. */
+const SMALL = {
+  name: 'Small Task Force',
+  run: { years: 1.5, activationDay: 180, burnInWeeks: 52 },
+  jurisdictions: [{ name: 'Small County', residents: 8000, gridWidth: 5, gridHeight: 4, policy: { model: 'taskForce', deputisedShare: 0.3 } }],
+  policing: { stopsPerOfficerDay: 0.5 },
+};
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The labels of form controls that have none (inputs, selects), searched through shadow roots. */
+function unlabelled(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      root.querySelectorAll('input:not([type=hidden]):not([hidden]), select, button').forEach((el) => {
+        const e = el as HTMLInputElement;
+        const named = (e.labels && e.labels.length > 0) || e.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent!.trim());
+        if (!named) out.push(`${el.tagName.toLowerCase()}#${el.id}`);
+      });
+      root.querySelectorAll('*').forEach((el) => el.shadowRoot && visit(el.shadowRoot));
+    };
+    visit(document);
+    return out;
+  });
+}
+
+async function runToEnd(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Run to end' }).click();
+  await waitForStatus(page, 'finished');
+}
+
+describe('the app', () => {
+  it('opens on the default scenario with no console errors and every control labelled', async () => {
+    const { page, errors } = await openPage(browser);
+    await waitForStatus(page, 'ready');
+    expect(await page.locator('.controls h2').textContent()).toBe('Task Force model');
+    expect(await page.locator('run-controls').evaluate((el) => el.shadowRoot!.textContent)).toContain('Day 0 of 1095');
+    expect(await unlabelled(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('play advances the date, and the charts and the town view change', async () => {
+    const { page, errors } = await openPage(browser, encodeRun({ scenario: SMALL, seed: 3 }));
+    await waitForStatus(page, 'ready');
+    await page.waitForTimeout(500);
+    const townBefore = await page.locator('town-view .canvas').screenshot();
+    const chartsBefore = await page.locator('.charts-grid').screenshot();
+    await page.evaluate(() => ((document.querySelector('trustfall-app') as unknown as { engine: { speed: number } }).engine.speed = 91));
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => (document.querySelector('trustfall-app') as unknown as { engine: { day: number } }).engine.day > 120, null, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.waitForTimeout(800);
+    expect(await engine<number>(page, 'e => e.weekly.weeks')).toBeGreaterThan(10);
+    expect(await page.locator('run-controls').evaluate((el) => el.shadowRoot!.textContent)).toMatch(/Day (1[2-9]\d|[2-9]\d\d) of 548/);
+    expect((await page.locator('town-view .canvas').screenshot()).equals(townBefore)).toBe(false);
+    expect((await page.locator('.charts-grid').screenshot()).equals(chartsBefore)).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stays responsive while it runs: no main-thread task over 50 ms (PerformanceObserver)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: number[]; measuring: boolean };
+      w.longTasks = [];
+      w.measuring = false;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (w.measuring) w.longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    const { inject } = await import('vitest');
+    await page.goto(inject('baseUrl'));
+    await waitForStatus(page, 'ready');
+    await page.waitForTimeout(1000);
+    await page.evaluate(() => ((window as unknown as { measuring: boolean }).measuring = true));
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(8000);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    console.log(`long tasks during an 8 s run of the default scenario: ${tasks.length} (longest ${Math.max(0, ...tasks).toFixed(0)} ms)`);
+    expect(await engine<number>(page, 'e => e.day')).toBeGreaterThan(60);
+    expect(tasks).toEqual([]);
+    await page.close();
+  });
+
+  it('a changed parameter changes the results', async () => {
+    const { page } = await openPage(browser, encodeRun({ scenario: SMALL, seed: 5 }));
+    await waitForStatus(page, 'ready');
+    await runToEnd(page);
+    const before = await engine<number>(page, 'e => e.summary.jurisdictions[0].groups.all.after.stopDisparity');
+    const field = page.locator('scenario-panel').locator('[data-path="jurisdictions[0].policy.profilingMultiplier"] input');
+    await field.fill('1');
+    await field.press('Tab');
+    await page.locator('scenario-panel').getByRole('button', { name: 'Apply and restart' }).click();
+    await waitForStatus(page, 'ready');
+    await runToEnd(page);
+    const after = await engine<number>(page, 'e => e.summary.jurisdictions[0].groups.all.after.stopDisparity');
+    expect(before).toBeGreaterThan(2.5);
+    expect(after).toBeLessThan(1.4);
+    await page.close();
+  });
+
+  it('refuses an out-of-range value at the field, with the reason, and keeps it after a reload', async () => {
+    const { page } = await openPage(browser, encodeRun({ scenario: SMALL, seed: 5 }));
+    await waitForStatus(page, 'ready');
+    const field = page.locator('scenario-panel').locator('[data-path="jurisdictions[0].policy.profilingMultiplier"]');
+    await field.locator('input').fill('30');
+    await field.locator('input').press('Tab');
+    await expect.poll(() => field.locator('.error').textContent()).toContain('30 is out of range; allowed a number from 1 to 20');
+    expect(await page.locator('scenario-panel').getByRole('button', { name: 'Apply and restart' }).isDisabled()).toBe(true);
+    await page.goto(page.url().split('#')[0]);
+    await waitForStatus(page, 'invalid', 'ready');
+    expect(await page.locator('scenario-panel').locator('[data-path="jurisdictions[0].policy.profilingMultiplier"] input').inputValue()).toBe('30');
+    await page.close();
+  });
+});
+
+describe('sharing and files', () => {
+  it('a shared link reopens the exact run, with the same numbers as the command line', async () => {
+    const link = encodeRun({ scenario: SMALL, seed: 7 });
+    const { page } = await openPage(browser, link);
+    await waitForStatus(page, 'ready');
+    expect(new URL(page.url()).hash).toBe(link);
+    await runToEnd(page);
+    const browserAll = await engine<Record<string, number | null>>(page, 'e => e.summary.jurisdictions[0].groups.all.after');
+    const dir = mkdtempSync(join(tmpdir(), 'trustfall-link-'));
+    const file = join(dir, 'small.json');
+    writeFileSync(file, JSON.stringify(SMALL));
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', file, '--seed', '7', '--json'], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    const cliAll = JSON.parse(cli.stdout).jurisdictions[0].groups.all.after;
+    for (const key of ['crimes', 'reportedShare', 'meanTrust', 'stopDisparity', 'detainers', 'removals', 'violentVictimisationPer1000']) {
+      const b = browserAll[key];
+      expect(b === null ? null : Number(b.toPrecision(6)), key).toBe(cliAll[key].mean);
+    }
+    await page.close();
+  });
+
+  it('a tampered link opens the default scenario with a visible note, and runs no script', async () => {
+    const { page, errors } = await openPage(browser, '#run=N4IgLgpgtgzg%%%tampered');
+    await waitForStatus(page, 'ready');
+    expect(await page.locator('.notice[role=alert]').textContent()).toMatch(/This link could not be opened: the link is damaged/);
+    expect(await page.locator('.controls h2').textContent()).toBe('Task Force model');
+    const evil = encodeRun({ scenario: { ...SMALL, name: '<img src=x onerror="window.pwned=1">' }, seed: 1 });
+    await page.goto(page.url().split('#')[0] + evil);
+    await page.reload();
+    await waitForStatus(page, 'ready');
+    expect(await page.locator('.controls h2').textContent()).toBe('<img src=x onerror="window.pwned=1">');
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an invalid scenario file is refused with field-named reasons, and the current run is kept', async () => {
+    const { page } = await openPage(browser, encodeRun({ scenario: SMALL, seed: 2 }));
+    await waitForStatus(page, 'ready');
+    await page.locator('input[type=file]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ run: { years: 99 }, jurisdictions: [{ policy: { model: 'tf' } }] })) });
+    const note = page.locator('.notice[role=alert]');
+    await expect.poll(() => note.textContent()).toContain('run.years: 99 is out of range; allowed a number from 0.1 to 50 (years)');
+    expect(await note.textContent()).toContain('jurisdictions[0].policy.model: "tf" is not allowed');
+    expect(await page.locator('.controls h2').textContent()).toBe('Small Task Force');
+    await page.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "run": ') });
+    await expect.poll(() => note.textContent()).toMatch(/not valid JSON/);
+    await page.close();
+  });
+
+  it('an exported run can be opened again and reproduces the same run', async () => {
+    const { page } = await openPage(browser, encodeRun({ scenario: SMALL, seed: 11 }));
+    await waitForStatus(page, 'ready');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export JSON' }).click();
+    const path = await (await download).path();
+    const exported = JSON.parse(readFileSync(path, 'utf8'));
+    expect(exported.manifest).toMatchObject({ engineVersion: expect.any(String), scenarioHash: expect.stringMatching(/^[0-9a-f]{64}$/), seed: 11 });
+    const { page: other } = await openPage(browser);
+    await waitForStatus(other, 'ready');
+    await other.locator('input[type=file]').setInputFiles(path);
+    await other.waitForFunction(() => (document.querySelector('trustfall-app') as unknown as { engine: { manifest?: { seed: number } } }).engine.manifest?.seed === 11);
+    expect(await engine<string>(other, 'e => e.manifest.scenarioHash')).toBe(exported.manifest.scenarioHash);
+    await page.close();
+    await other.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('runs a scenario with the keyboard alone', async () => {
+    const { page } = await openPage(browser, encodeRun({ scenario: SMALL, seed: 4 }));
+    await waitForStatus(page, 'ready');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to run controls');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, 'playing');
+    await page.waitForTimeout(1500);
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, 'ready');
+    const day = await engine<number>(page, 'e => e.day');
+    expect(day).toBeGreaterThan(0);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // Step a day
+    await page.waitForFunction((d) => (document.querySelector('trustfall-app') as unknown as { engine: { day: number } }).engine.day === d + 1, day);
+    await page.close();
+  });
+});

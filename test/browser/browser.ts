@@ -1,0 +1,30 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: inject('chromiumPath'), args: ARGS });
+}
+
+/** A page with its console errors and uncaught exceptions collected (GL driver chatter ignored). */
+export async function openPage(browser: Browser, path = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(inject('baseUrl') + path);
+  return { page, errors };
+}
+
+/** Waits until the engine reports one of the given states. */
+export async function waitForStatus(page: Page, ...states: string[]): Promise<void> {
+  await page.waitForFunction((s) => s.includes((document.querySelector('trustfall-app') as unknown as { engine: { status: string } })?.engine?.status), states, { timeout: 60_000 });
+}
+
+/** Reads a value from the app's engine controller. */
+export function engine<T>(page: Page, fn: string): Promise<T> {
+  return page.evaluate((body) => new Function('e', `return (${body})(e)`)((document.querySelector('trustfall-app') as unknown as { engine: unknown }).engine), fn) as Promise<T>;
+}

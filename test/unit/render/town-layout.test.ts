@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld, layout } from '../../../src/engine/index.ts';
+import { CELL, layoutTown, nearestResident } from '../../../src/render/town-layout.ts';
+import { TRUST_BGR, TRUST_DOMAIN, trustRgb } from '../../../src/render/colours.ts';
+import { smallScenario } from '../../helpers/small.ts';
+
+describe('town layout', () => {
+  // Two jurisdictions with odd, different grids.
+  const s = smallScenario({ jurisdictions: [{ residents: 900, gridWidth: 3, gridHeight: 2 }, { residents: 700, gridWidth: 2, gridHeight: 5 }] });
+  const l = layout(createWorld(s));
+  const t = layoutTown(l);
+
+  it('puts every resident inside their own neighbourhood', () => {
+    for (let r = 0; r < l.residents; r++) {
+      const c = l.cell[r];
+      expect(t.x[r]).toBeGreaterThanOrEqual(t.cellX[c]);
+      expect(t.x[r]).toBeLessThanOrEqual(t.cellX[c] + CELL);
+      expect(t.y[r]).toBeGreaterThanOrEqual(t.cellY[c]);
+      expect(t.y[r]).toBeLessThanOrEqual(t.cellY[c] + CELL);
+    }
+  });
+
+  it('indexes each cell\u2019s residents as a consecutive range', () => {
+    for (let c = 0; c < t.cellX.length; c++) for (let r = t.cellStart[c]; r < t.cellStart[c + 1]; r++) expect(l.cell[r]).toBe(c);
+    expect(t.cellStart[t.cellX.length]).toBe(l.residents);
+  });
+
+  it('finds the resident at a point, and nobody far from everyone', () => {
+    for (const r of [0, 17, 899, 900, 1599]) expect(nearestResident(t, t.x[r], t.y[r], 0.5)).toBe(r);
+    expect(nearestResident(t, -500, -500, 5)).toBe(-1);
+  });
+
+  it('keeps the second jurisdiction east of the first, with a gap for the border', () => {
+    const westEdge = Math.max(...Array.from({ length: 6 }, (_, c) => t.cellX[c])) + CELL;
+    expect(t.cellX[6]).toBeGreaterThan(westEdge);
+  });
+});
+
+describe('trust colours', () => {
+  it('run from red (low) through grey to blue (high) over the stated domain', () => {
+    const [r0, , b0] = trustRgb(TRUST_DOMAIN[0]);
+    const [r1, , b1] = trustRgb(TRUST_DOMAIN[1]);
+    expect(r0).toBeGreaterThan(b0);
+    expect(b1).toBeGreaterThan(r1);
+    expect(trustRgb(0)).toEqual(trustRgb(TRUST_DOMAIN[0]));
+    expect(TRUST_BGR[255] & 0xff).toBe(trustRgb(1)[0]);
+  });
+});
