@@ -8,6 +8,9 @@ import { BORDER_GAP, CELL, layoutTown, nearestResident, type TownPositions } fro
 /** Residents' shape by metrics group: non-Latino circle, Latino citizen square, Latino non-citizen triangle. */
 const GROUP_SHAPE: Shape[] = ['square', 'triangle', 'circle'];
 const MAX_MARKS = 400;
+/** Smallest size on screen, in CSS pixels, of a resident, an officer and an event mark. */
+const MIN_SCREEN = { resident: 1.8, officer: 7, mark: 5, label: 14 };
+const LABEL_FONT = 28;
 
 /**
  * The town view: neighbourhoods and borders, every resident as a particle coloured by trust and shaped
@@ -20,18 +23,21 @@ export class TownRenderer {
   private residents?: ParticleContainer;
   private particles: Particle[] = [];
   private readonly officers = new Container();
-  private officerTarget = new Float32Array(0);
   private readonly marks = new Container();
   private markAge: number[] = [];
   private markLife: number[] = [];
   private pos?: TownPositions;
   private custody?: Uint8Array;
   private textures: Record<Shape, Texture>;
+  /** World size of a resident dot as last applied to the particles. */
+  private appliedDot = 0;
 
   private constructor(private readonly app: Application) {
     this.textures = createShapeTextures();
     this.world.addChild(this.background, this.labels, this.officers, this.marks);
     app.stage.addChild(this.world);
+    // 30 frames a second is smooth for dots and leaves the machine's cores to the engine.
+    app.ticker.maxFPS = 30;
     app.ticker.add((t) => this.animate(t.deltaMS / 1000));
   }
 
@@ -62,20 +68,19 @@ export class TownRenderer {
     this.drawBackground(l);
     this.residents?.destroy();
     const pc = new ParticleContainer({ texture: this.textures.circle, dynamicProperties: { position: false, vertex: false, rotation: false, uvs: false, color: true } });
-    const scale = this.pos.dot / SHAPE_SIZE;
     this.particles = new Array(l.residents);
     for (let r = 0; r < l.residents; r++) {
-      const p = new Particle({ texture: this.textures[GROUP_SHAPE[kindGroup(l.kind[r])]], x: this.pos.x[r], y: this.pos.y[r], anchorX: 0.5, anchorY: 0.5, scaleX: scale, scaleY: scale });
+      const p = new Particle({ texture: this.textures[GROUP_SHAPE[kindGroup(l.kind[r])]], x: this.pos.x[r], y: this.pos.y[r], anchorX: 0.5, anchorY: 0.5 });
       this.particles[r] = p;
+      // One by one: spreading 100,000 particles into addParticle(...) overflows the call stack.
+      pc.particleChildren.push(p);
     }
-    pc.addParticle(...this.particles);
     this.residents = pc;
+    this.appliedDot = 0;
     this.world.addChildAt(pc, 2);
     this.officers.removeChildren().forEach((c) => c.destroy());
-    this.officerTarget = new Float32Array(l.officers * 2);
     for (let i = 0; i < l.officers; i++) {
       const s = new Sprite({ texture: this.textures.officer, anchor: 0.5, tint: 0x14213d });
-      s.width = s.height = Math.max(6, this.pos.dot * 3.2);
       s.position.set(-100, -100);
       this.officers.addChild(s);
     }
@@ -95,11 +100,12 @@ export class TownRenderer {
       const alpha = c === FREE ? 255 : c === REMOVED ? 0 : 70;
       this.particles[r].color = TRUST_BGR[(f.trust[r] * 255) | 0] + (alpha << 24);
     }
-    for (let i = 0; i < f.officerCell.length && i < this.officers.children.length; i++) {
+    // Each officer is drawn in the neighbourhood they patrol today (the model assigns beats daily, so
+    // gliding between them would show journeys that do not exist).
+    const officers = this.officers.children;
+    for (let i = 0; i < f.officerCell.length && i < officers.length; i++) {
       const c = f.officerCell[i];
-      const jitter = (i * 37) % 60;
-      this.officerTarget[i * 2] = this.pos.cellX[c] + 20 + jitter;
-      this.officerTarget[i * 2 + 1] = this.pos.cellY[c] + 20 + ((i * 53) % 60);
+      officers[i].position.set(this.pos.cellX[c] + 20 + ((i * 37) % 60), this.pos.cellY[c] + 20 + ((i * 53) % 60));
     }
     const lastDay = f.eventDay.length ? f.eventDay[f.eventDay.length - 1] : 0;
     for (let k = 0; k < f.eventKind.length; k++) {
@@ -125,6 +131,7 @@ export class TownRenderer {
     const k = s / this.world.scale.x;
     this.world.position.set(cx - (cx - this.world.x) * k, cy - (cy - this.world.y) * k);
     this.world.scale.set(s);
+    this.applySizes();
   }
 
   panBy(dx: number, dy: number): void {
@@ -139,6 +146,30 @@ export class TownRenderer {
     const s = Math.min((width - 2 * pad) / this.pos.width, (height - 2 * pad - 18) / this.pos.height);
     this.world.scale.set(s);
     this.world.position.set((width - this.pos.width * s) / 2, 18 + (height - 18 - this.pos.height * s) / 2);
+    this.applySizes();
+  }
+
+  /**
+   * Keeps residents, officers and marks visible when zoomed out: each is drawn at its world size or a
+   * minimum size on screen, whichever is larger. Resizing 100,000 particles happens only on zoom.
+   */
+  private applySizes(): void {
+    if (!this.pos || !this.residents) return;
+    const zoom = this.world.scale.x;
+    const dot = Math.max(this.pos.dot, MIN_SCREEN.resident / zoom);
+    if (Math.abs(dot - this.appliedDot) > 1e-3 * dot) {
+      const scale = dot / SHAPE_SIZE;
+      for (const p of this.particles) p.scaleX = p.scaleY = scale;
+      this.residents.update();
+      this.appliedDot = dot;
+    }
+    const officer = Math.max(this.pos.dot * 3.2, MIN_SCREEN.officer / zoom);
+    for (const s of this.officers.children) (s as Sprite).width = (s as Sprite).height = officer;
+    const label = Math.max(1, MIN_SCREEN.label / (LABEL_FONT * zoom));
+    for (const t of this.labels.children) {
+      t.scale.set(label);
+      t.y = -8 - LABEL_FONT * label;
+    }
   }
 
   /** A PNG of the view as it is now. */
@@ -162,7 +193,7 @@ export class TownRenderer {
       const x0 = j.x0 * CELL + i * BORDER_GAP;
       g.rect(x0 - 3, -3, j.width * CELL + 6, j.height * CELL + 6).stroke({ color: 0x333333, width: 4 });
       const policy = j.model === 'none' ? (j.sanctuary ? 'sanctuary' : 'no agreement') : j.model;
-      const label = new Text({ text: `${j.name}: ${policy}${j.trustBuilding ? ' + trust-building' : ''}`, style: { fontSize: 28, fill: 0x222222, fontFamily: 'system-ui, sans-serif' } });
+      const label = new Text({ text: `${j.name}: ${policy}${j.trustBuilding ? ' + trust-building' : ''}`, style: { fontSize: LABEL_FONT, fill: 0x222222, fontFamily: 'system-ui, sans-serif' } });
       label.position.set(x0, -40);
       this.labels.addChild(label);
     });
@@ -181,7 +212,7 @@ export class TownRenderer {
     const s = this.marks.children[i] as Sprite;
     s.texture = this.textures[shape];
     s.tint = tint;
-    s.width = s.height = Math.max(this.pos.dot * size, 4);
+    s.width = s.height = Math.max(this.pos.dot * size, (MIN_SCREEN.mark * size) / 5 / this.world.scale.x);
     s.position.set(this.pos.x[resident], this.pos.y[resident]);
     s.alpha = 1;
     s.visible = true;
@@ -189,15 +220,8 @@ export class TownRenderer {
     this.markLife[i] = seconds;
   }
 
+  /** Event marks fade out over their lifetime. */
   private animate(dt: number): void {
-    const o = this.officers.children;
-    const k = Math.min(1, dt * 4);
-    for (let i = 0; i < o.length; i++) {
-      const s = o[i];
-      const tx = this.officerTarget[i * 2];
-      const ty = this.officerTarget[i * 2 + 1];
-      s.position.set(s.x < 0 ? tx : s.x + (tx - s.x) * k, s.y < 0 ? ty : s.y + (ty - s.y) * k);
-    }
     const marks = this.marks.children;
     for (let i = 0; i < marks.length; i++) {
       if (!marks[i].visible) continue;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { build, preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
+import { serveBuild } from './serve.ts';
 
 let server: PreviewServer | undefined;
 
@@ -13,10 +14,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(chromium)) {
     throw new Error(`Browser tests need Chromium at ${chromium}: apt-get install chromium (or set CHROMIUM_PATH). .ci/run installs it.`);
   }
-  await build({ logLevel: 'warn' });
-  server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report its address');
+  const served = await serveBuild();
+  server = served.server;
+  const url = served.url;
   project.provide('baseUrl', url);
   project.provide('chromiumPath', chromium);
   return async () => {

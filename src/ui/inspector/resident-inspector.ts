@@ -68,8 +68,11 @@ export class ResidentInspector extends LitElement {
     const w = 260;
     const h = 40;
     const maxDay = Math.max(1, ...r.timeline.map((t) => t.day));
-    const pts = r.timeline.map((t) => `${((t.day / maxDay) * w).toFixed(1)},${(h - t.trust * h).toFixed(1)}`).join(' ');
-    return html`<svg class="spark" width=${w} height=${h} viewBox="0 0 ${w} ${h}" role="img" aria-label="Trust after each event">${svg`<polyline points=${pts} fill="none" stroke="#14213d" stroke-width="1.5" />`}</svg>`;
+    const pts = r.timeline.map((t) => `${((t.day / maxDay) * (w - 6) + 3).toFixed(1)},${(h - 3 - t.trust * (h - 6)).toFixed(1)}`).join(' ');
+    const dots = r.timeline.map((t) => svg`<circle cx=${((t.day / maxDay) * (w - 6) + 3).toFixed(1)} cy=${(h - 3 - t.trust * (h - 6)).toFixed(1)} r="2.5" fill=${trustCss(t.trust)} stroke="#14213d" stroke-width="0.8" />`);
+    return html`<svg class="spark" width=${w} height=${h} viewBox="0 0 ${w} ${h}" role="img" aria-label="Trust after each event, from day ${r.timeline[0].day} to day ${maxDay}">
+      ${svg`<polyline points=${pts} fill="none" stroke="#14213d" stroke-width="1.2" />`}${dots}
+    </svg>`;
   }
 
   private onLookup(e: Event): void {

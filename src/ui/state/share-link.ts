@@ -1,4 +1,7 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
+
+// lz-string is a CommonJS package: its default export works in Node and in the bundle alike.
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 
 /** What a shared link holds: the scenario as the user wrote it, and the seed. */
 export interface SharedRun {

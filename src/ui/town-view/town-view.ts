@@ -47,12 +47,13 @@ export class TownView extends LitElement {
       this.loadError = `The town view could not start: ${(e as Error).message}. The charts and summary still work.`;
       return;
     }
+    const failed = (e: unknown) => (this.loadError = `The town view stopped: ${(e as Error).message}. The charts and summary still work.`);
     this.unsubscribe = this.engine?.onFrame((f, l) => {
       if (l !== this.layoutSeen) {
         this.layoutSeen = l;
-        void this.surface!.setLayout(l);
+        this.surface!.setLayout(l).catch(failed);
       }
-      void this.surface!.draw(Comlink.transfer(f, frameTransferables(f)));
+      this.surface!.draw(Comlink.transfer(f, frameTransferables(f))).catch(failed);
     });
     new ResizeObserver(([entry]) => void this.surface?.resize(entry.contentRect.width, entry.contentRect.height)).observe(host);
   }

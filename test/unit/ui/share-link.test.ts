@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compressToEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { decodeRun, encodeRun } from '../../../src/ui/state/share-link.ts';
 import { FC_SEED } from '../../helpers/fc-seed.ts';
@@ -32,7 +32,7 @@ describe(`share links (fast-check seed ${FC_SEED})`, () => {
   });
 
   it('refuses a link with a bad seed or no scenario', () => {
-    const make = (o: unknown) => '#run=' + compressToEncodedURIComponent(JSON.stringify(o));
+    const make = (o: unknown) => '#run=' + LZString.compressToEncodedURIComponent(JSON.stringify(o));
     expect(decodeRun(make({ v: 1, s: {}, seed: -1 }))).toMatchObject({ error: expect.stringMatching(/seed/) });
     expect(decodeRun(make({ v: 1, s: [], seed: 1 }))).toMatchObject({ error: expect.stringMatching(/no scenario/) });
     expect(decodeRun(make({ v: 9, s: {}, seed: 1 }))).toMatchObject({ error: expect.stringMatching(/different version/) });

@@ -1,0 +1,74 @@
+/**
+ * `npm run screenshots`: pictures of the main views for the README (docs/screenshots/), taken from the
+ * production build in headless Chromium. Rerun after visible changes and look at them.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium, type Page } from 'playwright-core';
+import { ARGS } from './browser.ts';
+import { serveBuild } from './serve.ts';
+
+const OUT = 'docs/screenshots';
+mkdirSync(OUT, { recursive: true });
+const { url, server } = await serveBuild();
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+
+const status = (page: Page, s: string) => page.waitForFunction(`document.querySelector('trustfall-app')?.engine?.status === '${s}'`, null, { timeout: 120_000 });
+const dayAtLeast = (page: Page, d: number) => page.waitForFunction(`document.querySelector('trustfall-app')?.engine?.day >= ${d}`, null, { timeout: 120_000 });
+
+async function taskForceMidRun(): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+  await page.goto(url);
+  await status(page, 'ready');
+  await page.evaluate(`document.querySelector('trustfall-app').engine.speed = 365`);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await dayAtLeast(page, 640);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `${OUT}/task-force-mid-run.png` });
+  const canvas = page.locator('town-view .canvas');
+  await canvas.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('+');
+  await page.waitForTimeout(800);
+  await page.locator('section.town').screenshot({ path: `${OUT}/town-view-zoomed.png` });
+  await page.locator('resident-inspector input').fill('12345');
+  await page.locator('resident-inspector').getByRole('button', { name: 'Inspect' }).click();
+  await page.waitForTimeout(800);
+  await page.locator('.views').nth(1).screenshot({ path: `${OUT}/summary-and-inspector.png` });
+  await page.close();
+}
+
+async function twoCounties(): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+  await page.goto(url);
+  await status(page, 'ready');
+  await page.locator('scenario-panel').locator('#preset').selectOption('task-force-with-neighbour');
+  await status(page, 'ready');
+  await page.getByRole('button', { name: 'Run to end' }).click();
+  await status(page, 'finished');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `${OUT}/two-counties-finished.png` });
+  await page.close();
+}
+
+async function badLink(): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 700 } });
+  await page.goto(url + '#run=tampered%%%');
+  await status(page, 'ready');
+  await page.screenshot({ path: `${OUT}/tampered-link.png` });
+  const field = page.locator('scenario-panel').locator('[data-path="jurisdictions[0].policy.profilingMultiplier"]');
+  await field.locator('input').fill('30');
+  await field.locator('input').press('Tab');
+  await page.waitForTimeout(300);
+  await field.screenshot({ path: `${OUT}/field-error.png` });
+  await page.close();
+}
+
+try {
+  await taskForceMidRun();
+  await twoCounties();
+  await badLink();
+  console.log(`screenshots written to ${OUT}/`);
+} finally {
+  await browser.close();
+  await server.close();
+}
