@@ -12,6 +12,14 @@ export interface RunFlags {
   json: boolean;
   csv?: string;
   quiet: boolean;
+  /** Worker threads for replicates (compare, sweep). */
+  workers?: number;
+  /** Households per jurisdiction and period in the simulated survey (compare). */
+  survey?: number;
+  /** `K/N`: run only the K-th of N slices of a sweep. */
+  shard?: { k: number; n: number };
+  /** Output file for sweep and merge results (JSON). */
+  out?: string;
 }
 
 export interface Parsed {
@@ -37,6 +45,10 @@ export function parseCommandLine(argv: string[]): Parsed {
         json: { type: 'boolean', default: false },
         csv: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        workers: { type: 'string' },
+        survey: { type: 'string' },
+        shard: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -54,6 +66,10 @@ export function parseCommandLine(argv: string[]): Parsed {
       json: values.json === true,
       csv: typeof values.csv === 'string' ? values.csv : undefined,
       quiet: values.quiet === true,
+      workers: wholeFlag('workers', values.workers, 1, 256),
+      survey: wholeFlag('survey', values.survey, 2, 1_000_000),
+      shard: shardFlag(values.shard),
+      out: typeof values.out === 'string' ? values.out : undefined,
     },
   };
 }
@@ -63,4 +79,20 @@ function numberFlag(name: string, raw: string | boolean | undefined): number | u
   const n = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name}: ${JSON.stringify(raw)} is not a number`);
   return n;
+}
+
+function wholeFlag(name: string, raw: string | boolean | undefined, min: number, max: number): number | undefined {
+  const n = numberFlag(name, raw);
+  if (n === undefined) return undefined;
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name}: ${n} is not allowed; expected a whole number from ${min} to ${max}`);
+  return n;
+}
+
+function shardFlag(raw: string | boolean | undefined): { k: number; n: number } | undefined {
+  if (raw === undefined || typeof raw === 'boolean') return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const k = m ? Number(m[1]) : NaN;
+  const n = m ? Number(m[2]) : NaN;
+  if (!m || n < 1 || k < 1 || k > n) throw new UsageError(`--shard: ${JSON.stringify(raw)} is not allowed; expected K/N with 1 <= K <= N, e.g. --shard 2/8`);
+  return { k, n };
 }

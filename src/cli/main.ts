@@ -3,10 +3,11 @@ import { ScenarioError } from '../scenario/index.ts';
 import { UsageError, parseCommandLine } from './args.ts';
 import { paramsCommand, presetsCommand, resolveCommand } from './commands/info.ts';
 import { runCommand } from './commands/run.ts';
+import { compareCommand } from './commands/compare.ts';
 import { helpText } from './help.ts';
 
-/** Entry point of `npm run sim`. Exit codes: 0 done, 2 bad input, 1 anything else. */
-function main(argv: string[]): number {
+/** Entry point of `npm run sim`. Exit codes: 0 done, 2 bad input, 130 cancelled (Ctrl-C), 1 anything else. */
+async function main(argv: string[]): Promise<number> {
   try {
     const cli = parseCommandLine(argv);
     if (cli.help || cli.command === undefined || cli.command === 'help') {
@@ -26,8 +27,10 @@ function main(argv: string[]): number {
       case 'presets':
         presetsCommand();
         return 0;
+      case 'compare':
+        return await compareCommand(cli.positionals, cli.flags);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(cli.command)}; expected run, resolve, params or presets`);
+        throw new UsageError(`unknown command ${JSON.stringify(cli.command)}; expected run, compare, sweep, merge, resolve, params or presets`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -43,4 +46,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -11,3 +11,6 @@ export * from './codes.ts';
 export { layout, frame, frameTransferables, MAX_FRAME_EVENTS, type Layout, type Frame } from './view/frame.ts';
 export { inspectResident, type ResidentInfo, type TimelineEntry } from './view/inspect.ts';
 export { EVENT_KINDS, EV, type EventKind } from './view/event-log.ts';
+export { runTask, type ReplicateTask, type ReplicateResult } from './tasks.ts';
+export { runSurvey, ratio, SURVEY_GROUPS, type SurveyResult, type SurveyRound, type SurveyEstimate, type SurveyGroup } from './lenses/survey.ts';
+export { differenceInDifferences, recordedRate, type DidEstimate, type Measured } from './lenses/did.ts';

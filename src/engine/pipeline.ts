@@ -18,7 +18,15 @@ export function step(w: World): void {
   if (w.day >= w.params.days) return;
   const m = w.metrics;
   // Burn-in leaves no trace in the metrics: they start afresh on day 0.
-  if (w.day === 0) resetMetrics(m);
+  if (w.day === 0) {
+    resetMetrics(m);
+    w.residents.victimisationsAt.start.set(w.residents.victimisations);
+    w.residents.reportsAt.start.set(w.residents.reports);
+  }
+  if (w.day === w.params.activationDay) {
+    w.residents.victimisationsAt.activation.set(w.residents.victimisations);
+    w.residents.reportsAt.activation.set(w.residents.reports);
+  }
   m.currentPeriod = w.day >= w.params.activationDay ? 1 : 0;
   processCustodyEvents(w);
   updateSignal(w);

@@ -28,8 +28,16 @@ export type Streams = Record<StreamName, Uniform>;
 /** The streams of one replicate of one seed. */
 export function createStreams(seed: number, replicate: number): Streams {
   const out = {} as Streams;
-  for (const name of STREAMS) out[name] = seedrandom.alea(`trustfall/${seed}/${replicate}/${name}`);
+  for (const name of STREAMS) out[name] = stream(seed, replicate, name);
   return out;
+}
+
+/**
+ * One named stream. Lenses that look at a finished run (the simulated survey) take their own streams
+ * by name, so looking never changes what happened.
+ */
+export function stream(seed: number, replicate: number, name: string): Uniform {
+  return seedrandom.alea(`trustfall/${seed}/${replicate}/${name}`);
 }
 
 /** A whole number in [0, n). */

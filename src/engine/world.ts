@@ -17,6 +17,14 @@ export interface Residents {
   custody: Uint8Array;
   /** Times victimised, saturating at 255. */
   victimisations: Uint8Array;
+  /** Times a victimisation was reported to police, saturating at 255. */
+  reports: Uint8Array;
+  /**
+   * Both counts as they stood at day 0 and at the activation day (copied there, allocated at
+   * creation), so a simulated survey can ask about each period separately.
+   */
+  victimisationsAt: { start: Uint8Array; activation: Uint8Array };
+  reportsAt: { start: Uint8Array; activation: Uint8Array };
   trust: Float32Array;
   fear: Float32Array;
   /** `tiesPer` ids per resident: resident r's ties are ties[r*tiesPer … r*tiesPer+tiesPer-1]. */

@@ -1,4 +1,5 @@
 import { GROUPS, METRICS, type WeeklySeries } from '../engine/index.ts';
+import { cell, quote } from './replicates-csv.ts';
 
 /**
  * The weekly series as CSV, one row per jurisdiction × group × week, one column per metric (mean over
@@ -19,13 +20,4 @@ export function weeklyCsv(weekly: WeeklySeries, activationDay: number): string {
     }
   }
   return lines.join('\n') + '\n';
-}
-
-function cell(v: number | null): string {
-  if (v === null || !Number.isFinite(v)) return '';
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
-}
-
-function quote(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

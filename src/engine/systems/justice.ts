@@ -32,6 +32,7 @@ export function handleCrime(w: World, offender: number, victim: number, cell: nu
     return;
   }
   logEvent(w.events, w.day, EV.victimReported, victim, type, res.trust[victim]);
+  if (res.reports[victim] < 255) res.reports[victim]++;
   count(w.metrics, j, g, C.reported + type);
 
   const cooperating = investigate(w, cell);

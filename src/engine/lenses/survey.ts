@@ -1,0 +1,112 @@
+import { REMOVED } from '../codes.ts';
+import { stream } from '../rng.ts';
+import type { World } from '../world.ts';
+
+/** A survey estimate with its standard error (from the sample of households, clustered). */
+export interface SurveyEstimate {
+  value: number | null;
+  se: number | null;
+  /** Respondents (persons) behind the estimate. */
+  respondents: number;
+}
+
+export const SURVEY_GROUPS = ['latino', 'nonLatino', 'all'] as const;
+export type SurveyGroup = (typeof SURVEY_GROUPS)[number];
+
+/** What one round of the survey estimates for one jurisdiction and period, by group. */
+export type SurveyRound = Record<SurveyGroup, { victimisationPer1000: SurveyEstimate; reportedShare: SurveyEstimate }>;
+
+/** Both rounds (before and after activation) for each jurisdiction. */
+export interface SurveyResult {
+  households: number;
+  jurisdictions: { before: SurveyRound; after: SurveyRound }[];
+}
+
+/**
+ * A simulated victimisation survey in the manner of the NCVS: for each period, a random sample of
+ * households in each jurisdiction is interviewed, and every member still in the country reports how
+ * often they were victimised in the period and how often they told the police. Estimates are ratio
+ * estimates with standard errors that treat households as clusters. Respondents removed from the
+ * country cannot be interviewed, as in a real survey. Call it once the run has ended.
+ */
+export function runSurvey(w: World, households: number): SurveyResult {
+  const res = w.residents;
+  const periodDays = [w.params.activationDay, w.params.days - w.params.activationDay];
+  const js = w.jurisdictions;
+  const jurisdictions = w.scenario.jurisdictions.map((_, j) => {
+    const firstH = res.household[js.resStart[j]];
+    const lastH = res.household[js.resStart[j + 1] - 1];
+    const rounds = (['before', 'after'] as const).map((period, p) => {
+      const u = stream(w.seed, w.replicate, `survey/${j}/${period}`);
+      const sample = sampleWithoutReplacement(lastH - firstH + 1, Math.min(households, lastH - firstH + 1), u);
+      const vFrom = p === 0 ? res.victimisationsAt.start : res.victimisationsAt.activation;
+      const vTo = p === 0 ? res.victimisationsAt.activation : res.victimisations;
+      const rFrom = p === 0 ? res.reportsAt.start : res.reportsAt.activation;
+      const rTo = p === 0 ? res.reportsAt.activation : res.reports;
+      const round = {} as SurveyRound;
+      for (const g of SURVEY_GROUPS) {
+        const persons: number[] = [];
+        const victims: number[] = [];
+        const reports: number[] = [];
+        for (const k of sample) {
+          const h = firstH + k;
+          let x = 0;
+          let y = 0;
+          let z = 0;
+          const start = w.households.start[h];
+          for (let r = start; r < start + w.households.size[h]; r++) {
+            if (res.custody[r] === REMOVED) continue;
+            const latino = res.kind[r] >= 8;
+            if ((g === 'latino' && !latino) || (g === 'nonLatino' && latino)) continue;
+            x++;
+            y += vTo[r] - vFrom[r];
+            z += rTo[r] - rFrom[r];
+          }
+          persons.push(x);
+          victims.push(y);
+          reports.push(z);
+        }
+        const perYear = (1000 * 365) / Math.max(1, periodDays[p]);
+        const v = ratio(victims, persons);
+        round[g] = {
+          victimisationPer1000: { value: v.value === null ? null : v.value * perYear, se: v.se === null ? null : v.se * perYear, respondents: sum(persons) },
+          reportedShare: { ...ratio(reports, victims), respondents: sum(persons) },
+        };
+      }
+      return round;
+    });
+    return { before: rounds[0], after: rounds[1] };
+  });
+  return { households, jurisdictions };
+}
+
+/** Ratio estimate Σy / Σx over clusters, with its linearised standard error. */
+export function ratio(y: readonly number[], x: readonly number[]): { value: number | null; se: number | null } {
+  const n = y.length;
+  const sx = sum(x);
+  if (n < 2 || sx === 0) return { value: null, se: null };
+  const r = sum(y) / sx;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (y[i] - r * x[i]) ** 2;
+  return { value: r, se: Math.sqrt((n / (n - 1)) * ss) / sx };
+}
+
+function sum(a: readonly number[]): number {
+  let s = 0;
+  for (const v of a) s += v;
+  return s;
+}
+
+/** k distinct integers from [0, n), by a partial Fisher–Yates shuffle. */
+function sampleWithoutReplacement(n: number, k: number, u: () => number): number[] {
+  const idx = new Map<number, number>();
+  const out: number[] = [];
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(u() * (n - i));
+    const vi = idx.get(i) ?? i;
+    const vj = idx.get(j) ?? j;
+    idx.set(j, vi);
+    out.push(vj);
+  }
+  return out;
+}

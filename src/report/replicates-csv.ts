@@ -1,0 +1,30 @@
+import { GROUPS, METRICS, PERIODS, type RunSummary } from '../engine/index.ts';
+
+/**
+ * Per-replicate summaries as CSV: one row per scenario × replicate × jurisdiction × group × period,
+ * one column per metric. The raw material for any analysis of a comparison or sweep.
+ */
+export function replicatesCsv(rows: { scenario: string; replicate: number; seed: number; summary: RunSummary }[]): string {
+  const head = ['scenario', 'seed', 'replicate', 'jurisdiction', 'group', 'period', ...METRICS.map((m) => m.key)];
+  const lines = [head.join(',')];
+  for (const r of rows) {
+    for (const j of r.summary.jurisdictions) {
+      for (const g of GROUPS) {
+        for (const p of PERIODS) {
+          const m = j.groups[g][p];
+          lines.push([quote(r.scenario), r.seed, r.replicate, quote(j.name), g, p, ...METRICS.map((d) => cell(m[d.key]))].join(','));
+        }
+      }
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function cell(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '';
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+}
+
+export function quote(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
