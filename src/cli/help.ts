@@ -9,6 +9,14 @@ export function helpText(): string {
 
 Usage:
   npm run -s sim -- run <scenario.json> [options]   run a scenario, print a summary
+  npm run -s sim -- compare <a.json> <b.json> [<c.json> <d.json>] [options]
+                                                    run 2 to 4 scenarios with the same seeds (twin
+                                                    worlds), print them side by side with paired
+                                                    differences and difference-in-differences estimates
+  npm run -s sim -- sweep <sweep.json> [--shard K/N] [--out FILE] [--csv FILE]
+                                                    vary parameters over a grid or Latin hypercube
+  npm run -s sim -- merge <shard.json>... [--out FILE] [--csv FILE]
+                                                    join the shards of a sweep
   npm run -s sim -- resolve <scenario.json>         print the scenario with every default filled in
   npm run -s sim -- params                          list every parameter: unit, range, default, source
   npm run -s sim -- presets                         list the preset scenarios
@@ -22,11 +30,19 @@ Options for run (each overrides the scenario file):
   --csv FILE       also write the weekly time series (mean over replicates) to FILE as CSV
   --quiet          no progress on stderr
 
+Options for compare and sweep:
+  --workers N      worker threads (default: one per core); results do not depend on it
+  --survey N       (compare) simulate a victimisation survey of N households per jurisdiction
+                   and period, with sampling error, and use it for difference-in-differences
+  --shard K/N      (sweep) run only the K-th of N slices; join them with merge
+  --out FILE       (sweep, merge) write the JSON results to FILE instead of stdout
+compare defaults to 10 replicates per scenario; Ctrl-C stops it and reports what finished (exit 130).
+
 Progress goes to stderr (a live line on a terminal, a line every few seconds otherwise), so stdout
 holds only the table or the JSON. The same scenario, seed and options give byte-identical output.
 
-Exit codes: 0 done; 2 bad command line or invalid scenario (every bad field is named with the value
-given and what is allowed); 1 anything else.
+Exit codes: 0 done; 2 bad command line, scenario or sweep (every bad field is named with the value
+given and what is allowed); 3 merge found runs missing; 130 cancelled with Ctrl-C; 1 anything else.
 
 Presets (in scenarios/):
 ${PRESETS.map((p) => `  ${presetPath(p.id).padEnd(42)} ${p.title}`).join('\n')}

@@ -4,6 +4,8 @@ import { UsageError, parseCommandLine } from './args.ts';
 import { paramsCommand, presetsCommand, resolveCommand } from './commands/info.ts';
 import { runCommand } from './commands/run.ts';
 import { compareCommand } from './commands/compare.ts';
+import { mergeCommand, sweepCommand } from './commands/sweep.ts';
+import { SweepError } from '../sweep/plan.ts';
 import { helpText } from './help.ts';
 
 /** Entry point of `npm run sim`. Exit codes: 0 done, 2 bad input, 130 cancelled (Ctrl-C), 1 anything else. */
@@ -29,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'compare':
         return await compareCommand(cli.positionals, cli.flags);
+      case 'sweep':
+        return await sweepCommand(cli.positionals[0], cli.flags);
+      case 'merge':
+        return mergeCommand(cli.positionals, cli.flags);
       default:
         throw new UsageError(`unknown command ${JSON.stringify(cli.command)}; expected run, compare, sweep, merge, resolve, params or presets`);
     }
@@ -37,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${e.message}\n(see npm run -s sim -- --help)\n`);
       return 2;
     }
-    if (e instanceof ScenarioError) {
+    if (e instanceof ScenarioError || e instanceof SweepError) {
       process.stderr.write(`error: ${e.message}\n`);
       return 2;
     }

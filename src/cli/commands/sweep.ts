@@ -1,0 +1,87 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { describeIssues } from '../../scenario/errors.ts';
+import { toJson } from '../../report/json.ts';
+import { planSweep, SweepError } from '../../sweep/plan.ts';
+import { mergeShards, metricColumns, runsOfShard, sweepCsv, sweepResults, sweepRow, type SweepResults } from '../../sweep/results.ts';
+import { Sweep } from '../../sweep/schema.ts';
+import { UsageError, type RunFlags } from '../args.ts';
+import { runPool } from '../pool/pool.ts';
+import { createProgress } from '../progress.ts';
+
+/** Reads and validates a sweep file and its base scenario; every problem is named before anything runs. */
+export function readSweep(file: string): { sweep: Sweep; base: Record<string, unknown> } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read sweep ${file}: ${(e as Error).message}`);
+  }
+  const parsed = Sweep.safeParse(raw);
+  if (!parsed.success) throw new SweepError(describeIssues(parsed.error.issues, raw).map((p) => p.replace(/ allowed here: .*/, ' (see README: sweeps)')));
+  const sweep = parsed.data;
+  let base: Record<string, unknown>;
+  if (typeof sweep.base === 'string') {
+    const path = resolve(dirname(file), sweep.base);
+    try {
+      base = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (e) {
+      throw new SweepError([`base: cannot read the scenario ${sweep.base}: ${(e as Error).message}`]);
+    }
+  } else base = sweep.base;
+  delete base.$schema;
+  return { sweep, base };
+}
+
+/** `sim sweep <sweep.json> [--shard K/N]`: runs the sweep (or one slice) on worker threads. */
+export async function sweepCommand(file: string | undefined, flags: RunFlags): Promise<number> {
+  if (!file) throw new UsageError('missing the sweep file');
+  const { sweep, base } = readSweep(file);
+  const plan = planSweep(sweep, base);
+  const runs = runsOfShard(plan.runs, flags.shard);
+  const tasks = runs.map((run) => ({ scenario: plan.points[Math.floor(run / sweep.replicates)].scenario, seed: sweep.seed, replicate: run % sweep.replicates }));
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
+  const progress = createProgress(`sweep ${flags.shard ? `shard ${flags.shard.k}/${flags.shard.n} ` : ''}(${tasks.length} runs)`, !flags.quiet);
+  const outcome = await runPool(tasks, { workers: flags.workers, signal: abort.signal, onResult: (_i, done, total) => progress.update(done, total) });
+  process.off('SIGINT', onSigint);
+  progress.finish();
+  const columns = metricColumns(sweep, Math.max(...plan.points.map((p) => p.scenario.jurisdictions.length)));
+  const rows = runs.flatMap((run, i) => (outcome.results[i] ? [sweepRow(sweep, plan, run, outcome.results[i]!, columns)] : []));
+  const results = sweepResults(sweep, base, plan, flags.shard, columns, rows);
+  write(results, flags);
+  if (outcome.cancelled) process.stderr.write(`cancelled: ${rows.length} of ${tasks.length} runs finished and were written\n`);
+  return outcome.cancelled ? 130 : 0;
+}
+
+/** `sim merge a.json b.json ...`: joins the shards of one sweep into the whole. */
+export function mergeCommand(files: string[], flags: RunFlags): number {
+  if (files.length === 0) throw new UsageError('merge takes the shard files to join');
+  const parts = files.map((f) => {
+    try {
+      return JSON.parse(readFileSync(f, 'utf8')) as SweepResults;
+    } catch (e) {
+      throw new UsageError(`cannot read ${f}: ${(e as Error).message}`);
+    }
+  });
+  let merged: ReturnType<typeof mergeShards>;
+  try {
+    merged = mergeShards(parts);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  write(merged.merged, flags);
+  if (merged.missing.length) {
+    process.stderr.write(`incomplete: ${merged.missing.length} of ${merged.merged.totalRuns} runs missing (first: ${merged.missing.slice(0, 10).join(', ')})\n`);
+    return 3;
+  }
+  return 0;
+}
+
+function write(r: SweepResults, flags: RunFlags): void {
+  const json = toJson(r) + '\n';
+  if (flags.out) writeFileSync(flags.out, json);
+  else process.stdout.write(json);
+  if (flags.csv) writeFileSync(flags.csv, sweepCsv(r));
+}

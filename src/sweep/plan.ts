@@ -1,0 +1,131 @@
+import { describeAllowed, formatPath, resolveScenario, schemaNodeAt, ScenarioError, type Scenario } from '../scenario/index.ts';
+import { stream } from '../engine/rng.ts';
+import type { Sweep, SweepParameter } from './schema.ts';
+
+export type Value = number | boolean | string;
+
+/** A sweep made concrete: every point's parameter values and scenario, in run order. */
+export interface SweepPlan {
+  points: { values: Value[]; scenario: Scenario }[];
+  /** Runs are numbered point by point, replicate by replicate: run = point × replicates + replicate. */
+  runs: number;
+}
+
+/** "jurisdictions[0].policy.model" → ['jurisdictions', 0, 'policy', 'model']. */
+export function parsePath(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const part of path.split('.')) {
+    const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
+    if (!m) throw new SweepError([`parameters: path ${JSON.stringify(path)} is not a field path like jurisdictions[0].policy.model`]);
+    out.push(m[1]);
+    for (const idx of m[2].matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
+  }
+  return out;
+}
+
+/** A sweep that cannot run, with one line per problem. */
+export class SweepError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`not a valid sweep:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SweepError';
+  }
+}
+
+/**
+ * Checks each parameter against the scenario schema and the budget, and lists every point. Nothing runs
+ * until the whole plan is known to be valid.
+ */
+export function planSweep(sweep: Sweep, base: Record<string, unknown>): SweepPlan {
+  const problems: string[] = [];
+  sweep.parameters.forEach((p, i) => problems.push(...checkParameter(p, i, sweep.design)));
+  if (sweep.design === 'latinHypercube' && !sweep.samples) problems.push('samples: a Latin hypercube needs the number of points to sample');
+  if (problems.length) throw new SweepError(problems);
+  const columns = sweep.design === 'grid' ? gridPoints(sweep.parameters) : hypercubePoints(sweep, sweep.samples!);
+  const runs = columns.length * sweep.replicates;
+  if (runs > sweep.maxRuns) {
+    throw new SweepError([`${columns.length} points × ${sweep.replicates} replicates = ${runs} runs, more than maxRuns (${sweep.maxRuns}); raise maxRuns, or fewer values or replicates`]);
+  }
+  const points = columns.map((values, k) => {
+    let s: Record<string, unknown> = structuredClone(base);
+    sweep.parameters.forEach((p, i) => (s = setPath(s, parsePath(p.path), values[i])));
+    try {
+      return { values, scenario: resolveScenario(s, `point ${k}`) };
+    } catch (e) {
+      if (e instanceof ScenarioError) throw new SweepError(e.problems.map((x) => `point ${k} (${sweep.parameters.map((p, i) => `${p.path}=${JSON.stringify(values[i])}`).join(', ')}): ${x}`));
+      throw e;
+    }
+  });
+  return { points, runs };
+}
+
+function checkParameter(p: SweepParameter, i: number, design: Sweep['design']): string[] {
+  const where = `parameters[${i}] (${p.path})`;
+  let path: (string | number)[];
+  try {
+    path = parsePath(p.path);
+  } catch (e) {
+    return (e as SweepError).problems;
+  }
+  const node = schemaNodeAt(path);
+  if (!node || node.properties || node.items) return [`${where}: unknown parameter path; it must name one scenario field, as listed by \`sim params\` (with [0] for a jurisdiction)`];
+  const hasValues = p.values !== undefined;
+  const hasRange = p.min !== undefined || p.max !== undefined;
+  if (hasValues && hasRange) return [`${where}: give either values or min and max, not both`];
+  if (hasValues && p.values!.length === 0) return [`${where}: empty list of values`];
+  if (!hasValues && !hasRange) return [`${where}: give values, or min and max`];
+  if (hasRange) {
+    if (p.min === undefined || p.max === undefined) return [`${where}: a range needs both min and max`];
+    if (!(p.min < p.max)) return [`${where}: empty range (min ${p.min} is not below max ${p.max})`];
+    if (node.type !== 'number' && node.type !== 'integer') return [`${where}: a range needs a numeric field; ${formatPath(path)} takes ${describeAllowed(node)}`];
+    if ((node.minimum !== undefined && p.min < node.minimum) || (node.maximum !== undefined && p.max > node.maximum)) return [`${where}: range ${p.min} to ${p.max} leaves the allowed ${describeAllowed(node)}`];
+    if (design === 'grid' && !p.steps) return [`${where}: a grid over a range needs steps (the number of points from min to max)`];
+  }
+  return [];
+}
+
+function rangeValues(p: SweepParameter): Value[] {
+  if (p.values) return p.values;
+  const n = p.steps!;
+  return Array.from({ length: n }, (_, k) => p.min! + ((p.max! - p.min!) * k) / (n - 1));
+}
+
+/** Every combination, the first parameter varying slowest. */
+function gridPoints(params: SweepParameter[]): Value[][] {
+  let points: Value[][] = [[]];
+  for (const p of params) points = points.flatMap((pt) => rangeValues(p).map((v) => [...pt, v]));
+  return points.map((pt) => pt.map((v, i) => roundForField(params[i], v)));
+}
+
+/** Latin hypercube: each parameter's range cut into `n` strata, each stratum used once, in a seeded order. */
+function hypercubePoints(sweep: Sweep, n: number): Value[][] {
+  const u = stream(sweep.seed, 0, 'sweep/latin-hypercube');
+  const columns = sweep.parameters.map((p) => {
+    const order = Array.from({ length: n }, (_, k) => k);
+    for (let k = n - 1; k > 0; k--) {
+      const j = Math.floor(u() * (k + 1));
+      [order[k], order[j]] = [order[j], order[k]];
+    }
+    return order.map((stratum) => {
+      if (p.values) return p.values[Math.floor((stratum * p.values.length) / n)];
+      return roundForField(p, p.min! + ((stratum + u()) / n) * (p.max! - p.min!));
+    });
+  });
+  return Array.from({ length: n }, (_, k) => columns.map((c) => c[k]));
+}
+
+function roundForField(p: SweepParameter, v: Value): Value {
+  const node = schemaNodeAt(parsePath(p.path));
+  if (typeof v === 'number') return node?.type === 'integer' ? Math.round(v) : Number(v.toPrecision(12));
+  return v;
+}
+
+function setPath(obj: Record<string, unknown>, path: (string | number)[], value: unknown): Record<string, unknown> {
+  let o: Record<string | number, unknown> = obj;
+  for (let k = 0; k < path.length - 1; k++) {
+    const key = path[k];
+    if (o[key] === undefined || o[key] === null || typeof o[key] !== 'object') o[key] = typeof path[k + 1] === 'number' ? [] : {};
+    o = o[key] as Record<string | number, unknown>;
+  }
+  o[path[path.length - 1]] = value;
+  return obj;
+}
