@@ -2,7 +2,7 @@
  * The one boundary between the page and the engine's Worker: plain data in and out. Frames and
  * layouts carry typed arrays that cross as transferred buffers, not copies.
  */
-import type { Frame, Layout, ResidentInfo, RunSummary, WeeklySeries } from '../src/engine/index.ts';
+import type { Frame, Layout, ReplicateResult, ReplicateTask, ResidentInfo, RunSummary, WeeklySeries } from '../src/engine/index.ts';
 import type { Scenario } from '../src/scenario/index.ts';
 
 /** Identifies a run well enough to reproduce it. */
@@ -60,4 +60,6 @@ export interface EngineApi {
   /** The whole weekly series so far. */
   weekly(): Promise<WeeklySeries>;
   inspect(resident: number): Promise<ResidentInfo>;
+  /** Runs one replicate to the end, independent of the loaded run (for the pool of the compare view). */
+  runTask(task: ReplicateTask): Promise<ReplicateResult>;
 }

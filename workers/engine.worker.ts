@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import { createWorld, frame, frameTransferables, inspectResident, layout, step, summarise, weeklySeries, ENGINE_VERSION, type World } from '../src/engine/index.ts';
+import { createWorld, frame, frameTransferables, inspectResident, layout, runTask, step, summarise, weeklySeries, ENGINE_VERSION, type World } from '../src/engine/index.ts';
 import { resolveScenario, scenarioHash, ScenarioError, type Scenario } from '../src/scenario/index.ts';
 import type { CreateResult, EngineApi, Tick } from './contract.ts';
 
@@ -105,6 +105,9 @@ const api: EngineApi = {
   },
   async inspect(resident) {
     return inspectResident(need(), resident);
+  },
+  async runTask(task) {
+    return runTask(task);
   },
 };
 

@@ -18,6 +18,7 @@ declare global {
     'resident-pick': CustomEvent<number>;
     'run-command': CustomEvent<RunCommand>;
     'speed-change': CustomEvent<number>;
+    'comparison-change': CustomEvent<import('./state/share-link.ts').SharedComparison>;
   }
 }
 

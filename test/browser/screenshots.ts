@@ -63,7 +63,31 @@ async function badLink(): Promise<void> {
   await page.close();
 }
 
+async function compareView(): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Compare scenarios' }).click();
+  await page.locator('#cmp-replicates').fill('6');
+  await page.locator('#cmp-replicates').press('Tab');
+  await page.getByRole('button', { name: 'Run comparison' }).click();
+  await page.waitForSelector('band-chart canvas', { timeout: 300_000 });
+  await page.locator('#cmp-group').selectOption('latinoNoncitizen');
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${OUT}/compare-bands-and-differences.png`, fullPage: false });
+  await page.getByRole('button', { name: 'Show the two towns' }).click();
+  await page.getByRole('button', { name: 'Play both' }).waitFor();
+  await page.waitForFunction(`!document.querySelector('twin-towns button.primary').disabled`, null, { timeout: 120_000 });
+  await page.evaluate(`document.querySelector('twin-towns').speed = 365`);
+  await page.getByRole('button', { name: 'Play both' }).click();
+  await page.waitForTimeout(3000);
+  await page.getByRole('button', { name: 'Pause both' }).click();
+  await page.waitForTimeout(1000);
+  await page.locator('twin-towns').screenshot({ path: `${OUT}/compare-twin-towns.png` });
+  await page.close();
+}
+
 try {
+  await compareView();
   await taskForceMidRun();
   await twoCounties();
   await badLink();

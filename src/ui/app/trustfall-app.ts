@@ -18,6 +18,8 @@ import '../town-view/town-view.ts';
 import '../charts/charts-panel.ts';
 import '../inspector/resident-inspector.ts';
 import '../summary/run-summary.ts';
+import '../compare/compare-view.ts';
+import { decodeComparison, type SharedComparison } from '../state/share-link.ts';
 
 /**
  * The whole page: scenario editor, run controls, town view, charts, summary and inspector, wired to the
@@ -34,6 +36,8 @@ export class TrustfallApp extends LitElement {
     fileProblems: { state: true },
     inspected: { state: true },
     linkCopied: { state: true },
+    view: { state: true },
+    comparison: { state: true },
   };
   declare draft: Record<string, unknown>;
   declare seed: number;
@@ -44,6 +48,9 @@ export class TrustfallApp extends LitElement {
   declare fileProblems: string[];
   declare inspected: ResidentInfo | undefined;
   declare linkCopied: string;
+  /** Which face of the app is showing: one run to explore, or a comparison of several. */
+  declare view: 'explore' | 'compare';
+  declare comparison: SharedComparison | undefined;
 
   readonly engine = new EngineController(this);
 
@@ -58,6 +65,13 @@ export class TrustfallApp extends LitElement {
     this.dirty = false;
     this.fileProblems = [];
     this.linkCopied = '';
+    this.view = 'explore';
+    const cmp = decodeComparison(location.hash);
+    if (cmp && 'error' in cmp) this.notice = `This comparison link could not be opened: ${cmp.error}.`;
+    else if (cmp) {
+      this.view = 'compare';
+      this.comparison = cmp;
+    }
     if (start.notice) history.replaceState(null, '', location.pathname + location.search);
   }
 
@@ -87,7 +101,11 @@ export class TrustfallApp extends LitElement {
           <h1>Trustfall</h1>
           <p>Community trust under 287(g) immigration enforcement: an agent-based simulation</p>
         </div>
-        <nav class="actions" aria-label="Share and export">
+        <nav class="views-switch" aria-label="View">
+          <button aria-pressed=${this.view === 'explore' ? 'true' : 'false'} @click=${() => this.show('explore')}>Explore a run</button>
+          <button aria-pressed=${this.view === 'compare' ? 'true' : 'false'} @click=${() => this.show('compare')}>Compare scenarios</button>
+        </nav>
+        <nav class="actions" aria-label="Share and export" ?hidden=${this.view !== 'explore'}>
           <button @click=${this.copyLink}>Copy link</button>
           <label class="button">Open scenario file<input type="file" accept=".json,application/json" @change=${this.openFile} hidden /></label>
           <button ?disabled=${!e.weekly?.weeks} @click=${this.exportCsv}>Export CSV</button>
@@ -101,7 +119,8 @@ export class TrustfallApp extends LitElement {
       ${this.fileProblems.length ? html`<div class="notice" role="alert"><strong>That file was not opened:</strong><ul>${this.fileProblems.map((p) => html`<li>${p}</li>`)}</ul><button class="link" @click=${() => (this.fileProblems = [])}>Dismiss</button></div>` : nothing}
       ${e.status === 'invalid' ? html`<div class="notice" role="alert"><strong>The scenario cannot run yet:</strong><ul>${e.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
       ${e.status === 'error' ? html`<div class="notice" role="alert"><strong>The engine stopped:</strong> ${e.errorMessage}. Reload the page to start again; your edits are saved.</div>` : nothing}
-      <div class="layout">
+      ${this.view === 'compare' ? html`<div class="compare-layout"><compare-view .setup=${this.comparison} .current=${this.draft} @comparison-change=${(e: CustomEvent<SharedComparison>) => (this.comparison = e.detail)}></compare-view></div>` : nothing}
+      <div class="layout" ?hidden=${this.view !== 'explore'}>
         <aside class="panel scenario" aria-label="Scenario">
           <h2>Scenario</h2>
           <scenario-panel
@@ -173,7 +192,8 @@ export class TrustfallApp extends LitElement {
     if (ok) {
       this.dirty = false;
       this.inspected = undefined;
-      history.replaceState(null, '', encodeRun({ scenario: this.draft, seed: this.seed }));
+      // The address bar shows the run only while the run is what is on screen.
+      if (this.view === 'explore') history.replaceState(null, '', encodeRun({ scenario: this.draft, seed: this.seed }));
     }
     this.save();
   }
@@ -316,6 +336,19 @@ export class TrustfallApp extends LitElement {
     if (charts) downloadUrl(`${slug(this.engine.scenario?.name ?? 'charts')}-charts.png`, charts.snapshot());
   };
 
+  /** Switches between exploring one run and comparing scenarios; the address bar follows. */
+  private show(view: 'explore' | 'compare'): void {
+    if (view === this.view) return;
+    if (view === 'explore') {
+      history.replaceState(null, '', encodeRun({ scenario: this.draft, seed: this.seed }));
+    } else {
+      this.engine.pause();
+      // The app owns the set-up (the view reports its edits), so it survives switching views.
+      this.comparison ??= defaultComparison();
+    }
+    this.view = view;
+  }
+
   /** Returns to the default preset (used when the saved draft is beyond repair). */
   resetToDefault(): void {
     const d = defaultDraft();
@@ -324,6 +357,10 @@ export class TrustfallApp extends LitElement {
     this.preset = d.preset ?? '';
     void this.apply();
   }
+}
+
+function defaultComparison(): SharedComparison {
+  return { slots: [{ preset: 'no-agreement' }, { preset: 'task-force' }], replicates: 10, seed: 1, survey: 0 };
 }
 
 customElements.define('trustfall-app', TrustfallApp);

@@ -47,3 +47,39 @@ export function decodeRun(hash: string): SharedRun | { error: string } | null {
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) return { error: 'the link holds no valid seed' };
   return { scenario: s as Record<string, unknown>, seed };
 }
+
+/** A comparison as a link holds it: which scenarios, and how many replicates of how long a run. */
+export interface SharedComparison {
+  /** Each slot: a preset by id, or a scenario written out. */
+  slots: ({ preset: string } | { scenario: Record<string, unknown> })[];
+  replicates: number;
+  seed: number;
+  /** Households in the simulated survey (0: none). */
+  survey: number;
+}
+
+const COMPARE_PREFIX = '#compare=';
+
+export function encodeComparison(c: SharedComparison): string {
+  return COMPARE_PREFIX + compressToEncodedURIComponent(JSON.stringify({ v: 1, ...c }));
+}
+
+/** Reads a comparison from a URL hash: null when there is none, an error message when it is damaged. */
+export function decodeComparison(hash: string): SharedComparison | { error: string } | null {
+  if (!hash.startsWith(COMPARE_PREFIX)) return null;
+  const body = hash.slice(COMPARE_PREFIX.length);
+  if (body.length > MAX_LENGTH) return { error: 'the link is too long to be a Trustfall comparison' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(decompressFromEncodedURIComponent(body) ?? '');
+  } catch {
+    return { error: 'the comparison link is damaged; it may have been cut short when copied' };
+  }
+  const c = raw as Partial<SharedComparison> & { v?: unknown };
+  if (!c || c.v !== 1 || !Array.isArray(c.slots) || c.slots.length < 2 || c.slots.length > 4) return { error: 'the link does not hold a comparison of 2 to 4 scenarios' };
+  const slotOk = (s: unknown) => !!s && typeof s === 'object' && (typeof (s as { preset?: unknown }).preset === 'string' || (typeof (s as { scenario?: unknown }).scenario === 'object' && (s as { scenario?: unknown }).scenario !== null));
+  if (!c.slots.every(slotOk)) return { error: 'the comparison link names a scenario it does not hold' };
+  const int = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+  if (!int(c.replicates, 1, 200) || !int(c.seed, 0, 2 ** 31 - 1) || !int(c.survey, 0, 100_000)) return { error: 'the comparison link holds settings out of range' };
+  return { slots: c.slots, replicates: c.replicates!, seed: c.seed!, survey: c.survey! };
+}

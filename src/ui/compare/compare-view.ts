@@ -1,0 +1,309 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { weeklyBand, type Band } from '../../compare/bands.ts';
+import { compareScenarios, type ComparedScenario, type ComparisonReport } from '../../compare/compare.ts';
+import type { Estimate, ReplicateResult, ReplicateTask } from '../../engine/index.ts';
+import { replicatesCsv } from '../../report/replicates-csv.ts';
+import { resolveScenario, ScenarioError, type Scenario } from '../../scenario/index.ts';
+import { presetScenario, PRESETS, type PresetId } from '../state/presets.ts';
+import { encodeComparison, type SharedComparison } from '../state/share-link.ts';
+import { downloadText, downloadUrl } from '../toolbar/files.ts';
+import { emit } from '../events.ts';
+import { BrowserPool, poolSize } from './browser-pool.ts';
+import { SCENARIO_COLOURS, type BandChart } from './band-chart.ts';
+import './band-chart.ts';
+import './twin-towns.ts';
+
+const METRICS = [
+  { key: 'meanTrust', label: 'Mean trust in police', percent: false },
+  { key: 'reportedShare', label: 'Crimes reported', percent: true },
+  { key: 'cooperationRate', label: 'Witnesses cooperating', percent: true },
+  { key: 'violentVictimisationPer1000', label: 'Violent victimisation per 1,000 a year', percent: false },
+  { key: 'clearanceRate', label: 'Reported crimes cleared', percent: true },
+  { key: 'stopsPer1000', label: 'Stops per 1,000 a year', percent: false },
+  { key: 'meanFear', label: 'Mean fear', percent: false },
+] as const;
+const GROUPS = [
+  { key: 'all', label: 'All residents' },
+  { key: 'latinoNoncitizen', label: 'Latino non-citizens' },
+  { key: 'latinoCitizen', label: 'Latino citizens' },
+  { key: 'nonLatino', label: 'Non-Latino residents' },
+] as const;
+const TABLE_METRICS: [string, string][] = [
+  ['reportedShare', 'Crimes reported'],
+  ['cooperationRate', 'Witnesses cooperating'],
+  ['clearanceRate', 'Reported crimes cleared'],
+  ['meanTrust', 'Mean trust (0–1)'],
+  ['meanFear', 'Mean fear (0–1)'],
+  ['violentVictimisationPer1000', 'Violent victimisation /1,000/yr'],
+  ['recordedCrimesPer1000', 'Recorded crime /1,000/yr'],
+  ['stopDisparity', 'Stop disparity (Latino/other)'],
+  ['removals', 'Removals (whole period)'],
+];
+const CURRENT = '__current__';
+
+/**
+ * The compare view: 2 to 4 scenarios run for the same replicates and seed (twin worlds) on a pool of
+ * engine Workers, then seen side by side: time series with medians and 90% bands, the paired
+ * difference from the first scenario with its interval, before/after changes, and the
+ * difference-in-differences lens. Shareable by link; exportable as CSV, JSON and PNG.
+ */
+export class CompareView extends LitElement {
+  static override properties = {
+    setup: { attribute: false },
+    current: { attribute: false },
+    running: { state: true },
+    done: { state: true },
+    total: { state: true },
+    problems: { state: true },
+    report: { state: true },
+    metric: { state: true },
+    group: { state: true },
+    jurisdiction: { state: true },
+  };
+  declare setup: SharedComparison;
+  /** The scenario being edited in the main view, offered as a choice. */
+  declare current: Record<string, unknown> | undefined;
+  declare running: boolean;
+  declare done: number;
+  declare total: number;
+  declare problems: string[];
+  declare report: ComparisonReport | undefined;
+  declare metric: string;
+  declare group: string;
+  declare jurisdiction: number;
+
+  private pool?: BrowserPool;
+  private compared: ComparedScenario[] = [];
+  private bandsCache?: { key: string; bands: Band[] };
+
+  constructor() {
+    super();
+    this.setup = { slots: [{ preset: 'no-agreement' }, { preset: 'task-force' }], replicates: 10, seed: 1, survey: 0 };
+    this.running = false;
+    this.done = 0;
+    this.total = 0;
+    this.problems = [];
+    this.metric = 'meanTrust';
+    this.group = 'latinoNoncitizen';
+    this.jurisdiction = 0;
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override render(): TemplateResult {
+    return html`<section class="panel compare-setup" aria-label="Comparison set-up">
+        <h2>Compare scenarios</h2>
+        <p class="description">Each scenario runs the same replicates with the same seeds, so differences come from the policy, not from luck. Runs use ${poolSize()} worker${poolSize() > 1 ? 's' : ''}.</p>
+        <div class="slots">${this.setup.slots.map((s, i) => this.slotChoice(s, i))}</div>
+        <div class="compare-row">
+          ${this.setup.slots.length < 4 ? html`<button class="secondary" @click=${() => this.patch({ slots: [...this.setup.slots, { preset: 'jail-enforcement' }] })}>Add a scenario</button>` : nothing}
+          <label>Replicates <input id="cmp-replicates" type="number" min="1" max="200" .value=${String(this.setup.replicates)} @change=${(e: Event) => this.patch({ replicates: intIn(e, 1, 200, this.setup.replicates) })} /></label>
+          <label>Seed <input id="cmp-seed" type="number" min="0" .value=${String(this.setup.seed)} @change=${(e: Event) => this.patch({ seed: intIn(e, 0, 2 ** 31 - 1, this.setup.seed) })} /></label>
+          <label>Survey households (0: none) <input id="cmp-survey" type="number" min="0" max="100000" .value=${String(this.setup.survey)} @change=${(e: Event) => this.patch({ survey: intIn(e, 0, 100_000, this.setup.survey) })} /></label>
+          ${this.running
+            ? html`<button class="primary" @click=${this.cancel}>Cancel</button>`
+            : html`<button class="primary" @click=${this.run}>Run comparison</button>`}
+        </div>
+        ${this.running || this.done ? html`<div class="compare-progress" role="status">${this.done} of ${this.total} replicates${this.running ? '…' : this.report?.cancelled ? ' (cancelled: results use the finished ones)' : ' done'} <progress max=${this.total} .value=${this.done}></progress></div>` : nothing}
+        ${this.problems.length ? html`<div class="notice" role="alert"><strong>Cannot run:</strong><ul>${this.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
+      </section>
+      ${this.report ? this.results(this.report) : nothing}
+      ${this.compared.length >= 2
+        ? html`<section class="panel" aria-label="Two towns side by side">
+            <h2>Two towns side by side, in step</h2>
+            <p class="description">[1] and [2] with the same seed: the same town and the same offenders at the start, only the policy differs.</p>
+            <twin-towns .scenarios=${[this.compared[0].scenario, this.compared[1].scenario]} .seed=${this.setup.seed}></twin-towns>
+          </section>`
+        : nothing}`;
+  }
+
+  private slotChoice(s: SharedComparison['slots'][number], i: number): TemplateResult {
+    const value = 'preset' in s ? s.preset : CURRENT;
+    return html`<div class="slot">
+      <span class="swatch" style="background:${SCENARIO_COLOURS[i]}"></span>
+      <label>[${i + 1}]
+        <select class="slot-select" @change=${(e: Event) => this.choose(i, (e.target as HTMLSelectElement).value)}>
+          ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === value}>${p.title}</option>`)}
+          <option value=${CURRENT} ?selected=${value === CURRENT}>${'scenario' in s ? `Edited: ${String(s.scenario.name ?? 'scenario')}` : 'The scenario being edited'}</option>
+        </select></label
+      >
+      ${this.setup.slots.length > 2 ? html`<button class="link" @click=${() => this.patch({ slots: this.setup.slots.filter((_, k) => k !== i) })}>remove</button>` : nothing}
+    </div>`;
+  }
+
+  private results(r: ComparisonReport): TemplateResult {
+    const names = r.scenarios.map((s, k) => `[${k + 1}] ${s.name}`);
+    const J = Math.min(...r.scenarios.map((s) => s.jurisdictions.length));
+    const m = METRICS.find((x) => x.key === this.metric)!;
+    return html`<section class="panel" aria-label="Comparison results">
+      <div class="compare-row">
+        <h2>Over time: median and 90% band of ${r.finished[0]} replicates</h2>
+        <button class="secondary" @click=${this.exportCsv}>Export CSV</button>
+        <button class="secondary" @click=${this.exportJson}>Export JSON</button>
+        <button class="secondary" @click=${this.exportPng}>Chart PNG</button>
+      </div>
+      <div class="compare-row">
+        <label>Measure <select id="cmp-metric" @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value)}>${METRICS.map((x) => html`<option value=${x.key} ?selected=${x.key === this.metric}>${x.label}</option>`)}</select></label>
+        <label>Group <select id="cmp-group" @change=${(e: Event) => (this.group = (e.target as HTMLSelectElement).value)}>${GROUPS.map((g) => html`<option value=${g.key} ?selected=${g.key === this.group}>${g.label}</option>`)}</select></label>
+        ${J > 1 ? html`<label>Jurisdiction <select @change=${(e: Event) => (this.jurisdiction = Number((e.target as HTMLSelectElement).value))}>${r.scenarios[0].jurisdictions.slice(0, J).map((j, i) => html`<option value=${i} ?selected=${i === this.jurisdiction}>${j.name}</option>`)}</select></label>` : nothing}
+        <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>
+      </div>
+      <band-chart .bands=${this.bands()} .labels=${names} .activationDay=${this.compared[0]?.scenario.run.activationDay ?? 0} .days=${Math.round((this.compared[0]?.scenario.run.years ?? 0) * 365)} ?percent=${m.percent}></band-chart>
+      ${Array.from({ length: J }, (_, j) => this.tables(r, j, names))}
+      ${r.did.length ? this.did(r) : nothing}
+    </section>`;
+  }
+
+  private tables(r: ComparisonReport, j: number, names: string[]): TemplateResult {
+    return html`<h3>${r.scenarios[0].jurisdictions[j].name}: after the policy started, and the difference from [1] (paired by replicate, 95% interval)</h3>
+      ${GROUPS.map(
+        (g) => html`<table class="diff-table" data-group=${g.key}>
+          <caption>${g.label}</caption>
+          <thead><tr><th scope="col">Measure</th>${names.map((n) => html`<th scope="col">${n}</th>`)}${names.slice(1).map((_, k) => html`<th scope="col">[${k + 2}] − [1]</th>`)}</tr></thead>
+          <tbody>
+            ${TABLE_METRICS.map(
+              ([metric, label]) => html`<tr>
+                <th scope="row">${label}</th>
+                ${r.scenarios.map((s) => html`<td>${fmt(s.jurisdictions[j]?.groups[g.key].after[metric], metric, false)}</td>`)}
+                ${r.scenarios.slice(1).map((_, k) => html`<td>${fmt(r.differences.find((d) => d.scenario === k + 1 && d.jurisdiction === j && d.group === g.key && d.period === 'after' && d.metric === metric)?.estimate, metric, true)}</td>`)}
+              </tr>`,
+            )}
+          </tbody>
+        </table>`,
+      )}
+      <table class="change-table">
+        <caption>Before → after, by group (${METRICS.find((x) => x.key === this.metric)!.label})</caption>
+        <thead><tr><th scope="col">Group</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
+        <tbody>
+          ${GROUPS.map(
+            (g) => html`<tr><th scope="row">${g.label}</th>${r.scenarios.map((s) => {
+              const grp = s.jurisdictions[j]?.groups[g.key];
+              return html`<td>${fmt(grp?.before[this.metric], this.metric, false)} → ${fmt(grp?.after[this.metric], this.metric, false)}</td>`;
+            })}</tr>`,
+          )}
+        </tbody>
+      </table>`;
+  }
+
+  private did(r: ComparisonReport): TemplateResult {
+    return html`<h3>As a study would see it: difference in differences (treated minus comparison jurisdiction, after minus before)</h3>
+      <table class="did-table">
+        <thead><tr><th scope="col">Scenario</th><th scope="col">Outcome</th><th scope="col">Source</th><th scope="col">Mean estimate (95% interval)</th><th scope="col">A single study finds it</th></tr></thead>
+        <tbody>
+          ${r.did.map(
+            (d) => html`<tr>
+              <td>[${d.scenario + 1}] ${r.scenarios[d.scenario].jurisdictions[d.treated].name} vs ${r.scenarios[d.scenario].jurisdictions[d.comparison].name}</td>
+              <td>${d.outcome}</td>
+              <td>${d.source}</td>
+              <td>${fmt(d.estimate, d.outcome.startsWith('reported') ? 'reportedShare' : 'rate', true)}</td>
+              <td>${(d.detectedShare * 100).toFixed(0)}% of replicates</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  }
+
+  private bands(): Band[] {
+    const key = `${this.metric}|${this.group}|${this.jurisdiction}|${this.done}`;
+    if (this.bandsCache?.key !== key) this.bandsCache = { key, bands: this.compared.map((c) => weeklyBand(c.results, this.jurisdiction, this.group, this.metric, 4)) };
+    return this.bandsCache.bands;
+  }
+
+  private choose(i: number, value: string): void {
+    const slot = value === CURRENT ? { scenario: structuredClone(this.current ?? presetScenario('task-force')) } : { preset: value };
+    this.patch({ slots: this.setup.slots.map((s, k) => (k === i ? slot : s)) });
+  }
+
+  /** Changes the set-up. The app owns it (so it survives switching views) and passes it back down. */
+  private patch(p: Partial<SharedComparison>): void {
+    this.setup = { ...this.setup, ...p };
+    history.replaceState(null, '', encodeComparison(this.setup));
+    emit(this, 'comparison-change', this.setup);
+  }
+
+  private resolveSlots(): Scenario[] {
+    const problems: string[] = [];
+    const out = this.setup.slots.map((s, i) => {
+      try {
+        return resolveScenario('preset' in s ? presetScenario(s.preset as PresetId) : s.scenario, `scenario [${i + 1}]`);
+      } catch (e) {
+        problems.push(...(e instanceof ScenarioError ? e.problems.map((p) => `[${i + 1}] ${p}`) : [`[${i + 1}] ${(e as Error).message}`]));
+        return undefined;
+      }
+    });
+    this.problems = problems;
+    return problems.length ? [] : (out as Scenario[]);
+  }
+
+  private run = async () => {
+    const scenarios = this.resolveSlots();
+    if (!scenarios.length) return;
+    history.replaceState(null, '', encodeComparison(this.setup));
+    const { replicates, seed, survey } = this.setup;
+    const tasks: ReplicateTask[] = scenarios.flatMap((scenario) => Array.from({ length: replicates }, (_, replicate) => ({ scenario, seed, replicate, weekly: true, surveyHouseholds: survey || undefined })));
+    this.compared = scenarios.map((scenario) => ({ scenario, results: [] }));
+    this.report = undefined;
+    this.running = true;
+    this.done = 0;
+    this.total = tasks.length;
+    this.pool = new BrowserPool();
+    let outcome: { results: (ReplicateResult | undefined)[]; cancelled: boolean };
+    try {
+      outcome = await this.pool.run(tasks, (_i, _r, done) => (this.done = done));
+    } catch (e) {
+      this.running = false;
+      this.problems = [`a replicate failed: ${(e as Error).message}`];
+      return;
+    }
+    this.running = false;
+    this.compared = scenarios.map((scenario, k) => ({ scenario, results: outcome.results.slice(k * replicates, (k + 1) * replicates).filter((r): r is ReplicateResult => r !== undefined) }));
+    if (this.compared.some((c) => c.results.length === 0)) {
+      this.problems = ['cancelled before every scenario had a finished replicate'];
+      return;
+    }
+    this.report = compareScenarios(this.compared, seed, replicates, outcome.cancelled);
+  };
+
+  private cancel = () => this.pool?.cancel();
+
+  private exportCsv = () => {
+    const rows = this.compared.flatMap((c) => c.results.map((r) => ({ scenario: c.scenario.name, replicate: r.replicate, seed: this.setup.seed, summary: r.summary })));
+    downloadText('trustfall-comparison-replicates.csv', replicatesCsv(rows), 'text/csv');
+  };
+
+  private exportJson = () => {
+    if (!this.report) return;
+    const manifest = { engineVersion: this.report.engineVersion, seed: this.setup.seed, replicates: this.setup.replicates, scenarios: this.report.scenarios.map((s) => ({ name: s.name, scenarioHash: s.scenarioHash })) };
+    downloadText('trustfall-comparison.json', JSON.stringify({ format: 'trustfall-comparison', version: 1, manifest, setup: this.setup, scenarios: this.compared.map((c) => c.scenario), report: this.report }, null, 2), 'application/json');
+  };
+
+  private exportPng = () => {
+    const canvas = this.querySelector<BandChart>('band-chart')?.canvas;
+    if (canvas) downloadUrl('trustfall-comparison.png', canvas.toDataURL('image/png'));
+  };
+}
+
+function intIn(e: Event, lo: number, hi: number, fallback: number): number {
+  const v = Number((e.target as HTMLInputElement).value);
+  return Number.isInteger(v) && v >= lo && v <= hi ? v : fallback;
+}
+
+function fmt(e: Estimate | undefined, metric: string, signed: boolean): string {
+  if (!e || e.mean === null) return '—';
+  const share = /Share|Rate$|cooperation|clearance/i.test(metric) && !metric.includes('Per1000');
+  const scale = share ? 100 : 1;
+  const digits = metric === 'meanTrust' || metric === 'meanFear' || metric === 'stopDisparity' ? 3 : 1;
+  const f = (v: number) => `${signed && v >= 0 ? '+' : ''}${(v * scale).toFixed(digits)}`;
+  const unit = share ? (signed ? ' pt' : '%') : '';
+  return e.n > 1 && e.lo !== null && e.hi !== null ? `${f(e.mean)}${unit} (${f(e.lo)} to ${f(e.hi)})` : `${f(e.mean)}${unit}`;
+}
+
+customElements.define('compare-view', CompareView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'compare-view': CompareView;
+  }
+}
