@@ -1,7 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeComparison } from '../../src/ui/state/share-link.ts';
@@ -26,14 +23,15 @@ afterAll(async () => {
 });
 
 describe('compare view', () => {
-  it('runs two scenarios from a link, draws bands, fills the difference table with the CLI\u2019s numbers, and keeps the link', async () => {
-    const { page, errors } = await openPage(browser, LINK);
+  it('compares two presets: bands drawn, difference table filled with the CLI\u2019s numbers, link kept', async () => {
+    const presetLink = encodeComparison({ slots: [{ preset: 'no-agreement' }, { preset: 'task-force' }], replicates: 2, seed: 5, survey: 0, years: 2 });
+    const { page, errors } = await openPage(browser, presetLink);
     await page.waitForSelector('compare-view');
-    expect(await page.locator('.slot-select').count()).toBe(2);
-    expect(await page.locator('#cmp-replicates').inputValue()).toBe('3');
+    expect(await page.locator('.slot-select').nth(1).inputValue()).toBe('task-force');
+    expect(await page.locator('#cmp-years').inputValue()).toBe('2');
     await page.getByRole('button', { name: 'Run comparison' }).click();
-    await page.waitForSelector('band-chart canvas', { timeout: 120_000 });
-    expect(await page.locator('.compare-progress').textContent()).toMatch(/6 of 6 replicates done/);
+    await page.waitForSelector('band-chart canvas', { timeout: 180_000 });
+    expect(await page.locator('.compare-progress').textContent()).toMatch(/4 of 4 replicates done/);
     const bands = await page.evaluate(`(() => { const c = document.querySelector('band-chart'); return c.bands.map((b) => b.mid.filter((v) => v !== null).length); })()`);
     expect((bands as number[]).every((n) => n > 40)).toBe(true);
     const row = page.locator('.diff-table[data-group=all] tr', { hasText: 'Crimes reported' });
@@ -43,14 +41,11 @@ describe('compare view', () => {
     const browserDiff = (await page.evaluate(
       `document.querySelector('compare-view').report.differences.find((d) => d.scenario === 1 && d.jurisdiction === 0 && d.group === 'all' && d.period === 'after' && d.metric === 'reportedShare').estimate.mean`,
     )) as number;
-    const dir = mkdtempSync(join(tmpdir(), 'trustfall-cmp-'));
-    writeFileSync(join(dir, 'a.json'), JSON.stringify(A));
-    writeFileSync(join(dir, 'b.json'), JSON.stringify(B));
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'compare', join(dir, 'a.json'), join(dir, 'b.json'), '--replicates', '3', '--seed', '5', '--json', '--quiet'], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'compare', 'scenarios/no-agreement.json', 'scenarios/task-force.json', '--replicates', '2', '--years', '2', '--seed', '5', '--json', '--quiet'], { encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(0);
     const cliDiff = JSON.parse(cli.stdout).differences.find((d: { scenario: number; jurisdiction: number; group: string; period: string; metric: string }) => d.scenario === 1 && d.jurisdiction === 0 && d.group === 'all' && d.period === 'after' && d.metric === 'reportedShare').estimate.mean;
     expect(Number(browserDiff.toPrecision(6))).toBe(cliDiff);
-    expect(new URL(page.url()).hash).toBe(LINK);
+    expect(new URL(page.url()).hash).toBe(presetLink);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -100,6 +100,7 @@ export class CompareView extends LitElement {
         <div class="compare-row">
           ${this.setup.slots.length < 4 ? html`<button class="secondary" @click=${() => this.patch({ slots: [...this.setup.slots, { preset: 'jail-enforcement' }] })}>Add a scenario</button>` : nothing}
           <label>Replicates <input id="cmp-replicates" type="number" min="1" max="200" .value=${String(this.setup.replicates)} @change=${(e: Event) => this.patch({ replicates: intIn(e, 1, 200, this.setup.replicates) })} /></label>
+          <label>Years (0: as each scenario says) <input id="cmp-years" type="number" min="0" max="50" step="0.5" .value=${String(this.setup.years ?? 0)} @change=${(e: Event) => this.patch({ years: numIn(e, 0, 50, this.setup.years ?? 0) })} /></label>
           <label>Seed <input id="cmp-seed" type="number" min="0" .value=${String(this.setup.seed)} @change=${(e: Event) => this.patch({ seed: intIn(e, 0, 2 ** 31 - 1, this.setup.seed) })} /></label>
           <label>Survey households (0: none) <input id="cmp-survey" type="number" min="0" max="100000" .value=${String(this.setup.survey)} @change=${(e: Event) => this.patch({ survey: intIn(e, 0, 100_000, this.setup.survey) })} /></label>
           ${this.running
@@ -227,7 +228,9 @@ export class CompareView extends LitElement {
     const problems: string[] = [];
     const out = this.setup.slots.map((s, i) => {
       try {
-        return resolveScenario('preset' in s ? presetScenario(s.preset as PresetId) : s.scenario, `scenario [${i + 1}]`);
+        const raw = structuredClone('preset' in s ? presetScenario(s.preset as PresetId) : s.scenario);
+        if (this.setup.years) raw.run = { ...((raw.run as object) ?? {}), years: this.setup.years };
+        return resolveScenario(raw, `scenario [${i + 1}]`);
       } catch (e) {
         problems.push(...(e instanceof ScenarioError ? e.problems.map((p) => `[${i + 1}] ${p}`) : [`[${i + 1}] ${(e as Error).message}`]));
         return undefined;
@@ -283,6 +286,11 @@ export class CompareView extends LitElement {
     const canvas = this.querySelector<BandChart>('band-chart')?.canvas;
     if (canvas) downloadUrl('trustfall-comparison.png', canvas.toDataURL('image/png'));
   };
+}
+
+function numIn(e: Event, lo: number, hi: number, fallback: number): number {
+  const v = Number((e.target as HTMLInputElement).value);
+  return Number.isFinite(v) && v >= lo && v <= hi ? v : fallback;
 }
 
 function intIn(e: Event, lo: number, hi: number, fallback: number): number {

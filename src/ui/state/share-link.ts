@@ -56,6 +56,8 @@ export interface SharedComparison {
   seed: number;
   /** Households in the simulated survey (0: none). */
   survey: number;
+  /** Simulated years for every scenario (0 or absent: each scenario's own). */
+  years?: number;
 }
 
 const COMPARE_PREFIX = '#compare=';
@@ -80,6 +82,9 @@ export function decodeComparison(hash: string): SharedComparison | { error: stri
   const slotOk = (s: unknown) => !!s && typeof s === 'object' && (typeof (s as { preset?: unknown }).preset === 'string' || (typeof (s as { scenario?: unknown }).scenario === 'object' && (s as { scenario?: unknown }).scenario !== null));
   if (!c.slots.every(slotOk)) return { error: 'the comparison link names a scenario it does not hold' };
   const int = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
-  if (!int(c.replicates, 1, 200) || !int(c.seed, 0, 2 ** 31 - 1) || !int(c.survey, 0, 100_000)) return { error: 'the comparison link holds settings out of range' };
-  return { slots: c.slots, replicates: c.replicates!, seed: c.seed!, survey: c.survey! };
+  const years = c.years ?? 0;
+  if (!int(c.replicates, 1, 200) || !int(c.seed, 0, 2 ** 31 - 1) || !int(c.survey, 0, 100_000) || typeof years !== 'number' || !(years >= 0 && years <= 50)) {
+    return { error: 'the comparison link holds settings out of range' };
+  }
+  return { slots: c.slots, replicates: c.replicates!, seed: c.seed!, survey: c.survey!, years };
 }
