@@ -20,6 +20,8 @@ export interface RunFlags {
   shard?: { k: number; n: number };
   /** Output file for sweep and merge results (JSON). */
   out?: string;
+  /** Target sets for fit: built-in ids or files, comma-separated. */
+  targets?: string;
 }
 
 export interface Parsed {
@@ -49,6 +51,7 @@ export function parseCommandLine(argv: string[]): Parsed {
         survey: { type: 'string' },
         shard: { type: 'string' },
         out: { type: 'string' },
+        targets: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -70,6 +73,7 @@ export function parseCommandLine(argv: string[]): Parsed {
       survey: wholeFlag('survey', values.survey, 2, 1_000_000),
       shard: shardFlag(values.shard),
       out: typeof values.out === 'string' ? values.out : undefined,
+      targets: typeof values.targets === 'string' ? values.targets : undefined,
     },
   };
 }

@@ -17,6 +17,11 @@ Usage:
                                                     vary parameters over a grid or Latin hypercube
   npm run -s sim -- merge <shard.json>... [--out FILE] [--csv FILE]
                                                     join the shards of a sweep
+  npm run -s sim -- fit <scenario.json> [--targets SETS] [--replicates N]
+                                                    compare a run with published figures (target sets:
+                                                    us-baselines, reporting-drop-measured,
+                                                    reporting-drop-stated, or your own JSON file;
+                                                    comma-separated)
   npm run -s sim -- resolve <scenario.json>         print the scenario with every default filled in
   npm run -s sim -- params                          list every parameter: unit, range, default, source
   npm run -s sim -- presets                         list the preset scenarios

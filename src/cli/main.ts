@@ -5,6 +5,8 @@ import { paramsCommand, presetsCommand, resolveCommand } from './commands/info.t
 import { runCommand } from './commands/run.ts';
 import { compareCommand } from './commands/compare.ts';
 import { mergeCommand, sweepCommand } from './commands/sweep.ts';
+import { fitCommand } from './commands/fit.ts';
+import { TargetSetError } from '../evidence/registry.ts';
 import { SweepError } from '../sweep/plan.ts';
 import { helpText } from './help.ts';
 
@@ -35,15 +37,17 @@ async function main(argv: string[]): Promise<number> {
         return await sweepCommand(cli.positionals[0], cli.flags);
       case 'merge':
         return mergeCommand(cli.positionals, cli.flags);
+      case 'fit':
+        return await fitCommand(cli.positionals[0], cli.flags);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(cli.command)}; expected run, compare, sweep, merge, resolve, params or presets`);
+        throw new UsageError(`unknown command ${JSON.stringify(cli.command)}; expected run, compare, sweep, merge, fit, resolve, params or presets`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`error: ${e.message}\n(see npm run -s sim -- --help)\n`);
       return 2;
     }
-    if (e instanceof ScenarioError || e instanceof SweepError) {
+    if (e instanceof ScenarioError || e instanceof SweepError || e instanceof TargetSetError) {
       process.stderr.write(`error: ${e.message}\n`);
       return 2;
     }

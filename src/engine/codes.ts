@@ -11,12 +11,16 @@ export const NATURALISED = 1;
 export const LAWFUL_RESIDENT = 2;
 export const UNDOCUMENTED = 3;
 
-/** Groups that every metric is broken down by; `all` is the sum of the three. */
-export const GROUPS = ['latinoCitizen', 'latinoNoncitizen', 'nonLatino', 'all'] as const;
+/**
+ * Groups that every metric is broken down by: the three a resident can belong to, all Latino residents
+ * together (as surveys report "Hispanic"), and everyone.
+ */
+export const GROUPS = ['latinoCitizen', 'latinoNoncitizen', 'nonLatino', 'latino', 'all'] as const;
 export type Group = (typeof GROUPS)[number];
-/** The three disjoint groups a resident can belong to (indices into GROUPS). */
+/** The three disjoint groups a resident can belong to (the first three of GROUPS). */
 export const RESIDENT_GROUPS = 3;
-export const ALL_GROUP = 3;
+/** Which of the three disjoint groups each of GROUPS adds up. */
+export const GROUP_MEMBERS: readonly (readonly number[])[] = [[0], [1], [2], [0, 1], [0, 1, 2]];
 
 /** Crime types; the first three are violent, the last is property crime. */
 export const CRIME_TYPES = ['simpleAssault', 'aggravatedAssault', 'robbery', 'burglaryTheft'] as const;

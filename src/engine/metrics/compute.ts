@@ -1,14 +1,15 @@
-import { CHARGES, CRIME_TYPES, PROPERTY_TYPES, RESIDENT_GROUPS, VIOLENT_TYPES } from '../codes.ts';
+import { CHARGES, CRIME_TYPES, GROUP_MEMBERS, PROPERTY_TYPES, RESIDENT_GROUPS, VIOLENT_TYPES } from '../codes.ts';
 import { C, COUNTERS } from './accumulate.ts';
 import type { MetricValues } from './definitions.ts';
 
 /**
  * Turns the counters of one jurisdiction (a block of RESIDENT_GROUPS × COUNTERS) into the metrics of
- * one group (0..2) or of all residents (3). Rates with nothing to divide by are null.
+ * one of GROUPS (by index), adding up the disjoint groups it covers. Rates with nothing to divide by
+ * are null; the stop disparity is defined for everyone only.
  */
 export function computeMetrics(block: Float64Array, offset: number, group: number): MetricValues {
   const v = new Float64Array(COUNTERS);
-  const groups = group < RESIDENT_GROUPS ? [group] : [0, 1, 2];
+  const groups = GROUP_MEMBERS[group];
   for (const g of groups) for (let k = 0; k < COUNTERS; k++) v[k] += block[offset + g * COUNTERS + k];
   // Days and snapshots are the same in every group's block: take them once.
   const days = block[offset + C.days];
@@ -40,7 +41,7 @@ export function computeMetrics(block: Float64Array, offset: number, group: numbe
   out.meanTrust = ratio(v[C.trustSum], v[C.residents]);
   out.meanFear = ratio(v[C.fearSum], v[C.residents]);
   out.stopsPer1000 = per1000(v[C.stops]);
-  out.stopDisparity = group < RESIDENT_GROUPS ? null : stopDisparity(block, offset);
+  out.stopDisparity = groups.length === RESIDENT_GROUPS ? stopDisparity(block, offset) : null;
   out.statusQuestioned = v[C.statusQuestioned];
   out.arrests = v[C.arrests];
   out.arrestsPer1000 = per1000(v[C.arrests]);

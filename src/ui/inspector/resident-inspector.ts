@@ -3,7 +3,7 @@ import type { ResidentInfo } from '../../engine/index.ts';
 import { trustCss } from '../../render/colours.ts';
 import { emit } from '../events.ts';
 
-const GROUP = { latinoCitizen: 'Latino citizen', latinoNoncitizen: 'Latino non-citizen', nonLatino: 'Non-Latino', all: '' } as const;
+const GROUP = { latinoCitizen: 'Latino citizen', latinoNoncitizen: 'Latino non-citizen', nonLatino: 'Non-Latino', latino: 'Latino', all: '' } as const;
 const STATUS = { usBorn: 'U.S.-born citizen', naturalised: 'naturalised citizen', lawfulResident: 'lawful resident (not a citizen)', undocumented: 'undocumented' } as const;
 
 /**

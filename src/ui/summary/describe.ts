@@ -1,6 +1,6 @@
 import type { MetricValues, RunSummary } from '../../engine/index.ts';
 
-const GROUP_WORDS = { latinoNoncitizen: 'Latino non-citizens', latinoCitizen: 'Latino citizens', nonLatino: 'non-Latino residents', all: 'all residents' } as const;
+const GROUP_WORDS = { latinoNoncitizen: 'Latino non-citizens', latinoCitizen: 'Latino citizens', nonLatino: 'non-Latino residents', latino: 'Latino residents', all: 'all residents' } as const;
 type GroupKey = keyof typeof GROUP_WORDS;
 
 /** The sentences of the run summary: what changed, in plain words, computed from the metrics. */

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { runTask } from '../../engine/index.ts';
+import { fitReport, type FitReport } from '../../evidence/fit.ts';
+import { BUILT_IN_TARGETS, DEFAULT_TARGETS, parseTargetSet } from '../../evidence/registry.ts';
+import type { TargetSet } from '../../evidence/schema.ts';
+import { scenarioHash } from '../../scenario/index.ts';
+import { ENGINE_VERSION } from '../../engine/version.ts';
+import { toJson } from '../../report/json.ts';
+import { UsageError, type RunFlags } from '../args.ts';
+import { runPool } from '../pool/pool.ts';
+import { createProgress } from '../progress.ts';
+import { readScenario } from '../read-scenario.ts';
+
+/** Replicates for a fit report when none are asked for: enough for a usable interval. */
+const DEFAULT_REPLICATES = 5;
+
+/** Target sets named on the command line: built-in ids or files, comma-separated. */
+export function readTargetSets(spec: string | undefined): TargetSet[] {
+  return (spec ?? DEFAULT_TARGETS).split(',').map((name) => {
+    const id = name.trim();
+    if (BUILT_IN_TARGETS[id]) return BUILT_IN_TARGETS[id];
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(id, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`--targets: ${JSON.stringify(id)} is neither a built-in target set (${Object.keys(BUILT_IN_TARGETS).join(', ')}) nor a readable JSON file: ${(e as Error).message}`);
+    }
+    return parseTargetSet(raw, id);
+  });
+}
+
+/** `sim fit <scenario.json> [--targets SETS] [--replicates N] [--json]`: how the run compares with published figures. */
+export async function fitCommand(file: string | undefined, flags: RunFlags & { targets?: string }): Promise<number> {
+  const sets = readTargetSets(flags.targets);
+  const scenario = readScenario(file, flags);
+  const replicates = flags.replicates ?? Math.max(DEFAULT_REPLICATES, scenario.run.replicates);
+  const progress = createProgress(`fit (${replicates} replicates)`, !flags.quiet);
+  const outcome = await runPool(
+    Array.from({ length: replicates }, (_, replicate) => ({ scenario, seed: scenario.run.seed, replicate })),
+    { workers: flags.workers, onResult: (_i, done, total) => progress.update(done, total) },
+  );
+  progress.finish();
+  const summaries = outcome.results.filter((r) => r !== undefined).map((r) => r.summary);
+  const reports = sets.map((s) => fitReport(s, scenario, summaries));
+  const out = { engineVersion: ENGINE_VERSION, scenarioName: scenario.name, scenarioHash: scenarioHash(scenario), seed: scenario.run.seed, replicates, reports };
+  process.stdout.write(flags.json ? toJson(out) + '\n' : fitTable(out.scenarioName, replicates, reports));
+  return 0;
+}
+
+function fitTable(name: string, replicates: number, reports: FitReport[]): string {
+  const out: string[] = [`Fit of "${name}" to published figures (${replicates} replicates; mean and 95% interval)`];
+  for (const r of reports) {
+    out.push('', `${r.targetSet.title} (${r.targetSet.id}, version ${r.targetSet.version}): ${r.score.met} of ${r.score.applicable} targets met`);
+    for (const t of r.results) {
+      const pct = t.unit.includes('share') || t.unit.includes('relative');
+      const f = (v: number | null) => (v === null ? '—' : pct ? `${(v * 100).toFixed(1)}%` : v.toFixed(1));
+      const sim = t.simulated ? `${f(t.simulated.mean)} (${f(t.simulated.lo)} to ${f(t.simulated.hi)})` : 'does not apply to this scenario';
+      const mark = t.met === null ? '  ' : t.met ? 'ok' : 'NO';
+      out.push(`  ${mark} ${t.id.padEnd(36)} simulated ${sim.padEnd(32)} band ${f(t.band[0])} to ${f(t.band[1])}${t.secondary ? ' (secondary source)' : ''}`);
+      out.push(`       ${t.measure}. ${t.citation}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { METRICS } from '../engine/index.ts';
+
+const metricKey = z.enum(METRICS.map((m) => m.key) as [string, ...string[]]);
+/** Groups a target can name: the model's three, everyone, and all Latino residents together (as surveys report "Hispanic"). */
+export const TARGET_GROUPS = ['latinoCitizen', 'latinoNoncitizen', 'nonLatino', 'latino', 'all'] as const;
+const group = z.enum(TARGET_GROUPS);
+
+/** How a target's simulated value is read from a run. */
+export const TargetMeasure = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('metric').meta({ description: 'A metric of one group in one period.' }),
+    key: metricKey,
+    group,
+    period: z.enum(['before', 'after']),
+  }),
+  z.strictObject({
+    kind: z.literal('gap').meta({ description: 'Metric of the first group minus that of the second, in one period.' }),
+    key: metricKey,
+    groups: z.tuple([group, group]),
+    period: z.enum(['before', 'after']),
+  }),
+  z.strictObject({
+    kind: z.literal('relativeChange').meta({ description: 'Relative change from before to after activation: after / before − 1.' }),
+    key: metricKey,
+    group,
+  }),
+]);
+
+/** One published figure to compare the model with. */
+export const Target = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/).meta({ description: 'Short identifier, lower case with dashes.' }),
+  measure: z.string().min(1).meta({ description: 'What the figure measures, in words.' }),
+  value: z.number().meta({ description: 'The published figure, in the unit below.' }),
+  band: z.tuple([z.number(), z.number()]).refine(([lo, hi]) => lo <= hi, 'band must be [low, high]').meta({ description: 'Acceptance band: a simulated value inside it meets the target.' }),
+  unit: z.string().min(1),
+  population: z.string().min(1).meta({ description: 'Who the figure is about.' }),
+  simulated: TargetMeasure,
+  /** The scenario the target applies to: baselines are read from any scenario's before period; effects need the policy named. */
+  appliesTo: z.enum(['baseline', 'jailEnforcement', 'taskForce']).default('baseline'),
+  citation: z.string().min(1),
+  secondary: z.boolean().default(false).meta({ description: 'True when read from a summary or news report rather than the paper\u2019s tables.' }),
+  note: z.string().optional(),
+});
+
+/** A versioned set of targets: the project's own, or a user's. */
+export const TargetSet = z.strictObject({
+  $schema: z.string().optional(),
+  schemaVersion: z.literal(1),
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1),
+  version: z.string().min(1).meta({ description: 'Version of this set; change it when a figure changes.' }),
+  description: z.string().default(''),
+  targets: z.array(Target).min(1),
+});
+export type Target = z.infer<typeof Target>;
+export type TargetSet = z.infer<typeof TargetSet>;
+export type TargetMeasure = z.infer<typeof TargetMeasure>;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { fitReport, simulatedValue } from '../../../src/evidence/fit.ts';
+import { BUILT_IN_TARGETS, parseTargetSet, TargetSetError } from '../../../src/evidence/registry.ts';
+import { runSummary, smallScenario } from '../../helpers/small.ts';
+
+describe('target sets', () => {
+  it('ship the section-1 baselines and two sets that disagree on the reporting drop', () => {
+    expect(Object.keys(BUILT_IN_TARGETS)).toEqual(['us-baselines', 'reporting-drop-measured', 'reporting-drop-stated']);
+    expect(BUILT_IN_TARGETS['us-baselines'].targets.map((t) => t.id)).toContain('violent-clearance');
+    for (const set of Object.values(BUILT_IN_TARGETS)) {
+      for (const t of set.targets) {
+        expect(t.band[0], t.id).toBeLessThanOrEqual(t.value);
+        expect(t.band[1], t.id).toBeGreaterThanOrEqual(t.value);
+        expect(t.citation.length, t.id).toBeGreaterThan(10);
+      }
+    }
+    const measured = BUILT_IN_TARGETS['reporting-drop-measured'].targets[0].band;
+    const stated = BUILT_IN_TARGETS['reporting-drop-stated'].targets[0].band;
+    expect(stated[0]).toBeLessThan(measured[0]);
+  });
+
+  it('refuse a user\u2019s set with a bad field, naming it', () => {
+    const bad = { schemaVersion: 1, id: 'mine', title: 'Mine', version: '1', targets: [{ id: 'x', measure: 'm', value: 1, band: [2, 0], unit: 'u', population: 'p', simulated: { kind: 'metric', key: 'noSuchMetric', group: 'all', period: 'before' }, citation: 'c' }] };
+    let problems: string[] = [];
+    try {
+      parseTargetSet(bad, 'mine.json');
+    } catch (e) {
+      problems = (e as TargetSetError).problems;
+    }
+    expect(problems.some((p) => p.startsWith('targets[0].band:'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('targets[0].simulated.key:'))).toBe(true);
+  });
+});
+
+describe('fit report', () => {
+  const summary = runSummary(smallScenario({ policing: { stopsPerOfficerDay: 3 } }, { residents: 4000 }, { model: 'jailEnforcement' }));
+
+  it('reads metrics, gaps between groups and relative changes from a run', () => {
+    const all = summary.jurisdictions[0].groups;
+    expect(simulatedValue({ kind: 'metric', key: 'reportedShare', group: 'latino', period: 'before' }, summary, 0)).toBe(all.latino.before.reportedShare);
+    expect(simulatedValue({ kind: 'gap', key: 'reportedShare', groups: ['latino', 'nonLatino'], period: 'after' }, summary, 0)).toBeCloseTo(all.latino.after.reportedShare! - all.nonLatino.after.reportedShare!, 12);
+    expect(simulatedValue({ kind: 'relativeChange', key: 'meanTrust', group: 'all' }, summary, 0)).toBeCloseTo(all.all.after.meanTrust! / all.all.before.meanTrust! - 1, 12);
+  });
+
+  it('marks each target met or not, skips those that do not apply, and scores the set', () => {
+    const scenario = smallScenario({ policing: { stopsPerOfficerDay: 3 } }, { residents: 4000 }, { model: 'jailEnforcement' });
+    const r = fitReport(BUILT_IN_TARGETS['reporting-drop-stated'], scenario, [summary]);
+    expect(r.results.every((t) => t.simulated === null && t.met === null)).toBe(true);
+    expect(r.score.applicable).toBe(0);
+    const m = fitReport(BUILT_IN_TARGETS['reporting-drop-measured'], scenario, [summary]);
+    expect(m.score.applicable).toBe(1);
+    const t = m.results[0];
+    expect(t.met).toBe(t.simulated!.mean! >= -0.4 && t.simulated!.mean! <= -0.2);
+    expect(t.distance === 0).toBe(t.met);
+  });
+});

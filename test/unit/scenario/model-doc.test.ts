@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parameterTable } from '../../../src/scenario/parameter-table.ts';
+
+describe('docs/MODEL.md', () => {
+  const doc = readFileSync('docs/MODEL.md', 'utf8');
+
+  it('covers every element of the ODD protocol', () => {
+    for (const [i, h] of ['Purpose and patterns', 'Entities, state variables and scales', 'Process overview and scheduling', 'Design concepts', 'Initialisation', 'Input data', 'Submodels'].entries()) expect(doc).toContain(`## ${i + 1}. ${h}`);
+  });
+
+  it('has the parameter table of the current schema (run `npm run docs` after changing the schema)', () => {
+    expect(doc).toContain(parameterTable());
+  });
+
+  it('names every system the pipeline runs', () => {
+    for (const f of ['signal.ts', 'attitudes.ts', 'offending.ts', 'justice.ts', 'patrol.ts', 'custody.ts', 'federal.ts', 'careers.ts']) expect(doc).toContain(f);
+  });
+});
