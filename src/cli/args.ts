@@ -22,6 +22,14 @@ export interface RunFlags {
   out?: string;
   /** Target sets for fit: built-in ids or files, comma-separated. */
   targets?: string;
+  /** Parameters to calibrate: `path[:min:max]`, comma-separated, or a JSON file. */
+  params?: string;
+  /** Most evaluations a calibration may make. */
+  budget?: number;
+  /** Where a calibration saves its state after each iteration. */
+  state?: string;
+  /** Continue the calibration saved in the state file. */
+  resume: boolean;
 }
 
 export interface Parsed {
@@ -52,6 +60,10 @@ export function parseCommandLine(argv: string[]): Parsed {
         shard: { type: 'string' },
         out: { type: 'string' },
         targets: { type: 'string' },
+        params: { type: 'string' },
+        budget: { type: 'string' },
+        state: { type: 'string' },
+        resume: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -74,6 +86,10 @@ export function parseCommandLine(argv: string[]): Parsed {
       shard: shardFlag(values.shard),
       out: typeof values.out === 'string' ? values.out : undefined,
       targets: typeof values.targets === 'string' ? values.targets : undefined,
+      params: typeof values.params === 'string' ? values.params : undefined,
+      budget: wholeFlag('budget', values.budget, 1, 1_000_000),
+      state: typeof values.state === 'string' ? values.state : undefined,
+      resume: values.resume === true,
     },
   };
 }

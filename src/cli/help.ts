@@ -22,6 +22,12 @@ Usage:
                                                     us-baselines, reporting-drop-measured,
                                                     reporting-drop-stated, or your own JSON file;
                                                     comma-separated)
+  npm run -s sim -- calibrate <scenario.json> --params PATHS [--targets SETS] [--budget N]
+                    [--replicates N] [--out FILE] [--state FILE] [--resume]
+                                                    tune parameters (path or path:min:max, comma-
+                                                    separated, or a JSON file) to the targets with
+                                                    Nelder–Mead; Ctrl-C stops after an iteration and
+                                                    --resume continues from the saved state
   npm run -s sim -- resolve <scenario.json>         print the scenario with every default filled in
   npm run -s sim -- params                          list every parameter: unit, range, default, source
   npm run -s sim -- presets                         list the preset scenarios

@@ -6,6 +6,7 @@ import { runCommand } from './commands/run.ts';
 import { compareCommand } from './commands/compare.ts';
 import { mergeCommand, sweepCommand } from './commands/sweep.ts';
 import { fitCommand } from './commands/fit.ts';
+import { calibrateCommand } from './commands/calibrate.ts';
 import { TargetSetError } from '../evidence/registry.ts';
 import { SweepError } from '../sweep/plan.ts';
 import { helpText } from './help.ts';
@@ -39,8 +40,10 @@ async function main(argv: string[]): Promise<number> {
         return mergeCommand(cli.positionals, cli.flags);
       case 'fit':
         return await fitCommand(cli.positionals[0], cli.flags);
+      case 'calibrate':
+        return await calibrateCommand(cli.positionals[0], cli.flags);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(cli.command)}; expected run, compare, sweep, merge, fit, resolve, params or presets`);
+        throw new UsageError(`unknown command ${JSON.stringify(cli.command)}; expected run, compare, sweep, merge, fit, calibrate, resolve, params or presets`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -26,49 +26,82 @@ export function defaultWorkers(): number {
 }
 
 /**
- * Runs replicate tasks on worker threads. Each task depends only on its own data (scenario, seed,
- * replicate), and results are placed by task index, so the outcome does not depend on the number of
- * workers or on which finishes first.
+ * Worker threads that stay up between batches of replicate tasks (a calibration runs hundreds of small
+ * batches; starting threads for each would cost more than the runs). Each task depends only on its own
+ * data, and results are placed by task index, so the outcome does not depend on the number of workers
+ * or on which finishes first.
  */
-export function runPool(tasks: ReplicateTask[], opts: PoolOptions = {}): Promise<PoolOutcome> {
-  const n = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), tasks.length || 1));
-  const results: (ReplicateResult | undefined)[] = new Array(tasks.length).fill(undefined);
-  let next = 0;
-  let done = 0;
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    let settled = false;
-    const finish = (cancelled: boolean, error?: Error) => {
-      if (settled) return;
-      settled = true;
-      for (const w of workers) void w.terminate();
-      if (error) reject(error);
-      else resolve({ results, cancelled });
-    };
-    if (tasks.length === 0) return finish(false);
-    opts.signal?.addEventListener('abort', () => finish(true), { once: true });
-    const feed = (w: Worker) => {
-      if (settled) return;
-      if (opts.signal?.aborted) return finish(true);
-      if (next >= tasks.length) {
-        if (done === tasks.length) finish(false);
-        return;
+export class ThreadPool {
+  private readonly workers: Worker[];
+  private closed = false;
+
+  constructor(size = defaultWorkers()) {
+    this.workers = Array.from({ length: Math.max(1, size) }, () => new Worker(WORKER_URL));
+  }
+
+  run(tasks: ReplicateTask[], opts: Omit<PoolOptions, 'workers'> = {}): Promise<PoolOutcome> {
+    const results: (ReplicateResult | undefined)[] = new Array(tasks.length).fill(undefined);
+    if (tasks.length === 0) return Promise.resolve({ results, cancelled: false });
+    let next = 0;
+    let done = 0;
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const cleanups: (() => void)[] = [];
+      const finish = (cancelled: boolean, error?: Error) => {
+        if (settled) return;
+        settled = true;
+        for (const c of cleanups) c();
+        if (cancelled) this.close();
+        if (error) reject(error);
+        else resolve({ results, cancelled });
+      };
+      const onAbort = () => finish(true);
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      cleanups.push(() => opts.signal?.removeEventListener('abort', onAbort));
+      const feed = (w: Worker) => {
+        if (settled) return;
+        if (opts.signal?.aborted) return finish(true);
+        if (next >= tasks.length) {
+          if (done === tasks.length) finish(false);
+          return;
+        }
+        const id = next++;
+        w.postMessage({ id, task: tasks[id] });
+      };
+      for (const w of this.workers) {
+        const onMessage = (msg: { id: number; result?: ReplicateResult; error?: string }) => {
+          if (settled) return;
+          if (msg.error) return finish(false, new Error(`replicate ${tasks[msg.id].replicate} failed: ${msg.error}`));
+          results[msg.id] = msg.result;
+          done++;
+          opts.onResult?.(msg.id, done, tasks.length);
+          feed(w);
+        };
+        const onError = (e: Error) => finish(false, e);
+        w.on('message', onMessage);
+        w.on('error', onError);
+        cleanups.push(() => {
+          w.off('message', onMessage);
+          w.off('error', onError);
+        });
       }
-      const id = next++;
-      w.postMessage({ id, task: tasks[id] });
-    };
-    for (let i = 0; i < n; i++) {
-      const w = new Worker(WORKER_URL);
-      workers.push(w);
-      w.on('message', (msg: { id: number; result?: ReplicateResult; error?: string }) => {
-        if (msg.error) return finish(false, new Error(`replicate ${tasks[msg.id].replicate} failed: ${msg.error}`));
-        results[msg.id] = msg.result;
-        done++;
-        opts.onResult?.(msg.id, done, tasks.length);
-        feed(w);
-      });
-      w.on('error', (e) => finish(false, e));
-      feed(w);
-    }
-  });
+      for (const w of this.workers) feed(w);
+    });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const w of this.workers) void w.terminate();
+  }
+}
+
+/** Runs one batch of replicate tasks on fresh worker threads and closes them. */
+export async function runPool(tasks: ReplicateTask[], opts: PoolOptions = {}): Promise<PoolOutcome> {
+  const pool = new ThreadPool(Math.min(opts.workers ?? defaultWorkers(), Math.max(1, tasks.length)));
+  try {
+    return await pool.run(tasks, opts);
+  } finally {
+    pool.close();
+  }
 }

@@ -1,0 +1,155 @@
+import type { RunSummary } from '../engine/index.ts';
+import { fitReport, type FitReport } from '../evidence/fit.ts';
+import type { TargetSet } from '../evidence/schema.ts';
+import { resolveScenario, schemaNodeAt, type Scenario } from '../scenario/index.ts';
+import { parsePath } from '../sweep/plan.ts';
+import { converged, initialSimplex, nelderMeadStep, type SimplexState } from './nelder-mead.ts';
+
+/** A parameter to calibrate, searched within [min, max]. */
+export interface CalibrationParam {
+  path: string;
+  min: number;
+  max: number;
+  integer: boolean;
+}
+
+/** Runs replicates of each scenario and returns their summaries (CLI: worker threads; browser: Workers). */
+export type Evaluate = (scenario: Scenario) => Promise<RunSummary[]>;
+
+/** Everything needed to continue a calibration later: saved after every iteration. */
+export interface CalibrationState {
+  format: 'trustfall-calibration';
+  version: 1;
+  params: CalibrationParam[];
+  targetSets: string[];
+  replicates: number;
+  seed: number;
+  simplex: SimplexState;
+  /** Every evaluation so far, in order: the point (0–1 per parameter) and its loss. */
+  history: { x: number[]; loss: number }[];
+}
+
+/**
+ * The loss of a fit: for each target that applies, ((simulated mean − published value) / half the band)²,
+ * capped at 100 so one wild target cannot swamp the rest; a target with no simulated value costs 100.
+ * Inside its band a target costs at most 1.
+ */
+export function loss(reports: FitReport[]): number {
+  let total = 0;
+  for (const r of reports) {
+    for (const t of r.results) {
+      if (t.simulated === null) continue;
+      const mean = t.simulated.mean;
+      const half = Math.max((t.band[1] - t.band[0]) / 2, 1e-9);
+      total += mean === null ? 100 : Math.min(100, ((mean - t.value) / half) ** 2);
+    }
+  }
+  return total;
+}
+
+/** Checks that each path names a numeric scenario field and fills its range from the schema when not given. */
+export function resolveParams(specs: { path: string; min?: number; max?: number }[]): CalibrationParam[] {
+  return specs.map((p) => {
+    const node = schemaNodeAt(parsePath(p.path));
+    if (!node || (node.type !== 'number' && node.type !== 'integer')) throw new Error(`--params: ${p.path} is not a numeric scenario field (see sim params)`);
+    const min = p.min ?? node.minimum;
+    const max = p.max ?? node.maximum;
+    if (min === undefined || max === undefined || !(min < max)) throw new Error(`--params: ${p.path} needs a range with min below max`);
+    if ((node.minimum !== undefined && min < node.minimum) || (node.maximum !== undefined && max > node.maximum)) throw new Error(`--params: range ${min} to ${max} for ${p.path} leaves the allowed ${node.minimum} to ${node.maximum}`);
+    return { path: p.path, min, max, integer: node.type === 'integer' };
+  });
+}
+
+/** The scenario with the parameters set to point x (each coordinate 0–1 across its range). */
+export function scenarioAt(base: Record<string, unknown>, params: CalibrationParam[], x: number[]): Scenario {
+  const s: Record<string, unknown> = structuredClone(base);
+  params.forEach((p, i) => {
+    let v = p.min + x[i] * (p.max - p.min);
+    v = p.integer ? Math.round(v) : Number(v.toPrecision(6));
+    setPath(s, parsePath(p.path), v);
+  });
+  return resolveScenario(s, 'calibration point');
+}
+
+/** The base scenario's own values of the parameters, as a point in the unit box (the starting point). */
+export function startingPoint(base: Scenario, params: CalibrationParam[]): number[] {
+  return params.map((p) => {
+    let v: unknown = base;
+    for (const k of parsePath(p.path)) v = (v as Record<string | number, unknown>)[k];
+    return Math.min(1, Math.max(0, ((v as number) - p.min) / (p.max - p.min)));
+  });
+}
+
+export interface CalibrationProgress {
+  iteration: number;
+  evaluations: number;
+  bestLoss: number;
+  state: CalibrationState;
+}
+
+/**
+ * Nelder–Mead over the parameters' ranges, minimising the loss against the target sets. Every
+ * evaluation runs the same replicate seeds (common random numbers), so the loss is a deterministic
+ * function of the parameters and the simplex method applies. Stops at convergence, at the budget of
+ * evaluations, or when `shouldStop` says so; each iteration's state can be saved and resumed.
+ */
+export async function calibrate(opts: {
+  base: Record<string, unknown>;
+  params: CalibrationParam[];
+  targets: TargetSet[];
+  evaluate: Evaluate;
+  budget: number;
+  resume?: CalibrationState;
+  seed: number;
+  replicates: number;
+  onProgress?: (p: CalibrationProgress) => void | Promise<void>;
+  shouldStop?: () => boolean;
+}): Promise<{ state: CalibrationState; best: Scenario; report: FitReport[]; bestLoss: number; stopped: 'converged' | 'budget' | 'stopped' }> {
+  const history: { x: number[]; loss: number }[] = opts.resume ? [...opts.resume.history] : [];
+  const cache = new Map(history.map((h) => [key(h.x), h.loss]));
+  const f = async (x: number[]) => {
+    const k = key(x);
+    const known = cache.get(k);
+    if (known !== undefined) return known;
+    const scenario = scenarioAt(opts.base, opts.params, x);
+    const summaries = await opts.evaluate(scenario);
+    const value = loss(opts.targets.map((t) => fitReport(t, scenario, summaries)));
+    cache.set(k, value);
+    history.push({ x, loss: value });
+    return value;
+  };
+  const stateOf = (simplex: SimplexState): CalibrationState => ({ format: 'trustfall-calibration', version: 1, params: opts.params, targetSets: opts.targets.map((t) => t.id), replicates: opts.replicates, seed: opts.seed, simplex, history });
+  let simplex = opts.resume?.simplex ?? (await initialSimplex(f, startingPoint(resolveScenario(opts.base), opts.params)));
+  let stopped: 'converged' | 'budget' | 'stopped' = 'budget';
+  while (true) {
+    await opts.onProgress?.({ iteration: simplex.iterations, evaluations: history.length, bestLoss: simplex.values[0], state: stateOf(simplex) });
+    if (converged(simplex, 2e-3, 1e-4)) {
+      stopped = 'converged';
+      break;
+    }
+    if (history.length >= opts.budget) break;
+    if (opts.shouldStop?.()) {
+      stopped = 'stopped';
+      break;
+    }
+    simplex = await nelderMeadStep(f, simplex);
+  }
+  const best = scenarioAt(opts.base, opts.params, simplex.points[0]);
+  const summaries = await opts.evaluate(best);
+  const report = opts.targets.map((t) => fitReport(t, best, summaries));
+  return { state: stateOf(simplex), best, report, bestLoss: simplex.values[0], stopped };
+}
+
+function key(x: number[]): string {
+  return x.map((v) => v.toFixed(9)).join(',');
+}
+
+function setPath(obj: Record<string, unknown>, path: (string | number)[], value: unknown): void {
+  let o: Record<string | number, unknown> = obj;
+  for (let k = 0; k < path.length - 1; k++) {
+    const next = path[k];
+    if (o[next] === undefined || o[next] === null || typeof o[next] !== 'object') o[next] = typeof path[k + 1] === 'number' ? [] : {};
+    o = o[next] as Record<string | number, unknown>;
+  }
+  o[path[path.length - 1]] = value;
+}

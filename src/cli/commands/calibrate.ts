@@ -1,0 +1,113 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { calibrate, resolveParams, type CalibrationState } from '../../calibrate/calibrate.ts';
+import { toJson } from '../../report/json.ts';
+import { scenarioHash } from '../../scenario/index.ts';
+import { ENGINE_VERSION } from '../../engine/version.ts';
+import { UsageError, type RunFlags } from '../args.ts';
+import { ThreadPool } from '../pool/pool.ts';
+import { readScenario } from '../read-scenario.ts';
+import { readTargetSets } from './fit.ts';
+
+const DEFAULT_BUDGET = 80;
+const DEFAULT_REPLICATES = 3;
+
+/** `--params a.b,c.d:0.1:0.9` or a JSON file of `{ path, min?, max? }`. */
+function readParamSpecs(spec: string | undefined): { path: string; min?: number; max?: number }[] {
+  if (!spec) throw new UsageError('calibrate needs --params: the scenario fields to tune, e.g. --params crime.offenderShare,fear.reportingEffect:0.2:1');
+  if (spec.endsWith('.json') && existsSync(spec)) return JSON.parse(readFileSync(spec, 'utf8'));
+  return spec.split(',').map((item) => {
+    const [path, min, max] = item.trim().split(':');
+    const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+    const out = { path, min: num(min), max: num(max) };
+    if ([out.min, out.max].some((v) => v !== undefined && !Number.isFinite(v))) throw new UsageError(`--params: ${JSON.stringify(item)} is not path or path:min:max`);
+    return out;
+  });
+}
+
+/**
+ * `sim calibrate <scenario.json> --params ... [--targets SETS] [--budget N] [--replicates N]
+ * [--out FILE] [--state FILE] [--resume]`: tunes the parameters to the targets with Nelder–Mead,
+ * saving its state after every iteration (Ctrl-C stops cleanly; --resume continues), and writes the
+ * calibrated scenario and a report.
+ */
+export async function calibrateCommand(file: string | undefined, flags: RunFlags): Promise<number> {
+  const base = JSON.parse(readFileSync(file ?? '', 'utf8')) as Record<string, unknown>;
+  delete base.$schema;
+  const scenario = readScenario(file, flags);
+  let params;
+  try {
+    params = resolveParams(readParamSpecs(flags.params));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const targets = readTargetSets(flags.targets);
+  const out = flags.out ?? 'calibrated.json';
+  const statePath = flags.state ?? `${out.replace(/\.json$/, '')}.state.json`;
+  const reportPath = `${out.replace(/\.json$/, '')}.report.json`;
+  let resume: CalibrationState | undefined;
+  if (flags.resume) {
+    if (!existsSync(statePath)) throw new UsageError(`--resume: no saved state at ${statePath}`);
+    resume = JSON.parse(readFileSync(statePath, 'utf8')) as CalibrationState;
+    if (resume.params.map((p) => p.path).join() !== params.map((p) => p.path).join()) throw new UsageError(`--resume: ${statePath} calibrates other parameters (${resume.params.map((p) => p.path).join(', ')})`);
+  }
+  const replicates = resume?.replicates ?? flags.replicates ?? DEFAULT_REPLICATES;
+  const seed = resume?.seed ?? scenario.run.seed;
+  const budget = flags.budget ?? DEFAULT_BUDGET;
+  const pool = new ThreadPool(flags.workers);
+  let stop = false;
+  const onSigint = () => (stop = true);
+  process.once('SIGINT', onSigint);
+  const started = Date.now();
+  try {
+    const result = await calibrate({
+      base,
+      params,
+      targets,
+      budget,
+      resume,
+      seed,
+      replicates,
+      evaluate: async (s) => {
+        const o = await pool.run(Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate })));
+        return o.results.map((r) => r!.summary);
+      },
+      onProgress: (p) => {
+        writeFileSync(statePath, JSON.stringify(p.state));
+        if (!flags.quiet) process.stderr.write(`iteration ${p.iteration}: ${p.evaluations} evaluations, best loss ${p.bestLoss.toFixed(3)}\n`);
+      },
+      shouldStop: () => stop,
+    });
+    const values = params.map((p) => {
+      let v: unknown = result.best;
+      for (const k of p.path.replace(/\[(\d+)\]/g, '.$1').split('.')) v = (v as Record<string, unknown>)[k];
+      const vertex = result.state.simplex.points.map((x) => p.min + x[params.indexOf(p)] * (p.max - p.min));
+      return { path: p.path, value: v as number, range: [p.min, p.max], simplexSpread: [Math.min(...vertex), Math.max(...vertex)] };
+    });
+    writeFileSync(out, JSON.stringify({ $schema: './scenario.schema.json', ...result.best }, null, 2) + '\n');
+    const report = {
+      engineVersion: ENGINE_VERSION,
+      method: 'Nelder–Mead on the parameters\u2019 ranges, same replicate seeds at every point (common random numbers)',
+      scenarioHash: scenarioHash(result.best),
+      seed,
+      replicates,
+      stopped: result.stopped,
+      evaluations: result.state.history.length,
+      seconds: Math.round((Date.now() - started) / 1000),
+      loss: result.bestLoss,
+      parameters: values,
+      fit: result.report,
+    };
+    writeFileSync(reportPath, toJson(report) + '\n');
+    const met = result.report.reduce((a, r) => a + r.score.met, 0);
+    const applicable = result.report.reduce((a, r) => a + r.score.applicable, 0);
+    process.stdout.write(
+      `Calibration ${result.stopped} after ${report.evaluations} evaluations (${report.seconds} s): ${met} of ${applicable} targets met, loss ${result.bestLoss.toFixed(3)}\n` +
+        values.map((v) => `  ${v.path} = ${v.value} (last simplex ${v.simplexSpread.map((x) => Number(x.toPrecision(4))).join(' to ')})\n`).join('') +
+        `Wrote ${out} (calibrated scenario), ${reportPath} (report) and ${statePath} (state; --resume continues).\n`,
+    );
+    return result.stopped === 'stopped' ? 130 : 0;
+  } finally {
+    process.off('SIGINT', onSigint);
+    pool.close();
+  }
+}

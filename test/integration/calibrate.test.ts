@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { calibrate, loss, resolveParams, type CalibrationState } from '../../src/calibrate/calibrate.ts';
+import { runTask, type RunSummary } from '../../src/engine/index.ts';
+import { fitReport } from '../../src/evidence/fit.ts';
+import { BUILT_IN_TARGETS } from '../../src/evidence/registry.ts';
+import { resolveScenario, type Scenario } from '../../src/scenario/index.ts';
+
+/** A small county with deliberately bad values: too little simple assault, too little reporting, far too much property clearance. */
+const BAD = {
+  name: 'bad start',
+  run: { years: 1, activationDay: 300, burnInWeeks: 52 },
+  jurisdictions: [{ residents: 6000, gridWidth: 4, gridHeight: 4, policy: { model: "none" } }],
+  crime: { types: { simpleAssault: { ratePer1000: 6, reportingBase: 0.2 }, burglaryTheft: { clearanceBase: 0.35 } } },
+};
+const PARAMS = resolveParams([
+  { path: 'crime.types.simpleAssault.ratePer1000', min: 1, max: 40 },
+  { path: 'crime.types.simpleAssault.reportingBase' },
+  { path: 'crime.types.burglaryTheft.clearanceBase', min: 0, max: 0.5 },
+]);
+const targets = [BUILT_IN_TARGETS['us-baselines']];
+const evaluate = async (s: Scenario): Promise<RunSummary[]> => [0, 1].map((replicate) => runTask({ scenario: s, seed: 1, replicate }).summary);
+const run = (budget: number, resume?: CalibrationState) => calibrate({ base: structuredClone(BAD), params: PARAMS, targets, evaluate, budget, resume, seed: 1, replicates: 2 });
+
+describe('calibration', () => {
+  it('recovers a fit that meets the baseline targets from deliberately bad starting values', async () => {
+    const start = fitReport(targets[0], resolveScenario(BAD), await evaluate(resolveScenario(BAD)));
+    expect(start.score.met).toBeLessThan(start.score.applicable);
+    const result = await run(70);
+    expect(result.report[0].score.met).toBe(result.report[0].score.applicable);
+    expect(result.bestLoss).toBeLessThan(loss([start]));
+    expect(result.best.crime.types.simpleAssault.ratePer1000).toBeGreaterThan(12);
+    expect(result.best.crime.types.burglaryTheft.clearanceBase).toBeLessThan(0.2);
+  });
+
+  it('stopped and resumed, it ends exactly where an uninterrupted calibration ends', async () => {
+    const whole = await run(24);
+    const first = await run(11);
+    expect(first.state.history.length).toBeLessThan(whole.state.history.length);
+    const resumed = await run(24, JSON.parse(JSON.stringify(first.state)));
+    expect(resumed.state.simplex.points[0]).toEqual(whole.state.simplex.points[0]);
+    expect(resumed.bestLoss).toBe(whole.bestLoss);
+  });
+
+  it('refuses a parameter that is not a numeric field or a range outside the allowed one', () => {
+    expect(() => resolveParams([{ path: 'jurisdictions[0].policy.model' }])).toThrow(/not a numeric scenario field/);
+    expect(() => resolveParams([{ path: 'crime.offenderShare', min: 0, max: 2 }])).toThrow(/leaves the allowed 0 to 1/);
+  });
+});
