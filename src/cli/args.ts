@@ -30,6 +30,10 @@ export interface RunFlags {
   state?: string;
   /** Continue the calibration saved in the state file. */
   resume: boolean;
+  /** Sensitivity outputs, comma-separated. */
+  outputs?: string;
+  trajectories?: number;
+  levels?: number;
 }
 
 export interface Parsed {
@@ -64,6 +68,9 @@ export function parseCommandLine(argv: string[]): Parsed {
         budget: { type: 'string' },
         state: { type: 'string' },
         resume: { type: 'boolean', default: false },
+        outputs: { type: 'string' },
+        trajectories: { type: 'string' },
+        levels: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -90,6 +97,9 @@ export function parseCommandLine(argv: string[]): Parsed {
       budget: wholeFlag('budget', values.budget, 1, 1_000_000),
       state: typeof values.state === 'string' ? values.state : undefined,
       resume: values.resume === true,
+      outputs: typeof values.outputs === 'string' ? values.outputs : undefined,
+      trajectories: wholeFlag('trajectories', values.trajectories, 2, 1000),
+      levels: wholeFlag('levels', values.levels, 2, 20),
     },
   };
 }

@@ -28,6 +28,11 @@ Usage:
                                                     separated, or a JSON file) to the targets with
                                                     Nelder–Mead; Ctrl-C stops after an iteration and
                                                     --resume continues from the saved state
+  npm run -s sim -- sensitivity <scenario.json> --params PATHS [--outputs LIST]
+                    [--trajectories N] [--levels N] [--replicates N] [--json]
+                                                    Morris elementary effects: which parameters move
+                                                    which outputs (j0.latino.after.reportedShare, or
+                                                    change.j0.latino.reportedShare for after/before-1)
   npm run -s sim -- resolve <scenario.json>         print the scenario with every default filled in
   npm run -s sim -- params                          list every parameter: unit, range, default, source
   npm run -s sim -- presets                         list the preset scenarios

@@ -7,6 +7,7 @@ import { compareCommand } from './commands/compare.ts';
 import { mergeCommand, sweepCommand } from './commands/sweep.ts';
 import { fitCommand } from './commands/fit.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
+import { sensitivityCommand } from './commands/sensitivity.ts';
 import { TargetSetError } from '../evidence/registry.ts';
 import { SweepError } from '../sweep/plan.ts';
 import { helpText } from './help.ts';
@@ -42,8 +43,10 @@ async function main(argv: string[]): Promise<number> {
         return await fitCommand(cli.positionals[0], cli.flags);
       case 'calibrate':
         return await calibrateCommand(cli.positionals[0], cli.flags);
+      case 'sensitivity':
+        return await sensitivityCommand(cli.positionals[0], cli.flags);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(cli.command)}; expected run, compare, sweep, merge, fit, calibrate, resolve, params or presets`);
+        throw new UsageError(`unknown command ${JSON.stringify(cli.command)}; expected run, compare, sweep, merge, fit, calibrate, sensitivity, resolve, params or presets`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { resolveParams, scenarioAt } from '../../calibrate/calibrate.ts';
+import { GROUPS, METRICS } from '../../engine/index.ts';
+import { toJson } from '../../report/json.ts';
+import { morrisDesign, morrisEffects, readOutput } from '../../sensitivity/morris.ts';
+import { UsageError, type RunFlags } from '../args.ts';
+import { ThreadPool } from '../pool/pool.ts';
+import { createProgress } from '../progress.ts';
+import { readScenario } from '../read-scenario.ts';
+
+const DEFAULT_OUTPUTS = ['change.j0.latino.reportedShare', 'change.j0.latino.cooperationRate', 'j0.latinoNoncitizen.after.violentVictimisationPer1000', 'j0.all.after.clearanceRate', 'j0.all.after.removals'];
+
+function checkOutput(name: string): void {
+  const change = name.startsWith('change.');
+  const parts = (change ? name.slice(7) : name).split('.');
+  const ok =
+    /^j\d+$/.test(parts[0]) &&
+    (GROUPS as readonly string[]).includes(parts[1]) &&
+    (change ? METRICS.some((m) => m.key === parts.slice(2).join('.')) : ['before', 'after'].includes(parts[2]) && METRICS.some((m) => m.key === parts.slice(3).join('.')));
+  if (!ok) throw new UsageError(`--outputs: ${JSON.stringify(name)} is not an output; write j0.latino.after.reportedShare (jurisdiction.group.period.metric) or change.j0.latino.reportedShare (after/before - 1)`);
+}
+
+/** `sim sensitivity <scenario.json> --params ... [--outputs ...]`: Morris elementary effects. */
+export async function sensitivityCommand(file: string | undefined, flags: RunFlags & { outputs?: string; trajectories?: number; levels?: number }): Promise<number> {
+  const base = JSON.parse(readFileSync(file ?? '', 'utf8')) as Record<string, unknown>;
+  delete base.$schema;
+  const scenario = readScenario(file, flags);
+  if (!flags.params) throw new UsageError('sensitivity needs --params: the scenario fields to vary, as for calibrate');
+  let params;
+  try {
+    params = resolveParams(flags.params.split(',').map((item) => {
+      const [path, min, max] = item.trim().split(':');
+      return { path, min: min ? Number(min) : undefined, max: max ? Number(max) : undefined };
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const outputs = flags.outputs ? flags.outputs.split(',').map((s) => s.trim()) : DEFAULT_OUTPUTS;
+  outputs.forEach(checkOutput);
+  const trajectories = flags.trajectories ?? 8;
+  const levels = flags.levels ?? 4;
+  const replicates = flags.replicates ?? 2;
+  const seed = scenario.run.seed;
+  const design = morrisDesign(params.length, trajectories, levels, seed);
+  const scenarios = design.points.map((x) => scenarioAt(base, params, x));
+  const tasks = scenarios.flatMap((s) => Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate })));
+  const progress = createProgress(`sensitivity (${tasks.length} runs)`, !flags.quiet);
+  const pool = new ThreadPool(flags.workers);
+  let outcome;
+  try {
+    outcome = await pool.run(tasks, { onResult: (_i, done, total) => progress.update(done, total) });
+  } finally {
+    pool.close();
+    progress.finish();
+  }
+  const summaries = scenarios.map((_, p) => outcome.results.slice(p * replicates, (p + 1) * replicates).map((r) => r!.summary));
+  const results = outputs.map((o) => {
+    const values = summaries.map((s) => readOutput(o, s));
+    return { output: o, effects: morrisEffects(design, values, params.length).map((e) => ({ ...e, path: params[e.param].path, range: [params[e.param].min, params[e.param].max] })).sort((a, b) => b.muStar - a.muStar) };
+  });
+  const report = { method: 'Morris elementary effects (mu* = mean |effect| per unit of the range)', trajectories, levels, replicates, seed, runs: tasks.length, parameters: params, results };
+  if (flags.json) process.stdout.write(toJson(report) + '\n');
+  else {
+    const lines = [`Morris screening: ${params.length} parameters, ${trajectories} trajectories, ${levels} levels, ${replicates} replicates (${tasks.length} runs). Effects per whole range of each parameter.`];
+    for (const r of results) {
+      lines.push('', r.output);
+      for (const e of r.effects) lines.push(`  ${e.path.padEnd(48)} mu* ${e.muStar.toPrecision(3).padStart(9)}   mu ${e.mu.toPrecision(3).padStart(9)}   sigma ${e.sigma.toPrecision(3).padStart(9)}`);
+    }
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  return 0;
+}
