@@ -39,6 +39,7 @@ export const Target = z.strictObject({
   /** The scenario the target applies to: baselines are read from any scenario's before period; effects need the policy named. */
   appliesTo: z.enum(['baseline', 'jailEnforcement', 'taskForce']).default('baseline'),
   citation: z.string().min(1),
+  url: z.url().optional().meta({ description: 'Where to read the source.' }),
   secondary: z.boolean().default(false).meta({ description: 'True when read from a summary or news report rather than the paper\u2019s tables.' }),
   note: z.string().optional(),
 });

@@ -18,6 +18,7 @@ declare global {
     'resident-pick': CustomEvent<number>;
     'run-command': CustomEvent<RunCommand>;
     'speed-change': CustomEvent<number>;
+    'scenario-replace': CustomEvent<Record<string, unknown>>;
     'comparison-change': CustomEvent<import('./state/share-link.ts').SharedComparison>;
   }
 }

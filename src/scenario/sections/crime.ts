@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { CHARGES } from '../../engine/codes.ts';
 import { SRC, choice, num, section, share } from '../param.ts';
 
+/** Defaults set by `sim calibrate` against the U.S. baselines (report in docs/calibration/). */
+const CAL = '; calibrated to the us-baselines targets, docs/calibration/default-calibrated.report.json';
+
 function crimeType(
   name: string,
   d: { rate: number; report: number; clearBase: number; clearPerWitness: number; charge: (typeof CHARGES)[number] },
-  sources: { rate: string; report: string },
+  sources: { rate: string; report: string; clear?: string },
 ) {
   return section(
     {
@@ -20,7 +23,7 @@ function crimeType(
       }),
       clearanceBase: share(d.clearBase, {
         description: `Chance that a reported ${name} is cleared when no witness cooperates.`,
-        source: SRC.fbiClearance + ' (tuned with the next parameter to the band)',
+        source: sources.clear ?? SRC.fbiClearance + ' (tuned with the next parameter to the band)',
       }),
       clearancePerWitness: share(d.clearPerWitness, {
         unit: 'added chance per cooperating witness',
@@ -41,10 +44,10 @@ export const Crime = section(
   {
     types: section(
       {
-        simpleAssault: crimeType('simple assault', { rate: 18.5, report: 0.42, clearBase: 0.28, clearPerWitness: 0.17, charge: 'misdemeanour' }, { rate: SRC.ncvs, report: SRC.ncvsSecondary }),
-        aggravatedAssault: crimeType('aggravated assault', { rate: 5.4, report: 0.56, clearBase: 0.3, clearPerWitness: 0.17, charge: 'felony' }, { rate: SRC.ncvs, report: SRC.ncvsSecondary }),
-        robbery: crimeType('robbery', { rate: 3, report: 0.6, clearBase: 0.15, clearPerWitness: 0.13, charge: 'felony' }, { rate: SRC.ncvs, report: 'BJS Criminal Victimization 2023 highlights' }),
-        burglaryTheft: crimeType('burglary and theft', { rate: 35, report: 0.33, clearBase: 0.08, clearPerWitness: 0.09, charge: 'misdemeanour' }, { rate: 'assumption (NCVS property victimisation per household, spread over residents)', report: SRC.ncvs }),
+        simpleAssault: crimeType('simple assault', { rate: 19.2, report: 0.425, clearBase: 0.282, clearPerWitness: 0.17, charge: 'misdemeanour' }, { rate: SRC.ncvs + CAL, report: SRC.ncvsSecondary + CAL, clear: SRC.fbiClearance + CAL }),
+        aggravatedAssault: crimeType('aggravated assault', { rate: 6.45, report: 0.504, clearBase: 0.3, clearPerWitness: 0.17, charge: 'felony' }, { rate: SRC.ncvs + CAL, report: SRC.ncvsSecondary + CAL }),
+        robbery: crimeType('robbery', { rate: 3.33, report: 0.531, clearBase: 0.15, clearPerWitness: 0.13, charge: 'felony' }, { rate: SRC.ncvs + CAL, report: 'BJS Criminal Victimization 2023 highlights' + CAL }),
+        burglaryTheft: crimeType('burglary and theft', { rate: 35, report: 0.315, clearBase: 0.0737, clearPerWitness: 0.09, charge: 'misdemeanour' }, { rate: 'assumption (NCVS property victimisation per household, spread over residents)', report: SRC.ncvs + CAL, clear: SRC.fbiClearance + CAL }),
       },
       'Crime types: violent (simple assault, aggravated assault, robbery) and property (burglary and theft).',
     ),

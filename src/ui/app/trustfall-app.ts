@@ -19,6 +19,8 @@ import '../charts/charts-panel.ts';
 import '../inspector/resident-inspector.ts';
 import '../summary/run-summary.ts';
 import '../compare/compare-view.ts';
+import '../evidence/target-cards.ts';
+import '../calibrate/calibrate-panel.ts';
 import { decodeComparison, type SharedComparison } from '../state/share-link.ts';
 
 /**
@@ -172,6 +174,14 @@ export class TrustfallApp extends LitElement {
               <resident-inspector .info=${this.inspected} .residents=${e.layout?.residents ?? 0} @resident-pick=${this.onPick}></resident-inspector>
             </section>
           </div>
+          <section class="panel" aria-label="Against published figures">
+            <h2>Against published figures</h2>
+            <target-cards .summary=${e.summary} .scenario=${e.scenario} .day=${e.day} .activationDay=${e.activationDay}></target-cards>
+          </section>
+          <section class="panel" aria-label="Calibrate">
+            <h2>Calibrate this scenario to the targets</h2>
+            <calibrate-panel .draft=${this.draft} @scenario-replace=${this.onReplace}></calibrate-panel>
+          </section>
         </main>
       </div>
       <footer class="app-footer">
@@ -226,6 +236,14 @@ export class TrustfallApp extends LitElement {
   }
 
   private onEdit = (e: CustomEvent<ScenarioEditDetail>) => this.edit(setAt(this.draft, e.detail.path, e.detail.value));
+
+  /** A calibration's result replaces the edited scenario (kept as a draft until applied). */
+  private onReplace = (e: CustomEvent<Record<string, unknown>>) => {
+    this.edit(e.detail);
+    this.notice = '';
+    this.linkCopied = 'The calibrated values are in the editor: press Apply and restart to run them.';
+    setTimeout(() => (this.linkCopied = ''), 8000);
+  };
 
   private onSeed = (e: CustomEvent<number>) => {
     this.seed = e.detail;

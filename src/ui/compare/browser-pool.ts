@@ -8,9 +8,9 @@ export function poolSize(): number {
 }
 
 /**
- * Runs replicate tasks on a pool of engine Workers. Results are placed by task index, so they do not
- * depend on how many workers there are or which finishes first. `cancel()` stops handing out tasks
- * and ends the workers; the results already in are kept.
+ * Runs batches of replicate tasks on a pool of engine Workers until `close()`. Results are placed by
+ * task index, so they do not depend on how many workers there are or which finishes first. `cancel()`
+ * stops handing out tasks and ends the workers; the results already in are kept.
  */
 export class BrowserPool {
   private readonly workers: { worker: Worker; api: Comlink.Remote<EngineApi> }[] = [];
@@ -50,17 +50,17 @@ export class BrowserPool {
       }
     };
     await Promise.race([Promise.all(this.workers.map((w) => lane(w.api))), this.cancelledSignal]);
-    this.dispose();
     return { results, cancelled: this.cancelled };
   }
 
   cancel(): void {
     this.cancelled = true;
-    this.dispose();
+    this.close();
     this.onCancel();
   }
 
-  private dispose(): void {
+  /** Ends the workers; the pool can run batch after batch until then. */
+  close(): void {
     for (const w of this.workers) w.worker.terminate();
   }
 }

@@ -259,6 +259,8 @@ export class CompareView extends LitElement {
       this.running = false;
       this.problems = [`a replicate failed: ${(e as Error).message}`];
       return;
+    } finally {
+      this.pool.close();
     }
     this.running = false;
     this.compared = scenarios.map((scenario, k) => ({ scenario, results: outcome.results.slice(k * replicates, (k + 1) * replicates).filter((r): r is ReplicateResult => r !== undefined) }));

@@ -1,0 +1,200 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { calibrate, resolveParams, type CalibrationParam, type CalibrationProgress } from '../../calibrate/calibrate.ts';
+import type { FitReport } from '../../evidence/fit.ts';
+import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
+import { resolveScenario, ScenarioError, type Scenario } from '../../scenario/index.ts';
+import { BrowserPool } from '../compare/browser-pool.ts';
+import { emit } from '../events.ts';
+
+/** Parameters offered for calibration, with the ranges searched (within the schema's). */
+const CHOICES: { path: string; min?: number; max?: number; on: boolean }[] = [
+  { path: 'crime.types.simpleAssault.ratePer1000', min: 5, max: 40, on: true },
+  { path: 'crime.types.simpleAssault.reportingBase', on: true },
+  { path: 'crime.types.burglaryTheft.reportingBase', on: false },
+  { path: 'crime.types.burglaryTheft.clearanceBase', min: 0, max: 0.4, on: true },
+  { path: 'crime.types.simpleAssault.clearanceBase', min: 0, max: 0.6, on: false },
+  { path: 'fear.reportingEffect', on: false },
+  { path: 'fear.communityEffectNoncitizen', on: false },
+  { path: 'trust.communityEffect', on: false },
+  { path: 'enforcement.signalScale', min: 1, max: 20, on: false },
+];
+
+/**
+ * Calibrates the scenario being edited to a target set, in Workers: Nelder–Mead with the same
+ * replicate seeds at every point, with progress and Cancel (which keeps the best point so far).
+ * The result can replace the edited scenario.
+ */
+export class CalibratePanel extends LitElement {
+  static override properties = {
+    draft: { attribute: false },
+    chosen: { state: true },
+    set: { state: true },
+    budget: { state: true },
+    replicates: { state: true },
+    running: { state: true },
+    progress: { state: true },
+    result: { state: true },
+    problem: { state: true },
+  };
+  declare draft: Record<string, unknown>;
+  declare chosen: boolean[];
+  declare set: string;
+  declare budget: number;
+  declare replicates: number;
+  declare running: boolean;
+  declare progress: CalibrationProgress | undefined;
+  declare result: { best: Scenario; report: FitReport[]; stopped: string; params: CalibrationParam[] } | undefined;
+  declare problem: string;
+  private stop = false;
+
+  constructor() {
+    super();
+    this.draft = {};
+    this.chosen = CHOICES.map((c) => c.on);
+    this.set = DEFAULT_TARGETS;
+    this.budget = 40;
+    this.replicates = 2;
+    this.running = false;
+    this.problem = '';
+  }
+
+  override render(): TemplateResult {
+    return html`<fieldset ?disabled=${this.running}>
+        <legend>Parameters to tune (searched within the ranges shown)</legend>
+        ${CHOICES.map(
+          (c, i) => html`<label class="choice"><input type="checkbox" .checked=${this.chosen[i]} @change=${(e: Event) => (this.chosen = this.chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${c.path}${c.min !== undefined ? ` (${c.min} to ${c.max})` : ''}</label>`,
+        )}
+      </fieldset>
+      <div class="row">
+        <label>Targets <select id="cal-set" ?disabled=${this.running} @change=${(e: Event) => (this.set = (e.target as HTMLSelectElement).value)}>${Object.values(BUILT_IN_TARGETS).map((s) => html`<option value=${s.id} ?selected=${s.id === this.set}>${s.title}</option>`)}</select></label>
+        <label>Evaluations <input id="cal-budget" type="number" min="4" max="2000" .value=${String(this.budget)} ?disabled=${this.running} @change=${(e: Event) => (this.budget = clampInt((e.target as HTMLInputElement).value, 4, 2000, this.budget))} /></label>
+        <label>Replicates <input id="cal-replicates" type="number" min="1" max="20" .value=${String(this.replicates)} ?disabled=${this.running} @change=${(e: Event) => (this.replicates = clampInt((e.target as HTMLInputElement).value, 1, 20, this.replicates))} /></label>
+        ${this.running ? html`<button class="primary" @click=${() => (this.stop = true)}>Cancel</button>` : html`<button class="primary" @click=${this.run}>Calibrate</button>`}
+      </div>
+      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
+      ${this.progress ? html`<p role="status" class="progress">${this.running ? 'Calibrating' : 'Calibration stopped'}: iteration ${this.progress.iteration}, ${this.progress.evaluations} of at most ${this.budget} evaluations, best loss ${this.progress.bestLoss.toFixed(3)} <progress max=${this.budget} .value=${this.progress.evaluations}></progress></p>` : nothing}
+      ${this.result ? this.outcome() : nothing}`;
+  }
+
+  private outcome(): TemplateResult {
+    const r = this.result!;
+    const met = r.report.reduce((a, x) => a + x.score.met, 0);
+    const applicable = r.report.reduce((a, x) => a + x.score.applicable, 0);
+    return html`<div class="outcome">
+      <p><strong>${r.stopped === 'stopped' ? 'Cancelled; best point so far' : r.stopped === 'converged' ? 'Converged' : 'Budget used'}:</strong> ${met} of ${applicable} targets met.</p>
+      <ul>${r.params.map((p) => html`<li><code>${p.path}</code> = ${valueAt(r.best, p.path)}</li>`)}</ul>
+      <button class="secondary" @click=${() => emit(this, 'scenario-replace', structuredClone(r.best) as unknown as Record<string, unknown>)}>Use these values in the editor</button>
+    </div>`;
+  }
+
+  private run = async () => {
+    this.problem = '';
+    this.result = undefined;
+    const picked = CHOICES.filter((_, i) => this.chosen[i]);
+    if (picked.length === 0) {
+      this.problem = 'Choose at least one parameter to tune.';
+      return;
+    }
+    let base: Scenario;
+    try {
+      base = resolveScenario(this.draft, 'the edited scenario');
+    } catch (e) {
+      this.problem = e instanceof ScenarioError ? e.problems.join('; ') : (e as Error).message;
+      return;
+    }
+    const params = resolveParams(picked);
+    const pool = new BrowserPool();
+    const seed = base.run.seed;
+    const replicates = this.replicates;
+    this.running = true;
+    this.stop = false;
+    try {
+      const out = await calibrate({
+        base: structuredClone(this.draft),
+        params,
+        targets: [BUILT_IN_TARGETS[this.set]],
+        budget: this.budget,
+        seed,
+        replicates,
+        evaluate: async (s) => (await pool.run(Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate })), () => {})).results.map((r) => r!.summary),
+        onProgress: (p) => {
+          this.progress = p;
+        },
+        shouldStop: () => this.stop,
+      });
+      this.result = { best: out.best, report: out.report, stopped: out.stopped, params };
+    } catch (e) {
+      this.problem = `Calibration failed: ${(e as Error).message}`;
+    } finally {
+      pool.close();
+      this.running = false;
+    }
+  };
+
+  static override styles = css`
+    :host {
+      display: block;
+      font-size: 0.88rem;
+    }
+    fieldset {
+      border: 1px solid #ddd6c8;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr));
+      gap: 0.1rem 1rem;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: center;
+      margin: 0.5rem 0;
+    }
+    input[type='number'] {
+      width: 5rem;
+    }
+    button {
+      font: inherit;
+      padding: 0.3rem 0.8rem;
+      border-radius: 4px;
+      border: 1px solid #14213d;
+      cursor: pointer;
+    }
+    .primary {
+      background: #14213d;
+      color: #fff;
+    }
+    .secondary {
+      background: #fff;
+      color: #14213d;
+    }
+    .problem {
+      color: #b00020;
+    }
+    progress {
+      width: 12rem;
+      vertical-align: middle;
+    }
+    :focus-visible {
+      outline: 3px solid #f4a261;
+    }
+  `;
+}
+
+function clampInt(raw: string, lo: number, hi: number, fallback: number): number {
+  const v = Number(raw);
+  return Number.isInteger(v) && v >= lo && v <= hi ? v : fallback;
+}
+
+function valueAt(s: Scenario, path: string): string {
+  let v: unknown = s;
+  for (const k of path.split('.')) v = (v as Record<string, unknown>)[k];
+  return String(v);
+}
+
+customElements.define('calibrate-panel', CalibratePanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'calibrate-panel': CalibratePanel;
+  }
+}

@@ -1,0 +1,137 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import type { RunSummary } from '../../engine/index.ts';
+import { fitReport, type TargetResult } from '../../evidence/fit.ts';
+import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
+import type { Scenario } from '../../scenario/index.ts';
+
+/**
+ * Target cards: each published figure of the chosen set beside the run's own value, its acceptance band,
+ * whether the run meets it, and the source. One run, so no interval: `sim fit` runs replicates.
+ */
+export class TargetCards extends LitElement {
+  static override properties = { summary: { attribute: false }, scenario: { attribute: false }, day: { type: Number }, activationDay: { type: Number }, set: { state: true } };
+  declare summary: RunSummary | undefined;
+  declare scenario: Scenario | undefined;
+  declare day: number;
+  declare activationDay: number;
+  declare set: string;
+
+  constructor() {
+    super();
+    this.day = 0;
+    this.activationDay = 0;
+    this.set = DEFAULT_TARGETS;
+  }
+
+  override render(): TemplateResult {
+    const set = BUILT_IN_TARGETS[this.set];
+    const report = this.summary && this.scenario ? fitReport(set, this.scenario, [this.summary]) : undefined;
+    return html`<div class="head">
+        <label for="set">Target set</label>
+        <select id="set" @change=${(e: Event) => (this.set = (e.target as HTMLSelectElement).value)}>
+          ${Object.values(BUILT_IN_TARGETS).map((s) => html`<option value=${s.id} ?selected=${s.id === this.set}>${s.title}</option>`)}
+        </select>
+        ${report ? html`<span class="score" role="status">${report.score.met} of ${report.score.applicable} met in this run</span>` : nothing}
+      </div>
+      <p class="about">${set.description} One run, so no interval: the command line's <code>sim fit</code> runs replicates.</p>
+      <ul class="cards">
+        ${(report?.results ?? set.targets.map((t) => ({ ...t, simulated: null, met: null, distance: null, jurisdiction: null }) as unknown as TargetResult)).map((t) => this.card(t))}
+      </ul>`;
+  }
+
+  private card(t: TargetResult): TemplateResult {
+    const target = BUILT_IN_TARGETS[this.set].targets.find((x) => x.id === t.id)!;
+    const needsAfter = target.simulated.kind === 'relativeChange' || ('period' in target.simulated && target.simulated.period === 'after');
+    const waiting = this.day <= (needsAfter ? this.activationDay + 28 : Math.min(this.activationDay, 28));
+    const state = !this.summary || !this.scenario ? 'wait' : t.simulated === null ? 'n/a' : waiting ? 'wait' : t.met ? 'met' : 'missed';
+    const label = { 'n/a': 'does not apply to this scenario', wait: 'run further to measure', met: 'within the band', missed: 'outside the band' }[state];
+    const pct = t.unit.includes('share') || t.unit.includes('relative');
+    const f = (v: number | null | undefined) => (v === null || v === undefined ? '—' : pct ? `${(v * 100).toFixed(1)}%` : v.toFixed(1));
+    return html`<li class="card ${state}" data-target=${t.id}>
+      <div class="measure">${t.measure}</div>
+      <div class="numbers">
+        <span><span class="k">this run</span> ${state === 'wait' || state === 'n/a' ? '—' : f(t.simulated?.mean)}</span>
+        <span><span class="k">published</span> ${f(t.value)}</span>
+        <span><span class="k">band</span> ${f(t.band[0])} to ${f(t.band[1])}</span>
+      </div>
+      <div class="verdict"><span class="mark" aria-hidden="true">${{ 'n/a': '·', wait: '…', met: '✓', missed: '✗' }[state]}</span> ${label}</div>
+      <div class="source">${target.url ? html`<a href=${target.url} target="_blank" rel="noopener noreferrer">${t.citation}</a>` : t.citation}${t.secondary ? ' (secondary source)' : ''}</div>
+    </li>`;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      font-size: 0.85rem;
+    }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    .about {
+      color: #555;
+      margin: 0.3rem 0 0.5rem;
+    }
+    .cards {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+      gap: 0.5rem;
+    }
+    .card {
+      border: 1px solid #ddd6c8;
+      border-left: 6px solid #999;
+      border-radius: 4px;
+      padding: 0.4rem 0.5rem;
+      background: #fff;
+    }
+    .card.met {
+      border-left-color: #1a7f37;
+    }
+    .card.missed {
+      border-left-color: #b00020;
+    }
+    .measure {
+      font-weight: 600;
+    }
+    .numbers {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.2rem 0.8rem;
+      font-variant-numeric: tabular-nums;
+      margin: 0.2rem 0;
+    }
+    .k {
+      color: #555;
+    }
+    .verdict .mark {
+      font-weight: 700;
+    }
+    .met .verdict {
+      color: #1a7f37;
+    }
+    .missed .verdict {
+      color: #b00020;
+    }
+    .source {
+      color: #555;
+      font-size: 0.78rem;
+      margin-top: 0.2rem;
+    }
+    :focus-visible {
+      outline: 3px solid #f4a261;
+    }
+  `;
+}
+
+customElements.define('target-cards', TargetCards);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'target-cards': TargetCards;
+  }
+}

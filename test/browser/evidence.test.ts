@@ -1,0 +1,58 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeRun } from '../../src/ui/state/share-link.ts';
+import { launch, openPage, waitForStatus } from './browser.ts';
+
+const SMALL = {
+  name: 'Small county, no agreement',
+  run: { years: 1, activationDay: 300, burnInWeeks: 52 },
+  jurisdictions: [{ residents: 6000, gridWidth: 4, gridHeight: 4, policy: { model: 'none' } }],
+};
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('evidence in the browser', () => {
+  it('shows target cards that fill in as the run goes, each with its verdict and source', async () => {
+    const { page, errors } = await openPage(browser);
+    await waitForStatus(page, 'ready');
+    const cards = page.locator('target-cards .card');
+    expect(await cards.count()).toBe(9);
+    expect(await cards.first().locator('.verdict').textContent()).toMatch(/run further to measure/);
+    await page.getByRole('button', { name: 'Run to end' }).click();
+    await waitForStatus(page, 'finished');
+    await expect.poll(() => page.locator('target-cards [role=status]').textContent()).toMatch(/^\d of 9 met in this run$/);
+    const verdicts = await cards.locator('.verdict').allTextContents();
+    expect(verdicts.every((v) => /within the band|outside the band/.test(v))).toBe(true);
+    expect(verdicts.filter((v) => /within the band/.test(v)).length).toBeGreaterThanOrEqual(7);
+    expect(await page.locator('target-cards [data-target=violent-victimisation] a').getAttribute('href')).toMatch(/^https:\/\/bjs\.ojp\.gov\//);
+    await page.locator('target-cards #set').selectOption('reporting-drop-stated');
+    expect(await page.locator('target-cards .card').first().locator('.verdict').textContent()).toMatch(/within the band|outside the band|does not apply/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs a short calibration in workers, cancels it, and offers the best values to the editor', async () => {
+    const { page } = await openPage(browser, encodeRun({ scenario: { ...SMALL, crime: { types: { burglaryTheft: { clearanceBase: 0.35 } } } }, seed: 1 }));
+    await waitForStatus(page, 'ready');
+    const panel = page.locator('calibrate-panel');
+    await panel.locator('#cal-budget').fill('60');
+    await panel.locator('#cal-budget').press('Tab');
+    await panel.getByRole('button', { name: 'Calibrate' }).click();
+    await expect.poll(() => panel.locator('[role=status]').textContent(), { timeout: 120_000 }).toMatch(/iteration ([3-9]|\d\d)/);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => panel.locator('.outcome').textContent(), { timeout: 120_000 }).toMatch(/Cancelled; best point so far/);
+    expect(await panel.locator('[role=status]').textContent()).toMatch(/Calibration stopped/);
+    const offered = (await panel.locator('.outcome li', { hasText: 'crime.types.burglaryTheft.clearanceBase' }).textContent())!.split('= ')[1].trim();
+    await panel.getByRole('button', { name: 'Use these values in the editor' }).click();
+    const field = page.locator('scenario-panel').locator('[data-path="crime.types.burglaryTheft.clearanceBase"] input');
+    expect(await field.inputValue()).toBe(offered);
+    expect(await page.locator('scenario-panel').getByRole('button', { name: 'Apply and restart' }).isEnabled()).toBe(true);
+    await page.close();
+  });
+});
