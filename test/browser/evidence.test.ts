@@ -55,4 +55,21 @@ describe('evidence in the browser', () => {
     expect(await page.locator('scenario-panel').getByRole('button', { name: 'Apply and restart' }).isEnabled()).toBe(true);
     await page.close();
   });
+
+  it('screens parameters with Morris elementary effects and shows a table and a chart', async () => {
+    const { page } = await openPage(browser, encodeRun({ scenario: { ...SMALL, name: 'Small, Task Force', run: { years: 1, activationDay: 150, burnInWeeks: 26 }, jurisdictions: [{ residents: 4000, gridWidth: 4, gridHeight: 4, policy: { model: 'taskForce' } }] }, seed: 1 }));
+    await waitForStatus(page, 'ready');
+    const panel = page.locator('sensitivity-panel');
+    await panel.locator('#sens-trajectories').fill('2');
+    await panel.locator('#sens-trajectories').press('Tab');
+    await panel.getByRole('button', { name: 'Screen' }).click();
+    await expect.poll(() => panel.locator('.effects tbody tr').count(), { timeout: 120_000 }).toBe(4);
+    expect(await panel.locator('[role=status]').textContent()).toBe('10 of 10 runs');
+    expect(await panel.locator('svg.bars rect').count()).toBe(4);
+    const cells = await panel.locator('.effects tbody tr').first().locator('td').allTextContents();
+    expect(cells.every((c) => Number.isFinite(Number(c)))).toBe(true);
+    await panel.locator('#sens-output').selectOption('3');
+    expect(await panel.locator('.effects tbody tr').count()).toBe(4);
+    await page.close();
+  });
 });

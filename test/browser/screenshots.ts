@@ -86,7 +86,24 @@ async function compareView(): Promise<void> {
   await page.close();
 }
 
+async function evidence(): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+  await page.goto(url);
+  await status(page, 'ready');
+  await page.getByRole('button', { name: 'Run to end' }).click();
+  await status(page, 'finished');
+  const panel = page.locator('sensitivity-panel');
+  await panel.locator('#sens-trajectories').fill('3');
+  await panel.locator('#sens-trajectories').press('Tab');
+  await panel.getByRole('button', { name: 'Screen' }).click();
+  await page.waitForFunction(`document.querySelector('sensitivity-panel').shadowRoot.querySelectorAll('.effects tbody tr').length > 0`, null, { timeout: 300_000 });
+  await page.locator('section[aria-label="Against published figures"]').screenshot({ path: `${OUT}/target-cards.png` });
+  await page.locator('section[aria-label="Sensitivity"]').screenshot({ path: `${OUT}/sensitivity.png` });
+  await page.close();
+}
+
 try {
+  await evidence();
   await compareView();
   await taskForceMidRun();
   await twoCounties();

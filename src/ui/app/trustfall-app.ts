@@ -21,6 +21,7 @@ import '../summary/run-summary.ts';
 import '../compare/compare-view.ts';
 import '../evidence/target-cards.ts';
 import '../calibrate/calibrate-panel.ts';
+import '../sensitivity/sensitivity-panel.ts';
 import { decodeComparison, type SharedComparison } from '../state/share-link.ts';
 
 /**
@@ -181,6 +182,10 @@ export class TrustfallApp extends LitElement {
           <section class="panel" aria-label="Calibrate">
             <h2>Calibrate this scenario to the targets</h2>
             <calibrate-panel .draft=${this.draft} @scenario-replace=${this.onReplace}></calibrate-panel>
+          </section>
+          <section class="panel" aria-label="Sensitivity">
+            <h2>Which assumptions drive the conclusions? (Morris screening)</h2>
+            <sensitivity-panel .draft=${this.draft}></sensitivity-panel>
           </section>
         </main>
       </div>

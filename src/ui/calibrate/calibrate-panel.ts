@@ -7,7 +7,7 @@ import { BrowserPool } from '../compare/browser-pool.ts';
 import { emit } from '../events.ts';
 
 /** Parameters offered for calibration, with the ranges searched (within the schema's). */
-const CHOICES: { path: string; min?: number; max?: number; on: boolean }[] = [
+export const CHOICES: { path: string; min?: number; max?: number; on: boolean }[] = [
   { path: 'crime.types.simpleAssault.ratePer1000', min: 5, max: 40, on: true },
   { path: 'crime.types.simpleAssault.reportingBase', on: true },
   { path: 'crime.types.burglaryTheft.reportingBase', on: false },
