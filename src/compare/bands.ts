@@ -22,7 +22,7 @@ export function quantile(sorted: readonly number[], q: number): number {
  * rolling mean of `smooth` weeks in each replicate.
  */
 export function weeklyBand(results: readonly ReplicateResult[], jurisdiction: number, group: string, metric: string, smooth = 1): Band {
-  const series = results.map((r) => rolling((r.weekly?.jurisdictions[jurisdiction]?.groups[group as 'all']?.[metric] ?? []) as (number | null)[], smooth));
+  const series = results.map((r) => rollingMean((r.weekly?.jurisdictions[jurisdiction]?.groups[group as 'all']?.[metric] ?? []) as (number | null)[], smooth));
   const weeks = Math.max(0, ...series.map((s) => s.length));
   const x = (results[0]?.weekly?.startDay ?? []).slice(0, weeks).map((d) => d + 3.5);
   const lo: (number | null)[] = [];
@@ -37,8 +37,9 @@ export function weeklyBand(results: readonly ReplicateResult[], jurisdiction: nu
   return { x, lo, mid, hi };
 }
 
-function rolling(values: (number | null)[], k: number): (number | null)[] {
-  if (k <= 1) return values;
+/** Rolling mean over `k` weeks, skipping weeks where the value is undefined (shared with the live charts). */
+export function rollingMean(values: readonly (number | null)[], k: number): (number | null)[] {
+  if (k <= 1) return values.slice();
   return values.map((_, i) => {
     let s = 0;
     let n = 0;

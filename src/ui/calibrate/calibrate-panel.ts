@@ -1,9 +1,10 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { calibrate, resolveParams, type CalibrationParam, type CalibrationProgress } from '../../calibrate/calibrate.ts';
 import type { FitReport } from '../../evidence/fit.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
 import { resolveScenario, ScenarioError, type Scenario } from '../../scenario/index.ts';
 import { BrowserPool } from '../compare/browser-pool.ts';
+import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { emit } from '../events.ts';
 
 /** Parameters offered for calibration, with the ranges searched (within the schema's). */
@@ -69,7 +70,7 @@ export class CalibratePanel extends LitElement {
         <label>Targets <select id="cal-set" ?disabled=${this.running} @change=${(e: Event) => (this.set = (e.target as HTMLSelectElement).value)}>${Object.values(BUILT_IN_TARGETS).map((s) => html`<option value=${s.id} ?selected=${s.id === this.set}>${s.title}</option>`)}</select></label>
         <label>Evaluations <input id="cal-budget" type="number" min="4" max="2000" .value=${String(this.budget)} ?disabled=${this.running} @change=${(e: Event) => (this.budget = clampInt((e.target as HTMLInputElement).value, 4, 2000, this.budget))} /></label>
         <label>Replicates <input id="cal-replicates" type="number" min="1" max="20" .value=${String(this.replicates)} ?disabled=${this.running} @change=${(e: Event) => (this.replicates = clampInt((e.target as HTMLInputElement).value, 1, 20, this.replicates))} /></label>
-        ${this.running ? html`<button class="primary" @click=${() => (this.stop = true)}>Cancel</button>` : html`<button class="primary" @click=${this.run}>Calibrate</button>`}
+        ${this.running ? html`<button @click=${() => (this.stop = true)}>Cancel</button>` : html`<button @click=${this.run}>Calibrate</button>`}
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       ${this.progress ? html`<p role="status" class="progress">${this.running ? 'Calibrating' : 'Calibration stopped'}: iteration ${this.progress.iteration}, ${this.progress.evaluations} of at most ${this.budget} evaluations, best loss ${this.progress.bestLoss.toFixed(3)} <progress max=${this.budget} .value=${this.progress.evaluations}></progress></p>` : nothing}
@@ -131,53 +132,7 @@ export class CalibratePanel extends LitElement {
     }
   };
 
-  static override styles = css`
-    :host {
-      display: block;
-      font-size: 0.88rem;
-    }
-    fieldset {
-      border: 1px solid #ddd6c8;
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr));
-      gap: 0.1rem 1rem;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1rem;
-      align-items: center;
-      margin: 0.5rem 0;
-    }
-    input[type='number'] {
-      width: 5rem;
-    }
-    button {
-      font: inherit;
-      padding: 0.3rem 0.8rem;
-      border-radius: 4px;
-      border: 1px solid #14213d;
-      cursor: pointer;
-    }
-    .primary {
-      background: #14213d;
-      color: #fff;
-    }
-    .secondary {
-      background: #fff;
-      color: #14213d;
-    }
-    .problem {
-      color: #b00020;
-    }
-    progress {
-      width: 12rem;
-      vertical-align: middle;
-    }
-    :focus-visible {
-      outline: 3px solid #f4a261;
-    }
-  `;
+  static override styles = toolPanelStyles;
 }
 
 function clampInt(raw: string, lo: number, hi: number, fallback: number): number {

@@ -27,21 +27,5 @@ export const LINES = [
   { group: 'nonLatino', label: 'Non-Latino', colour: GROUP_COLOURS.nonLatino, dash: [10, 3, 2, 3], width: 1.8 },
 ] as const;
 
-/** Rolling mean over `k` weeks, skipping weeks where the metric is undefined. */
-export function smooth(values: readonly (number | null)[], k: number): (number | null)[] {
-  if (k <= 1) return values.slice();
-  const out: (number | null)[] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    let sum = 0;
-    let n = 0;
-    for (let j = Math.max(0, i - k + 1); j <= i; j++) {
-      const v = values[j];
-      if (v !== null && Number.isFinite(v)) {
-        sum += v;
-        n++;
-      }
-    }
-    out[i] = n > 0 ? sum / n : null;
-  }
-  return out;
-}
+/** Rolling mean over `k` weeks (one implementation, shared with the comparison bands). */
+export { rollingMean as smooth } from '../../compare/bands.ts';

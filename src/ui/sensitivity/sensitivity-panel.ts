@@ -4,6 +4,7 @@ import { resolveScenario, ScenarioError } from '../../scenario/index.ts';
 import { morrisDesign, morrisEffects, readOutput, type MorrisEffect } from '../../sensitivity/morris.ts';
 import { CHOICES } from '../calibrate/calibrate-panel.ts';
 import { BrowserPool } from '../compare/browser-pool.ts';
+import { toolPanelStyles } from '../styles/tool-panel.ts';
 
 const OUTPUTS = [
   { key: 'change.j0.latino.reportedShare', label: 'Change in Latino reporting after activation' },
@@ -121,60 +122,28 @@ export class SensitivityPanel extends LitElement {
     }
   };
 
-  static override styles = css`
-    :host {
-      display: block;
-      font-size: 0.88rem;
-    }
-    fieldset {
-      border: 1px solid #ddd6c8;
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr));
-      gap: 0.1rem 1rem;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1rem;
-      align-items: center;
-      margin: 0.5rem 0;
-    }
-    input[type='number'] {
-      width: 5rem;
-    }
-    button {
-      font: inherit;
-      padding: 0.3rem 0.8rem;
-      border-radius: 4px;
-      border: 1px solid #14213d;
-      cursor: pointer;
-      background: #14213d;
-      color: #fff;
-    }
-    .effects {
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-    }
-    .effects th,
-    .effects td {
-      border-bottom: 1px solid #ddd6c8;
-      padding: 0.15rem 0.6rem;
-      text-align: right;
-    }
-    .effects th[scope='row'] {
-      text-align: left;
-      font-weight: 500;
-    }
-    .problem {
-      color: #b00020;
-    }
-    .note {
-      color: #555;
-    }
-    :focus-visible {
-      outline: 3px solid #f4a261;
-    }
-  `;
+  static override styles = [
+    toolPanelStyles,
+    css`
+      .effects {
+        border-collapse: collapse;
+        font-variant-numeric: tabular-nums;
+      }
+      .effects th,
+      .effects td {
+        border-bottom: 1px solid #ddd6c8;
+        padding: 0.15rem 0.6rem;
+        text-align: right;
+      }
+      .effects th[scope='row'] {
+        text-align: left;
+        font-weight: 500;
+      }
+      .note {
+        color: #555;
+      }
+    `,
+  ];
 }
 
 customElements.define('sensitivity-panel', SensitivityPanel);
