@@ -10,6 +10,14 @@ const OVERRIDES = { seed: 'seed', replicates: 'replicates', years: 'years' } as 
  * schema checks them too; a bad flag is reported with the flag's name.
  */
 export function readScenario(file: string | undefined, flags: Partial<RunFlags> = {}): Scenario {
+  return readScenarioWithRaw(file, flags).scenario;
+}
+
+/**
+ * The same, also returning the file's own object (without `$schema`): calibration and sensitivity
+ * change fields of what the user wrote, not of the resolved scenario.
+ */
+export function readScenarioWithRaw(file: string | undefined, flags: Partial<RunFlags> = {}): { scenario: Scenario; raw: Record<string, unknown> } {
   if (!file) throw new UsageError('missing the scenario file, e.g. scenarios/task-force.json');
   let text: string;
   try {
@@ -37,7 +45,9 @@ export function readScenario(file: string | undefined, flags: Partial<RunFlags> 
     if (overridden.length) obj.run = run;
   }
   try {
-    return resolveScenario(raw, file);
+    const scenario = resolveScenario(raw, file);
+    const { $schema: _schema, ...own } = raw as Record<string, unknown>;
+    return { scenario, raw: own };
   } catch (e) {
     if (e instanceof ScenarioError) {
       const named = e.problems.map((p) => {

@@ -5,7 +5,7 @@ import { scenarioHash } from '../../scenario/index.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { UsageError, type RunFlags } from '../args.ts';
 import { ThreadPool } from '../pool/pool.ts';
-import { readScenario } from '../read-scenario.ts';
+import { readScenarioWithRaw } from '../read-scenario.ts';
 import { readTargetSets } from './fit.ts';
 
 const DEFAULT_BUDGET = 80;
@@ -31,9 +31,7 @@ function readParamSpecs(spec: string | undefined): { path: string; min?: number;
  * calibrated scenario and a report.
  */
 export async function calibrateCommand(file: string | undefined, flags: RunFlags): Promise<number> {
-  const base = JSON.parse(readFileSync(file ?? '', 'utf8')) as Record<string, unknown>;
-  delete base.$schema;
-  const scenario = readScenario(file, flags);
+  const { scenario, raw: base } = readScenarioWithRaw(file, flags);
   let params;
   try {
     params = resolveParams(readParamSpecs(flags.params));

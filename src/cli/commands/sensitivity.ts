@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolveParams, scenarioAt } from '../../calibrate/calibrate.ts';
 import { GROUPS, METRICS } from '../../engine/index.ts';
 import { toJson } from '../../report/json.ts';
@@ -6,7 +5,7 @@ import { morrisDesign, morrisEffects, readOutput } from '../../sensitivity/morri
 import { UsageError, type RunFlags } from '../args.ts';
 import { ThreadPool } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
-import { readScenario } from '../read-scenario.ts';
+import { readScenarioWithRaw } from '../read-scenario.ts';
 
 const DEFAULT_OUTPUTS = ['change.j0.latino.reportedShare', 'change.j0.latino.cooperationRate', 'j0.latinoNoncitizen.after.violentVictimisationPer1000', 'j0.all.after.clearanceRate', 'j0.all.after.removals'];
 
@@ -22,9 +21,7 @@ function checkOutput(name: string): void {
 
 /** `sim sensitivity <scenario.json> --params ... [--outputs ...]`: Morris elementary effects. */
 export async function sensitivityCommand(file: string | undefined, flags: RunFlags & { outputs?: string; trajectories?: number; levels?: number }): Promise<number> {
-  const base = JSON.parse(readFileSync(file ?? '', 'utf8')) as Record<string, unknown>;
-  delete base.$schema;
-  const scenario = readScenario(file, flags);
+  const { scenario, raw: base } = readScenarioWithRaw(file, flags);
   if (!flags.params) throw new UsageError('sensitivity needs --params: the scenario fields to vary, as for calibrate');
   let params;
   try {

@@ -74,6 +74,17 @@ describe('sim bad input', () => {
     expect(sim('run', small, '--frobnicate').code).toBe(2);
   });
 
+  it('calibrate and sensitivity refuse a missing or invalid scenario file like run does', () => {
+    for (const cmd of [['calibrate', '--params', 'crime.offenderShare'], ['sensitivity', '--params', 'crime.offenderShare,fear.reportingEffect']]) {
+      const missing = sim(cmd[0], join(tmp, 'nope.json'), ...cmd.slice(1));
+      expect(missing.code, missing.err).toBe(2);
+      expect(missing.err).toMatch(/cannot read .*nope\.json: no such file/);
+      const bad = sim(cmd[0], file('bad-cal.json', JSON.stringify({ run: { years: 99 } })), ...cmd.slice(1));
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('run.years: 99 is out of range');
+    }
+  });
+
   it('refuses a scenario from a newer format version', () => {
     const r = sim('run', file('new.json', JSON.stringify({ schemaVersion: 99 })));
     expect(r.code).toBe(2);
