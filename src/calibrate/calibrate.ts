@@ -1,5 +1,6 @@
 import type { RunSummary } from '../engine/index.ts';
-import { fitReport, type FitReport } from '../evidence/fit.ts';
+import { fitReport, needsTwin, type FitReport } from '../evidence/fit.ts';
+import { twinScenario } from '../evidence/twin.ts';
 import type { TargetSet } from '../evidence/schema.ts';
 import { resolveScenario, schemaNodeAt, type Scenario } from '../scenario/index.ts';
 import { parsePath } from '../sweep/plan.ts';
@@ -106,14 +107,20 @@ export async function calibrate(opts: {
   shouldStop?: () => boolean;
 }): Promise<{ state: CalibrationState; best: Scenario; report: FitReport[]; bestLoss: number; stopped: 'converged' | 'budget' | 'stopped' }> {
   const history: { x: number[]; loss: number }[] = opts.resume ? [...opts.resume.history] : [];
+  const paired = opts.targets.some(needsTwin);
+  // Paired targets compare each point with its own no-agreement twin (same seeds).
+  const reportsAt = async (scenario: Scenario): Promise<FitReport[]> => {
+    const summaries = await opts.evaluate(scenario);
+    const twins = paired ? await opts.evaluate(twinScenario(scenario)) : undefined;
+    return opts.targets.map((t) => fitReport(t, scenario, summaries, twins));
+  };
   const cache = new Map(history.map((h) => [key(h.x), h.loss]));
   const f = async (x: number[]) => {
     const k = key(x);
     const known = cache.get(k);
     if (known !== undefined) return known;
     const scenario = scenarioAt(opts.base, opts.params, x);
-    const summaries = await opts.evaluate(scenario);
-    const value = loss(opts.targets.map((t) => fitReport(t, scenario, summaries)));
+    const value = loss(await reportsAt(scenario));
     cache.set(k, value);
     history.push({ x, loss: value });
     return value;
@@ -135,8 +142,7 @@ export async function calibrate(opts: {
     simplex = await nelderMeadStep(f, simplex);
   }
   const best = scenarioAt(opts.base, opts.params, simplex.points[0]);
-  const summaries = await opts.evaluate(best);
-  const report = opts.targets.map((t) => fitReport(t, best, summaries));
+  const report = await reportsAt(best);
   return { state: stateOf(simplex), best, report, bestLoss: simplex.values[0], stopped };
 }
 

@@ -12,21 +12,38 @@ export const LAWFUL_RESIDENT = 2;
 export const UNDOCUMENTED = 3;
 
 /**
- * Groups that every metric is broken down by: the three a resident can belong to, all Latino residents
- * together (as surveys report "Hispanic"), and everyone.
+ * Groups that every metric is broken down by. The first five are the groups the app and tables show
+ * first: Latino citizens and non-citizens, non-Latino residents, all Latino residents together (as
+ * surveys report "Hispanic"), and everyone. The last four split the Latino group by immigration status.
  */
-export const GROUPS = ['latinoCitizen', 'latinoNoncitizen', 'nonLatino', 'latino', 'all'] as const;
+export const GROUPS = [
+  'latinoCitizen',
+  'latinoNoncitizen',
+  'nonLatino',
+  'latino',
+  'all',
+  'latinoUsBorn',
+  'latinoNaturalised',
+  'latinoLawful',
+  'latinoUndocumented',
+] as const;
 export type Group = (typeof GROUPS)[number];
-/** The three disjoint groups a resident can belong to (the first three of GROUPS). */
-export const RESIDENT_GROUPS = 3;
-/** Which of the three disjoint groups each of GROUPS adds up. */
-export const GROUP_MEMBERS: readonly (readonly number[])[] = [[0], [1], [2], [0, 1], [0, 1, 2]];
+/**
+ * The disjoint cells the counters are kept in: the four Latino status groups and non-Latino residents.
+ * Every group of GROUPS is a sum of these.
+ */
+export const RESIDENT_GROUPS = 5;
+export const NON_LATINO_CELL = 4;
+/** Which of the disjoint cells each of GROUPS adds up. */
+export const GROUP_MEMBERS: readonly (readonly number[])[] = [[0, 1], [2, 3], [4], [0, 1, 2, 3], [0, 1, 2, 3, 4], [0], [1], [2], [3]];
 
 /** Crime types; the first three are violent, the last is property crime. */
 export const CRIME_TYPES = ['simpleAssault', 'aggravatedAssault', 'robbery', 'burglaryTheft'] as const;
 export type CrimeType = (typeof CRIME_TYPES)[number];
 export const VIOLENT_TYPES = [0, 1, 2] as const;
 export const PROPERTY_TYPES = [3] as const;
+/** Violent crime in the FBI's sense (Uniform Crime Reports): without simple assault. */
+export const FBI_VIOLENT_TYPES = [1, 2] as const;
 
 /** The most serious charge behind an arrest or a detainer. */
 export const CHARGES = ['none', 'traffic', 'misdemeanour', 'felony'] as const;
@@ -77,11 +94,16 @@ export function kindStatus(kind: number): number {
 export function kindIsMixed(kind: number): boolean {
   return (kind & 4) !== 0;
 }
-/** The metrics group (0..2) of a kind. */
+/** The display group of a kind (0 Latino citizen, 1 Latino non-citizen, 2 non-Latino): shapes and labels. */
 export function kindGroup(kind: number): number {
   if (!kindIsLatino(kind)) return 2;
   return kindStatus(kind) <= NATURALISED ? 0 : 1;
 }
 
-/** Metrics group of each kind, as a table for hot loops. */
-export const GROUP_OF_KIND = Uint8Array.from({ length: KINDS }, (_, k) => kindGroup(k));
+/** The counters' cell (0..4) of a kind: a Latino resident's status, or 4 for non-Latino residents. */
+export function kindCell(kind: number): number {
+  return kindIsLatino(kind) ? kindStatus(kind) : NON_LATINO_CELL;
+}
+
+/** Counters' cell of each kind, as a table for hot loops. */
+export const GROUP_OF_KIND = Uint8Array.from({ length: KINDS }, (_, k) => kindCell(k));

@@ -1,5 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
-import { CHARGES, CRIME_TYPES, MODELS } from './codes.ts';
+import { buildExpectedReportingTable } from './behaviour.ts';
+import { logit } from './logit.ts';
+import { CHARGES, CRIME_TYPES, KINDS, MODELS, kindIsLatino, kindIsMixed, kindStatus } from './codes.ts';
 
 export const MODEL_NONE = 0;
 export const MODEL_JAIL = 1;
@@ -18,12 +20,20 @@ export interface Params {
   activationDay: number;
   /** Per jurisdiction, the policy that applies from the activation day. */
   model: Uint8Array;
+  /** Per jurisdiction, the first day the agreement is no longer in force (past the run when it never ends). */
+  endDay: Int32Array;
   sanctuary: Uint8Array;
   trustBuilding: Uint8Array;
   /** Per crime type. */
   ratePerResidentYear: Float64Array;
   typeCumShare: Float64Array;
   reportingBase: Float64Array;
+  /** Log-odds of reporting per crime type at baseline trust, no fear and no belief. */
+  reportingLogit: Float64Array;
+  /** Log-odds shift of reporting by status code. */
+  statusShift: Float64Array;
+  /** Log-odds of a witness cooperating at baseline trust, no fear and no belief. */
+  cooperationLogit: number;
   clearanceBase: Float64Array;
   clearancePerWitness: Float64Array;
   charge: Uint8Array;
@@ -35,19 +45,41 @@ export interface Params {
   offenderBasePerDay: number;
   /** Baseline fear by status code. */
   fearBaseline: Float64Array;
-  trustDecay: number;
+  /** Daily share of the gap closed when trust rises toward its target (regain) and when it falls. */
+  trustRegain: number;
+  trustLoss: number;
   fearDecay: number;
-  signalDecay: number;
+  /** Daily decay factors of the entanglement state. */
+  enforcementDecay: number;
+  pulseDecay: number;
+  entanglementRise: number;
+  entanglementFall: number;
+  /** Weekly decay factor of the neighbourhoods' legal-cynicism stock. */
+  cynicismWeeklyDecay: number;
+  /** Public entanglement level sustained while each model (by code) is in force. */
+  inForceLevel: Float64Array;
+  /** Weekly share of the gap closed by offenders' estimates of expected reporting. */
+  offenderLearningWeekly: number;
+  /** Per kind: how far a resident's belief follows the public entanglement level. */
+  exposure: Float64Array;
+  /** Per kind: rise in the fear target per unit of belief. */
+  fearSlope: Float64Array;
+  /** Expected chance of reporting a crime of the mix, by log-odds shift (see behaviour.ts). */
+  expectedReportingTable: Float64Array;
 }
+
+
 
 export function deriveParams(s: Scenario): Params {
   const days = Math.round(s.run.years * 365);
   const J = s.jurisdictions.length;
   const model = new Uint8Array(J);
+  const endDay = new Int32Array(J);
   const sanctuary = new Uint8Array(J);
   const trustBuilding = new Uint8Array(J);
   s.jurisdictions.forEach((j, i) => {
     model[i] = MODELS.indexOf(j.policy.model);
+    endDay[i] = j.policy.endDay ?? days + 1;
     sanctuary[i] = j.policy.sanctuary ? 1 : 0;
     trustBuilding[i] = j.policy.trustBuilding ? 1 : 0;
   });
@@ -75,16 +107,30 @@ export function deriveParams(s: Scenario): Params {
   }
   cum[T - 1] = 1;
   const p = s.policing;
+  const e = s.entanglement;
+  const exposure = new Float64Array(KINDS);
+  const fearSlope = new Float64Array(KINDS);
+  for (let k = 0; k < KINDS; k++) {
+    const noncitizen = kindStatus(k) >= 2;
+    exposure[k] = noncitizen || kindIsMixed(k) ? 1 : kindIsLatino(k) ? e.latinoCitizenExposure : e.nonLatinoExposure;
+    fearSlope[k] = noncitizen ? e.fearEffectNoncitizen : e.fearEffectCitizen;
+  }
+  const reportingLogit = reportingBase.map(logit);
+  const typeShare = cum.map((c, t) => c - (t > 0 ? cum[t - 1] : 0));
   return {
     days,
     burnInDays: s.run.burnInWeeks * 7,
     activationDay: s.run.activationDay,
     model,
+    endDay,
     sanctuary,
     trustBuilding,
     ratePerResidentYear: rate,
     typeCumShare: cum,
     reportingBase,
+    reportingLogit,
+    statusShift: Float64Array.from([s.crime.statusReportingShift.usBorn, s.crime.statusReportingShift.naturalised, s.crime.statusReportingShift.lawfulResident, s.crime.statusReportingShift.undocumented]),
+    cooperationLogit: logit(p.cooperationBase),
     clearanceBase,
     clearancePerWitness,
     charge,
@@ -92,8 +138,23 @@ export function deriveParams(s: Scenario): Params {
     desistPerDay: 1 / (s.crime.careerYears * 365),
     offenderBasePerDay: s.crime.offenderShare > 0 ? total / s.crime.offenderShare / 365 : 0,
     fearBaseline: Float64Array.from([s.fear.baselineUsBorn, s.fear.baselineNaturalised, s.fear.baselineLawful, s.fear.baselineUndocumented]),
-    trustDecay: s.trust.driftPerDay,
+    trustRegain: s.trust.driftPerDay,
+    trustLoss: s.trust.lossPerDay,
     fearDecay: s.fear.driftPerDay,
-    signalDecay: Math.pow(0.5, 1 / s.enforcement.signalHalfLifeDays),
+    enforcementDecay: halfLifeFactor(e.enforcementHalfLifeDays),
+    pulseDecay: halfLifeFactor(e.pulseHalfLifeDays),
+    entanglementRise: 1 - halfLifeFactor(e.riseHalfLifeDays),
+    entanglementFall: 1 - halfLifeFactor(e.fallHalfLifeDays),
+    cynicismWeeklyDecay: Math.pow(halfLifeFactor(s.trust.cynicismHalfLifeDays), 7),
+    inForceLevel: Float64Array.from([0, e.inForceJail, e.inForceWarrant, e.inForceTaskForce]),
+    offenderLearningWeekly: 1 - Math.pow(halfLifeFactor(s.crime.learningHalfLifeDays), 7),
+    exposure,
+    fearSlope,
+    expectedReportingTable: buildExpectedReportingTable(reportingLogit, typeShare),
   };
+}
+
+/** The daily factor by which something with this half-life (days) decays. */
+function halfLifeFactor(days: number): number {
+  return Math.pow(0.5, 1 / days);
 }

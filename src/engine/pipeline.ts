@@ -3,16 +3,18 @@ import { refreshTargets, weeklyAttitudes } from './systems/attitudes.ts';
 import { careers } from './systems/careers.ts';
 import { processCustodyEvents } from './systems/custody.ts';
 import { federalEnforcement } from './systems/federal.ts';
-import { offend, updateOffendingResponse } from './systems/offending.ts';
+import { otherArrests } from './systems/arrests.ts';
+import { updateCynicism, updateEntanglement } from './systems/entanglement.ts';
+import { fixOffendingReference, offend, updateOffendingResponse } from './systems/offending.ts';
 import { patrol } from './systems/patrol.ts';
-import { updateSignal } from './systems/signal.ts';
 import type { World } from './world.ts';
 
 /**
  * One simulated day. This is the only place that decides the order of the systems:
- * custody changes due today, the community's enforcement signal and attitude targets, federal
- * enforcement, patrol and stops, crimes and their handling, criminal careers; then, at the end of each
- * week, the pass over all residents (drift, social influence, snapshot) and the offenders' response.
+ * custody changes due today, perceived entanglement and attitude targets, federal enforcement, patrol
+ * and stops, other arrests, crimes and their handling, criminal careers; then, at the end of each week,
+ * the pass over all residents (belief, drift, social influence, snapshot), the neighbourhoods' legal
+ * cynicism and the offenders' response.
  */
 export function step(w: World): void {
   if (w.day >= w.params.days) return;
@@ -22,17 +24,20 @@ export function step(w: World): void {
     resetMetrics(m);
     w.residents.victimisationsAt.start.set(w.residents.victimisations);
     w.residents.reportsAt.start.set(w.residents.reports);
+    fixOffendingReference(w);
   }
   if (w.day === w.params.activationDay) {
     w.residents.victimisationsAt.activation.set(w.residents.victimisations);
     w.residents.reportsAt.activation.set(w.residents.reports);
+    w.residents.trustAtActivation.set(w.residents.trust);
   }
   m.currentPeriod = w.day >= w.params.activationDay ? 1 : 0;
   processCustodyEvents(w);
-  updateSignal(w);
+  updateEntanglement(w);
   refreshTargets(w);
   federalEnforcement(w);
   patrol(w);
+  otherArrests(w);
   offend(w);
   careers(w);
   addDay(w);
@@ -40,6 +45,7 @@ export function step(w: World): void {
   const weekEnd = (w.day + w.params.burnInDays) % 7 === 6;
   if (weekEnd || w.day === w.params.days - 1) {
     weeklyAttitudes(w);
+    updateCynicism(w);
     updateOffendingResponse(w);
     if (w.day >= 0) closeWeek(m);
     else m.week.fill(0);

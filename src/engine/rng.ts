@@ -18,6 +18,7 @@ export const STREAMS = [
   'stopOutcome', // arrest, charge and status questioning after a stop
   'detention', // detainers, honouring and removal decisions
   'federal', // ICE's own at-large arrests
+  'arrests', // arrests outside stops and solved crimes
 ] as const;
 export type StreamName = (typeof STREAMS)[number];
 

@@ -25,11 +25,19 @@ export interface Residents {
    */
   victimisationsAt: { start: Uint8Array; activation: Uint8Array };
   reportsAt: { start: Uint8Array; activation: Uint8Array };
+  /** Age in whole years at the start (kept through the run). */
+  age: Uint8Array;
   trust: Float32Array;
   fear: Float32Array;
+  /** Belief that local police work with ICE (perceived entanglement), 0–1. */
+  belief: Float32Array;
+  /** Trust on the activation day, to count who lost trust since. */
+  trustAtActivation: Float32Array;
   /** `tiesPer` ids per resident: resident r's ties are ties[r*tiesPer … r*tiesPer+tiesPer-1]. */
   ties: Int32Array;
   tiesPer: number;
+  /** The first `kinTies` of each resident's ties are kin and friends; the rest are neighbourhood ties. */
+  kinTies: number;
   /** Offender slot a resident fills, or -1. */
   offenderSlot: Int32Array;
   /** Next resident in the same day's event list (see systems/custody.ts), or -1. */
@@ -48,12 +56,23 @@ export interface Cells {
   start: Int32Array;
   count: Int32Array;
   latinoCount: Int32Array;
-  /** Offenders' running estimate of the chance a crime here is reported, per cell and ethnicity (×2). */
+  /**
+   * Offenders' estimate of the chance a crime against a resident of each ethnicity here is reported,
+   * per cell × ethnicity (index cell * 2 + latino).
+   */
   perceived: Float32Array;
-  /** The same estimate at the start, the reference for the offending response. */
+  /** The same estimate on day 0, the reference for the offending response (cell × ethnicity). */
   perceivedRef: Float32Array;
-  /** Offending multiplier from the reporting response, refreshed weekly. */
+  /** Offending multiplier toward each ethnicity's residents here, from the reporting response (cell × ethnicity). */
+  groupMultiplier: Float32Array;
+  /** Offending multiplier of the cell: the residents' mix of the two group multipliers. */
   offendingMultiplier: Float32Array;
+  /** This week's sums of expected reporting probability and residents, per cell × ethnicity. */
+  expectedSum: Float64Array;
+  expectedCount: Float64Array;
+  /** Legal-cynicism stock, 0–1, and this week's local immigration enforcement events, per cell. */
+  cynicism: Float32Array;
+  enforcementEvents: Float32Array;
 }
 
 export interface Officers {
@@ -83,13 +102,25 @@ export interface JurisdictionState {
   /** Ids of undocumented residents, grouped by jurisdiction (for federal at-large arrests). */
   undocumented: Int32Array;
   undocumentedStart: Int32Array;
-  /** Enforcement signal as an annualised rate per 1,000 Latino residents (moving average). */
-  signalRate: Float64Array;
-  /** Latino residents taken into immigration detention today. */
-  detainedToday: Int32Array;
-  /** Trust and fear targets by jurisdiction × kind (16 kinds), refreshed daily. */
+  /** Local immigration enforcement touching Latino residents, annualised per 1,000 Latino residents (moving average). */
+  enforcementRate: Float64Array;
+  /** The same rate on the activation day: the reference for the log ratio. */
+  enforcementBase: Float64Array;
+  /** Events counted today (detainers lodged, status questions, immigration arrests of Latino residents). */
+  enforcementToday: Int32Array;
+  /** What is left of the announcement pulse. */
+  pulse: Float64Array;
+  /** Public level of perceived entanglement, and the level felt there (with the neighbours' spillover). */
+  entanglement: Float64Array;
+  feltEntanglement: Float64Array;
+  /**
+   * Trust and fear targets by jurisdiction × kind (16 kinds) at zero belief and zero cynicism, refreshed
+   * daily; each resident's own target subtracts their belief's and their neighbourhood's effects.
+   */
   trustTarget: Float32Array;
   fearTarget: Float32Array;
+  /** How much fear weighs on reporting (1, or less under victim-visa outreach). */
+  reportFearWeight: Float64Array;
 }
 
 /** Everything one run holds. Systems are plain functions over it. */
@@ -115,7 +146,12 @@ export interface World {
   events: EventLog;
 }
 
-/** True from the activation day on: the jurisdictions' policies are in force. */
+/** True from the activation day on: the jurisdictions' policies (and their contrasts) have started. */
 export function policyActive(w: World): boolean {
   return w.day >= w.params.activationDay;
+}
+
+/** The 287(g) model (code) in force in jurisdiction j today: none before activation and after its end day. */
+export function modelInForce(w: World, j: number): number {
+  return w.day >= w.params.activationDay && w.day < w.params.endDay[j] ? w.params.model[j] : 0;
 }

@@ -11,6 +11,8 @@ export interface TargetResult {
   band: [number, number];
   citation: string;
   secondary: boolean;
+  /** How the simulated value is read (metric, gap, relativeChange, paired). */
+  estimand: TargetMeasure['kind'];
   /** Null when the target does not apply to this scenario (e.g. a Task Force effect in a jail-model run). */
   simulated: Estimate | null;
   jurisdiction: string | null;
@@ -33,10 +35,24 @@ export function targetJurisdiction(t: Target, s: Scenario): number {
   return s.jurisdictions.findIndex((j) => j.policy.model === t.appliesTo);
 }
 
-/** The simulated value of one target in one run. */
-export function simulatedValue(m: TargetMeasure, summary: RunSummary, j: number): number | null {
-  const groups = summary.jurisdictions[j].groups;
-  const get = (g: string, p: 'before' | 'after'): number | null => (groups[g as (typeof GROUPS)[number]] as Record<string, MetricValues>)[p][m.key] ?? null;
+/** True when a target is read against the scenario's no-agreement twin. */
+export function needsTwin(set: TargetSet): boolean {
+  return set.targets.some((t) => t.simulated.kind === 'paired');
+}
+
+/**
+ * The simulated value of one target in one run; `twin` is the same replicate of the no-agreement twin,
+ * needed by paired targets (null without it).
+ */
+export function simulatedValue(m: TargetMeasure, summary: RunSummary, j: number, twin?: RunSummary): number | null {
+  const read = (s: RunSummary, g: string, p: 'before' | 'after'): number | null => (s.jurisdictions[j].groups[g as (typeof GROUPS)[number]] as Record<string, MetricValues>)[p][m.key] ?? null;
+  const get = (g: string, p: 'before' | 'after') => read(summary, g, p);
+  if (m.kind === 'paired') {
+    if (!twin) return null;
+    const policy = get(m.group, 'after');
+    const base = read(twin, m.group, 'after');
+    return policy === null || base === null || base === 0 ? null : policy / base - 1;
+  }
   if (m.kind === 'metric') return get(m.group, m.period);
   if (m.kind === 'gap') {
     const a = get(m.groups[0], m.period);
@@ -48,11 +64,15 @@ export function simulatedValue(m: TargetMeasure, summary: RunSummary, j: number)
   return before === null || after === null || before === 0 ? null : after / before - 1;
 }
 
-/** Compares replicates of a scenario with every target of a set. */
-export function fitReport(set: TargetSet, scenario: Scenario, summaries: RunSummary[]): FitReport {
+/**
+ * Compares replicates of a scenario with every target of a set. `twins[i]` is replicate i of the
+ * scenario's no-agreement twin, for paired targets; without twins those targets are left unmet (null).
+ */
+export function fitReport(set: TargetSet, scenario: Scenario, summaries: RunSummary[], twins?: RunSummary[]): FitReport {
   const results = set.targets.map((t): TargetResult => {
     const j = targetJurisdiction(t, scenario);
-    const simulated = j < 0 ? null : estimate(summaries.map((s) => simulatedValue(t.simulated, s, j)));
+    const paired = t.simulated.kind === 'paired';
+    const simulated = j < 0 || (paired && !twins) ? null : estimate(summaries.map((s, i) => simulatedValue(t.simulated, s, j, twins?.[i])));
     const mean = simulated?.mean ?? null;
     const [lo, hi] = t.band;
     const width = Math.max(hi - lo, 1e-9);
@@ -64,6 +84,7 @@ export function fitReport(set: TargetSet, scenario: Scenario, summaries: RunSumm
       band: [lo, hi],
       citation: t.citation,
       secondary: t.secondary,
+      estimand: t.simulated.kind,
       simulated,
       jurisdiction: j < 0 ? null : scenario.jurisdictions[j].name,
       met: mean === null ? null : mean >= lo && mean <= hi,

@@ -21,7 +21,14 @@ export const TargetMeasure = z.discriminatedUnion('kind', [
     period: z.enum(['before', 'after']),
   }),
   z.strictObject({
-    kind: z.literal('relativeChange').meta({ description: 'Relative change from before to after activation: after / before − 1.' }),
+    kind: z.literal('relativeChange').meta({ description: 'Relative change from before to after activation in one run: after / before − 1.' }),
+    key: metricKey,
+    group,
+  }),
+  z.strictObject({
+    kind: z
+      .literal('paired')
+      .meta({ description: 'Relative difference after activation between the scenario and its no-agreement twin (same seeds, same town): policy / twin − 1, replicate by replicate.' }),
     key: metricKey,
     group,
   }),

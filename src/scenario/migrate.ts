@@ -1,11 +1,43 @@
 import { SCHEMA_VERSION } from './schema.ts';
 
+type Raw = Record<string, unknown>;
+
 /**
  * Upgrades of older scenario files, keyed by the version they upgrade from. Each takes the raw object
- * of version N and returns one of version N + 1. Version 1 is the first published format, so there are
- * none yet; when the format changes, bump SCHEMA_VERSION and add the step here with a test.
+ * of version N and returns one of version N + 1.
  */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (raw: Raw) => Raw> = {
+  1: fromVersion1,
+};
+
+/**
+ * Version 1 (engine 0.3) to 2 (engine 0.4). The enforcement signal became perceived entanglement: its
+ * scale, announcement, half-life and spillover have no counterpart and are dropped, as are the community
+ * effects on trust and the offenders' per-crime learning rate and targeting exponent; the community
+ * effects on fear move to the entanglement section. The effects of trust and fear on reporting and
+ * cooperation changed from relative changes to log-odds, so old values would mean something else: they
+ * are dropped and the new defaults apply.
+ */
+function fromVersion1(raw: Raw): Raw {
+  const out = structuredClone(raw);
+  const sec = (name: string): Raw | undefined => (out[name] && typeof out[name] === 'object' ? (out[name] as Raw) : undefined);
+  const drop = (name: string, keys: string[]) => {
+    const s = sec(name);
+    if (s) for (const k of keys) delete s[k];
+  };
+  const fear = sec('fear');
+  if (fear && ('communityEffectNoncitizen' in fear || 'communityEffectCitizen' in fear)) {
+    const ent = (sec('entanglement') ?? {}) as Raw;
+    if ('communityEffectNoncitizen' in fear) ent.fearEffectNoncitizen = fear.communityEffectNoncitizen;
+    if ('communityEffectCitizen' in fear) ent.fearEffectCitizen = fear.communityEffectCitizen;
+    out.entanglement = ent;
+  }
+  drop('enforcement', ['signalHalfLifeDays', 'signalScale', 'announcementSignal', 'signalSpillover']);
+  drop('trust', ['communityEffect', 'reportingEffect', 'cooperationEffect']);
+  drop('fear', ['communityEffectNoncitizen', 'communityEffectCitizen', 'reportingEffect', 'cooperationEffect']);
+  drop('crime', ['learningRate', 'victimTargeting']);
+  return out;
+}
 
 /** The oldest version this build can still read. */
 export const OLDEST_READABLE_VERSION = SCHEMA_VERSION - Object.keys(MIGRATIONS).length;

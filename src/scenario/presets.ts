@@ -7,6 +7,7 @@ export const PRESETS = [
   { id: 'task-force-with-neighbour', title: 'Task Force county beside an untreated county' },
   { id: 'sanctuary', title: 'Sanctuary county' },
   { id: 'task-force-trust-building', title: 'Task Force model with trust-building' },
+  { id: 'task-force-ended', title: 'Task Force model that ends' },
 ] as const;
 export type PresetId = (typeof PRESETS)[number]['id'];
 

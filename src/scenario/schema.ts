@@ -5,9 +5,10 @@ import { Community } from './sections/community.ts';
 import { Crime } from './sections/crime.ts';
 import { Enforcement, Policing } from './sections/policing.ts';
 import { Contrasts, Fear, Trust } from './sections/attitudes.ts';
+import { Entanglement } from './sections/entanglement.ts';
 
 /** The scenario format version this build reads and writes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** How long a run lasts, when the agreement starts, and its random seed. */
 export const Run = section(
@@ -44,6 +45,7 @@ const ScenarioShape = z.strictObject({
   enforcement: Enforcement,
   trust: Trust,
   fear: Fear,
+  entanglement: Entanglement,
   contrasts: Contrasts,
 });
 
@@ -54,6 +56,9 @@ export const Scenario = ScenarioShape.superRefine((s, ctx) => {
     ctx.addIssue({ code: 'custom', path: ['run', 'activationDay'], input: s.run.activationDay, message: `must be before the end of the run (day ${days})` });
   }
   s.jurisdictions.forEach((j, i) => {
+    if (j.policy.endDay !== null && j.policy.endDay <= s.run.activationDay) {
+      ctx.addIssue({ code: 'custom', path: ['jurisdictions', i, 'policy', 'endDay'], input: j.policy.endDay, message: `must be after the activation day (${s.run.activationDay}), or null for no end` });
+    }
     const foreign = j.latinoNaturalisedShare + j.latinoLawfulShare + j.latinoUndocumentedShare;
     if (foreign > 1) {
       ctx.addIssue({ code: 'custom', path: ['jurisdictions', i, 'latinoUndocumentedShare'], input: j.latinoUndocumentedShare, message: `naturalised, lawful and undocumented shares add up to ${foreign.toFixed(3)}; they must add up to at most 1` });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GROUPS, METRICS, PERIODS, runScenario } from '../../src/engine/index.ts';
+import { GROUPS, METRICS, PERIODS, createWorld, runScenario, stepDays, summarise } from '../../src/engine/index.ts';
+import { twinScenario } from '../../src/evidence/twin.ts';
 import { parseScenarioText } from '../../src/scenario/index.ts';
 import { PRESETS, presetPath } from '../../src/scenario/presets.ts';
 
@@ -26,5 +27,21 @@ describe('presets run end to end', () => {
     const pop = report.population[0];
     expect(pop.inCommunity + pop.inCustody + pop.removed).toBe(pop.initial);
     expect(report.weekly.weeks).toBe(Math.ceil(report.days / 7));
+  });
+});
+
+describe('twin worlds', () => {
+  it.each(PRESETS.map((p) => p.id))('%s is identical to its no-agreement twin before activation', (id) => {
+    const s = parseScenarioText(readFileSync(presetPath(id), 'utf8'), id);
+    const twin = twinScenario(s);
+    const a = createWorld(s);
+    const b = createWorld(twin);
+    stepDays(a, s.run.burnInWeeks * 7 + s.run.activationDay);
+    stepDays(b, s.run.burnInWeeks * 7 + s.run.activationDay);
+    expect(a.day).toBe(s.run.activationDay);
+    expect(Buffer.from(a.residents.trust.buffer).equals(Buffer.from(b.residents.trust.buffer))).toBe(true);
+    expect(Buffer.from(a.residents.belief.buffer).equals(Buffer.from(b.residents.belief.buffer))).toBe(true);
+    expect(Buffer.from(a.residents.custody.buffer).equals(Buffer.from(b.residents.custody.buffer))).toBe(true);
+    expect(summarise(a).jurisdictions.map((j) => j.groups)).toEqual(summarise(b).jurisdictions.map((j) => j.groups));
   });
 });

@@ -3,7 +3,7 @@ import { KINDS } from '../codes.ts';
 import { createMetrics } from '../metrics/accumulate.ts';
 import { deriveParams } from '../params.ts';
 import { createStreams } from '../rng.ts';
-import { backgroundSignalRate } from '../systems/signal.ts';
+import { expectedReporting } from '../behaviour.ts';
 import { refreshTargets } from '../systems/attitudes.ts';
 import type { World } from '../world.ts';
 import { createGeometry } from './geometry.ts';
@@ -42,7 +42,7 @@ export function createWorld(scenario: Scenario, seed = scenario.run.seed, replic
     // About two events per resident: several simulated years at default rates, little memory.
     events: createEventLog(Math.min(1 << 20, Math.max(1 << 14, 2 * pop.residents.count))),
   };
-  for (let j = 0; j < geometry.jurisdictions; j++) w.jurisdictions.signalRate[j] = backgroundSignalRate(w, j);
+  scaleOffendingToAged12(w);
   refreshTargets(w);
   initialAttitudes(w);
   initialExpectations(w);
@@ -61,30 +61,38 @@ function initialAttitudes(w: World): void {
 }
 
 /**
- * Offenders start out expecting the reporting they would actually meet: the mean chance of reporting of
- * each neighbourhood's residents by ethnicity, over the crime mix.
+ * Crime rates are per 1,000 persons aged 12 or more (NCVS), and only they are victims: offenders' activity
+ * is scaled by their share so the rates come out in that unit.
+ */
+function scaleOffendingToAged12(w: World): void {
+  const age = w.residents.age;
+  let aged12 = 0;
+  for (let r = 0; r < age.length; r++) if (age[r] >= 12) aged12++;
+  w.params.offenderBasePerDay *= age.length > 0 ? aged12 / age.length : 1;
+}
+
+/**
+ * Offenders start out expecting the reporting they would actually meet: the mean expected chance of
+ * reporting of each neighbourhood's residents by ethnicity, over the crime mix.
  */
 function initialExpectations(w: World): void {
   const res = w.residents;
   const s = w.scenario;
   const p = w.params;
-  let meanBase = 0;
-  for (let t = 0; t < p.reportingBase.length; t++) meanBase += p.reportingBase[t] * (p.typeCumShare[t] - (t > 0 ? p.typeCumShare[t - 1] : 0));
   const cells = w.cells;
-  const sum = new Float64Array(cells.count.length * 2);
-  const n = new Float64Array(cells.count.length * 2);
+  const sum = cells.expectedSum;
+  const n = cells.expectedCount;
   for (let r = 0; r < res.count; r++) {
+    const x = p.statusShift[res.kind[r] & 3] + s.trust.reportingEffect * (res.trust[r] - s.trust.baseline) - s.fear.reportingEffect * res.fear[r];
     const i = res.cell[r] * 2 + (res.kind[r] >= 8 ? 1 : 0);
-    sum[i] += meanBase * (1 + s.trust.reportingEffect * (res.trust[r] - s.trust.baseline)) * (1 - s.fear.reportingEffect * res.fear[r]);
+    sum[i] += expectedReporting(p.expectedReportingTable, x);
     n[i] += 1;
   }
-  for (let c = 0; c < cells.count.length; c++) {
-    let all = 0;
-    for (let e = 0; e < 2; e++) {
-      const i = c * 2 + e;
-      cells.perceived[i] = n[i] > 0 ? sum[i] / n[i] : meanBase;
-      all += sum[i];
-    }
-    cells.perceivedRef[c] = cells.count[c] > 0 ? all / cells.count[c] : meanBase;
+  const mean = expectedReporting(p.expectedReportingTable, 0);
+  for (let i = 0; i < sum.length; i++) {
+    cells.perceived[i] = n[i] > 0 ? sum[i] / n[i] : mean;
+    cells.perceivedRef[i] = cells.perceived[i];
   }
+  sum.fill(0);
+  n.fill(0);
 }

@@ -3,6 +3,9 @@ import { FREE } from '../codes.ts';
 import { exponential, pick, type Uniform } from '../rng.ts';
 import type { JurisdictionState, Offenders, Residents } from '../world.ts';
 
+/** Offenders are recruited among residents of at least this age. */
+const MIN_OFFENDER_AGE = 14;
+
 /** Offender slots per jurisdiction, each filled by a recruited resident at the start. */
 export function createOffenders(s: Scenario, res: Residents, js: JurisdictionState, u: Uniform): Offenders {
   const counts = s.jurisdictions.map((j) => Math.round(s.crime.offenderShare * j.residents));
@@ -25,7 +28,7 @@ export function createOffenders(s: Scenario, res: Residents, js: JurisdictionSta
 }
 
 /**
- * Fills slot i with a free resident of its jurisdiction who is not already an offender, with non-citizens
+ * Fills slot i with a free resident of its jurisdiction, aged 14 or more, who is not already an offender, with non-citizens
  * accepted in proportion to their relative offending. Leaves the slot vacant if no one is found quickly.
  * Always makes the same number of draws, so the careers stream stays aligned across scenarios.
  */
@@ -37,7 +40,7 @@ export function recruit(o: Offenders, i: number, res: Residents, js: Jurisdictio
     const r = js.resStart[j] + pick(u, js.resCount[j]);
     const weight = (res.kind[r] & 3) >= 2 ? noncitizenRatio : 1;
     const accept = u() < weight / top;
-    if (chosen < 0 && accept && res.custody[r] === FREE && res.offenderSlot[r] < 0) chosen = r;
+    if (chosen < 0 && accept && res.custody[r] === FREE && res.offenderSlot[r] < 0 && res.age[r] >= MIN_OFFENDER_AGE) chosen = r;
   }
   const rate = exponential(u, 1);
   o.resident[i] = chosen;

@@ -15,7 +15,7 @@ export interface Population {
  * Creates households neighbourhood by neighbourhood, so that the residents of one household and of one
  * neighbourhood have consecutive ids. Neighbourhoods differ in their Latino share (segregation), and
  * statuses are drawn per household: the head's from the jurisdiction's shares, the others' from the
- * head's, which yields mixed-status households.
+ * head's, which yields mixed-status households. Ages are drawn by position in the household.
  */
 export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Population {
   const J = g.jurisdictions;
@@ -32,10 +32,14 @@ export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Populati
     reports: new Uint8Array(n),
     victimisationsAt: { start: new Uint8Array(n), activation: new Uint8Array(n) },
     reportsAt: { start: new Uint8Array(n), activation: new Uint8Array(n) },
+    age: new Uint8Array(n),
     trust: new Float32Array(n),
     fear: new Float32Array(n),
+    belief: new Float32Array(n),
+    trustAtActivation: new Float32Array(n),
     ties: new Int32Array(n * tiesPer),
     tiesPer,
+    kinTies: Math.min(tiesPer, s.community.kinTies),
     offenderSlot: new Int32Array(n).fill(-1),
     nextEvent: new Int32Array(n).fill(-1),
   };
@@ -46,8 +50,13 @@ export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Populati
     count: new Int32Array(g.cells),
     latinoCount: new Int32Array(g.cells),
     perceived: new Float32Array(g.cells * 2),
-    perceivedRef: new Float32Array(g.cells),
+    perceivedRef: new Float32Array(g.cells * 2),
+    groupMultiplier: new Float32Array(g.cells * 2).fill(1),
     offendingMultiplier: new Float32Array(g.cells).fill(1),
+    expectedSum: new Float64Array(g.cells * 2),
+    expectedCount: new Float64Array(g.cells * 2),
+    cynicism: new Float32Array(g.cells),
+    enforcementEvents: new Float32Array(g.cells),
   };
   const js: JurisdictionState = {
     resStart: new Int32Array(J + 1),
@@ -55,10 +64,15 @@ export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Populati
     latinoResidents: new Int32Array(J),
     undocumented: new Int32Array(0),
     undocumentedStart: new Int32Array(J + 1),
-    signalRate: new Float64Array(J),
-    detainedToday: new Int32Array(J),
+    enforcementRate: new Float64Array(J),
+    enforcementBase: new Float64Array(J),
+    enforcementToday: new Int32Array(J),
+    pulse: new Float64Array(J),
+    entanglement: new Float64Array(J),
+    feltEntanglement: new Float64Array(J),
     trustTarget: new Float32Array(J * 16),
     fearTarget: new Float32Array(J * 16),
+    reportFearWeight: new Float64Array(J).fill(1),
   };
   const statuses = new Uint8Array(8);
   let r = 0;
@@ -85,6 +99,7 @@ export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Populati
         hhSize[h] = size;
         for (let k = 0; k < size; k++, r++) {
           residents.kind[r] = kindOf(latino, mixed, statuses[k]);
+          residents.age[r] = drawAge(k, u);
           residents.jur[r] = j;
           residents.cell[r] = c;
           residents.household[r] = h;
@@ -121,6 +136,15 @@ function drawStatuses(s: Scenario, sj: Scenario['jurisdictions'][number], latino
     else if (head === NATURALISED) out[k] = y < 0.5 ? NATURALISED : US_BORN;
     else out[k] = US_BORN;
   }
+}
+
+/**
+ * Age of the k-th member of a household: the head is an adult; the second is an adult partner more often
+ * than a child; later members are mostly children. Ages stay fixed through a run (a few years).
+ */
+function drawAge(k: number, u: Uniform): number {
+  const adult = k === 0 || u() < (k === 1 ? 0.6 : 0.2);
+  return adult ? 18 + Math.floor(u() * 62) : Math.floor(u() * 18);
 }
 
 function collectUndocumented(res: Residents, js: JurisdictionState, J: number): Int32Array {

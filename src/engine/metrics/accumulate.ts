@@ -25,8 +25,20 @@ export const C = {
   snapshots: 27,
   /** Days counted. */
   days: 28,
+  beliefSum: 29,
+  /** Sum of each resident's expected (noise-free) chance of reporting a crime of the mix. */
+  expectedReportingSum: 30,
+  /** Residents aged 12 or more (the NCVS population). */
+  residents12: 31,
+  /** Households, counted by their head (first member). */
+  households: 32,
+  /** Residents whose trust is more than 0.1 below what it was on the activation day. */
+  trustFell: 33,
+  trustHist: 34, // + bin (TRUST_BINS slots)
 } as const;
-export const COUNTERS = 29;
+/** Bins of the trust histogram (width 1 / TRUST_BINS), from which deciles are read. */
+export const TRUST_BINS = 40;
+export const COUNTERS = 34 + TRUST_BINS;
 
 export interface MetricsState {
   jurisdictions: number;

@@ -12,7 +12,8 @@ import {
 import { vacate } from '../create/offenders.ts';
 import { C, count } from '../metrics/accumulate.ts';
 import { MODEL_JAIL, MODEL_NONE } from '../params.ts';
-import { policyActive, type World } from '../world.ts';
+import { modelInForce, policyActive, type World } from '../world.ts';
+import { noteEnforcement } from './entanglement.ts';
 import { EV, logEvent } from '../view/event-log.ts';
 
 /**
@@ -43,7 +44,8 @@ export function processCustodyEvents(w: World): void {
       res.custody[r] = FREE;
       logEvent(w.events, w.day, EV.released, r, -1, res.trust[r]);
     }
-    else if (state === JAILED_THEN_DETAINED) enterDetention(w, r);
+    // The household and community learnt of the detainer when it was lodged at booking.
+    else if (state === JAILED_THEN_DETAINED) enterDetention(w, r, false);
     else if (state === DETAINED_FOR_REMOVAL) remove(w, r);
     r = next;
   }
@@ -51,8 +53,9 @@ export function processCustodyEvents(w: World): void {
 
 /**
  * An arrest by jurisdiction j's police on a charge: the resident is booked and jailed, and if
- * undocumented, checked for immigration status as the jurisdiction's policy says. Returns true if a
- * detainer was issued.
+ * undocumented, checked for immigration status as the model in force says. A detainer lodged at booking
+ * is known at once: it shocks the household and ties and counts as local enforcement (the hand-over to
+ * ICE at the end of the jail term adds no second shock). Returns true if a detainer was issued.
  */
 export function arrestAndBook(w: World, r: number, charge: number, j: number): boolean {
   const res = w.residents;
@@ -69,10 +72,10 @@ export function arrestAndBook(w: World, r: number, charge: number, j: number): b
   const honourDraw = u();
   if ((res.kind[r] & 3) !== UNDOCUMENTED) return false;
   const active = policyActive(w);
-  const model = active ? w.params.model[j] : MODEL_NONE;
+  const model = modelInForce(w, j);
   const detainer = federalFlag || (model === MODEL_JAIL && screened);
   if (!detainer) return false;
-  count(w.metrics, res.jur[r], g, C.detainers + charge);
+  lodgeDetainer(w, r, charge);
   let honoured: boolean;
   if (model !== MODEL_NONE) honoured = true; // a 287(g) jail (any model) holds people for ICE
   else if (active && w.params.sanctuary[j]) honoured = charge === CHARGE_FELONY;
@@ -82,10 +85,22 @@ export function arrestAndBook(w: World, r: number, charge: number, j: number): b
 }
 
 /**
- * Takes resident r into immigration detention: decides removal or release, and shocks the household
- * and ties (their trust falls, their fear rises) and the community's enforcement signal.
+ * A detainer lodged against resident r, recorded by its most serious charge. It is known at once: the
+ * household and ties are shocked and it counts as local enforcement.
  */
-export function enterDetention(w: World, r: number): void {
+export function lodgeDetainer(w: World, r: number, charge: number): void {
+  const res = w.residents;
+  count(w.metrics, res.jur[r], GROUP_OF_KIND[res.kind[r]], C.detainers + charge);
+  noteEnforcement(w, r);
+  shockAround(w, r);
+}
+
+/**
+ * Takes resident r into immigration detention and decides removal or release. Unless the detention was
+ * already known (a detainer lodged at booking), it shocks the household and ties (their trust falls,
+ * their fear rises) and counts as local enforcement.
+ */
+export function enterDetention(w: World, r: number, news: boolean): void {
   const res = w.residents;
   const e = w.scenario.enforcement;
   const remove = w.rng.detention() < e.removalProb;
@@ -94,7 +109,8 @@ export function enterDetention(w: World, r: number): void {
   const j = res.jur[r];
   count(w.metrics, j, GROUP_OF_KIND[res.kind[r]], C.detentions);
   logEvent(w.events, w.day, EV.detained, r, -1, res.trust[r]);
-  if (res.kind[r] >= 8) w.jurisdictions.detainedToday[j]++;
+  if (!news) return;
+  noteEnforcement(w, r);
   shockAround(w, r);
 }
 
@@ -108,7 +124,7 @@ function remove(w: World, r: number): void {
   if (slot >= 0) vacate(w.offenders, slot, res, w.day, w.scenario.crime.replacementDays, w.rng.careers);
 }
 
-/** Vicarious experience of a detention: every other household member, and the detained resident's ties. */
+/** Vicarious experience of a detainer or detention: every other household member, and the resident's ties. */
 function shockAround(w: World, r: number): void {
   const res = w.residents;
   const t = w.scenario.trust;

@@ -23,7 +23,7 @@ export function federalEnforcement(w: World): void {
       if (w.residents.custody[r] !== FREE) continue;
       count(w.metrics, j, GROUP_OF_KIND[w.residents.kind[r]], C.federalArrests);
       logEvent(w.events, w.day, EV.federalArrest, r, -1, w.residents.trust[r]);
-      enterDetention(w, r);
+      enterDetention(w, r, true);
     }
   }
 }

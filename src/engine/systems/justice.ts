@@ -1,13 +1,14 @@
 import { FREE, GROUP_OF_KIND } from '../codes.ts';
 import { residentInCell } from '../create/population.ts';
 import { C, count } from '../metrics/accumulate.ts';
-import { policyActive, type World } from '../world.ts';
+import { cooperationProbability, reportingProbability } from '../behaviour.ts';
+import type { World } from '../world.ts';
 import { arrestAndBook } from './custody.ts';
 import { EV, logEvent } from '../view/event-log.ts';
 
 /**
- * After a crime: the victim reports or not (trust raises the chance, fear of immigration consequences
- * lowers it); offenders learn from the outcome; a reported crime is investigated with the help of the
+ * After a crime: the victim reports or not (on the log-odds scale: trust raises the chance, fear of
+ * immigration consequences and belief that police work with ICE lower it; see behaviour.ts); a reported crime is investigated with the help of the
  * witnesses who cooperate, and a cleared case puts the offender in jail (incapacitation) through booking,
  * where the immigration check of the jurisdiction's policy applies.
  */
@@ -17,16 +18,10 @@ export function handleCrime(w: World, offender: number, victim: number, cell: nu
   const s = w.scenario;
   const j = res.jur[victim];
   const g = GROUP_OF_KIND[res.kind[victim]];
-  const latino = res.kind[victim] >= 8 ? 1 : 0;
   count(w.metrics, j, g, C.crimes + type);
   if (res.victimisations[victim] < 255) res.victimisations[victim]++;
 
-  const active = policyActive(w);
-  const fearWeight = active && p.trustBuilding[j] ? 1 - s.contrasts.trustBuildingReportingFearReduction : 1;
-  const reportP = p.reportingBase[type] * (1 + s.trust.reportingEffect * (res.trust[victim] - s.trust.baseline)) * (1 - s.fear.reportingEffect * res.fear[victim] * fearWeight);
-  const reported = w.rng.reporting() < reportP;
-  const pi = cell * 2 + latino;
-  w.cells.perceived[pi] += s.crime.learningRate * ((reported ? 1 : 0) - w.cells.perceived[pi]);
+  const reported = w.rng.reporting() < reportingProbability(w, victim, type);
   if (!reported) {
     logEvent(w.events, w.day, EV.victimUnreported, victim, type, res.trust[victim]);
     return;
@@ -59,8 +54,7 @@ function investigate(w: World, cell: number): number {
     const r = residentInCell(w.cells, cell, u);
     const draw = u();
     if (res.custody[r] !== FREE) continue;
-    const p = s.policing.cooperationBase * (1 + s.trust.cooperationEffect * (res.trust[r] - s.trust.baseline)) * (1 - s.fear.cooperationEffect * res.fear[r]);
-    const coop = draw < p;
+    const coop = draw < cooperationProbability(w, r);
     const g = GROUP_OF_KIND[res.kind[r]];
     count(w.metrics, res.jur[r], g, C.witnessesAsked);
     if (coop) {

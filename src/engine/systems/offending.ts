@@ -9,12 +9,16 @@ const MAX_CANDIDATES = 8;
 const candidates = new Int32Array(MAX_CANDIDATES);
 const weights = new Float64Array(MAX_CANDIDATES);
 
+/** Victims are residents of at least this age (the NCVS population). */
+const MIN_VICTIM_AGE = 12;
+
 /**
  * Offending: each filled offender slot, if its offender is free, commits a crime today with a chance set
- * by the crime rates, the offender's personal rate and the neighbourhood's offending multiplier (the
- * response to expected reporting). The victim is chosen by routine-activity logic among a few candidates
- * met in the neighbourhood: fewer guardians at home and a lower expected chance of reporting make a
- * candidate more attractive.
+ * by the crime rates, the offender's personal rate and the neighbourhood's offending multiplier (its
+ * residents' mix of the two groups' multipliers). The victim is chosen by routine-activity logic among a
+ * few candidates aged 12 or more met in the neighbourhood, each weighted by the offending multiplier
+ * toward their group there (the response to the reporting expected of that group) and protected by
+ * guardians at home. So crimes against a group rise as that group's expected reporting falls.
  */
 export function offend(w: World): void {
   const o = w.offenders;
@@ -47,15 +51,14 @@ export function offend(w: World): void {
 
 function chooseVictim(w: World, offender: number, cell: number, K: number, draw: number): number {
   const res = w.residents;
-  const c = w.scenario.crime;
+  const guardianship = w.scenario.crime.guardianshipEffect;
+  const multiplier = w.cells.groupMultiplier;
   let total = 0;
   for (let k = 0; k < K; k++) {
     const r = candidates[k];
     let wt = 0;
-    if (r !== offender && res.custody[r] === FREE) {
-      const guardians = presentHouseholdOthers(w, r);
-      const expectReport = w.cells.perceived[cell * 2 + (res.kind[r] >= 8 ? 1 : 0)];
-      wt = Math.pow(1 - expectReport, c.victimTargeting) / (1 + c.guardianshipEffect * guardians);
+    if (r !== offender && res.custody[r] === FREE && res.age[r] >= MIN_VICTIM_AGE) {
+      wt = multiplier[cell * 2 + (res.kind[r] >= 8 ? 1 : 0)] / (1 + guardianship * presentHouseholdOthers(w, r));
     }
     weights[k] = wt;
     total += wt;
@@ -79,19 +82,32 @@ function presentHouseholdOthers(w: World, r: number): number {
 }
 
 /**
- * Weekly: each neighbourhood's offending multiplier from the reporting offenders expect there, relative
- * to what they expected at the start, with the published elasticity (a 10% fall in reporting raises
- * offending by about 7.9%).
+ * Weekly: offenders' estimate of how likely each group's victims in each neighbourhood are to report
+ * follows the week's mean expected reporting of that group there, with the learning half-life; the
+ * offending multiplier toward the group follows from the estimate relative to its level on day 0, with
+ * the published elasticity (a 10% fall in reporting raises offending by about 7.9%).
  */
 export function updateOffendingResponse(w: World): void {
   const cells = w.cells;
   const e = w.scenario.crime.reportingElasticity;
+  const learn = w.params.offenderLearningWeekly;
   for (let c = 0; c < cells.count.length; c++) {
     const n = cells.count[c];
     if (n === 0) continue;
+    for (let g = 0; g < 2; g++) {
+      const i = c * 2 + g;
+      if (cells.expectedCount[i] > 0) cells.perceived[i] += learn * (cells.expectedSum[i] / cells.expectedCount[i] - cells.perceived[i]);
+      cells.expectedSum[i] = 0;
+      cells.expectedCount[i] = 0;
+      const ratio = cells.perceived[i] / Math.max(1e-6, cells.perceivedRef[i]);
+      cells.groupMultiplier[i] = Math.min(10, Math.max(0.1, Math.pow(Math.max(ratio, 1e-3), -e)));
+    }
     const latino = cells.latinoCount[c] / n;
-    const expected = (1 - latino) * cells.perceived[c * 2] + latino * cells.perceived[c * 2 + 1];
-    const ratio = expected / Math.max(1e-6, cells.perceivedRef[c]);
-    cells.offendingMultiplier[c] = Math.min(10, Math.max(0.1, Math.pow(Math.max(ratio, 1e-3), -e)));
+    cells.offendingMultiplier[c] = (1 - latino) * cells.groupMultiplier[c * 2] + latino * cells.groupMultiplier[c * 2 + 1];
   }
+}
+
+/** Day 0: offenders' current estimates become the reference the offending response is measured from. */
+export function fixOffendingReference(w: World): void {
+  w.cells.perceivedRef.set(w.cells.perceived);
 }

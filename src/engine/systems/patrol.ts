@@ -1,20 +1,24 @@
-import { CHARGE_MISDEMEANOUR, CHARGE_NONE, CHARGE_TRAFFIC, FREE, GROUP_OF_KIND, JAILED_THEN_DETAINED, UNDOCUMENTED } from '../codes.ts';
+import { CHARGE_MISDEMEANOUR, CHARGE_TRAFFIC, FREE, GROUP_OF_KIND, JAILED_THEN_DETAINED, UNDOCUMENTED } from '../codes.ts';
 import { residentInCell } from '../create/population.ts';
 import { C, count } from '../metrics/accumulate.ts';
 import { MODEL_TASK_FORCE } from '../params.ts';
 import { pick, poisson } from '../rng.ts';
-import { policyActive, type World } from '../world.ts';
-import { arrestAndBook, enterDetention, shock } from './custody.ts';
+import { modelInForce, policyActive, type World } from '../world.ts';
+import { noteEnforcement } from './entanglement.ts';
+import { arrestAndBook, enterDetention, lodgeDetainer, shock } from './custody.ts';
 import { EV, logEvent } from '../view/event-log.ts';
 
 /** Tries to find a stop target before an officer gives up for that stop. */
 const MAX_TRIES = 16;
+/** Patrol stops are of drivers and pedestrians of at least this age. */
+const MIN_STOP_AGE = 16;
 
 /**
- * Patrol: each officer works a neighbourhood chosen in proportion to its population and makes stops.
- * Under an active Task Force agreement, Latino residents are chosen for stops more often (profiling
- * multiplier), stops of Latino residents end in arrest more often, and deputised officers question
- * people about status, which can lead to immigration arrest without any criminal charge.
+ * Patrol: each officer works a neighbourhood chosen in proportion to its population and stops residents
+ * aged 16 or more. Under every policy, a stopped undocumented driver may be arrested for driving without
+ * a licence. Under a Task Force agreement in force, Latino residents are chosen for stops more often
+ * (profiling multiplier), stops of Latino residents end in arrest more often, and deputised officers
+ * question people about status, which can lead to immigration arrest without any criminal charge.
  */
 export function patrol(w: World): void {
   const o = w.officers;
@@ -27,14 +31,14 @@ export function patrol(w: World): void {
     const js = w.jurisdictions;
     const cell = res.cell[js.resStart[j] + pick(u, js.resCount[j])];
     o.cell[i] = cell;
-    const taskForce = active && w.params.model[j] === MODEL_TASK_FORCE;
+    const taskForce = modelInForce(w, j) === MODEL_TASK_FORCE;
     const multiplier = taskForce ? w.scenario.jurisdictions[j].policy.profilingMultiplier : 1;
     const stops = poisson(u, perDay);
     for (let s = 0; s < stops; s++) {
       let target = -1;
       for (let t = 0; t < MAX_TRIES && target < 0; t++) {
         const r = residentInCell(w.cells, cell, u);
-        if (res.custody[r] !== FREE) continue;
+        if (res.custody[r] !== FREE || res.age[r] < MIN_STOP_AGE) continue;
         // Rejection sampling: a non-Latino candidate is kept with probability 1 / multiplier.
         if (res.kind[r] < 8 && multiplier > 1 && u() * multiplier >= 1) continue;
         target = r;
@@ -51,7 +55,7 @@ function stop(w: World, r: number, j: number, deputised: boolean): void {
   const u = w.rng.stopOutcome;
   const g = GROUP_OF_KIND[res.kind[r]];
   const latino = res.kind[r] >= 8;
-  const taskForce = policyActive(w) && w.params.model[j] === MODEL_TASK_FORCE;
+  const taskForce = modelInForce(w, j) === MODEL_TASK_FORCE;
   count(w.metrics, res.jur[r], g, C.stops);
   const trustBuilding = policyActive(w) && w.params.trustBuilding[j] === 1;
   const stopShock = w.scenario.trust.stopShock * (trustBuilding ? 1 - w.scenario.contrasts.trustBuildingStopShockReduction : 1);
@@ -61,23 +65,28 @@ function stop(w: World, r: number, j: number, deputised: boolean): void {
   const arrestDraw = u();
   const chargeDraw = u();
   const questionDraw = u();
+  const licenceDraw = u();
+  const undocumented = (res.kind[r] & 3) === UNDOCUMENTED;
   const odds = taskForce && latino ? policy.arrestBiasMultiplier : 1;
   const base = p.arrestPerStop;
   const arrestP = (base * odds) / (1 - base + base * odds);
-  const arrested = arrestDraw < arrestP;
-  const charge = chargeDraw < p.trafficShareOfStopArrests ? CHARGE_TRAFFIC : CHARGE_MISDEMEANOUR;
+  const unlicensed = undocumented && licenceDraw < p.unlicensedArrestProb;
+  const arrested = arrestDraw < arrestP || unlicensed;
+  // The stop's charge: what an arrest is for, and what a detainer from status questioning records.
+  const charge = arrestDraw >= arrestP || chargeDraw < p.trafficShareOfStopArrests ? CHARGE_TRAFFIC : CHARGE_MISDEMEANOUR;
   const questioned = deputised && questionDraw < policy.statusQuestioningProb;
   if (questioned) questionAboutStatus(w, r, g);
-  const immigrationArrest = questioned && (res.kind[r] & 3) === UNDOCUMENTED;
+  const immigrationArrest = questioned && undocumented;
   if (arrested) {
     const detainer = arrestAndBook(w, r, charge, j);
     if (immigrationArrest) {
-      if (!detainer) count(w.metrics, res.jur[r], g, C.detainers + charge);
+      if (!detainer) lodgeDetainer(w, r, charge);
       res.custody[r] = JAILED_THEN_DETAINED;
     }
   } else if (immigrationArrest) {
-    count(w.metrics, res.jur[r], g, C.detainers + CHARGE_NONE);
-    enterDetention(w, r);
+    lodgeDetainer(w, r, charge);
+    // Known already through the detainer: no second shock.
+    enterDetention(w, r, false);
   }
 }
 
@@ -85,6 +94,7 @@ function stop(w: World, r: number, j: number, deputised: boolean): void {
 function questionAboutStatus(w: World, r: number, g: number): void {
   const res = w.residents;
   count(w.metrics, res.jur[r], g, C.statusQuestioned);
+  noteEnforcement(w, r);
   const fearGain = (res.kind[r] & 3) >= 2 ? w.scenario.fear.questioningShock : 0;
   shock(res.trust, res.fear, r, w.scenario.trust.questioningShock, fearGain);
   logEvent(w.events, w.day, EV.questioned, r, -1, res.trust[r]);

@@ -13,12 +13,12 @@ function crimeType(
   return section(
     {
       ratePer1000: num(d.rate, 0, 500, {
-        unit: 'victimisations per 1,000 residents per year',
+        unit: 'victimisations per 1,000 persons aged 12+ per year',
         description: `Baseline rate of ${name} before any change in reporting; offenders' activity is scaled to produce it.`,
         source: sources.rate,
       }),
       reportingBase: share(d.report, {
-        description: `Chance that a victim of ${name} with baseline trust and no fear reports it to police.`,
+        description: `Chance that a victim of ${name} with baseline trust, no fear and no belief in police–ICE entanglement reports it to police.`,
         source: sources.report,
       }),
       clearanceBase: share(d.clearBase, {
@@ -69,16 +69,21 @@ export const Crime = section(
       description: "How offending responds to the reporting offenders expect: a 10% fall in expected reporting raises offending by 10 × this value per cent.",
       source: SRC.goncalves,
     }),
-    learningRate: share(0.05, {
-      unit: 'weight per crime',
-      description: "How fast offenders' expectation of whether a neighbourhood's residents report moves with each crime's outcome.",
+    learningHalfLifeDays: num(180, 7, 3650, {
+      unit: 'days',
+      description:
+        "How fast offenders learn how likely each group's victims in a neighbourhood are to report (half-life of their estimate, which follows the group's expected reporting there).",
       source: SRC.assumption,
     }),
-    victimTargeting: num(1, 0, 5, {
-      unit: 'exponent',
-      description: 'How strongly offenders prefer victims they expect not to report (0: they do not care).',
-      source: SRC.assumption,
-    }),
+    statusReportingShift: section(
+      {
+        usBorn: num(0, -3, 3, { unit: 'log-odds', description: 'Reporting log-odds of U.S.-born citizens apart from trust, fear and belief.', source: SRC.assumption }),
+        naturalised: num(0, -3, 3, { unit: 'log-odds', description: 'Reporting log-odds of naturalised citizens apart from trust, fear and belief (language, knowledge of the system).', source: SRC.assumption }),
+        lawfulResident: num(0, -3, 3, { unit: 'log-odds', description: 'Reporting log-odds of lawful non-citizens apart from trust, fear and belief.', source: SRC.assumption }),
+        undocumented: num(0, -3, 3, { unit: 'log-odds', description: 'Reporting log-odds of undocumented residents apart from trust, fear and belief (their baseline fear already lowers it).', source: SRC.assumption }),
+      },
+      'Status-specific reporting baselines: shifts of the log-odds of reporting by immigration status.',
+    ),
     candidatesPerCrime: z.int().min(1).max(8).default(3).meta({ unit: 'residents', description: 'Potential victims an offender weighs before each crime (opportunity).', source: SRC.assumption }),
     guardianshipEffect: num(0.15, 0, 2, { unit: 'per other household member at home', description: 'How much each other present household member protects a resident (guardianship).', source: SRC.assumption }),
     roamShare: share(0.25, { description: "Share of an offender's crimes committed in a neighbouring neighbourhood (possibly across the border) rather than at home.", source: SRC.assumption }),

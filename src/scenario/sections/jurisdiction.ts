@@ -29,6 +29,17 @@ export const Policy = section(
       description: 'Under a Task Force agreement, how much more likely a stop of a Latino resident ends in arrest.',
       source: SRC.alamance,
     }),
+    endDay: z
+      .int()
+      .min(1)
+      .max(18250)
+      .nullable()
+      .default(null)
+      .meta({
+        unit: 'day',
+        description: 'Day the agreement ends (null: it stays in force to the end of the run). Agreements end: the Task Force model was ended in 2012.',
+        source: 'targets.md section 4 (32 task force agreements ended in December 2012)',
+      }),
     jailScreeningProb: share(0.95, {
       description: 'Under the Jail Enforcement Model, chance that a booked person is interviewed and checked against DHS databases.',
       source: SRC.assumption,

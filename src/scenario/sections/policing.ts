@@ -6,6 +6,19 @@ export const Policing = section(
     stopsPerOfficerDay: num(0.12, 0, 20, { unit: 'stops per officer per day', description: 'Patrol stops (traffic and pedestrian) each officer makes per day; with the default staffing about 100 stops per 1,000 residents a year.', source: 'assumption (about 1 in 10 U.S. residents has contact with police through a stop each year)' }),
     arrestPerStop: share(0.03, { description: 'Chance that a patrol stop ends in arrest (before any bias multiplier).', source: SRC.assumption }),
     trafficShareOfStopArrests: share(0.6, { description: 'Share of stop arrests on traffic charges; the rest are misdemeanours.', source: SRC.assumption }),
+    unlicensedArrestProb: share(0.3, {
+      description:
+        'Chance that a stop of an undocumented driver ends in a custodial arrest for driving without a licence (most states do not license undocumented residents); the arrest is on a traffic charge and goes through booking.',
+      source: SRC.assumption,
+    }),
+    otherArrestsPer1000: num(22, 0, 200, {
+      unit: 'arrests per 1,000 residents per year',
+      description:
+        'Arrests outside patrol stops and solved crimes (warrants, drink-driving, drugs, disorder), so that local arrests come to about 30 per 1,000 residents a year with the others. Each goes through booking.',
+      source: 'FBI, Crime in the United States 2019 (about 10.1 million arrests, 31 per 1,000 residents)',
+    }),
+    otherArrestOffenderShare: share(0.3, { description: 'Share of those other arrests that fall on active offenders; the rest fall on adults at random.', source: SRC.assumption }),
+    otherArrestFelonyShare: share(0.2, { description: 'Share of those other arrests on felony charges; the rest are misdemeanours.', source: 'assumption (FBI arrest mix: about a fifth for serious offences)' }),
     witnessesPerCrime: int(2, 0, 6, { unit: 'witnesses', description: 'Neighbours asked to help with each reported crime.', source: SRC.assumption }),
     cooperationBase: share(0.6, { description: 'Chance that a witness with baseline trust and no fear cooperates with the investigation.', source: SRC.assumption }),
     jailDaysTraffic: int(2, 0, 365, { unit: 'days', description: 'Days in jail after an arrest on a traffic charge.', source: SRC.assumption }),
@@ -33,21 +46,6 @@ export const Enforcement = section(
     }),
     removalProb: share(0.85, { description: 'Chance that a person taken into immigration detention is removed rather than released.', source: SRC.assumption }),
     removalDelayDays: int(60, 1, 1000, { unit: 'days', description: 'Days in immigration detention before removal or release.', source: SRC.assumption }),
-    signalHalfLifeDays: num(90, 1, 3650, {
-      unit: 'days',
-      description: 'How long the community remembers local immigration arrests: half-life of the enforcement signal that raises fear.',
-      source: SRC.assumption,
-    }),
-    signalScale: num(5, 0.01, 1000, {
-      unit: 'immigration arrests per 1,000 Latino residents per year',
-      description: 'Rate of local immigration arrests at which the enforcement signal reaches 1 (full community fear response).',
-      source: SRC.assumption,
-    }),
-    announcementSignal: share(0.3, {
-      description: 'Enforcement signal added at once when a 287(g) agreement starts (publicity), fading with the signal half-life.',
-      source: SRC.assumption,
-    }),
-    signalSpillover: share(0.25, { description: "Share of a neighbouring jurisdiction's enforcement signal felt across the border.", source: SRC.assumption }),
   },
   'Immigration enforcement: federal background, detainers and removals.',
 );

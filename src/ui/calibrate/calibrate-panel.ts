@@ -15,9 +15,10 @@ export const CHOICES: { path: string; min?: number; max?: number; on: boolean }[
   { path: 'crime.types.burglaryTheft.clearanceBase', min: 0, max: 0.4, on: true },
   { path: 'crime.types.simpleAssault.clearanceBase', min: 0, max: 0.6, on: false },
   { path: 'fear.reportingEffect', on: false },
-  { path: 'fear.communityEffectNoncitizen', on: false },
-  { path: 'trust.communityEffect', on: false },
-  { path: 'enforcement.signalScale', min: 1, max: 20, on: false },
+  { path: 'entanglement.reportingEffect', min: 0, max: 3, on: false },
+  { path: 'entanglement.inForceJail', on: false },
+  { path: 'entanglement.fearEffectNoncitizen', on: false },
+  { path: 'entanglement.trustEffect', on: false },
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { RunSummary } from '../../engine/index.ts';
-import { fitReport, type TargetResult } from '../../evidence/fit.ts';
+import { fitReport, targetJurisdiction, type TargetResult } from '../../evidence/fit.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
 import type { Scenario } from '../../scenario/index.ts';
 
@@ -43,18 +43,26 @@ export class TargetCards extends LitElement {
     const target = BUILT_IN_TARGETS[this.set].targets.find((x) => x.id === t.id)!;
     const needsAfter = target.simulated.kind === 'relativeChange' || ('period' in target.simulated && target.simulated.period === 'after');
     const waiting = this.day <= (needsAfter ? this.activationDay + 28 : Math.min(this.activationDay, 28));
-    const state = !this.summary || !this.scenario ? 'wait' : t.simulated === null ? 'n/a' : waiting ? 'wait' : t.met ? 'met' : 'missed';
-    const label = { 'n/a': 'does not apply to this scenario', wait: 'run further to measure', met: 'within the band', missed: 'outside the band' }[state];
+    const paired = target.simulated.kind === 'paired';
+    const applies = this.scenario ? targetJurisdiction(target, this.scenario) >= 0 : true;
+    const state = !this.summary || !this.scenario ? 'wait' : paired && applies ? 'paired' : t.simulated === null ? 'n/a' : waiting ? 'wait' : t.met ? 'met' : 'missed';
+    const label = {
+      'n/a': 'does not apply to this scenario',
+      paired: 'read against the no-agreement twin over replicates: use Compare, or sim fit on the command line',
+      wait: 'run further to measure',
+      met: 'within the band',
+      missed: 'outside the band',
+    }[state];
     const pct = t.unit.includes('share') || t.unit.includes('relative');
     const f = (v: number | null | undefined) => (v === null || v === undefined ? '—' : pct ? `${(v * 100).toFixed(1)}%` : v.toFixed(1));
     return html`<li class="card ${state}" data-target=${t.id}>
       <div class="measure">${t.measure}</div>
       <div class="numbers">
-        <span><span class="k">this run</span> ${state === 'wait' || state === 'n/a' ? '—' : f(t.simulated?.mean)}</span>
+        <span><span class="k">this run</span> ${state === 'wait' || state === 'n/a' || state === 'paired' ? '—' : f(t.simulated?.mean)}</span>
         <span><span class="k">published</span> ${f(t.value)}</span>
         <span><span class="k">band</span> ${f(t.band[0])} to ${f(t.band[1])}</span>
       </div>
-      <div class="verdict"><span class="mark" aria-hidden="true">${{ 'n/a': '·', wait: '…', met: '✓', missed: '✗' }[state]}</span> ${label}</div>
+      <div class="verdict"><span class="mark" aria-hidden="true">${{ 'n/a': '·', paired: '⇄', wait: '…', met: '✓', missed: '✗' }[state]}</span> ${label}</div>
       <div class="source">${target.url ? html`<a href=${target.url} target="_blank" rel="noopener noreferrer">${t.citation}</a>` : t.citation}${t.secondary ? ' (secondary source)' : ''}</div>
     </li>`;
   }

@@ -3,7 +3,17 @@ import type { ResidentInfo } from '../../engine/index.ts';
 import { trustCss } from '../../render/colours.ts';
 import { emit } from '../events.ts';
 
-const GROUP = { latinoCitizen: 'Latino citizen', latinoNoncitizen: 'Latino non-citizen', nonLatino: 'Non-Latino', latino: 'Latino', all: '' } as const;
+const GROUP = {
+  latinoCitizen: 'Latino citizen',
+  latinoNoncitizen: 'Latino non-citizen',
+  nonLatino: 'Non-Latino',
+  latino: 'Latino',
+  all: '',
+  latinoUsBorn: 'Latino, U.S.-born',
+  latinoNaturalised: 'Latino, naturalised',
+  latinoLawful: 'Latino, lawful non-citizen',
+  latinoUndocumented: 'Latino, undocumented',
+} as const;
 const STATUS = { usBorn: 'U.S.-born citizen', naturalised: 'naturalised citizen', lawfulResident: 'lawful resident (not a citizen)', undocumented: 'undocumented' } as const;
 
 /**

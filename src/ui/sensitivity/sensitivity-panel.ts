@@ -34,7 +34,7 @@ export class SensitivityPanel extends LitElement {
   constructor() {
     super();
     this.draft = {};
-    this.chosen = CHOICES.map((c) => ['fear.reportingEffect', 'fear.communityEffectNoncitizen', 'trust.communityEffect', 'enforcement.signalScale'].includes(c.path));
+    this.chosen = CHOICES.map((c) => ['fear.reportingEffect', 'entanglement.reportingEffect', 'entanglement.inForceJail', 'entanglement.trustEffect'].includes(c.path));
     this.output = 0;
     this.trajectories = 4;
     this.running = false;

@@ -27,7 +27,7 @@ describe('sim run', () => {
     expect(report).toMatchObject({ engineVersion: expect.any(String), scenarioHash: expect.stringMatching(/^[0-9a-f]{64}$/), seed: 7, replicates: 2 });
     const after = report.jurisdictions[0].groups.latinoNoncitizen.after;
     for (const m of METRICS) expect(after, m.key).toHaveProperty(m.key);
-    expect(after.reportedShare).toMatchObject({ mean: expect.any(Number), lo: expect.any(Number), hi: expect.any(Number) });
+    expect(report.jurisdictions[0].groups.all.after.reportedShare).toMatchObject({ mean: expect.any(Number), lo: expect.any(Number), hi: expect.any(Number) });
     expect(report.weekly.jurisdictions[0].groups.all.meanTrust.length).toBe(report.weekly.weeks);
     const b = sim('run', small, '--json', '--seed', '7', '--replicates', '2');
     expect(b.out).toBe(a.out);

@@ -35,12 +35,13 @@ describe('Task Force stops', () => {
     expect(d).toBeLessThan(4.8);
   });
 
-  it('questions people about status only after activation, and its arrests carry no criminal charge', () => {
+  it('questions people about status only after activation; its detainers carry the stop\u2019s charge', () => {
     const s = runSummary(smallScenario(busyStops, {}, { model: 'taskForce', deputisedShare: 0.5 }));
     const all = s.jurisdictions[0].groups.all;
     expect(all.before.statusQuestioned).toBe(0);
     expect(all.after.statusQuestioned!).toBeGreaterThan(0);
-    expect(all.after['detainers.none']!).toBeGreaterThan(0);
+    expect(all.after['detainers.traffic']!).toBeGreaterThan(0);
+    expect(all.after['detainers.none']).toBe(0);
   });
 });
 
@@ -94,7 +95,7 @@ describe('removal of offenders', () => {
     const slot = 0;
     const r = w.offenders.resident[slot];
     expect(r).toBeGreaterThanOrEqual(0);
-    enterDetention(w, r);
+    enterDetention(w, r, true);
     expect(w.residents.custody[r]).toBe(DETAINED_FOR_REMOVAL);
     stepDays(w, 6);
     expect(w.residents.custody[r]).toBe(REMOVED);
@@ -110,10 +111,21 @@ describe('offenders respond to reporting', () => {
   it('a neighbourhood where offenders expect half the reporting sees 2^0.79 times the offending', () => {
     const w = createWorld(smallScenario());
     const c = 0;
-    w.cells.perceived[c * 2] = w.cells.perceivedRef[c] / 2;
-    w.cells.perceived[c * 2 + 1] = w.cells.perceivedRef[c] / 2;
+    w.cells.perceived[c * 2] = w.cells.perceivedRef[c * 2] / 2;
+    w.cells.perceived[c * 2 + 1] = w.cells.perceivedRef[c * 2 + 1] / 2;
     updateOffendingResponse(w);
     expect(w.cells.offendingMultiplier[c]).toBeCloseTo(Math.pow(2, 0.79), 4);
+  });
+
+  it('responds by group: only the group expected to report less draws more offending', () => {
+    const w = createWorld(smallScenario());
+    const c = 0;
+    w.cells.perceived[c * 2 + 1] = w.cells.perceivedRef[c * 2 + 1] / 2;
+    updateOffendingResponse(w);
+    expect(w.cells.groupMultiplier[c * 2 + 1]).toBeCloseTo(Math.pow(2, 0.79), 4);
+    expect(w.cells.groupMultiplier[c * 2]).toBeCloseTo(1, 6);
+    const latino = w.cells.latinoCount[c] / w.cells.count[c];
+    expect(w.cells.offendingMultiplier[c]).toBeCloseTo(1 - latino + latino * Math.pow(2, 0.79), 4);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitReport, simulatedValue } from '../../../src/evidence/fit.ts';
+import { twinScenario } from '../../../src/evidence/twin.ts';
 import { BUILT_IN_TARGETS, parseTargetSet, TargetSetError } from '../../../src/evidence/registry.ts';
 import { runSummary, smallScenario } from '../../helpers/small.ts';
 
@@ -33,13 +34,23 @@ describe('target sets', () => {
 });
 
 describe('fit report', () => {
-  const summary = runSummary(smallScenario({ policing: { stopsPerOfficerDay: 3 } }, { residents: 4000 }, { model: 'jailEnforcement' }));
+  const scenario = smallScenario({ policing: { stopsPerOfficerDay: 3 } }, { residents: 4000 }, { model: 'jailEnforcement' });
+  const summary = runSummary(scenario);
 
   it('reads metrics, gaps between groups and relative changes from a run', () => {
     const all = summary.jurisdictions[0].groups;
     expect(simulatedValue({ kind: 'metric', key: 'reportedShare', group: 'latino', period: 'before' }, summary, 0)).toBe(all.latino.before.reportedShare);
     expect(simulatedValue({ kind: 'gap', key: 'reportedShare', groups: ['latino', 'nonLatino'], period: 'after' }, summary, 0)).toBeCloseTo(all.latino.after.reportedShare! - all.nonLatino.after.reportedShare!, 12);
     expect(simulatedValue({ kind: 'relativeChange', key: 'meanTrust', group: 'all' }, summary, 0)).toBeCloseTo(all.all.after.meanTrust! / all.all.before.meanTrust! - 1, 12);
+    const twin = runSummary(twinScenario(scenario));
+    expect(simulatedValue({ kind: 'paired', key: 'meanTrust', group: 'latino' }, summary, 0)).toBeNull();
+    expect(simulatedValue({ kind: 'paired', key: 'meanTrust', group: 'latino' }, summary, 0, twin)).toBeCloseTo(all.latino.after.meanTrust! / twin.jurisdictions[0].groups.latino.after.meanTrust! - 1, 12);
+  });
+
+  it('the twin has no agreement anywhere and is identical before activation', () => {
+    const twin = twinScenario(scenario);
+    expect(twin.jurisdictions.every((j) => j.policy.model === 'none')).toBe(true);
+    expect(runSummary(twin).jurisdictions[0].groups.all.before).toEqual(summary.jurisdictions[0].groups.all.before);
   });
 
   it('marks each target met or not, skips those that do not apply, and scores the set', () => {
@@ -47,7 +58,9 @@ describe('fit report', () => {
     const r = fitReport(BUILT_IN_TARGETS['reporting-drop-stated'], scenario, [summary]);
     expect(r.results.every((t) => t.simulated === null && t.met === null)).toBe(true);
     expect(r.score.applicable).toBe(0);
-    const m = fitReport(BUILT_IN_TARGETS['reporting-drop-measured'], scenario, [summary]);
+    // The measured drop is a paired target: without the twin it cannot be read.
+    expect(fitReport(BUILT_IN_TARGETS['reporting-drop-measured'], scenario, [summary]).score.applicable).toBe(0);
+    const m = fitReport(BUILT_IN_TARGETS['reporting-drop-measured'], scenario, [summary], [runSummary(twinScenario(scenario))]);
     expect(m.score.applicable).toBe(1);
     const t = m.results[0];
     expect(t.met).toBe(t.simulated!.mean! >= -0.4 && t.simulated!.mean! <= -0.2);

@@ -73,8 +73,16 @@ describe('scenario schema', () => {
     expect(() => parseScenarioText('[1, 2]')).toThrow(/expected a JSON object/);
   });
 
+  it('migrates a version 1 file: the community effects on fear move to entanglement, retired keys are dropped', () => {
+    const s = resolveScenario({ schemaVersion: 1, fear: { communityEffectNoncitizen: 0.4, reportingEffect: 0.8 }, enforcement: { signalScale: 5 }, trust: { communityEffect: 0.2 }, crime: { learningRate: 0.1 } });
+    expect(s.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(s.entanglement.fearEffectNoncitizen).toBe(0.4);
+    // A relative effect of 0.8 would mean something else on the log-odds scale: the default applies.
+    expect(s.fear.reportingEffect).toBe(resolveScenario({}).fear.reportingEffect);
+  });
+
   it('refuses a newer schemaVersion and one older than any migration', () => {
-    expect(problems({ schemaVersion: SCHEMA_VERSION + 1 })[0]).toMatch(/^schemaVersion: 2 is newer than this build understands/);
+    expect(problems({ schemaVersion: SCHEMA_VERSION + 1 })[0]).toMatch(new RegExp(`^schemaVersion: ${SCHEMA_VERSION + 1} is newer than this build understands`));
     expect(problems({ schemaVersion: 0 })[0]).toMatch(/^schemaVersion: 0 is older than any version this build can migrate/);
   });
 

@@ -3,7 +3,7 @@ import { describeRun } from '../../../src/ui/summary/describe.ts';
 import { runSummary, smallScenario } from '../../helpers/small.ts';
 
 describe('run summary in plain words', () => {
-  const summary = runSummary(smallScenario({ policing: { stopsPerOfficerDay: 5 } }, {}, { model: 'taskForce', deputisedShare: 0.5 }));
+  const summary = runSummary(smallScenario({ policing: { stopsPerOfficerDay: 2 } }, { residents: 8000 }, { model: 'taskForce', deputisedShare: 0.5 }));
 
   it('says the policy has not started while the run is before it', () => {
     expect(describeRun(summary, 120, 50)).toEqual(['The policy starts on day 120. Run past it to compare before and after.']);

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { PERIODS } from '../../../src/engine/index.ts';
+import { runSummary, smallScenario } from '../../helpers/small.ts';
+
+const STATUS_GROUPS = ['latinoUsBorn', 'latinoNaturalised', 'latinoLawful', 'latinoUndocumented'] as const;
+const COUNTS = ['crimes', 'unreportedCrimes', 'arrests', 'detainers', 'removals', 'statusQuestioned', 'residents'] as const;
+
+describe('status groups', () => {
+  const s = runSummary(smallScenario({ policing: { stopsPerOfficerDay: 1 } }, { residents: 6000, latinoShare: 0.4 }, { model: 'taskForce' }));
+  const g = s.jurisdictions[0].groups;
+
+  it('sum to the Latino group, and Latino plus non-Latino to everyone', () => {
+    for (const p of PERIODS) {
+      for (const key of COUNTS) {
+        const sum = STATUS_GROUPS.reduce((a, sg) => a + (g[sg][p][key] ?? 0), 0);
+        expect(sum, `${p} ${key}`).toBeCloseTo(g.latino[p][key]!, 6);
+        expect(g.latino[p][key]! + g.nonLatino[p][key]!, `${p} ${key}`).toBeCloseTo(g.all[p][key]!, 6);
+        expect(g.latinoCitizen[p][key]! + g.latinoNoncitizen[p][key]!, `${p} ${key}`).toBeCloseTo(g.latino[p][key]!, 6);
+      }
+    }
+  });
+
+  it('report the expected reporting probability beside the realised share, and trust deciles in order', () => {
+    for (const grp of ['all', 'latinoUndocumented'] as const) {
+      const a = g[grp].after;
+      expect(a.expectedReporting!).toBeGreaterThan(0);
+      expect(a.expectedReporting!).toBeLessThan(1);
+      const deciles = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => a[`trustDecile.${d}`]!);
+      for (let d = 1; d < 9; d++) expect(deciles[d]).toBeGreaterThanOrEqual(deciles[d - 1]);
+    }
+    // Undocumented residents' baseline fear keeps their expected reporting well below citizens'.
+    expect(g.latinoUndocumented.before.expectedReporting!).toBeLessThan(g.latinoUsBorn.before.expectedReporting! - 0.1);
+    expect(g.all.before.trustFellShare).toBe(0);
+  });
+});
