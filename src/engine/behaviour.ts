@@ -33,9 +33,9 @@ export function cooperationProbability(w: World, r: number): number {
 }
 
 /** The range of log-odds shifts the expected-reporting table covers, and its steps per unit. */
-const TABLE_MIN = -20;
+export const TABLE_MIN = -20;
 const TABLE_MAX = 20;
-const STEPS_PER_UNIT = 64;
+export const TABLE_STEPS = 64;
 
 /**
  * A table of the expected chance of reporting a crime of the run's mix of types, as a function of a
@@ -43,10 +43,10 @@ const STEPS_PER_UNIT = 64;
  * it for every resident, which is faster than four exponentials each.
  */
 export function buildExpectedReportingTable(reportingLogit: Float64Array, typeShare: Float64Array): Float64Array {
-  const n = (TABLE_MAX - TABLE_MIN) * STEPS_PER_UNIT + 1;
+  const n = (TABLE_MAX - TABLE_MIN) * TABLE_STEPS + 1;
   const table = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const x = TABLE_MIN + i / STEPS_PER_UNIT;
+    const x = TABLE_MIN + i / TABLE_STEPS;
     let p = 0;
     for (let t = 0; t < reportingLogit.length; t++) p += typeShare[t] * logistic(reportingLogit[t] + x);
     table[i] = p;
@@ -56,7 +56,7 @@ export function buildExpectedReportingTable(reportingLogit: Float64Array, typeSh
 
 /** The expected chance of reporting for a log-odds shift x, interpolated in the table. */
 export function expectedReporting(table: Float64Array, x: number): number {
-  let pos = (x - TABLE_MIN) * STEPS_PER_UNIT;
+  let pos = (x - TABLE_MIN) * TABLE_STEPS;
   if (pos <= 0) return table[0];
   const last = table.length - 1;
   if (pos >= last) return table[last];

@@ -1,7 +1,8 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { buildExpectedReportingTable } from './behaviour.ts';
 import { logit } from './logit.ts';
-import { CHARGES, CRIME_TYPES, KINDS, MODELS, kindIsLatino, kindIsMixed, kindStatus } from './codes.ts';
+import { CHARGES, CRIME_TYPES, GROUP_OF_KIND, KINDS, MODELS, RESIDENT_GROUPS, kindIsLatino, kindIsMixed, kindStatus } from './codes.ts';
+import { FULL_SNAPSHOT_WEEKS } from './metrics/accumulate.ts';
 
 export const MODEL_NONE = 0;
 export const MODEL_JAIL = 1;
@@ -58,12 +59,16 @@ export interface Params {
   cynicismWeeklyDecay: number;
   /** Public entanglement level sustained while each model (by code) is in force. */
   inForceLevel: Float64Array;
-  /** Weekly share of the gap closed by offenders' estimates of expected reporting. */
-  offenderLearningWeekly: number;
+  /** Share of the gap closed by offenders' estimates of expected reporting at each full snapshot. */
+  offenderLearning: number;
   /** Per kind: how far a resident's belief follows the public entanglement level. */
   exposure: Float64Array;
   /** Per kind: rise in the fear target per unit of belief. */
   fearSlope: Float64Array;
+  /** The same per jurisdiction × kind (index jur × 16 + kind), for the weekly pass. */
+  fearSlopeByJurKind: Float64Array;
+  /** First counter of each jurisdiction × kind's block (index jur × 16 + kind). */
+  groupOfJurKind: Int32Array;
   /** Expected chance of reporting a crime of the mix, by log-odds shift (see behaviour.ts). */
   expectedReportingTable: Float64Array;
 }
@@ -115,6 +120,14 @@ export function deriveParams(s: Scenario): Params {
     exposure[k] = noncitizen || kindIsMixed(k) ? 1 : kindIsLatino(k) ? e.latinoCitizenExposure : e.nonLatinoExposure;
     fearSlope[k] = noncitizen ? e.fearEffectNoncitizen : e.fearEffectCitizen;
   }
+  const fearSlopeByJurKind = new Float64Array(J * KINDS);
+  const groupOfJurKind = new Int32Array(J * KINDS);
+  for (let j = 0; j < J; j++) {
+    for (let k = 0; k < KINDS; k++) {
+      fearSlopeByJurKind[j * KINDS + k] = fearSlope[k];
+      groupOfJurKind[j * KINDS + k] = j * RESIDENT_GROUPS + GROUP_OF_KIND[k];
+    }
+  }
   const reportingLogit = reportingBase.map(logit);
   const typeShare = cum.map((c, t) => c - (t > 0 ? cum[t - 1] : 0));
   return {
@@ -147,9 +160,11 @@ export function deriveParams(s: Scenario): Params {
     entanglementFall: 1 - halfLifeFactor(e.fallHalfLifeDays),
     cynicismWeeklyDecay: Math.pow(halfLifeFactor(s.trust.cynicismHalfLifeDays), 7),
     inForceLevel: Float64Array.from([0, e.inForceJail, e.inForceWarrant, e.inForceTaskForce]),
-    offenderLearningWeekly: 1 - Math.pow(halfLifeFactor(s.crime.learningHalfLifeDays), 7),
+    offenderLearning: 1 - Math.pow(halfLifeFactor(s.crime.learningHalfLifeDays), 7 * FULL_SNAPSHOT_WEEKS),
     exposure,
     fearSlope,
+    fearSlopeByJurKind,
+    groupOfJurKind,
     expectedReportingTable: buildExpectedReportingTable(reportingLogit, typeShare),
   };
 }

@@ -11,6 +11,8 @@ export interface Residents {
   /** Ethnicity, mixed-status household and status packed (see codes.ts `kindOf`). */
   kind: Uint8Array;
   jur: Uint8Array;
+  /** jur × 16 + kind in one byte (at most 8 jurisdictions): the index of per-jurisdiction × kind tables. */
+  jurKind: Uint8Array;
   cell: Int32Array;
   household: Int32Array;
   /** Custody state (codes.ts FREE … REMOVED). */
@@ -31,6 +33,12 @@ export interface Residents {
   fear: Float32Array;
   /** Belief that local police work with ICE (perceived entanglement), 0–1. */
   belief: Float32Array;
+  /**
+   * Each resident's trust and fear minus their targets, as of their last weekly pass: what social
+   * influence passes on (see systems/attitudes.ts).
+   */
+  trustGap: Float32Array;
+  fearGap: Float32Array;
   /** Trust on the activation day, to count who lost trust since. */
   trustAtActivation: Float32Array;
   /** `tiesPer` ids per resident: resident r's ties are ties[r*tiesPer … r*tiesPer+tiesPer-1]. */
@@ -121,6 +129,13 @@ export interface JurisdictionState {
   fearTarget: Float32Array;
   /** How much fear weighs on reporting (1, or less under victim-visa outreach). */
   reportFearWeight: Float64Array;
+  /** The public level each jurisdiction × kind's belief moves toward (exposure × level felt), daily. */
+  exposureLevel: Float64Array;
+  /**
+   * Head counts per jurisdiction × resident group, kept as residents leave the country: residents,
+   * residents aged 12+, households (by their head) — three numbers per group.
+   */
+  present: Float64Array;
 }
 
 /** Everything one run holds. Systems are plain functions over it. */

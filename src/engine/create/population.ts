@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/schema.ts';
-import { LAWFUL_RESIDENT, NATURALISED, UNDOCUMENTED, US_BORN, kindOf } from '../codes.ts';
+import { GROUP_OF_KIND, LAWFUL_RESIDENT, NATURALISED, RESIDENT_GROUPS, UNDOCUMENTED, US_BORN, kindOf } from '../codes.ts';
 import { pick, poisson, type Uniform } from '../rng.ts';
 import type { Cells, Households, JurisdictionState, Residents } from '../world.ts';
 import type { Geometry } from './geometry.ts';
@@ -25,6 +25,7 @@ export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Populati
     count: n,
     kind: new Uint8Array(n),
     jur: new Uint8Array(n),
+    jurKind: new Uint8Array(n),
     cell: new Int32Array(n),
     household: new Int32Array(n),
     custody: new Uint8Array(n),
@@ -36,6 +37,8 @@ export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Populati
     trust: new Float32Array(n),
     fear: new Float32Array(n),
     belief: new Float32Array(n),
+    trustGap: new Float32Array(n),
+    fearGap: new Float32Array(n),
     trustAtActivation: new Float32Array(n),
     ties: new Int32Array(n * tiesPer),
     tiesPer,
@@ -73,6 +76,8 @@ export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Populati
     trustTarget: new Float32Array(J * 16),
     fearTarget: new Float32Array(J * 16),
     reportFearWeight: new Float64Array(J).fill(1),
+    exposureLevel: new Float64Array(J * 16),
+    present: new Float64Array(J * RESIDENT_GROUPS * 3),
   };
   const statuses = new Uint8Array(8);
   let r = 0;
@@ -100,6 +105,11 @@ export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Populati
         for (let k = 0; k < size; k++, r++) {
           residents.kind[r] = kindOf(latino, mixed, statuses[k]);
           residents.age[r] = drawAge(k, u);
+          residents.jurKind[r] = j * 16 + residents.kind[r];
+          const present = (j * RESIDENT_GROUPS + GROUP_OF_KIND[residents.kind[r]]) * 3;
+          js.present[present] += 1;
+          if (residents.age[r] >= 12) js.present[present + 1] += 1;
+          if (k === 0) js.present[present + 2] += 1;
           residents.jur[r] = j;
           residents.cell[r] = c;
           residents.household[r] = h;

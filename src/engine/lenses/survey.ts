@@ -1,4 +1,6 @@
 import { REMOVED } from '../codes.ts';
+import { expectedReporting } from '../behaviour.ts';
+import { logistic } from '../logit.ts';
 import { stream } from '../rng.ts';
 import type { World } from '../world.ts';
 
@@ -14,7 +16,20 @@ export const SURVEY_GROUPS = ['latino', 'nonLatino', 'all'] as const;
 export type SurveyGroup = (typeof SURVEY_GROUPS)[number];
 
 /** What one round of the survey estimates for one jurisdiction and period, by group. */
-export type SurveyRound = Record<SurveyGroup, { victimisationPer1000: SurveyEstimate; reportedShare: SurveyEstimate }>;
+export type SurveyRound = Record<
+  SurveyGroup,
+  {
+    victimisationPer1000: SurveyEstimate;
+    reportedShare: SurveyEstimate;
+    /**
+     * Stated intentions of adult respondents, asked in the after round only (null before): the share who
+     * say they are less likely to contact the police, or to volunteer information about crimes, because
+     * police ask about immigration status (the questions of Theodore 2013 and Wong et al. 2019).
+     */
+    lessLikelyToReport: SurveyEstimate;
+    lessLikelyToVolunteer: SurveyEstimate;
+  }
+>;
 
 /** Both rounds (before and after activation) for each jurisdiction. */
 export interface SurveyResult {
@@ -68,9 +83,12 @@ export function runSurvey(w: World, households: number): SurveyResult {
         }
         const perYear = (1000 * 365) / Math.max(1, periodDays[p]);
         const v = ratio(victims, persons);
+        const intent = p === 1 ? statedIntentions(w, sample.map((k) => firstH + k), g, stream(w.seed, w.replicate, `survey/${j}/intentions/${g}`)) : null;
         round[g] = {
           victimisationPer1000: { value: v.value === null ? null : v.value * perYear, se: v.se === null ? null : v.se * perYear, respondents: sum(persons) },
           reportedShare: { ...ratio(reports, victims), respondents: sum(persons) },
+          lessLikelyToReport: intent?.report ?? { value: null, se: null, respondents: 0 },
+          lessLikelyToVolunteer: intent?.volunteer ?? { value: null, se: null, respondents: 0 },
         };
       }
       return round;
@@ -78,6 +96,48 @@ export function runSurvey(w: World, households: number): SurveyResult {
     return { before: rounds[0], after: rounds[1] };
   });
   return { households, jurisdictions };
+}
+
+/**
+ * The stated-intention questions, answered by each adult respondent from their attitudes at the
+ * interview: they say "less likely" with probability equal to the relative fall in their own chance of
+ * reporting (or of cooperating as a witness) that their belief in police–ICE entanglement and their fear
+ * above their status's baseline cause, 1 − p(T, F, E) / p(T, F_baseline, 0).
+ */
+function statedIntentions(w: World, households: number[], g: SurveyGroup, u: () => number): { report: SurveyEstimate; volunteer: SurveyEstimate } {
+  const res = w.residents;
+  const s = w.scenario;
+  const p = w.params;
+  const persons: number[] = [];
+  const report: number[] = [];
+  const volunteer: number[] = [];
+  for (const h of households) {
+    let x = 0;
+    let a = 0;
+    let b = 0;
+    const start = w.households.start[h];
+    for (let r = start; r < start + w.households.size[h]; r++) {
+      if (res.custody[r] === REMOVED || res.age[r] < 18) continue;
+      const latino = res.kind[r] >= 8;
+      if ((g === 'latino' && !latino) || (g === 'nonLatino' && latino)) continue;
+      const baseFear = w.jurisdictions.fearTarget[res.jur[r] * 16 + res.kind[r]];
+      const trust = s.trust.reportingEffect * (res.trust[r] - s.trust.baseline) + p.statusShift[res.kind[r] & 3];
+      const fearNow = res.fear[r] * w.jurisdictions.reportFearWeight[res.jur[r]];
+      const fearBase = baseFear * w.jurisdictions.reportFearWeight[res.jur[r]];
+      const rNow = expectedReporting(p.expectedReportingTable, trust - s.fear.reportingEffect * fearNow - s.entanglement.reportingEffect * res.belief[r]);
+      const rBase = expectedReporting(p.expectedReportingTable, trust - s.fear.reportingEffect * Math.min(fearNow, fearBase));
+      const c = p.cooperationLogit + s.trust.cooperationEffect * (res.trust[r] - s.trust.baseline);
+      const cNow = logistic(c - s.fear.cooperationEffect * res.fear[r] - s.entanglement.cooperationEffect * res.belief[r]);
+      const cBase = logistic(c - s.fear.cooperationEffect * Math.min(res.fear[r], baseFear));
+      x++;
+      if (u() < Math.max(0, 1 - rNow / rBase)) a++;
+      if (u() < Math.max(0, 1 - cNow / cBase)) b++;
+    }
+    persons.push(x);
+    report.push(a);
+    volunteer.push(b);
+  }
+  return { report: { ...ratio(report, persons), respondents: sum(persons) }, volunteer: { ...ratio(volunteer, persons), respondents: sum(persons) } };
 }
 
 /** Ratio estimate Σy / Σx over clusters, with its linearised standard error. */

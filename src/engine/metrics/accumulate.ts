@@ -26,7 +26,7 @@ export const C = {
   /** Days counted. */
   days: 28,
   beliefSum: 29,
-  /** Sum of each resident's expected (noise-free) chance of reporting a crime of the mix. */
+  /** Full snapshots only (every few weeks): belief, expected (noise-free) chance of reporting a crime of the mix. */
   expectedReportingSum: 30,
   /** Residents aged 12 or more (the NCVS population). */
   residents12: 31,
@@ -34,11 +34,16 @@ export const C = {
   households: 32,
   /** Residents whose trust is more than 0.1 below what it was on the activation day. */
   trustFell: 33,
-  trustHist: 34, // + bin (TRUST_BINS slots)
+  /** Residents counted by the full snapshots (every few weeks), and the number of full snapshots. */
+  fullResidents: 34,
+  fullSnapshots: 35,
+  trustHist: 36, // + bin (TRUST_BINS slots)
 } as const;
+/** The weekly pass adds the slower statistics (belief, expected reporting, trust histogram) every this many weeks. */
+export const FULL_SNAPSHOT_WEEKS = 4;
 /** Bins of the trust histogram (width 1 / TRUST_BINS), from which deciles are read. */
 export const TRUST_BINS = 40;
-export const COUNTERS = 34 + TRUST_BINS;
+export const COUNTERS = 36 + TRUST_BINS;
 
 export interface MetricsState {
   jurisdictions: number;

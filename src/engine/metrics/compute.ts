@@ -37,7 +37,7 @@ export function computeMetrics(block: Float64Array, offset: number, group: numbe
   };
   CRIME_TYPES.forEach((t, i) => (out[`victimisationPer1000.${t}`] = per1000(v[C.crimes + i])));
   out.reportedShare = ratio(reported, crimes);
-  out.expectedReporting = ratio(v[C.expectedReportingSum], v[C.residents]);
+  out.expectedReporting = ratio(v[C.expectedReportingSum], v[C.fullResidents]);
   out.violentReportedShare = ratio(sum(C.reported, VIOLENT_TYPES), sum(C.crimes, VIOLENT_TYPES));
   out.propertyReportedShare = ratio(sum(C.reported, PROPERTY_TYPES), sum(C.crimes, PROPERTY_TYPES));
   CRIME_TYPES.forEach((t, i) => (out[`reportedShare.${t}`] = ratio(v[C.reported + i], v[C.crimes + i])));
@@ -48,8 +48,8 @@ export function computeMetrics(block: Float64Array, offset: number, group: numbe
   out.propertyClearanceRate = ratio(sum(C.cleared, PROPERTY_TYPES), sum(C.reported, PROPERTY_TYPES));
   out.meanTrust = ratio(v[C.trustSum], v[C.residents]);
   out.meanFear = ratio(v[C.fearSum], v[C.residents]);
-  out.meanBelief = ratio(v[C.beliefSum], v[C.residents]);
-  out.trustFellShare = ratio(v[C.trustFell], v[C.residents]);
+  out.meanBelief = ratio(v[C.beliefSum], v[C.fullResidents]);
+  out.trustFellShare = ratio(v[C.trustFell], v[C.fullResidents]);
   const deciles = trustDeciles(v);
   for (let d = 1; d <= 9; d++) out[`trustDecile.${d}`] = deciles === null ? null : deciles[d - 1];
   out.stopsPer1000 = per1000Residents(v[C.stops]);

@@ -1,7 +1,8 @@
-import { GROUP_OF_KIND, KINDS, REMOVED, RESIDENT_GROUPS, UNDOCUMENTED, kindIsMixed, kindStatus } from '../codes.ts';
-import { C, COUNTERS, TRUST_BINS } from '../metrics/accumulate.ts';
-import { expectedReporting } from '../behaviour.ts';
+import { KINDS, UNDOCUMENTED, kindIsMixed, kindStatus } from '../codes.ts';
+import { C, COUNTERS, FULL_SNAPSHOT_WEEKS, TRUST_BINS } from '../metrics/accumulate.ts';
+import { TABLE_MIN, TABLE_STEPS } from '../behaviour.ts';
 import { policyActive, type World } from '../world.ts';
+
 
 /**
  * Sets each jurisdiction × kind's trust and fear targets at zero belief and zero cynicism (the baselines
@@ -27,6 +28,11 @@ export function refreshTargets(w: World): void {
   }
 }
 
+/** Weeks counted from the start of burn-in (never negative). */
+function weekIndex(w: World): number {
+  return Math.floor((w.day + w.params.burnInDays) / 7);
+}
+
 /**
  * The weekly pass over every resident, the only loop that touches everyone. For each resident still in
  * the country:
@@ -34,26 +40,39 @@ export function refreshTargets(w: World): void {
  * - targets: trust's falls with belief and the neighbourhood's legal cynicism, fear's rises with belief;
  * - drift: trust and fear move toward their targets by the week's share of the gap (trust falls faster
  *   than it recovers);
- * - social influence: one source a week in turn (the household, then each tie), weighted by the tie's
- *   type and group. Belief moves toward the source's belief; trust and fear move so that the resident's
- *   gap from their own target approaches the source's gap from theirs, so influence spreads changes
- *   without erasing differences between statuses;
- * - snapshot: trust, fear, belief, expected reporting and head counts join the week's metrics, and the
- *   expected reporting of each neighbourhood's groups feeds the offenders' estimates.
+ * - social influence: one source a week in turn (each tie, then the next member of the household),
+ *   weighted by the tie's type and group. Belief moves toward the source's belief; trust and fear move
+ *   so that the resident's gap from their own target approaches the source's gap from theirs, so
+ *   influence spreads changes without erasing differences between statuses;
+ * - snapshot: trust and fear sums join the week's metrics (head counts are kept as residents leave).
+ * Every FULL_SNAPSHOT_WEEKS weeks a second loop adds belief, expected reporting, the trust histogram
+ * and the share who lost trust, and feeds each neighbourhood's expected reporting by group to the
+ * offenders' estimates.
  */
 export function weeklyAttitudes(w: World): void {
+  const week = weekIndex(w);
+  updateResidents(w, week);
+  const full = week % FULL_SNAPSHOT_WEEKS === FULL_SNAPSHOT_WEEKS - 1;
+  if (full) fullSnapshot(w);
+  addSnapshotToPeriod(w, full);
+}
+
+/** True when this week's pass takes a full snapshot (and offenders update their estimates). */
+export function isFullSnapshotWeek(w: World): boolean {
+  return weekIndex(w) % FULL_SNAPSHOT_WEEKS === FULL_SNAPSHOT_WEEKS - 1;
+}
+
+/** Belief, drift and influence for every resident, and the week's trust and fear sums. */
+function updateResidents(w: World, week: number): void {
   const res = w.residents;
-  const { kind, jur, cell, custody, trust, fear, belief, ties, tiesPer: K, kinTies, age, household, trustAtActivation } = res;
+  const { jurKind, custody, trust, fear, belief, ties, tiesPer: K, kinTies, cell, household, trustGap, fearGap } = res;
   const hhStart = w.households.start;
   const hhSize = w.households.size;
   const js = w.jurisdictions;
   const tt = js.trustTarget;
   const ft = js.fearTarget;
-  const felt = js.feltEntanglement;
-  const fearWeight = js.reportFearWeight;
+  const exposure = js.exposureLevel;
   const cyn = w.cells.cynicism;
-  const expSum = w.cells.expectedSum;
-  const expCount = w.cells.expectedCount;
   const p = w.params;
   const sc = w.scenario;
   const regain = 1 - Math.pow(1 - p.trustRegain, 7);
@@ -68,95 +87,134 @@ export function weeklyAttitudes(w: World): void {
   const wHousehold = sc.community.householdInfluence;
   const wLocal = sc.community.localTieInfluence;
   const wCross = sc.community.crossGroupInfluence;
-  const exposure = p.exposure;
-  const fearSlope = p.fearSlope;
-  const bT = sc.trust.reportingEffect;
-  const bF = sc.fear.reportingEffect;
-  const bE = sc.entanglement.reportingEffect;
-  const T0 = sc.trust.baseline;
-  const shift = p.statusShift;
-  const table = p.expectedReportingTable;
-  const sinceActivation = w.day >= p.activationDay;
-  // Weeks counted from the start of burn-in, so the index is never negative.
-  const week = Math.floor((w.day + p.burnInDays) / 7);
-  const sources = K + 1;
+  const fearSlope = p.fearSlopeByJurKind;
+  const groupOf = p.groupOfJurKind;
+  const stride = COUNTERS;
+  const cTrust = C.trustSum;
+  const cFear = C.fearSum;
   const block = w.metrics.week;
-  for (let r = 0; r < res.count; r++) {
-    if (custody[r] === REMOVED) continue;
-    const k = kind[r];
-    const j = jur[r];
-    const i = j * KINDS + k;
-    const c = cell[r];
-    const latino = k >= 8;
-    // This week's source of influence: a tie, or (the last turn) another household member.
-    const turn = (week + r) % sources;
+  const removed = 5;
+  const sources = K + 1;
+  let turn = week % sources;
+  for (let r = 0, n = res.count; r < n; r++, turn = turn + 1 === sources ? 0 : turn + 1) {
+    if (custody[r] === removed) continue;
+    const i = jurKind[r];
+    // This week's source of influence: a tie, or (the last turn) the next member of the household.
     let o = -1;
     let wt = 0;
     if (turn < K) {
       o = ties[r * K + turn];
       wt = turn < kinTies ? 1 : wLocal;
     } else {
-      const size = hhSize[household[r]];
-      if (size > 1) {
-        const start = hhStart[household[r]];
-        o = start + ((r - start + 1 + (week % (size - 1))) % size);
+      const h = household[r];
+      if (hhSize[h] > 1) {
+        o = r + 1 < hhStart[h] + hhSize[h] ? r + 1 : hhStart[h];
         wt = wHousehold;
       }
     }
-    if (o >= 0 && custody[o] === REMOVED) o = -1;
-    if (o >= 0 && kind[o] >= 8 !== latino) wt *= wCross;
-
-    let e = belief[r] + bu * (exposure[k] * felt[j] - belief[r]);
-    if (o >= 0) e += se * wt * (belief[o] - e);
-    e = e < 0 ? 0 : e > 1 ? 1 : e;
-    const targetT = tt[i] - trustEff * e - cynEff * cyn[c];
-    const targetF = ft[i] + fearSlope[k] * e;
-    let t = trust[r];
-    t += (targetT > t ? regain : loss) * (targetT - t);
-    let f = fear[r] + fb * (targetF - fear[r]);
+    let e = belief[r];
+    e += bu * (exposure[i] - e);
     if (o >= 0) {
-      const ko = kind[o];
-      const io = jur[o] * KINDS + ko;
-      const targetTo = tt[io] - trustEff * belief[o] - cynEff * cyn[cell[o]];
-      const targetFo = ft[io] + fearSlope[ko] * belief[o];
-      t += st * wt * (trust[o] - targetTo - (t - targetT));
-      f += sf * wt * (fear[o] - targetFo - (f - targetF));
+      if (custody[o] === removed) o = -1;
+      else {
+        if ((jurKind[o] & 8) !== (i & 8)) wt *= wCross;
+        e += se * wt * (belief[o] - e);
+      }
+    }
+    e = e < 0 ? 0 : e > 1 ? 1 : e;
+    const targetT = tt[i] - trustEff * e - cynEff * cyn[cell[r]];
+    const targetF = ft[i] + fearSlope[i] * e;
+    let t = trust[r];
+    // Toward the target at the loss rate, and at the regain rate when rising (without a branch).
+    const gap = targetT - t;
+    t += loss * gap + (regain - loss) * Math.max(gap, 0);
+    let f = fear[r];
+    f += fb * (targetF - f);
+    // The source's gaps from its targets as of its own last pass (this week or last).
+    if (o >= 0) {
+      t += st * wt * (trustGap[o] - (t - targetT));
+      f += sf * wt * (fearGap[o] - (f - targetF));
     }
     t = t < 0 ? 0 : t > 1 ? 1 : t;
     f = f < 0 ? 0 : f > 1 ? 1 : f;
     trust[r] = t;
     fear[r] = f;
     belief[r] = e;
-
-    const x = shift[k & 3] + bT * (t - T0) - bF * fearWeight[j] * f - bE * e;
-    const expected = expectedReporting(table, x);
-    const ci = c * 2 + (latino ? 1 : 0);
-    expSum[ci] += expected;
-    expCount[ci] += 1;
-    const m = (j * RESIDENT_GROUPS + GROUP_OF_KIND[k]) * COUNTERS;
-    block[m + C.trustSum] += t;
-    block[m + C.fearSum] += f;
-    block[m + C.beliefSum] += e;
-    block[m + C.expectedReportingSum] += expected;
-    block[m + C.residents] += 1;
-    if (age[r] >= 12) block[m + C.residents12] += 1;
-    if (r === hhStart[household[r]]) block[m + C.households] += 1;
-    if (sinceActivation && t < trustAtActivation[r] - 0.1) block[m + C.trustFell] += 1;
-    const bin = Math.floor(t * TRUST_BINS);
-    block[m + C.trustHist + (bin < TRUST_BINS ? bin : TRUST_BINS - 1)] += 1;
+    trustGap[r] = t - targetT;
+    fearGap[r] = f - targetF;
+    const m = groupOf[i] * stride;
+    block[m + cTrust] += t;
+    block[m + cFear] += f;
   }
-  addSnapshotToPeriod(w);
 }
 
-const SNAPSHOT_COUNTERS: number[] = [C.trustSum, C.fearSum, C.beliefSum, C.expectedReportingSum, C.residents, C.residents12, C.households, C.trustFell, C.snapshots];
-for (let b = 0; b < TRUST_BINS; b++) SNAPSHOT_COUNTERS.push(C.trustHist + b);
+/**
+ * The slower statistics, for every resident still in the country: belief, expected (noise-free)
+ * reporting, the trust histogram and who lost more than 0.1 trust since activation; and each
+ * neighbourhood's expected reporting by ethnicity for the offenders' estimates.
+ */
+function fullSnapshot(w: World): void {
+  const res = w.residents;
+  const { jurKind, custody, trust, fear, belief, cell, trustAtActivation } = res;
+  const p = w.params;
+  const sc = w.scenario;
+  const fearWeight = w.jurisdictions.reportFearWeight;
+  const expSum = w.cells.expectedSum;
+  const expCount = w.cells.expectedCount;
+  const groupOf = p.groupOfJurKind;
+  const bT = sc.trust.reportingEffect;
+  const bF = sc.fear.reportingEffect;
+  const bE = sc.entanglement.reportingEffect;
+  const T0 = sc.trust.baseline;
+  const shift = p.statusShift;
+  const table = p.expectedReportingTable;
+  const tableLast = table.length - 1;
+  const sinceActivation = w.day >= p.activationDay;
+  const block = w.metrics.week;
+  for (let r = 0, n = res.count; r < n; r++) {
+    if (custody[r] === 5) continue;
+    const i = jurKind[r];
+    const t = trust[r];
+    const e = belief[r];
+    const x = shift[i & 3] + bT * (t - T0) - bF * fearWeight[i >> 4] * fear[r] - bE * e;
+    // The table lookup of behaviour.ts `expectedReporting`, inlined.
+    let pos = (x - TABLE_MIN) * TABLE_STEPS;
+    pos = pos > 0 ? (pos < tableLast ? pos : tableLast) : 0;
+    const i0 = pos | 0;
+    const expected = i0 < tableLast ? table[i0] + (pos - i0) * (table[i0 + 1] - table[i0]) : table[tableLast];
+    const ci = cell[r] * 2 + ((i >> 3) & 1);
+    expSum[ci] += expected;
+    expCount[ci] += 1;
+    const m = groupOf[i] * COUNTERS;
+    block[m + C.beliefSum] += e;
+    block[m + C.expectedReportingSum] += expected;
+    block[m + C.fullResidents] += 1;
+    if (sinceActivation && t < trustAtActivation[r] - 0.1) block[m + C.trustFell] += 1;
+    const bin = (t * TRUST_BINS) | 0;
+    block[m + C.trustHist + (bin < TRUST_BINS ? bin : TRUST_BINS - 1)] += 1;
+  }
+}
 
-/** Marks the week's snapshot taken and copies its sums into the current period. */
-function addSnapshotToPeriod(w: World): void {
+const SNAPSHOT_COUNTERS: number[] = [C.trustSum, C.fearSum, C.residents, C.residents12, C.households, C.snapshots];
+const FULL_COUNTERS: number[] = [C.beliefSum, C.expectedReportingSum, C.fullResidents, C.trustFell, C.fullSnapshots];
+for (let b = 0; b < TRUST_BINS; b++) FULL_COUNTERS.push(C.trustHist + b);
+
+/**
+ * Adds the head counts of residents in the country (kept as residents leave), marks the week's snapshot
+ * taken, and copies its sums into the current period.
+ */
+function addSnapshotToPeriod(w: World, full: boolean): void {
   const m = w.metrics;
+  const present = w.jurisdictions.present;
   const off = m.currentPeriod * m.week.length;
-  for (let b = 0; b < m.week.length; b += COUNTERS) {
+  for (let g = 0, b = 0; b < m.week.length; g++, b += COUNTERS) {
+    m.week[b + C.residents] += present[g * 3];
+    m.week[b + C.residents12] += present[g * 3 + 1];
+    m.week[b + C.households] += present[g * 3 + 2];
     m.week[b + C.snapshots] += 1;
     for (const k of SNAPSHOT_COUNTERS) m.period[off + b + k] += m.week[b + k];
+    if (!full) continue;
+    m.week[b + C.fullSnapshots] += 1;
+    for (const k of FULL_COUNTERS) m.period[off + b + k] += m.week[b + k];
   }
 }

@@ -7,6 +7,7 @@ import {
   JAILED,
   JAILED_THEN_DETAINED,
   REMOVED,
+  RESIDENT_GROUPS,
   UNDOCUMENTED,
 } from '../codes.ts';
 import { vacate } from '../create/offenders.ts';
@@ -117,6 +118,11 @@ export function enterDetention(w: World, r: number, news: boolean): void {
 function remove(w: World, r: number): void {
   const res = w.residents;
   res.custody[r] = REMOVED;
+  // Head counts of residents in the country, which the weekly snapshot reads.
+  const present = (res.jur[r] * RESIDENT_GROUPS + GROUP_OF_KIND[res.kind[r]]) * 3;
+  w.jurisdictions.present[present] -= 1;
+  if (res.age[r] >= 12) w.jurisdictions.present[present + 1] -= 1;
+  if (w.households.start[res.household[r]] === r) w.jurisdictions.present[present + 2] -= 1;
   count(w.metrics, res.jur[r], GROUP_OF_KIND[res.kind[r]], C.removals);
   logEvent(w.events, w.day, EV.removed, r, -1, res.trust[r]);
   const slot = res.offenderSlot[r];

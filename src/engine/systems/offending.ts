@@ -83,14 +83,15 @@ function presentHouseholdOthers(w: World, r: number): number {
 
 /**
  * Weekly: offenders' estimate of how likely each group's victims in each neighbourhood are to report
- * follows the week's mean expected reporting of that group there, with the learning half-life; the
+ * follows the mean expected reporting of that group there at each full snapshot (every fourth week),
+ * with the learning half-life; the
  * offending multiplier toward the group follows from the estimate relative to its level on day 0, with
  * the published elasticity (a 10% fall in reporting raises offending by about 7.9%).
  */
 export function updateOffendingResponse(w: World): void {
   const cells = w.cells;
   const e = w.scenario.crime.reportingElasticity;
-  const learn = w.params.offenderLearningWeekly;
+  const learn = w.params.offenderLearning;
   for (let c = 0; c < cells.count.length; c++) {
     const n = cells.count[c];
     if (n === 0) continue;

@@ -6,7 +6,10 @@ type GroupKey = keyof typeof GROUP_WORDS;
 /** The sentences of the run summary: what changed, in plain words, computed from the metrics. */
 export function describeRun(summary: RunSummary, activationDay: number, day: number): string[] {
   if (day <= activationDay) return [`The policy starts on day ${activationDay}. Run past it to compare before and after.`];
-  const out: string[] = [];
+  // Said first and plainly: one run's before/after change is not the policy's effect.
+  const out: string[] = [
+    'This is one run of a random model, before and after the policy: changes of a few points can be chance. The policy\u2019s effect is the paired difference from the same town without the agreement over replicates (Compare scenarios, or sim compare).',
+  ];
   const many = summary.jurisdictions.length > 1;
   for (const j of summary.jurisdictions) {
     const where = many ? `In ${j.name} (${policyWords(j.model, j.sanctuary, j.trustBuilding)}), ` : '';
@@ -31,7 +34,6 @@ export function describeRun(summary: RunSummary, activationDay: number, day: num
     const dark = change(perYear(g.all.before, 'unreportedCrimes'), perYear(g.all.after, 'unreportedCrimes'), (v) => `${Math.round(v)}`, 1);
     if (dark) out.push(`${where}crimes never reported to police (the dark figure) ${dark} a year.`);
   }
-  out.push('This is one run of a random model: differences of a few points can be chance. Run replicates from the command line (--replicates) to see intervals.');
   return out.map(capitalise);
 }
 
