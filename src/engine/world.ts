@@ -11,7 +11,10 @@ export interface Residents {
   /** Ethnicity, mixed-status household and status packed (see codes.ts `kindOf`). */
   kind: Uint8Array;
   jur: Uint8Array;
-  /** jur × 16 + kind in one byte (at most 8 jurisdictions): the index of per-jurisdiction × kind tables. */
+  /**
+   * jur × 16 + kind in one byte (at most 8 jurisdictions): the index of per-jurisdiction × kind tables;
+   * GONE once the resident has been removed from the country.
+   */
   jurKind: Uint8Array;
   cell: Int32Array;
   household: Int32Array;
@@ -33,15 +36,14 @@ export interface Residents {
   fear: Float32Array;
   /** Belief that local police work with ICE (perceived entanglement), 0–1. */
   belief: Float32Array;
-  /**
-   * Each resident's trust and fear minus their targets, as of their last weekly pass: what social
-   * influence passes on (see systems/attitudes.ts).
-   */
-  trustGap: Float32Array;
-  fearGap: Float32Array;
   /** Trust on the activation day, to count who lost trust since. */
   trustAtActivation: Float32Array;
-  /** `tiesPer` ids per resident: resident r's ties are ties[r*tiesPer … r*tiesPer+tiesPer-1]. */
+  /** Offset from each resident to the next member of their household (cyclically; 0 when alone). */
+  householdNext: Int8Array;
+  /**
+   * `tiesPer` ids per resident, slot by slot: resident r's k-th tie is ties[k * count + r] (see `tieOf`), so
+   * the weekly pass, which hears every resident's k-th tie in the same week, reads one slot's array.
+   */
   ties: Int32Array;
   tiesPer: number;
   /** The first `kinTies` of each resident's ties are kin and friends; the rest are neighbourhood ties. */
@@ -159,6 +161,14 @@ export interface World {
   metrics: MetricsState;
   /** What happened to whom, for the town view and the resident inspector. */
   events: EventLog;
+}
+
+/** The jurKind of a resident removed from the country. */
+export const GONE = 255;
+
+/** Resident r's k-th tie. */
+export function tieOf(res: Residents, r: number, k: number): number {
+  return res.ties[k * res.count + r];
 }
 
 /** True from the activation day on: the jurisdictions' policies (and their contrasts) have started. */

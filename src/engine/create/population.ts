@@ -37,9 +37,8 @@ export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Populati
     trust: new Float32Array(n),
     fear: new Float32Array(n),
     belief: new Float32Array(n),
-    trustGap: new Float32Array(n),
-    fearGap: new Float32Array(n),
     trustAtActivation: new Float32Array(n),
+    householdNext: new Int8Array(n),
     ties: new Int32Array(n * tiesPer),
     tiesPer,
     kinTies: Math.min(tiesPer, s.community.kinTies),
@@ -102,6 +101,7 @@ export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Populati
         for (let k = 0; k < size; k++) if (statuses[k] === UNDOCUMENTED) mixed = true;
         hhStart[h] = r;
         hhSize[h] = size;
+        for (let k = 0; k < size; k++) residents.householdNext[r + k] = size === 1 ? 0 : k + 1 < size ? 1 : 1 - size;
         for (let k = 0; k < size; k++, r++) {
           residents.kind[r] = kindOf(latino, mixed, statuses[k]);
           residents.age[r] = drawAge(k, u);

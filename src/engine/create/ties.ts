@@ -25,7 +25,7 @@ export function createTies(s: Scenario, g: Geometry, res: Residents, cells: Cell
     for (let k = 0; k < K; k++) {
       const wantLatino = u() < same ? latino : !latino;
       const cell = k < res.kinTies ? kinCell(r, g, res, c.localTieShare, c.crossBorderTieShare, u) : res.cell[r];
-      res.ties[r * K + k] = findTie(r, wantLatino, cell, res, cells, js, u);
+      res.ties[k * res.count + r] = findTie(r, wantLatino, cell, res, cells, js, u);
     }
   }
 }

@@ -13,7 +13,7 @@ import {
 import { vacate } from '../create/offenders.ts';
 import { C, count } from '../metrics/accumulate.ts';
 import { MODEL_JAIL, MODEL_NONE } from '../params.ts';
-import { modelInForce, policyActive, type World } from '../world.ts';
+import { GONE, modelInForce, policyActive, tieOf, type World } from '../world.ts';
 import { noteEnforcement } from './entanglement.ts';
 import { EV, logEvent } from '../view/event-log.ts';
 
@@ -118,6 +118,8 @@ export function enterDetention(w: World, r: number, news: boolean): void {
 function remove(w: World, r: number): void {
   const res = w.residents;
   res.custody[r] = REMOVED;
+  // The weekly pass reads only jurKind: the mark tells it this resident has left.
+  res.jurKind[r] = GONE;
   // Head counts of residents in the country, which the weekly snapshot reads.
   const present = (res.jur[r] * RESIDENT_GROUPS + GROUP_OF_KIND[res.kind[r]]) * 3;
   w.jurisdictions.present[present] -= 1;
@@ -143,8 +145,8 @@ function shockAround(w: World, r: number): void {
     shock(res.trust, res.fear, o, t.householdDetentionShock, f.householdDetentionShock);
     logEvent(w.events, w.day, EV.relativeDetained, o, r, res.trust[o]);
   }
-  for (let k = r * res.tiesPer, kEnd = k + res.tiesPer; k < kEnd; k++) {
-    const o = res.ties[k];
+  for (let k = 0; k < res.tiesPer; k++) {
+    const o = tieOf(res, r, k);
     shock(res.trust, res.fear, o, t.tieDetentionShock, f.tieDetentionShock);
     logEvent(w.events, w.day, EV.tieDetained, o, r, res.trust[o]);
   }

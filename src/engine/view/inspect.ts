@@ -1,6 +1,6 @@
 import { CHARGES, CRIME_TYPES, GROUPS, STATUSES, kindGroup, kindIsLatino, kindStatus } from '../codes.ts';
 import { cellXY } from '../create/geometry.ts';
-import type { World } from '../world.ts';
+import { tieOf, type World } from '../world.ts';
 import { EVENT_KINDS, heldFrom, type EventKind } from './event-log.ts';
 
 const CUSTODY = ['in the community', 'in jail', 'in jail, then to ICE', 'in immigration detention (to be removed)', 'in immigration detention (to be released)', 'removed from the country'] as const;
@@ -58,7 +58,7 @@ export function inspectResident(w: World, id: number): ResidentInfo {
     victimisations: res.victimisations[id],
     offender: res.offenderSlot[id] >= 0,
     household: { id: h, members, mixedStatus: mixed && members.some((m) => m.status !== 'undocumented') },
-    ties: Array.from(res.ties.subarray(id * res.tiesPer, (id + 1) * res.tiesPer)),
+    ties: Array.from({ length: res.tiesPer }, (_, k) => tieOf(res, id, k)),
     timeline: timeline(w, id),
   };
 }

@@ -13,7 +13,7 @@ function sameGroupShare(latinoShare: number, homophily: number, homophilyNonLati
     if (kind[r] >= 8 !== latino) continue;
     for (let k = 0; k < tiesPer; k++) {
       all++;
-      if (kind[ties[r * tiesPer + k]] >= 8 === latino) same++;
+      if (kind[ties[k * w.residents.count + r]] >= 8 === latino) same++;
     }
   }
   return same / all;
@@ -34,7 +34,7 @@ describe('social ties', () => {
     let inCell = 0;
     for (let r = 0; r < w.residents.count; r++) {
       for (let k = 0; k < tiesPer; k++) {
-        const o = ties[r * tiesPer + k];
+        const o = ties[k * w.residents.count + r];
         expect(o).not.toBe(r);
         if (k < kinTies) continue;
         local++;
