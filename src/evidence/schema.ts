@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { METRICS } from '../engine/index.ts';
+import { GROUPS, METRICS } from '../engine/index.ts';
 
 const metricKey = z.enum(METRICS.map((m) => m.key) as [string, ...string[]]);
-/** Groups a target can name: the model's three, everyone, and all Latino residents together (as surveys report "Hispanic"). */
-export const TARGET_GROUPS = ['latinoCitizen', 'latinoNoncitizen', 'nonLatino', 'latino', 'all'] as const;
+/** Groups a target can name: every group the engine reports (the Latino status groups included). */
+export const TARGET_GROUPS = GROUPS;
 const group = z.enum(TARGET_GROUPS);
 
 /** How a target's simulated value is read from a run. */

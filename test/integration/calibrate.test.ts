@@ -17,12 +17,15 @@ const PARAMS = resolveParams([
   { path: 'crime.types.simpleAssault.reportingBase' },
   { path: 'crime.types.burglaryTheft.clearanceBase', min: 0, max: 0.5 },
 ]);
-const targets = [BUILT_IN_TARGETS['us-baselines']];
+/** The baselines these three parameters move (the others depend on parameters the test leaves alone, and on chance in a town this small). */
+const CONTROLLED = ['violent-victimisation', 'simple-assault-reported', 'property-clearance'];
+const baselines = BUILT_IN_TARGETS['us-baselines'];
+const targets = [{ ...baselines, targets: baselines.targets.filter((t) => CONTROLLED.includes(t.id)) }];
 const evaluate = async (s: Scenario): Promise<RunSummary[]> => [0, 1].map((replicate) => runTask({ scenario: s, seed: 1, replicate }).summary);
 const run = (budget: number, resume?: CalibrationState) => calibrate({ base: structuredClone(BAD), params: PARAMS, targets, evaluate, budget, resume, seed: 1, replicates: 2 });
 
 describe('calibration', () => {
-  it('recovers a fit that meets the baseline targets from deliberately bad starting values', async () => {
+  it('recovers a fit that meets the baselines its parameters move, from deliberately bad starting values', async () => {
     const start = fitReport(targets[0], resolveScenario(BAD), await evaluate(resolveScenario(BAD)));
     expect(start.score.met).toBeLessThan(start.score.applicable);
     const result = await run(70);

@@ -95,10 +95,11 @@ function stopDisparity(block: Float64Array, offset: number): number | null {
   let latinoResidents = 0;
   for (let g = 0; g < NON_LATINO_CELL; g++) {
     latinoStops += at(g, C.stops);
-    latinoResidents += at(g, C.residents);
+    latinoResidents += at(g, C.residents12);
   }
+  // Per resident aged 12+, the people patrol stops: Latino households have more young children.
   const latinoRate = latinoStops / latinoResidents;
-  const otherRate = at(NON_LATINO_CELL, C.stops) / at(NON_LATINO_CELL, C.residents);
+  const otherRate = at(NON_LATINO_CELL, C.stops) / at(NON_LATINO_CELL, C.residents12);
   if (!(otherRate > 0) || !Number.isFinite(latinoRate)) return null;
   return latinoRate / otherRate;
 }

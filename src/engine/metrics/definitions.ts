@@ -36,7 +36,7 @@ export const METRICS: readonly MetricDef[] = [
   { key: 'trustFellShare', unit: 'share', description: 'Share of the group whose trust is more than 0.1 below its level on the activation day (0 before it), snapshots every fourth week' },
   ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => ({ key: `trustDecile.${d}`, unit: 'trust (0–1)', description: `Trust below which ${d}0% of the group lie (from a histogram of snapshots every fourth week)` })),
   { key: 'stopsPer1000', unit: 'per 1,000 per year', description: 'Patrol stops per 1,000 residents per year' },
-  { key: 'stopDisparity', unit: 'ratio', description: 'Stop rate of Latino residents over that of non-Latino residents (jurisdiction rows only)' },
+  { key: 'stopDisparity', unit: 'ratio', description: 'Stop rate of Latino residents aged 12+ over that of non-Latino residents aged 12+ (jurisdiction rows only)' },
   { key: 'statusQuestioned', unit: 'people', description: 'People questioned about immigration status during stops' },
   { key: 'arrests', unit: 'arrests', description: 'Arrests by local police (stops and cleared crimes)' },
   { key: 'arrestsPer1000', unit: 'per 1,000 per year', description: 'Arrests per 1,000 residents per year' },

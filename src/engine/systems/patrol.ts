@@ -10,12 +10,14 @@ import { EV, logEvent } from '../view/event-log.ts';
 
 /** Tries to find a stop target before an officer gives up for that stop. */
 const MAX_TRIES = 16;
-/** Patrol stops are of drivers and pedestrians of at least this age. */
-const MIN_STOP_AGE = 16;
+/** Patrol stops are of drivers and pedestrians of at least this age (the NCVS population, as victimisation). */
+const MIN_STOP_AGE = 12;
+/** Drivers: only they can be arrested for driving without a licence. */
+const DRIVING_AGE = 16;
 
 /**
  * Patrol: each officer works a neighbourhood chosen in proportion to its population and stops residents
- * aged 16 or more. Under every policy, a stopped undocumented driver may be arrested for driving without
+ * aged 12 or more. Under every policy, a stopped undocumented driver may be arrested for driving without
  * a licence. Under a Task Force agreement in force, Latino residents are chosen for stops more often
  * (profiling multiplier), stops of Latino residents end in arrest more often, and deputised officers
  * question people about status, which can lead to immigration arrest without any criminal charge.
@@ -70,7 +72,7 @@ function stop(w: World, r: number, j: number, deputised: boolean): void {
   const odds = taskForce && latino ? policy.arrestBiasMultiplier : 1;
   const base = p.arrestPerStop;
   const arrestP = (base * odds) / (1 - base + base * odds);
-  const unlicensed = undocumented && licenceDraw < p.unlicensedArrestProb;
+  const unlicensed = undocumented && res.age[r] >= DRIVING_AGE && licenceDraw < p.unlicensedArrestProb;
   const arrested = arrestDraw < arrestP || unlicensed;
   // The stop's charge: what an arrest is for, and what a detainer from status questioning records.
   const charge = arrestDraw >= arrestP || chargeDraw < p.trafficShareOfStopArrests ? CHARGE_TRAFFIC : CHARGE_MISDEMEANOUR;

@@ -44,7 +44,7 @@ export const Fear = section(
     baselineMixedHousehold: share(0.12, { unit: 'fear', description: 'Baseline fear floor for anyone living with an undocumented household member.', source: SRC.assumption }),
     driftPerDay: share(0.005, { unit: 'share of the gap per day', description: 'How fast fear returns toward its target.', source: SRC.assumption }),
     influencePerWeek: share(0.05, { unit: 'share of the gap per week', description: "How far a resident's gap from their fear target moves each week toward a tie's gap from theirs.", source: SRC.assumption }),
-    reportingEffect: num(1.4, 0, 10, { unit: 'log-odds per unit of fear', description: 'Fall in the log-odds that a victim reports a crime per unit of fear (with the undocumented baseline fear, their reporting is near 17%).', source: SRC.mastrobuoni }),
+    reportingEffect: num(1.53, 0, 10, { unit: 'log-odds per unit of fear', description: 'Fall in the log-odds that a victim reports a crime per unit of fear (with the undocumented baseline fear, their reporting is near 17%).', source: SRC.mastrobuoni + ' (calibrated with the us-baselines targets, docs/calibration/baselines-0.4-fear.report.json)' }),
     cooperationEffect: num(2.4, 0, 10, { unit: 'log-odds per unit of fear', description: 'Fall in the log-odds that a witness cooperates per unit of fear.', source: SRC.wong + ' (60.8% less likely to report witnessed crimes)' }),
     questioningShock: share(0.25, { unit: 'fear', description: 'Fear added to a non-citizen questioned about status, and to their household.', source: SRC.assumption }),
     householdDetentionShock: share(0.35, { unit: 'fear', description: 'Fear added to each household member when a resident is taken into immigration detention.', source: SRC.assumption }),

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { CHARGES } from '../../engine/codes.ts';
 import { SRC, choice, num, section, share } from '../param.ts';
 
-/** Defaults set by `sim calibrate` against the U.S. baselines (report in docs/calibration/). */
-const CAL = '; calibrated to the us-baselines targets, docs/calibration/default-calibrated.report.json';
+/** Defaults set by `sim calibrate` against the U.S. baselines (reports in docs/calibration/). */
+const CAL = '; calibrated to the us-baselines targets, docs/calibration/default-calibrated.report.json (engine 0.3) and baselines-0.4.report.json (simple-assault rate and reporting, property reporting)';
 
 function crimeType(
   name: string,
@@ -44,10 +44,10 @@ export const Crime = section(
   {
     types: section(
       {
-        simpleAssault: crimeType('simple assault', { rate: 19.2, report: 0.425, clearBase: 0.282, clearPerWitness: 0.17, charge: 'misdemeanour' }, { rate: SRC.ncvs + CAL, report: SRC.ncvsSecondary + CAL, clear: SRC.fbiClearance + CAL }),
+        simpleAssault: crimeType('simple assault', { rate: 23.0, report: 0.409, clearBase: 0.282, clearPerWitness: 0.17, charge: 'misdemeanour' }, { rate: SRC.ncvs + CAL, report: SRC.ncvsSecondary + CAL, clear: SRC.fbiClearance + CAL }),
         aggravatedAssault: crimeType('aggravated assault', { rate: 6.45, report: 0.504, clearBase: 0.3, clearPerWitness: 0.17, charge: 'felony' }, { rate: SRC.ncvs + CAL, report: SRC.ncvsSecondary + CAL }),
         robbery: crimeType('robbery', { rate: 3.33, report: 0.531, clearBase: 0.15, clearPerWitness: 0.13, charge: 'felony' }, { rate: SRC.ncvs + CAL, report: 'BJS Criminal Victimization 2023 highlights' + CAL }),
-        burglaryTheft: crimeType('burglary and theft', { rate: 35, report: 0.315, clearBase: 0.0737, clearPerWitness: 0.09, charge: 'misdemeanour' }, { rate: 'assumption (NCVS property victimisation per household, spread over residents)', report: SRC.ncvs + CAL, clear: SRC.fbiClearance + CAL }),
+        burglaryTheft: crimeType('burglary and theft', { rate: 35, report: 0.312, clearBase: 0.0737, clearPerWitness: 0.09, charge: 'misdemeanour' }, { rate: 'assumption (NCVS property victimisation per household, spread over residents)', report: SRC.ncvs + CAL, clear: SRC.fbiClearance + CAL }),
       },
       'Crime types: violent (simple assault, aggravated assault, robbery) and property (burglary and theft).',
     ),

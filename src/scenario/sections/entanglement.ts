@@ -69,12 +69,12 @@ export const Entanglement = section(
       description: "How far a resident's belief moves each week toward that of the tie they hear from (talk in networks; it crosses the border with ties).",
       source: SRC.assumption,
     }),
-    reportingEffect: num(0.56, 0, 10, {
+    reportingEffect: num(0.78, 0, 10, {
       unit: 'log-odds per unit of belief',
       description: 'Fall in the log-odds that a victim reports a crime at full belief that police work with ICE.',
       source: SRC.goncalves + ' (calibrated to the 30% fall paired against the no-agreement twin, seed 1; docs/calibration/jail-reporting-drop.report.json)',
     }),
-    cooperationEffect: num(0.8, 0, 10, {
+    cooperationEffect: num(1.11, 0, 10, {
       unit: 'log-odds per unit of belief',
       description: 'Fall in the log-odds that a witness cooperates at full belief: the reporting effect times 1.42, as witnessed crimes fall more than own victimisations in surveys.',
       source: 'assumption scaled by ' + SRC.wong + ' (60.8% vs 42.9% less likely)',

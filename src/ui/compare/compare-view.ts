@@ -21,15 +21,24 @@ const METRICS = [
   { key: 'clearanceRate', label: 'Reported crimes cleared', percent: true },
   { key: 'stopsPer1000', label: 'Stops per 1,000 a year', percent: false },
   { key: 'meanFear', label: 'Mean fear', percent: false },
+  { key: 'meanBelief', label: 'Belief that police work with ICE (every fourth week)', percent: false },
+  { key: 'expectedReporting', label: 'Expected reporting, noise-free (every fourth week)', percent: true },
 ] as const;
 const GROUPS = [
   { key: 'all', label: 'All residents' },
   { key: 'latinoNoncitizen', label: 'Latino non-citizens' },
   { key: 'latinoCitizen', label: 'Latino citizens' },
   { key: 'nonLatino', label: 'Non-Latino residents' },
+  { key: 'latino', label: 'All Latino residents' },
+  { key: 'latinoUsBorn', label: 'Latino, U.S.-born' },
+  { key: 'latinoNaturalised', label: 'Latino, naturalised' },
+  { key: 'latinoLawful', label: 'Latino, lawful non-citizens' },
+  { key: 'latinoUndocumented', label: 'Latino, undocumented' },
 ] as const;
 const TABLE_METRICS: [string, string][] = [
   ['reportedShare', 'Crimes reported'],
+  ['expectedReporting', 'Expected reporting (noise-free)'],
+  ['meanBelief', 'Belief that police work with ICE'],
   ['cooperationRate', 'Witnesses cooperating'],
   ['clearanceRate', 'Reported crimes cleared'],
   ['meanTrust', 'Mean trust (0–1)'],
@@ -302,9 +311,9 @@ function intIn(e: Event, lo: number, hi: number, fallback: number): number {
 
 function fmt(e: Estimate | undefined, metric: string, signed: boolean): string {
   if (!e || e.mean === null) return '—';
-  const share = /Share|Rate$|cooperation|clearance/i.test(metric) && !metric.includes('Per1000');
+  const share = /Share|Rate$|cooperation|clearance|expectedReporting/i.test(metric) && !metric.includes('Per1000');
   const scale = share ? 100 : 1;
-  const digits = metric === 'meanTrust' || metric === 'meanFear' || metric === 'stopDisparity' ? 3 : 1;
+  const digits = metric === 'meanTrust' || metric === 'meanFear' || metric === 'meanBelief' || metric === 'stopDisparity' ? 3 : 1;
   const f = (v: number) => `${signed && v >= 0 ? '+' : ''}${(v * scale).toFixed(digits)}`;
   const unit = share ? (signed ? ' pt' : '%') : '';
   return e.n > 1 && e.lo !== null && e.hi !== null ? `${f(e.mean)}${unit} (${f(e.lo)} to ${f(e.hi)})` : `${f(e.mean)}${unit}`;
