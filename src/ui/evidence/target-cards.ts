@@ -45,7 +45,7 @@ export class TargetCards extends LitElement {
     const waiting = this.day <= (needsAfter ? this.activationDay + 28 : Math.min(this.activationDay, 28));
     const paired = target.simulated.kind === 'paired';
     const applies = this.scenario ? targetJurisdiction(target, this.scenario) >= 0 : true;
-    const state = !this.summary || !this.scenario ? 'wait' : paired && applies ? 'paired' : t.simulated === null ? 'n/a' : waiting ? 'wait' : t.met ? 'met' : 'missed';
+    const state = paired && applies && this.scenario ? 'paired' : !this.summary || !this.scenario ? 'wait' : t.simulated === null ? 'n/a' : waiting ? 'wait' : t.met ? 'met' : 'missed';
     const label = {
       'n/a': 'does not apply to this scenario',
       paired: 'read against the no-agreement twin over replicates: use Compare, or sim fit on the command line',
