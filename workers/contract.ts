@@ -2,7 +2,8 @@
  * The one boundary between the page and the engine's Worker: plain data in and out. Frames and
  * layouts carry typed arrays that cross as transferred buffers, not copies.
  */
-import type { Frame, Layout, ReplicateResult, ReplicateTask, ResidentInfo, RunSummary, WeeklySeries } from '../src/engine/index.ts';
+import type { Frame, Layout, ReplicateResult, ReplicateTask, ResidentInfo, RunSummary, SeriesSelection, WeeklySeries } from '../src/engine/index.ts';
+import { CHARTS, LINES } from '../src/ui/charts/chart-specs.ts';
 import type { Scenario } from '../src/scenario/index.ts';
 
 /** Identifies a run well enough to reproduce it. */
@@ -63,3 +64,6 @@ export interface EngineApi {
   /** Runs one replicate to the end, independent of the loaded run (for the pool of the compare view). */
   runTask(task: ReplicateTask): Promise<ReplicateResult>;
 }
+
+/** The weekly series each tick carries: the live charts' metrics and lines (the rest is asked for on export). */
+export const TICK_SERIES: SeriesSelection = { groups: LINES.map((l) => l.group), metrics: CHARTS.map((c) => c.key) };

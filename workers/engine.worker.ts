@@ -2,7 +2,7 @@
 import * as Comlink from 'comlink';
 import { createWorld, frame, frameTransferables, inspectResident, layout, runTask, step, summarise, weeklySeries, ENGINE_VERSION, type World } from '../src/engine/index.ts';
 import { resolveScenario, scenarioHash, ScenarioError, type Scenario } from '../src/scenario/index.ts';
-import type { CreateResult, EngineApi, Tick } from './contract.ts';
+import { TICK_SERIES, type CreateResult, type EngineApi, type Tick } from './contract.ts';
 
 /** Days run between yields in runToEnd, so pause() and other calls get through. */
 const CHUNK_DAYS = 30;
@@ -53,7 +53,8 @@ async function build(onProgress?: (share: number) => void): Promise<CreateResult
 function tick(w: World): Tick {
   const f = frame(w, eventCursor);
   eventCursor = f.eventCursor;
-  const weeks = weeklySeries(w, weeksSent);
+  // Only what the live charts draw: the whole series is fetched when it is exported.
+  const weeks = weeklySeries(w, weeksSent, TICK_SERIES);
   weeksSent += weeks.weeks;
   return Comlink.transfer({ day: w.day, done: w.day >= w.params.days, frame: f, weeks }, frameTransferables(f));
 }

@@ -36,6 +36,9 @@ export interface ComparisonReport {
 /** Metrics whose differences the report lists (all of them are in the per-scenario summaries). */
 export const DIFFERENCE_METRICS = [
   'reportedShare',
+  'expectedReporting',
+  'meanBelief',
+  'trustFellShare',
   'violentReportedShare',
   'cooperationRate',
   'clearanceRate',

@@ -50,20 +50,28 @@ export function summarise(w: World): RunSummary {
   return { jurisdictions, population: countPopulation(w) };
 }
 
-/** The weekly series of the weeks finished so far, from week `from` on. */
-export function weeklySeries(w: World, from = 0): WeeklySeries {
+/** Which groups and metrics a weekly series carries (all by default). */
+export interface SeriesSelection {
+  groups: readonly Group[];
+  metrics: readonly string[];
+}
+
+/** The weekly series of the weeks finished so far, from week `from` on, of every group and metric or of a selection. */
+export function weeklySeries(w: World, from = 0, select?: SeriesSelection): WeeklySeries {
   const m = w.metrics;
   const block = blockSize(m.jurisdictions);
   const n = Math.max(0, m.weeksDone - from);
   const startDay = Array.from({ length: n }, (_, i) => (from + i) * 7);
   const jurisdictions = w.scenario.jurisdictions.map((sj, j) => {
     const groups = {} as Record<Group, Record<string, (number | null)[]>>;
+    const keys = select?.metrics ?? METRICS.map((d) => d.key);
     GROUPS.forEach((g, gi) => {
+      if (select && !select.groups.includes(g)) return;
       const cols: Record<string, (number | null)[]> = {};
-      for (const def of METRICS) cols[def.key] = new Array<number | null>(n);
+      for (const key of keys) cols[key] = new Array<number | null>(n);
       for (let i = 0; i < n; i++) {
         const values = computeMetrics(m.weeks, (from + i) * block + j * RESIDENT_GROUPS * COUNTERS, gi);
-        for (const def of METRICS) cols[def.key][i] = values[def.key];
+        for (const key of keys) cols[key][i] = values[key];
       }
       groups[g] = cols;
     });

@@ -333,10 +333,11 @@ export class TrustfallApp extends LitElement {
     }
   };
 
-  private exportCsv = () => {
+  private exportCsv = async () => {
     const e = this.engine;
     if (!e.weekly || !e.scenario) return;
-    downloadText(`${slug(e.scenario.name)}-seed${this.seed}-weekly.csv`, weeklyCsv(e.weekly, e.activationDay), 'text/csv');
+    const weekly = await e.fullWeekly();
+    if (weekly) downloadText(`${slug(e.scenario.name)}-seed${this.seed}-weekly.csv`, weeklyCsv(weekly, e.activationDay), 'text/csv');
   };
 
   private exportJson = async () => {

@@ -50,6 +50,8 @@ export class EngineController implements ReactiveController {
   private loadToken = 0;
   private summaryAsked = 0;
   private summaryShown = 0;
+  /** Day of the run the summary was last asked for. */
+  private summaryDay = 0;
   private readonly frameListeners = new Set<(f: Frame, l: Layout) => void>();
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -130,6 +132,9 @@ export class EngineController implements ReactiveController {
     cancelAnimationFrame(this.rafId);
     if (this.status === 'playing') this.status = 'ready';
     void this.api.pause();
+    // What the paused run shows is the summary of every day run so far.
+    this.summaryDay = this.day;
+    void this.refreshSummary();
     this.host.requestUpdate();
   }
 
@@ -174,6 +179,11 @@ export class EngineController implements ReactiveController {
     }
   }
 
+  /** The whole weekly series so far, every group and metric (the live one holds only what the charts draw). */
+  async fullWeekly(): Promise<WeeklySeries | undefined> {
+    return this.layout ? await this.api.weekly() : undefined;
+  }
+
   /** Fetches the summary of the days run so far; an older request never overwrites a newer answer. */
   async refreshSummary(): Promise<RunSummary | undefined> {
     if (!this.layout) return undefined;
@@ -208,7 +218,11 @@ export class EngineController implements ReactiveController {
     this.day = t.day;
     if (this.weekly && t.weeks.weeks > 0) appendWeeks(this.weekly, t.weeks);
     this.handOver(t.frame);
-    if (t.weeks.weeks > 0 && t.day % 28 < 7) void this.refreshSummary();
+    // Every quarter of a simulated year while it plays, however many days each request advanced (and on pause).
+    if (t.day - this.summaryDay >= 91) {
+      this.summaryDay = t.day;
+      void this.refreshSummary();
+    }
     this.host.requestUpdate();
   }
 
@@ -227,6 +241,7 @@ export class EngineController implements ReactiveController {
     this.activationDay = result.activationDay;
     this.weekly = { weeks: 0, startDay: [], jurisdictions: result.scenario.jurisdictions.map((j) => ({ name: j.name, groups: {} as WeeklySeries['jurisdictions'][number]['groups'] })) };
     this.summary = undefined;
+    this.summaryDay = 0;
     this.status = 'ready';
     this.handOver(result.frame);
     this.host.requestUpdate();
