@@ -133,6 +133,8 @@ export interface JurisdictionState {
   reportFearWeight: Float64Array;
   /** The public level each jurisdiction × kind's belief moves toward (exposure × level felt), daily. */
   exposureLevel: Float64Array;
+  /** False until any exposure level has been above 0: every belief is exactly 0 until then. */
+  beliefStarted: boolean;
   /**
    * Head counts per jurisdiction × resident group, kept as residents leave the country: residents,
    * residents aged 12+, households (by their head) — three numbers per group.

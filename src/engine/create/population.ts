@@ -76,6 +76,7 @@ export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Populati
     fearTarget: new Float32Array(J * 16),
     reportFearWeight: new Float64Array(J).fill(1),
     exposureLevel: new Float64Array(J * 16),
+    beliefStarted: false,
     present: new Float64Array(J * RESIDENT_GROUPS * 3),
   };
   const statuses = new Uint8Array(8);

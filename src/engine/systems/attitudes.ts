@@ -82,6 +82,7 @@ function passOverResidents(w: World, week: number, full: boolean): void {
   const fearSlope = p.fearSlopeByJurKind;
   const groupOf = p.groupOfJurKind;
   const block = w.metrics.week;
+  const beliefOn = js.beliefStarted;
   // This week's channel: tie slot `turn`, or the household when turn === K.
   const turn = week % (K + 1);
   const household = turn === K;
@@ -115,14 +116,21 @@ function passOverResidents(w: World, week: number, full: boolean): void {
       if (hasSource) o = household ? (householdNext[r] !== 0 ? r + householdNext[r] : -1) : ties[slot + r];
       let io = GONE;
       if (o >= 0) io = jurKind[o];
-      let e = belief[r];
-      e += bu * (exposure[i] - e);
       let cross = 1;
-      if (io !== GONE) {
-        if ((io & 8) !== (i & 8)) cross = crossShare;
-        e += se * weight * cross * (belief[o] - e);
+      if (io !== GONE && (io & 8) !== (i & 8)) cross = crossShare;
+      // Until anyone is exposed to entanglement every belief is exactly 0: skip its memory traffic.
+      let e = 0;
+      let eo = 0;
+      if (beliefOn) {
+        e = belief[r];
+        e += bu * (exposure[i] - e);
+        if (io !== GONE) {
+          eo = belief[o];
+          e += se * weight * cross * (eo - e);
+        }
+        e = e < 0 ? 0 : e > 1 ? 1 : e;
+        belief[r] = e;
       }
-      e = e < 0 ? 0 : e > 1 ? 1 : e;
       const targetT = tt[i] - trustEff * e - cynHere;
       const targetF = ft[i] + fearSlope[i] * e;
       let t = trust[r];
@@ -133,7 +141,6 @@ function passOverResidents(w: World, week: number, full: boolean): void {
       f += fb * (targetF - f);
       if (io !== GONE) {
         // The source's gaps from its own targets (its neighbourhood's cynicism: a kin tie may live elsewhere).
-        const eo = belief[o];
         const cynThere = kin ? cynEff * cyn[cell[o]] : cynHere;
         t += st * cross * (trust[o] - (tt[io] - trustEff * eo - cynThere) - (t - targetT));
         f += sf * cross * (fear[o] - (ft[io] + fearSlope[io] * eo) - (f - targetF));
@@ -142,7 +149,6 @@ function passOverResidents(w: World, week: number, full: boolean): void {
       f = f < 0 ? 0 : f > 1 ? 1 : f;
       trust[r] = t;
       fear[r] = f;
-      belief[r] = e;
       const m = groupOf[i] * COUNTERS;
       block[m + C.trustSum] += t;
       block[m + C.fearSum] += f;

@@ -48,6 +48,7 @@ export function updateEntanglement(w: World): void {
     if (j < J - 1) felt += e.spillover * js.entanglement[j + 1];
     js.feltEntanglement[j] = Math.min(1, felt);
     for (let k = 0; k < 16; k++) js.exposureLevel[j * 16 + k] = p.exposure[k] * js.feltEntanglement[j];
+    if (js.feltEntanglement[j] > 0) js.beliefStarted = true;
   }
 }
 
