@@ -1,5 +1,5 @@
 import { logistic } from './logit.ts';
-import type { World } from './world.ts';
+import { beliefOf, type World } from './world.ts';
 
 /**
  * Behaviour on the log-odds scale: a victim reports, a witness cooperates, with
@@ -16,7 +16,7 @@ export function reportingProbability(w: World, r: number, type: number): number 
     w.params.statusShift[res.kind[r] & 3] +
     s.trust.reportingEffect * (res.trust[r] - s.trust.baseline) -
     s.fear.reportingEffect * w.jurisdictions.reportFearWeight[res.jur[r]] * res.fear[r] -
-    s.entanglement.reportingEffect * res.belief[r];
+    s.entanglement.reportingEffect * beliefOf(res, r);
   return logistic(x);
 }
 
@@ -28,7 +28,7 @@ export function cooperationProbability(w: World, r: number): number {
     w.params.cooperationLogit +
     s.trust.cooperationEffect * (res.trust[r] - s.trust.baseline) -
     s.fear.cooperationEffect * res.fear[r] -
-    s.entanglement.cooperationEffect * res.belief[r];
+    s.entanglement.cooperationEffect * beliefOf(res, r);
   return logistic(x);
 }
 

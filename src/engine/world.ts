@@ -34,8 +34,12 @@ export interface Residents {
   age: Uint8Array;
   trust: Float32Array;
   fear: Float32Array;
-  /** Belief that local police work with ICE (perceived entanglement), 0–1. */
-  belief: Float32Array;
+  /**
+   * Belief that local police work with ICE (perceived entanglement), 0–1, stored in units of
+   * 1 / BELIEF_SCALE: the weekly pass reads and writes it for everyone, and two bytes move faster than
+   * four. Read it with `beliefOf`.
+   */
+  belief: Uint16Array;
   /** Trust on the activation day, to count who lost trust since. */
   trustAtActivation: Float32Array;
   /** Offset from each resident to the next member of their household (cyclically; 0 when alone). */
@@ -163,6 +167,14 @@ export interface World {
   metrics: MetricsState;
   /** What happened to whom, for the town view and the resident inspector. */
   events: EventLog;
+}
+
+/** Units of stored belief per unit of belief. */
+export const BELIEF_SCALE = 65535;
+
+/** Resident r's belief, 0–1. */
+export function beliefOf(res: Residents, r: number): number {
+  return res.belief[r] / BELIEF_SCALE;
 }
 
 /** The jurKind of a resident removed from the country. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../src/engine/index.ts';
 import { cooperationProbability, expectedReporting, reportingProbability } from '../../src/engine/behaviour.ts';
+import { BELIEF_SCALE, beliefOf } from '../../src/engine/world.ts';
 import { resolveScenario } from '../../src/scenario/index.ts';
 import { FC_SEED } from '../helpers/fc-seed.ts';
 
@@ -31,13 +32,13 @@ describe(`behaviour on the log-odds scale (fast-check seed ${FC_SEED})`, () => {
           w.residents.kind[0] = (w.residents.kind[0] & ~3) | a.status;
           w.residents.trust[0] = a.trust;
           w.residents.fear[0] = a.fear;
-          w.residents.belief[0] = a.belief;
+          w.residents.belief[0] = Math.round(a.belief * BELIEF_SCALE);
           for (const p of [reportingProbability(w, 0, a.type), cooperationProbability(w, 0)]) {
             expect(Number.isFinite(p)).toBe(true);
             expect(p).toBeGreaterThanOrEqual(0);
             expect(p).toBeLessThanOrEqual(1);
           }
-          const x = a.shift + a.bT * (a.trust - a.t0) - a.bF * a.fear - a.bE * a.belief;
+          const x = a.shift + a.bT * (a.trust - a.t0) - a.bF * a.fear - a.bE * beliefOf(w.residents, 0);
           const expected = expectedReporting(w.params.expectedReportingTable, x);
           expect(expected).toBeGreaterThanOrEqual(0);
           expect(expected).toBeLessThanOrEqual(1);

@@ -36,7 +36,7 @@ export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Populati
     age: new Uint8Array(n),
     trust: new Float32Array(n),
     fear: new Float32Array(n),
-    belief: new Float32Array(n),
+    belief: new Uint16Array(n),
     trustAtActivation: new Float32Array(n),
     householdNext: new Int8Array(n),
     ties: new Int32Array(n * tiesPer),

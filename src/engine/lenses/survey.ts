@@ -2,7 +2,7 @@ import { REMOVED } from '../codes.ts';
 import { expectedReporting } from '../behaviour.ts';
 import { logistic } from '../logit.ts';
 import { stream } from '../rng.ts';
-import type { World } from '../world.ts';
+import { beliefOf, type World } from '../world.ts';
 
 /** A survey estimate with its standard error (from the sample of households, clustered). */
 export interface SurveyEstimate {
@@ -124,10 +124,10 @@ function statedIntentions(w: World, households: number[], g: SurveyGroup, u: () 
       const trust = s.trust.reportingEffect * (res.trust[r] - s.trust.baseline) + p.statusShift[res.kind[r] & 3];
       const fearNow = res.fear[r] * w.jurisdictions.reportFearWeight[res.jur[r]];
       const fearBase = baseFear * w.jurisdictions.reportFearWeight[res.jur[r]];
-      const rNow = expectedReporting(p.expectedReportingTable, trust - s.fear.reportingEffect * fearNow - s.entanglement.reportingEffect * res.belief[r]);
+      const rNow = expectedReporting(p.expectedReportingTable, trust - s.fear.reportingEffect * fearNow - s.entanglement.reportingEffect * beliefOf(res, r));
       const rBase = expectedReporting(p.expectedReportingTable, trust - s.fear.reportingEffect * Math.min(fearNow, fearBase));
       const c = p.cooperationLogit + s.trust.cooperationEffect * (res.trust[r] - s.trust.baseline);
-      const cNow = logistic(c - s.fear.cooperationEffect * res.fear[r] - s.entanglement.cooperationEffect * res.belief[r]);
+      const cNow = logistic(c - s.fear.cooperationEffect * res.fear[r] - s.entanglement.cooperationEffect * beliefOf(res, r));
       const cBase = logistic(c - s.fear.cooperationEffect * Math.min(res.fear[r], baseFear));
       x++;
       if (u() < Math.max(0, 1 - rNow / rBase)) a++;

@@ -1,7 +1,7 @@
 import { KINDS, UNDOCUMENTED, kindIsMixed, kindStatus } from '../codes.ts';
 import { C, COUNTERS, FULL_SNAPSHOT_WEEKS, TRUST_BINS } from '../metrics/accumulate.ts';
 import { TABLE_MIN, TABLE_STEPS } from '../behaviour.ts';
-import { GONE, policyActive, type World } from '../world.ts';
+import { BELIEF_SCALE, GONE, policyActive, type World } from '../world.ts';
 
 
 /**
@@ -83,6 +83,7 @@ function passOverResidents(w: World, week: number, full: boolean): void {
   const groupOf = p.groupOfJurKind;
   const block = w.metrics.week;
   const beliefOn = js.beliefStarted;
+  const toBelief = 1 / BELIEF_SCALE;
   // This week's channel: tie slot `turn`, or the household when turn === K.
   const turn = week % (K + 1);
   const household = turn === K;
@@ -122,14 +123,15 @@ function passOverResidents(w: World, week: number, full: boolean): void {
       let e = 0;
       let eo = 0;
       if (beliefOn) {
-        e = belief[r];
+        e = belief[r] * toBelief;
         e += bu * (exposure[i] - e);
         if (io !== GONE) {
-          eo = belief[o];
+          eo = belief[o] * toBelief;
           e += se * weight * cross * (eo - e);
         }
         e = e < 0 ? 0 : e > 1 ? 1 : e;
-        belief[r] = e;
+        // Stored rounded to 1 / BELIEF_SCALE; e carries on unrounded this week.
+        belief[r] = (e * BELIEF_SCALE + 0.5) | 0;
       }
       const targetT = tt[i] - trustEff * e - cynHere;
       const targetF = ft[i] + fearSlope[i] * e;

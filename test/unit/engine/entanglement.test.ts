@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHARGE_MISDEMEANOUR, JAILED_THEN_DETAINED, UNDOCUMENTED, createWorld, stepDays } from '../../../src/engine/index.ts';
 import { arrestAndBook } from '../../../src/engine/systems/custody.ts';
+import { BELIEF_SCALE, beliefOf } from '../../../src/engine/world.ts';
 import { smallScenario } from '../../helpers/small.ts';
 
 describe('perceived entanglement', () => {
@@ -9,7 +10,7 @@ describe('perceived entanglement', () => {
   it('is zero without an agreement, rises at the announcement and fades slowly after the end day', () => {
     const w = createWorld(s);
     const level = () => w.jurisdictions.entanglement[0];
-    const meanBelief = () => w.residents.belief.reduce((a, b) => a + b, 0) / w.residents.count;
+    const meanBelief = () => w.residents.belief.reduce((a, b) => a + b, 0) / BELIEF_SCALE / w.residents.count;
     stepDays(w, 4 * 7 + 119);
     expect(level()).toBe(0);
     expect(meanBelief()).toBe(0);
@@ -37,8 +38,8 @@ describe('perceived entanglement', () => {
     for (let r = 0; r < w.residents.count; r++) {
       const k = w.residents.kind[r];
       if ((k & 3) !== 0 || (k & 4) !== 0) continue;
-      if (k >= 8) (latino += w.residents.belief[r]), nLatino++;
-      else (other += w.residents.belief[r]), nOther++;
+      if (k >= 8) (latino += beliefOf(w.residents, r)), nLatino++;
+      else (other += beliefOf(w.residents, r)), nOther++;
     }
     expect(latino / nLatino).toBeGreaterThan(0.2);
     expect(latino / nLatino).toBeGreaterThan(3 * (other / nOther));
