@@ -106,6 +106,18 @@ function passOverResidents(w: World, week: number, full: boolean): void {
   const table = p.expectedReportingTable;
   const tableLast = table.length - 1;
   const sinceActivation = w.day >= p.activationDay;
+  // Counter slots as locals: this loop is the engine's hot loop.
+  const cTrust = C.trustSum;
+  const cFear = C.fearSum;
+  const cBelief = C.beliefSum;
+  const cExpected = C.expectedReportingSum;
+  const cFell = C.trustFell;
+  const cHist = C.trustHist;
+  const bins = TRUST_BINS;
+  const lastBin = TRUST_BINS - 1;
+  const stride = COUNTERS;
+  const tMin = TABLE_MIN;
+  const tSteps = TABLE_STEPS;
   for (let c = 0, nCells = cells.count.length; c < nCells; c++) {
     const cynHere = cynEff * cyn[c];
     const first = cells.start[c];
@@ -151,25 +163,24 @@ function passOverResidents(w: World, week: number, full: boolean): void {
       f = f < 0 ? 0 : f > 1 ? 1 : f;
       trust[r] = t;
       fear[r] = f;
-      const m = groupOf[i] * COUNTERS;
-      block[m + C.trustSum] += t;
-      block[m + C.fearSum] += f;
+      const m = groupOf[i] * stride;
+      block[m + cTrust] += t;
+      block[m + cFear] += f;
       if (!full) continue;
       const x = shift[i & 3] + bT * (t - T0) - bF * fearWeight[i >> 4] * f - bE * e;
       // The table lookup of behaviour.ts `expectedReporting`, inlined.
-      let pos = (x - TABLE_MIN) * TABLE_STEPS;
+      let pos = (x - tMin) * tSteps;
       pos = pos > 0 ? (pos < tableLast ? pos : tableLast) : 0;
       const i0 = pos | 0;
       const expected = i0 < tableLast ? table[i0] + (pos - i0) * (table[i0 + 1] - table[i0]) : table[tableLast];
       const ci = c * 2 + ((i >> 3) & 1);
       expSum[ci] += expected;
       expCount[ci] += 1;
-      block[m + C.beliefSum] += e;
-      block[m + C.expectedReportingSum] += expected;
-      block[m + C.fullResidents] += 1;
-      if (sinceActivation && t < trustAtActivation[r] - 0.1) block[m + C.trustFell] += 1;
-      const bin = (t * TRUST_BINS) | 0;
-      block[m + C.trustHist + (bin < TRUST_BINS ? bin : TRUST_BINS - 1)] += 1;
+      block[m + cBelief] += e;
+      block[m + cExpected] += expected;
+      if (sinceActivation && t < trustAtActivation[r] - 0.1) block[m + cFell] += 1;
+      const bin = (t * bins) | 0;
+      block[m + cHist + (bin < bins ? bin : lastBin)] += 1;
     }
   }
 }
@@ -193,6 +204,8 @@ function addSnapshotToPeriod(w: World, full: boolean): void {
     m.week[b + C.snapshots] += 1;
     for (const k of SNAPSHOT_COUNTERS) m.period[off + b + k] += m.week[b + k];
     if (!full) continue;
+    // Everyone in the country is in the full snapshot: its head count is the week's.
+    m.week[b + C.fullResidents] += present[g * 3];
     m.week[b + C.fullSnapshots] += 1;
     for (const k of FULL_COUNTERS) m.period[off + b + k] += m.week[b + k];
   }
