@@ -7,19 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { createWorld, runToEnd, type World } from '../../src/engine/index.ts';
 import { parseScenarioText, resolveScenario, type Scenario } from '../../src/scenario/index.ts';
+import { fullModelInput } from './full-model.ts';
 import { DEFAULT_PRESET, presetPath } from '../../src/scenario/presets.ts';
-
-/** Three counties side by side: Task Force with trust-building, Jail Enforcement, and a sanctuary county. */
-function fullModel(residents: number, years: number): Scenario {
-  const per = Math.round(residents / 3);
-  const side = Math.max(4, Math.round(Math.sqrt(per / 800)));
-  const j = (name: string, policy: Record<string, unknown>) => ({ name, residents: per, gridWidth: side, gridHeight: side, policy });
-  return resolveScenario({
-    name: `bench ${residents}`,
-    run: { years, activationDay: Math.round(years * 365 * 0.3), burnInWeeks: 4 },
-    jurisdictions: [j('Task Force', { model: 'taskForce', trustBuilding: true }), j('Jail', { model: 'jailEnforcement' }), j('Sanctuary', { model: 'none', sanctuary: true })],
-  });
-}
 
 /** Bytes held in the world's typed arrays, found by walking it. */
 function typedBytes(w: World): number {
@@ -49,7 +38,7 @@ interface Row {
 }
 
 function measure(residents: number, years: number, runs: number): Row {
-  const s = fullModel(residents, years);
+  const s: Scenario = resolveScenario(fullModelInput(residents, years));
   const rates: number[] = [];
   const creates: number[] = [];
   let bytes = 0;
