@@ -218,8 +218,9 @@ export class EngineController implements ReactiveController {
     this.day = t.day;
     if (this.weekly && t.weeks.weeks > 0) appendWeeks(this.weekly, t.weeks);
     this.handOver(t.frame);
-    // Every quarter of a simulated year while it plays, however many days each request advanced (and on pause).
-    if (t.day - this.summaryDay >= 91) {
+    // Every half simulated year while it plays, however many days each request advanced (and on pause):
+    // a summary rendered beside a tick can make a task of about 50 ms on a slow machine.
+    if (t.day - this.summaryDay >= 182) {
       this.summaryDay = t.day;
       void this.refreshSummary();
     }

@@ -70,6 +70,8 @@ export class TargetCards extends LitElement {
   static override styles = css`
     :host {
       display: block;
+      /* Its changes lay out and paint only itself, not the page, while a run plays. */
+      contain: content;
       font-size: 0.85rem;
     }
     .head {

@@ -24,6 +24,8 @@ export class RunSummaryView extends LitElement {
   static override styles = css`
     :host {
       display: block;
+      /* Its changes lay out and paint only itself, not the page, while a run plays. */
+      contain: content;
       font-size: 0.92rem;
     }
     ul {
