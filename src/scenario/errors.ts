@@ -55,6 +55,12 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string[] {
 /** "a number from 1 to 20 (ratio)", "one of none, taskForce", … for error messages and help. */
 export function describeAllowed(node: SchemaNode | undefined): string {
   if (!node) return 'nothing here';
+  // A value that may also be null (e.g. an agreement's end day): the value's range, or null for none.
+  const options = node.anyOf as SchemaNode[] | undefined;
+  if (options && options.some((o) => o.type === 'null')) {
+    const value = options.find((o) => o.type !== 'null');
+    if (value) return `${describeAllowed({ ...value, unit: node.unit })}, or null for none`;
+  }
   const unit = node.unit && !['choice', 'text', 'on/off', 'integer'].includes(node.unit) ? ` (${node.unit})` : '';
   if (node.enum) return `one of ${node.enum.map((v) => JSON.stringify(v)).join(', ')}`;
   if (node.const !== undefined) return `${JSON.stringify(node.const)}`;

@@ -20,24 +20,29 @@ export function field(node: SchemaNode, path: Path, value: unknown, error: strin
   const errId = `${id}-err`;
   const describedBy = error ? `${helpId} ${errId}` : helpId;
   let input: TemplateResult;
+  // A number that may be left empty (null), such as an agreement's end day.
+  const options = node.anyOf as SchemaNode[] | undefined;
+  const nullable = options?.some((o) => o.type === 'null') ?? false;
+  const num = node.type === 'number' || node.type === 'integer' ? node : options?.find((o) => o.type === 'number' || o.type === 'integer');
   if (node.enum) {
     input = html`<select id=${id} aria-describedby=${describedBy} aria-invalid=${error ? 'true' : 'false'} @change=${(e: Event) => onChange(path, (e.target as HTMLSelectElement).value)}>
       ${node.enum.map((v) => html`<option value=${String(v)} ?selected=${v === shown}>${humanise(String(v))}</option>`)}
     </select>`;
   } else if (node.type === 'boolean') {
     input = html`<input id=${id} type="checkbox" aria-describedby=${describedBy} .checked=${shown === true} @change=${(e: Event) => onChange(path, (e.target as HTMLInputElement).checked)} />`;
-  } else if (node.type === 'number' || node.type === 'integer') {
+  } else if (num) {
     input = html`<input
       id=${id}
       type="number"
       inputmode="decimal"
-      min=${node.minimum ?? nothing}
-      max=${node.maximum ?? nothing}
-      step=${node.type === 'integer' ? '1' : 'any'}
+      min=${num.minimum ?? nothing}
+      max=${num.maximum ?? nothing}
+      step=${num.type === 'integer' ? '1' : 'any'}
+      placeholder=${nullable ? 'none' : nothing}
       aria-describedby=${describedBy}
       aria-invalid=${error ? 'true' : 'false'}
       .value=${shown === undefined || shown === null ? '' : String(shown)}
-      @change=${(e: Event) => onChange(path, readNumber((e.target as HTMLInputElement).value))}
+      @change=${(e: Event) => onChange(path, readNumber((e.target as HTMLInputElement).value, nullable))}
     />`;
   } else {
     input = html`<input id=${id} type="text" aria-describedby=${describedBy} .value=${String(shown ?? '')} @change=${(e: Event) => onChange(path, (e.target as HTMLInputElement).value)} />`;
@@ -53,9 +58,12 @@ export function field(node: SchemaNode, path: Path, value: unknown, error: strin
   </div>`;
 }
 
-/** A number typed in the box; text that is not a number is kept as text so the error can name it. */
-function readNumber(raw: string): unknown {
-  if (raw.trim() === '') return undefined;
+/**
+ * A number typed in the box; text that is not a number is kept as text so the error can name it. An
+ * empty box is the default, or null where the field allows none.
+ */
+function readNumber(raw: string, nullable: boolean): unknown {
+  if (raw.trim() === '') return nullable ? null : undefined;
   const n = Number(raw);
   return Number.isFinite(n) ? n : raw;
 }

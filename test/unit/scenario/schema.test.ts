@@ -81,6 +81,15 @@ describe('scenario schema', () => {
     expect(s.fear.reportingEffect).toBe(resolveScenario({}).fear.reportingEffect);
   });
 
+  it('an agreement\u2019s end day: a whole number after the activation day, or null; the message says so', () => {
+    expect(resolveScenario({ jurisdictions: [{ policy: { model: 'taskForce', endDay: 800 } }] }).jurisdictions[0].policy.endDay).toBe(800);
+    expect(resolveScenario({}).jurisdictions[0].policy.endDay).toBeNull();
+    expect(problems({ jurisdictions: [{ policy: { model: 'taskForce', endDay: 'soon' } }] })[0]).toBe(
+      'jurisdictions[0].policy.endDay: "soon" is text; expected a whole number from 1 to 18250 (day), or null for none',
+    );
+    expect(problems({ jurisdictions: [{ policy: { model: 'taskForce', endDay: 100 } }] })[0]).toMatch(/endDay: 100: must be after the activation day \(365\)/);
+  });
+
   it('refuses a newer schemaVersion and one older than any migration', () => {
     expect(problems({ schemaVersion: SCHEMA_VERSION + 1 })[0]).toMatch(new RegExp(`^schemaVersion: ${SCHEMA_VERSION + 1} is newer than this build understands`));
     expect(problems({ schemaVersion: 0 })[0]).toMatch(/^schemaVersion: 0 is older than any version this build can migrate/);
