@@ -92,7 +92,8 @@ function passOverResidents(w: World, week: number, full: boolean): void {
   const weight = household ? sc.community.householdInfluence : kin ? 1 : sc.community.localTieInfluence;
   const st = sc.trust.influencePerWeek * weight;
   const sf = sc.fear.influencePerWeek * weight;
-  const crossShare = sc.community.crossGroupInfluence;
+  const crossTable = CROSS;
+  crossTable[1] = sc.community.crossGroupInfluence;
   const hasSource = K > 0 || household;
   // Full snapshots only.
   const fearWeight = js.reportFearWeight;
@@ -129,8 +130,8 @@ function passOverResidents(w: World, week: number, full: boolean): void {
       if (hasSource) o = household ? (householdNext[r] !== 0 ? r + householdNext[r] : -1) : ties[slot + r];
       let io = GONE;
       if (o >= 0) io = jurKind[o];
-      let cross = 1;
-      if (io !== GONE && (io & 8) !== (i & 8)) cross = crossShare;
+      // 1 for a source of the resident's own group, crossGroupInfluence otherwise (a lookup, not a branch).
+      const cross = crossTable[((io ^ i) >> 3) & 1];
       // Until anyone is exposed to entanglement every belief is exactly 0: skip its memory traffic.
       let e = 0;
       let eo = 0;
@@ -150,7 +151,8 @@ function passOverResidents(w: World, week: number, full: boolean): void {
       let t = trust[r];
       // Toward the target at the loss rate, and at the regain rate when rising.
       const gap = targetT - t;
-      t += loss * gap + (regain - loss) * Math.max(gap, 0);
+      // (gap + |gap|) / 2 is max(gap, 0) exactly, without a branch the processor cannot predict.
+      t += loss * gap + (regain - loss) * ((gap + Math.abs(gap)) * 0.5);
       let f = fear[r];
       f += fb * (targetF - f);
       if (io !== GONE) {
@@ -184,6 +186,9 @@ function passOverResidents(w: World, week: number, full: boolean): void {
     }
   }
 }
+
+/** Influence weight by whether the source is of another group (index 1 set each week). */
+const CROSS = new Float64Array([1, 1]);
 
 const SNAPSHOT_COUNTERS: number[] = [C.trustSum, C.fearSum, C.residents, C.residents12, C.households, C.snapshots];
 const FULL_COUNTERS: number[] = [C.beliefSum, C.expectedReportingSum, C.fullResidents, C.trustFell, C.fullSnapshots];
