@@ -7,9 +7,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { encodeRun } from '../../src/ui/state/share-link.ts';
-import { ARGS } from '../browser/browser.ts';
+import { findChromium, launchChromium } from '../browser/find-chromium.ts';
 import { serveBuild } from '../browser/serve.ts';
 
 interface Result {
@@ -63,7 +63,7 @@ function bundleSizes(): { file: string; bytes: number; gzip: number }[] {
 }
 
 const { url, server } = await serveBuild();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+const browser = await launchChromium(await findChromium());
 try {
   console.log('Trustfall browser bench: headless Chromium, software WebGL (no GPU); compare versions, not machines.');
   const index = readFileSync('dist/index.html', 'utf8');

@@ -1,10 +1,10 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { launchChromium } from './find-chromium.ts';
 
-export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
+/** The Chromium the global set-up found (see find-chromium.ts). */
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: inject('chromiumPath'), args: ARGS });
+  return launchChromium(inject('chromium'));
 }
 
 /** A page with its console errors and uncaught exceptions collected (GL driver chatter ignored). */

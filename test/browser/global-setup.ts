@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import type { PreviewServer } from 'vite';
+import { findChromium, type ChromiumLaunch } from './find-chromium.ts';
 import { serveBuild } from './serve.ts';
 
 let server: PreviewServer | undefined;
@@ -10,15 +10,13 @@ let server: PreviewServer | undefined;
  * `npm start` does, so the tests meet what users meet (and no dev-server re-optimisation reloads).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromium)) {
-    throw new Error(`Browser tests need Chromium at ${chromium}: apt-get install chromium (or set CHROMIUM_PATH). .ci/run installs it.`);
-  }
+  const chromium = await findChromium();
+  console.log(`Browser tests in Chromium from ${chromium.source}`);
   const served = await serveBuild();
   server = served.server;
   const url = served.url;
   project.provide('baseUrl', url);
-  project.provide('chromiumPath', chromium);
+  project.provide('chromium', chromium);
   return async () => {
     await server?.close();
   };
@@ -27,6 +25,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
-    chromiumPath: string;
+    chromium: ChromiumLaunch;
   }
 }

@@ -3,14 +3,14 @@
  * production build in headless Chromium. Rerun after visible changes and look at them.
  */
 import { mkdirSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
-import { ARGS } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { findChromium, launchChromium } from './find-chromium.ts';
 import { serveBuild } from './serve.ts';
 
 const OUT = 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
 const { url, server } = await serveBuild();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+const browser = await launchChromium(await findChromium());
 
 const status = (page: Page, s: string) => page.waitForFunction(`document.querySelector('trustfall-app')?.engine?.status === '${s}'`, null, { timeout: 120_000 });
 const dayAtLeast = (page: Page, d: number) => page.waitForFunction(`document.querySelector('trustfall-app')?.engine?.day >= ${d}`, null, { timeout: 120_000 });
