@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 
 /** A command-line mistake: printed with a pointer to --help, exit code 2. */
@@ -36,6 +37,20 @@ export interface RunFlags {
   levels?: number;
 }
 
+/** Which options each command reads, and how many files it takes; anything else is refused, not ignored. */
+export const COMMANDS: Record<string, { flags: readonly (keyof RunFlags)[]; files: [number, number] }> = {
+  run: { flags: ['seed', 'replicates', 'years', 'json', 'csv', 'quiet'], files: [1, 1] },
+  resolve: { flags: [], files: [1, 1] },
+  params: { flags: ['json'], files: [0, 0] },
+  presets: { flags: [], files: [0, 0] },
+  compare: { flags: ['seed', 'replicates', 'years', 'json', 'csv', 'quiet', 'workers', 'survey'], files: [2, 4] },
+  sweep: { flags: ['shard', 'out', 'csv', 'quiet', 'workers'], files: [1, 1] },
+  merge: { flags: ['out', 'csv'], files: [1, 10_000] },
+  fit: { flags: ['seed', 'replicates', 'years', 'json', 'quiet', 'workers', 'targets'], files: [1, 1] },
+  calibrate: { flags: ['seed', 'replicates', 'years', 'targets', 'params', 'budget', 'out', 'state', 'resume', 'quiet', 'workers'], files: [1, 1] },
+  sensitivity: { flags: ['seed', 'replicates', 'years', 'params', 'outputs', 'trajectories', 'levels', 'json', 'quiet', 'workers'], files: [1, 1] },
+};
+
 export interface Parsed {
   command: string | undefined;
   positionals: string[];
@@ -56,9 +71,9 @@ export function parseCommandLine(argv: string[]): Parsed {
         seed: { type: 'string' },
         replicates: { type: 'string' },
         years: { type: 'string' },
-        json: { type: 'boolean', default: false },
+        json: { type: 'boolean' },
         csv: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
+        quiet: { type: 'boolean' },
         workers: { type: 'string' },
         survey: { type: 'string' },
         shard: { type: 'string' },
@@ -67,15 +82,30 @@ export function parseCommandLine(argv: string[]): Parsed {
         params: { type: 'string' },
         budget: { type: 'string' },
         state: { type: 'string' },
-        resume: { type: 'boolean', default: false },
+        resume: { type: 'boolean' },
         outputs: { type: 'string' },
         trajectories: { type: 'string' },
         levels: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
+        help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (e) {
     throw new UsageError((e as Error).message);
+  }
+  const command = positionals[0];
+  const spec = command === undefined ? undefined : COMMANDS[command];
+  if (spec && values.help !== true) {
+    // --quiet is accepted by every command (scripts pass it to all); it silences progress where there is some.
+    const given = Object.keys(values).filter((k) => values[k] !== undefined && k !== 'help' && k !== 'quiet');
+    const wrong = given.filter((k) => !(spec.flags as readonly string[]).includes(k));
+    if (wrong.length) {
+      const allowed = spec.flags.length ? `; ${command} takes ${spec.flags.map((f) => `--${f}`).join(', ')}` : `; ${command} takes no options`;
+      throw new UsageError(`${wrong.map((k) => `--${k}`).join(', ')} ${wrong.length > 1 ? 'do' : 'does'} nothing for ${command}${allowed}`);
+    }
+    const files = positionals.length - 1;
+    const [min, max] = spec.files;
+    if (files > max) throw new UsageError(`${command} takes ${max === 0 ? 'no file' : max === 1 ? 'one file' : `at most ${max} files`}; got ${files} (${positionals.slice(1 + max).map((f) => JSON.stringify(f)).join(', ')} extra)`);
+    if (files < min && min > 1) throw new UsageError(`${command} takes ${min === spec.files[1] ? min : `${min} to ${max}`} files; got ${files}`);
   }
   return {
     command: positionals[0],
@@ -88,7 +118,7 @@ export function parseCommandLine(argv: string[]): Parsed {
       json: values.json === true,
       csv: typeof values.csv === 'string' ? values.csv : undefined,
       quiet: values.quiet === true,
-      workers: wholeFlag('workers', values.workers, 1, 256),
+      workers: wholeFlag('workers', values.workers, 1, availableParallelism()),
       survey: wholeFlag('survey', values.survey, 2, 1_000_000),
       shard: shardFlag(values.shard),
       out: typeof values.out === 'string' ? values.out : undefined,
@@ -104,10 +134,13 @@ export function parseCommandLine(argv: string[]): Parsed {
   };
 }
 
+/** A decimal number as people write it: no hexadecimal, binary or octal forms, no "Infinity". */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 function numberFlag(name: string, raw: string | boolean | undefined): number | undefined {
   if (raw === undefined || typeof raw === 'boolean') return undefined;
-  const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name}: ${JSON.stringify(raw)} is not a number`);
+  const n = Number(raw.trim());
+  if (!DECIMAL.test(raw.trim()) || !Number.isFinite(n)) throw new UsageError(`--${name}: ${JSON.stringify(raw)} is not a number`);
   return n;
 }
 

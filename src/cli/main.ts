@@ -11,6 +11,7 @@ import { sensitivityCommand } from './commands/sensitivity.ts';
 import { TargetSetError } from '../evidence/registry.ts';
 import { SweepError } from '../sweep/plan.ts';
 import { helpText } from './help.ts';
+import { OutputError } from './files.ts';
 
 /** Entry point of `npm run sim`. Exit codes: 0 done, 2 bad input, 130 cancelled (Ctrl-C), 1 anything else. */
 async function main(argv: string[]): Promise<number> {
@@ -57,9 +58,19 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${e.message}\n`);
       return 2;
     }
+    if (e instanceof OutputError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 1;
+    }
     process.stderr.write(`error: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   }
 }
+
+// A reader that stops early (`sim params | head -n 1`) closes the pipe: stop quietly, as other tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { resolveScenario, ScenarioError, type Scenario } from '../scenario/index.ts';
 import { UsageError, type RunFlags } from './args.ts';
+import { readInputText } from './files.ts';
 
 /** CLI flags that override fields of the scenario's `run` section. */
 const OVERRIDES = { seed: 'seed', replicates: 'replicates', years: 'years' } as const;
@@ -19,12 +19,7 @@ export function readScenario(file: string | undefined, flags: Partial<RunFlags> 
  */
 export function readScenarioWithRaw(file: string | undefined, flags: Partial<RunFlags> = {}): { scenario: Scenario; raw: Record<string, unknown> } {
   if (!file) throw new UsageError('missing the scenario file, e.g. scenarios/task-force.json');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
+  const text = readInputText(file, 'scenario');
   let raw: unknown;
   try {
     raw = JSON.parse(text);

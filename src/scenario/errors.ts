@@ -84,6 +84,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 function typeName(v: unknown): string {
   if (v === null) return 'null';
+  if (typeof v === 'number' && !Number.isFinite(v)) return 'not a finite number';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return 'text';
   if (typeof v === 'number') return Number.isInteger(v) ? 'a whole number' : 'a number';
@@ -91,7 +92,14 @@ function typeName(v: unknown): string {
 }
 
 function show(v: unknown): string {
-  const s = JSON.stringify(v);
+  // JSON would print Infinity (a parsed 1e400) as null; and a value nested too deeply to print is named by its type.
+  if (typeof v === 'number') return String(v);
+  let s: string | undefined;
+  try {
+    s = JSON.stringify(v);
+  } catch {
+    return Array.isArray(v) ? '[…] (nested too deeply to show)' : '{…} (nested too deeply to show)';
+  }
   if (s === undefined) return String(v);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }

@@ -49,8 +49,19 @@ const ScenarioShape = z.strictObject({
   contrasts: Contrasts,
 });
 
+/**
+ * The most residents one world may hold in all its jurisdictions: about 1.9 GB at the engine's
+ * 96 bytes per resident, the most a browser tab or a default Node process can be asked for.
+ */
+export const MAX_TOTAL_RESIDENTS = 20_000_000;
+
 /** A complete, validated scenario: every parameter of a run. */
 export const Scenario = ScenarioShape.superRefine((s, ctx) => {
+  const total = s.jurisdictions.reduce((a, j) => a + j.residents, 0);
+  if (total > MAX_TOTAL_RESIDENTS) {
+    const gb = ((total * 96) / 1e9).toFixed(1);
+    ctx.addIssue({ code: 'custom', path: ['jurisdictions'], input: total, message: `${total} residents in all, about ${gb} GB of memory; at most ${MAX_TOTAL_RESIDENTS} in all jurisdictions together` });
+  }
   const days = Math.round(s.run.years * 365);
   if (s.run.activationDay >= days) {
     ctx.addIssue({ code: 'custom', path: ['run', 'activationDay'], input: s.run.activationDay, message: `must be before the end of the run (day ${days})` });

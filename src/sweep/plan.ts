@@ -11,11 +11,15 @@ export interface SweepPlan {
   runs: number;
 }
 
+/** Names that would reach an object's prototype instead of a field. */
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** "jurisdictions[0].policy.model" → ['jurisdictions', 0, 'policy', 'model']. */
 export function parsePath(path: string): (string | number)[] {
   const out: (string | number)[] = [];
   for (const part of path.split('.')) {
     const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
+    if (m && FORBIDDEN.has(m[1])) throw new SweepError([`parameters: path ${JSON.stringify(path)} names ${m[1]}, which is not a scenario field`]);
     if (!m) throw new SweepError([`parameters: path ${JSON.stringify(path)} is not a field path like jurisdictions[0].policy.model`]);
     out.push(m[1]);
     for (const idx of m[2].matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
@@ -39,12 +43,20 @@ export function planSweep(sweep: Sweep, base: Record<string, unknown>): SweepPla
   const problems: string[] = [];
   sweep.parameters.forEach((p, i) => problems.push(...checkParameter(p, i, sweep.design)));
   if (sweep.design === 'latinHypercube' && !sweep.samples) problems.push('samples: a Latin hypercube needs the number of points to sample');
+  const seen = new Map<string, number>();
+  sweep.parameters.forEach((p, i) => {
+    const key = p.path.replace(/\s+/g, '');
+    if (seen.has(key)) problems.push(`parameters[${i}] (${p.path}): the same field as parameters[${seen.get(key)}]; vary each field once`);
+    else seen.set(key, i);
+  });
   if (problems.length) throw new SweepError(problems);
-  const columns = sweep.design === 'grid' ? gridPoints(sweep.parameters) : hypercubePoints(sweep, sweep.samples!);
-  const runs = columns.length * sweep.replicates;
+  // Counted before any point is made, so a huge grid is refused without filling memory.
+  const count = sweep.design === 'grid' ? sweep.parameters.reduce((a, p) => a * rangeCount(p), 1) : sweep.samples!;
+  const runs = count * sweep.replicates;
   if (runs > sweep.maxRuns) {
-    throw new SweepError([`${columns.length} points × ${sweep.replicates} replicates = ${runs} runs, more than maxRuns (${sweep.maxRuns}); raise maxRuns, or fewer values or replicates`]);
+    throw new SweepError([`${count} points × ${sweep.replicates} replicates = ${runs} runs, more than maxRuns (${sweep.maxRuns}); raise maxRuns, or fewer values or replicates`]);
   }
+  const columns = sweep.design === 'grid' ? gridPoints(sweep.parameters) : hypercubePoints(sweep, count);
   const points = columns.map((values, k) => {
     let s: Record<string, unknown> = structuredClone(base);
     sweep.parameters.forEach((p, i) => (s = setPath(s, parsePath(p.path), values[i])));
@@ -81,6 +93,11 @@ function checkParameter(p: SweepParameter, i: number, design: Sweep['design']): 
     if (design === 'grid' && !p.steps) return [`${where}: a grid over a range needs steps (the number of points from min to max)`];
   }
   return [];
+}
+
+/** How many values a parameter takes in a grid. */
+function rangeCount(p: SweepParameter): number {
+  return p.values ? p.values.length : p.steps!;
 }
 
 function rangeValues(p: SweepParameter): Value[] {

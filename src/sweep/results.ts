@@ -4,7 +4,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { ReplicateResult } from '../engine/index.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { cell, quote } from '../report/replicates-csv.ts';
-import type { Sweep } from './schema.ts';
+import { MAX_SWEEP_RUNS, type Sweep } from './schema.ts';
 import type { SweepPlan, Value } from './plan.ts';
 
 /** One run of a sweep: which point, which replicate, its parameter values and chosen metrics. */
@@ -83,7 +83,9 @@ export function mergeShards(parts: SweepResults[]): { merged: SweepResults; miss
   if (parts.length === 0) throw new Error('nothing to merge');
   const first = parts[0];
   for (const p of parts) {
-    if (p.format !== 'trustfall-sweep') throw new Error('a file is not a Trustfall sweep result');
+    if (!p || typeof p !== 'object' || p.format !== 'trustfall-sweep') throw new Error('a file is not a Trustfall sweep result');
+    if (!Number.isInteger(p.totalRuns) || p.totalRuns < 1 || p.totalRuns > MAX_SWEEP_RUNS) throw new Error(`a shard says the sweep has ${JSON.stringify(p.totalRuns)} runs; a sweep has a whole number from 1 to ${MAX_SWEEP_RUNS}`);
+    if (!Array.isArray(p.rows) || p.rows.some((r) => !r || !Number.isInteger(r.run) || r.run < 0 || r.run >= p.totalRuns)) throw new Error('a shard has rows that are not runs of its sweep (edited or damaged?)');
     if (p.sweepHash !== first.sweepHash) throw new Error(`shards come from different sweeps (${first.sweepHash.slice(0, 12)} and ${p.sweepHash.slice(0, 12)})`);
     if (p.engineVersion !== first.engineVersion) throw new Error(`shards come from different engine versions (${first.engineVersion} and ${p.engineVersion})`);
   }

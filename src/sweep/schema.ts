@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { GROUPS, METRICS, PERIODS } from '../engine/index.ts';
 
+/** The most runs a sweep may have (its maxRuns cannot be set higher). */
+export const MAX_SWEEP_RUNS = 10_000_000;
+
 const value = z.union([z.number(), z.boolean(), z.string()]);
 
 /** One parameter to vary: a list of values, or a range (grid steps, or sampled by Latin hypercube). */
@@ -26,7 +29,7 @@ export const Sweep = z
     parameters: z.array(SweepParameter).min(1),
     replicates: z.int().min(1).max(1000).default(3),
     seed: z.int().min(0).max(2 ** 31 - 1).default(1),
-    maxRuns: z.int().min(1).max(10_000_000).default(2000).meta({ description: 'Budget: refuse a sweep of more runs (points × replicates) than this.' }),
+    maxRuns: z.int().min(1).max(MAX_SWEEP_RUNS).default(2000).meta({ description: 'Budget: refuse a sweep of more runs (points × replicates) than this.' }),
     outputs: z
       .array(z.enum(METRICS.map((m) => m.key) as [string, ...string[]]))
       .min(1)

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { calibrate, resolveParams, type CalibrationState } from '../../calibrate/calibrate.ts';
 import { toJson } from '../../report/json.ts';
 import { scenarioHash } from '../../scenario/index.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { UsageError, type RunFlags } from '../args.ts';
+import { checkOutputs, readInputJson, writeOutput } from '../files.ts';
+import { parseCalibrationState } from '../../calibrate/state-schema.ts';
 import { ThreadPool } from '../pool/pool.ts';
 import { readScenarioWithRaw } from '../read-scenario.ts';
 import { readTargetSets } from './fit.ts';
@@ -14,7 +16,11 @@ const DEFAULT_REPLICATES = 3;
 /** `--params a.b,c.d:0.1:0.9` or a JSON file of `{ path, min?, max? }`. */
 function readParamSpecs(spec: string | undefined): { path: string; min?: number; max?: number }[] {
   if (!spec) throw new UsageError('calibrate needs --params: the scenario fields to tune, e.g. --params crime.offenderShare,fear.reportingEffect:0.2:1');
-  if (spec.endsWith('.json') && existsSync(spec)) return JSON.parse(readFileSync(spec, 'utf8'));
+  if (spec.endsWith('.json') && existsSync(spec)) {
+    const raw = readInputJson(spec, '--params file');
+    if (!Array.isArray(raw)) throw new UsageError(`--params ${spec}: expected a list of { "path", "min", "max" }`);
+    return raw as { path: string; min?: number; max?: number }[];
+  }
   return spec.split(',').map((item) => {
     const [path, min, max] = item.trim().split(':');
     const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
@@ -42,10 +48,13 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
   const out = flags.out ?? 'calibrated.json';
   const statePath = flags.state ?? `${out.replace(/\.json$/, '')}.state.json`;
   const reportPath = `${out.replace(/\.json$/, '')}.report.json`;
+  checkOutputs({ '--out': out, '--state': statePath, report: reportPath }, flags.resume ? [file] : [file, ...(flags.params?.endsWith('.json') ? [flags.params] : [])]);
   let resume: CalibrationState | undefined;
   if (flags.resume) {
     if (!existsSync(statePath)) throw new UsageError(`--resume: no saved state at ${statePath}`);
-    resume = JSON.parse(readFileSync(statePath, 'utf8')) as CalibrationState;
+    const parsed = parseCalibrationState(readInputJson(statePath, 'calibration state'));
+    if ('problems' in parsed) throw new UsageError(`--resume: ${statePath} is not a usable calibration state:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`);
+    resume = parsed.state;
     if (resume.params.map((p) => p.path).join() !== params.map((p) => p.path).join()) throw new UsageError(`--resume: ${statePath} calibrates other parameters (${resume.params.map((p) => p.path).join(', ')})`);
   }
   const replicates = resume?.replicates ?? flags.replicates ?? DEFAULT_REPLICATES;
@@ -70,7 +79,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
         return o.results.map((r) => r!.summary);
       },
       onProgress: (p) => {
-        writeFileSync(statePath, JSON.stringify(p.state));
+        writeOutput(statePath, JSON.stringify(p.state));
         if (!flags.quiet) process.stderr.write(`iteration ${p.iteration}: ${p.evaluations} evaluations, best loss ${p.bestLoss.toFixed(3)}\n`);
       },
       shouldStop: () => stop,
@@ -81,7 +90,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
       const vertex = result.state.simplex.points.map((x) => p.min + x[params.indexOf(p)] * (p.max - p.min));
       return { path: p.path, value: v as number, range: [p.min, p.max], simplexSpread: [Math.min(...vertex), Math.max(...vertex)] };
     });
-    writeFileSync(out, JSON.stringify({ $schema: './scenario.schema.json', ...result.best }, null, 2) + '\n');
+    writeOutput(out, JSON.stringify({ $schema: './scenario.schema.json', ...result.best }, null, 2) + '\n');
     const report = {
       engineVersion: ENGINE_VERSION,
       method: 'Nelder–Mead on the parameters\u2019 ranges, same replicate seeds at every point (common random numbers)',
@@ -95,7 +104,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
       parameters: values,
       fit: result.report,
     };
-    writeFileSync(reportPath, toJson(report) + '\n');
+    writeOutput(reportPath, toJson(report) + '\n');
     const met = result.report.reduce((a, r) => a + r.score.met, 0);
     const applicable = result.report.reduce((a, r) => a + r.score.applicable, 0);
     process.stdout.write(

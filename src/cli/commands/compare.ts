@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { compareScenarios, type ComparedScenario } from '../../compare/compare.ts';
 import type { ReplicateTask } from '../../engine/index.ts';
 import { toJson } from '../../report/json.ts';
 import { replicatesCsv } from '../../report/replicates-csv.ts';
 import { UsageError, type RunFlags } from '../args.ts';
+import { checkOutputs, writeOutput } from '../files.ts';
 import { compareTable } from '../format/compare-table.ts';
 import { runPool } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
@@ -19,6 +19,7 @@ const DEFAULT_REPLICATES = 10;
  */
 export async function compareCommand(files: string[], flags: RunFlags): Promise<number> {
   if (files.length < 2 || files.length > 4) throw new UsageError(`compare takes 2 to 4 scenario files; got ${files.length}`);
+  checkOutputs({ '--csv': flags.csv }, files);
   const scenarios = files.map((f) => readScenario(f, flags));
   const seed = flags.seed ?? scenarios[0].run.seed;
   const replicates = flags.replicates ?? Math.max(DEFAULT_REPLICATES, scenarios[0].run.replicates);
@@ -39,10 +40,10 @@ export async function compareCommand(files: string[], flags: RunFlags): Promise<
     return 130;
   }
   const report = compareScenarios(compared, seed, replicates, outcome.cancelled);
+  process.stdout.write(flags.json ? toJson(report) + '\n' : compareTable(report));
   if (flags.csv) {
     const rows = compared.flatMap((c) => c.results.map((r) => ({ scenario: c.scenario.name, replicate: r.replicate, seed, summary: r.summary })));
-    writeFileSync(flags.csv, replicatesCsv(rows));
+    writeOutput(flags.csv, replicatesCsv(rows));
   }
-  process.stdout.write(flags.json ? toJson(report) + '\n' : compareTable(report));
   return outcome.cancelled ? 130 : 0;
 }

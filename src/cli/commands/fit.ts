@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { runTask } from '../../engine/index.ts';
 import { fitReport, needsTwin, type FitReport } from '../../evidence/fit.ts';
 import { twinScenario } from '../../evidence/twin.ts';
@@ -11,6 +10,7 @@ import { UsageError, type RunFlags } from '../args.ts';
 import { runPool } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
 import { readScenario } from '../read-scenario.ts';
+import { readInputJson } from '../files.ts';
 
 /** Replicates for a fit report when none are asked for: enough for a usable interval. */
 const DEFAULT_REPLICATES = 5;
@@ -22,9 +22,9 @@ export function readTargetSets(spec: string | undefined): TargetSet[] {
     if (BUILT_IN_TARGETS[id]) return BUILT_IN_TARGETS[id];
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(id, 'utf8'));
+      raw = readInputJson(id, 'target set');
     } catch (e) {
-      throw new UsageError(`--targets: ${JSON.stringify(id)} is neither a built-in target set (${Object.keys(BUILT_IN_TARGETS).join(', ')}) nor a readable JSON file: ${(e as Error).message}`);
+      throw new UsageError(`--targets: ${JSON.stringify(id)} is neither a built-in target set (${Object.keys(BUILT_IN_TARGETS).join(', ')}) nor a readable target file: ${(e as Error).message}`);
     }
     return parseTargetSet(raw, id);
   });

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { runScenario } from '../../engine/index.ts';
 import type { RunFlags } from '../args.ts';
+import { checkOutputs, writeOutput } from '../files.ts';
 import { toJson } from '../../report/json.ts';
 import { weeklyCsv } from '../../report/weekly-csv.ts';
 import { summaryTable } from '../format/table.ts';
@@ -9,10 +9,11 @@ import { readScenario } from '../read-scenario.ts';
 
 /** `sim run <file>`: runs the scenario and prints the table or the JSON report. */
 export function runCommand(file: string | undefined, flags: RunFlags): void {
+  checkOutputs({ '--csv': flags.csv }, [file]);
   const scenario = readScenario(file, flags);
   const progress = createProgress(`${scenario.name}`, !flags.quiet);
   const report = runScenario(scenario, { onProgress: progress.update });
   progress.finish();
-  if (flags.csv) writeFileSync(flags.csv, weeklyCsv(report.weekly, report.activationDay));
   process.stdout.write(flags.json ? toJson(report) + '\n' : summaryTable(report));
+  if (flags.csv) writeOutput(flags.csv, weeklyCsv(report.weekly, report.activationDay));
 }

@@ -1,4 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describeIssues } from '../../scenario/errors.ts';
 import { toJson } from '../../report/json.ts';
@@ -6,37 +5,39 @@ import { planSweep, SweepError } from '../../sweep/plan.ts';
 import { mergeShards, metricColumns, runsOfShard, sweepCsv, sweepResults, sweepRow, type SweepResults } from '../../sweep/results.ts';
 import { Sweep } from '../../sweep/schema.ts';
 import { UsageError, type RunFlags } from '../args.ts';
+import { checkOutputs, readInputJson, writeOutput } from '../files.ts';
 import { runPool } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
 
 /** Reads and validates a sweep file and its base scenario; every problem is named before anything runs. */
-export function readSweep(file: string): { sweep: Sweep; base: Record<string, unknown> } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`cannot read sweep ${file}: ${(e as Error).message}`);
-  }
+export function readSweep(file: string): { sweep: Sweep; base: Record<string, unknown>; basePath?: string } {
+  const raw = readInputJson(file, 'sweep');
   const parsed = Sweep.safeParse(raw);
   if (!parsed.success) throw new SweepError(describeIssues(parsed.error.issues, raw).map((p) => p.replace(/ allowed here: .*/, ' (see README: sweeps)')));
   const sweep = parsed.data;
   let base: Record<string, unknown>;
+  let basePath: string | undefined;
   if (typeof sweep.base === 'string') {
-    const path = resolve(dirname(file), sweep.base);
+    basePath = resolve(dirname(file), sweep.base);
+    let read: unknown;
     try {
-      base = JSON.parse(readFileSync(path, 'utf8'));
+      read = readInputJson(basePath, 'scenario');
     } catch (e) {
-      throw new SweepError([`base: cannot read the scenario ${sweep.base}: ${(e as Error).message}`]);
+      throw new SweepError([`base: ${(e as Error).message}`]);
     }
+    if (!read || typeof read !== 'object' || Array.isArray(read)) throw new SweepError([`base: ${sweep.base} does not hold a scenario object`]);
+    base = read as Record<string, unknown>;
   } else base = sweep.base;
   delete base.$schema;
-  return { sweep, base };
+  return { sweep, base, basePath };
 }
 
 /** `sim sweep <sweep.json> [--shard K/N]`: runs the sweep (or one slice) on worker threads. */
 export async function sweepCommand(file: string | undefined, flags: RunFlags): Promise<number> {
   if (!file) throw new UsageError('missing the sweep file');
-  const { sweep, base } = readSweep(file);
+  checkOutputs({ '--out': flags.out, '--csv': flags.csv }, [file]);
+  const { sweep, base, basePath } = readSweep(file);
+  checkOutputs({ '--out': flags.out, '--csv': flags.csv }, [file, basePath]);
   const plan = planSweep(sweep, base);
   const runs = runsOfShard(plan.runs, flags.shard);
   const tasks = runs.map((run) => ({ scenario: plan.points[Math.floor(run / sweep.replicates)].scenario, seed: sweep.seed, replicate: run % sweep.replicates }));
@@ -58,13 +59,8 @@ export async function sweepCommand(file: string | undefined, flags: RunFlags): P
 /** `sim merge a.json b.json ...`: joins the shards of one sweep into the whole. */
 export function mergeCommand(files: string[], flags: RunFlags): number {
   if (files.length === 0) throw new UsageError('merge takes the shard files to join');
-  const parts = files.map((f) => {
-    try {
-      return JSON.parse(readFileSync(f, 'utf8')) as SweepResults;
-    } catch (e) {
-      throw new UsageError(`cannot read ${f}: ${(e as Error).message}`);
-    }
-  });
+  checkOutputs({ '--out': flags.out, '--csv': flags.csv }, files);
+  const parts = files.map((f) => readInputJson(f, 'shard') as SweepResults);
   let merged: ReturnType<typeof mergeShards>;
   try {
     merged = mergeShards(parts);
@@ -81,7 +77,7 @@ export function mergeCommand(files: string[], flags: RunFlags): number {
 
 function write(r: SweepResults, flags: RunFlags): void {
   const json = toJson(r) + '\n';
-  if (flags.out) writeFileSync(flags.out, json);
+  if (flags.out) writeOutput(flags.out, json);
   else process.stdout.write(json);
-  if (flags.csv) writeFileSync(flags.csv, sweepCsv(r));
+  if (flags.csv) writeOutput(flags.csv, sweepCsv(r));
 }

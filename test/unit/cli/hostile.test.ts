@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OutputError, writeOutput } from '../../../src/cli/files.ts';
+
+/**
+ * The command line against input a hostile or careless user gives it: every case is refused with a
+ * message that names the problem (exit 2), never a stack trace, never a damaged input file.
+ */
+function sim(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'trustfall-hostile-'));
+function file(name: string, text: string): string {
+  const p = join(tmp, name);
+  writeFileSync(p, text);
+  return p;
+}
+const scenarioText = JSON.stringify({ name: 'small', run: { years: 0.5, activationDay: 60, burnInWeeks: 4 }, jurisdictions: [{ residents: 2000 }] });
+const small = file('small.json', scenarioText);
+
+/** Refused as bad input: exit 2, the message matches, and no stack trace. */
+function refused(r: { code: number | null; err: string }, message: RegExp): void {
+  expect(r.code, r.err).toBe(2);
+  expect(r.err).toMatch(message);
+  expect(r.err).not.toMatch(/\n\s+at /);
+}
+
+describe('outputs', () => {
+  it('refuses to write an output onto an input, and leaves the input as it was', () => {
+    refused(sim('run', small, '--csv', small, '--quiet'), /--csv .*input file/);
+    expect(readFileSync(small, 'utf8')).toBe(scenarioText);
+  });
+
+  it('refuses an output in a folder that does not exist before running anything', () => {
+    const r = sim('run', small, '--csv', join(tmp, 'no-such-folder', 'w.csv'));
+    refused(r, /--csv .*cannot write there \(no folder/);
+    expect(r.err).not.toMatch(/days/); // no progress: nothing ran
+  });
+
+  it('refuses a folder as an output file, and two outputs that are the same file', () => {
+    refused(sim('run', small, '--csv', tmp, '--quiet'), /that is a folder/);
+    const sweep = file('sweep.json', JSON.stringify({ base: JSON.parse(scenarioText), parameters: [{ path: 'crime.offenderShare', values: [0.02] }], replicates: 1 }));
+    refused(sim('sweep', sweep, '--out', join(tmp, 'same'), '--csv', join(tmp, 'same'), '--quiet'), /writes to the same file/);
+  });
+
+  it('writes a whole file or none: a failed write leaves no partial or temporary file', () => {
+    const target = join(tmp, 'atomic.txt');
+    writeOutput(target, 'first');
+    writeOutput(target, 'second, longer');
+    expect(readFileSync(target, 'utf8')).toBe('second, longer');
+    expect(() => writeOutput(join(tmp, 'missing', 'x.txt'), 'x')).toThrow(OutputError);
+    expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('stops quietly when the reader closes the pipe early', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" --import tsx src/cli/main.ts params | head -n 1`], { encoding: 'utf8' });
+    expect(r.stdout.trim().length).toBeGreaterThan(0);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+});
+
+describe('inputs', () => {
+  it('reads only regular files: a device and a folder are refused without reading', () => {
+    refused(sim('run', '/dev/zero'), /not a regular file/);
+    refused(sim('run', tmp), /not a regular file/);
+  });
+
+  it('names a value nested too deeply to print, and a number too large to be finite', () => {
+    const deep = file('deep.json', `{"run":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
+    refused(sim('run', deep), /run: \[…\] \(nested too deeply to show\) is a list; expected an object/);
+    const huge = file('huge.json', '{"run":{"years":1e400}}');
+    refused(sim('run', huge), /run\.years: Infinity is not a finite number/);
+  });
+
+  it('refuses more residents in all than one world may hold, with the memory it would take', () => {
+    const big = file('big.json', JSON.stringify({ jurisdictions: [{ residents: 20_000_000 }, { residents: 20_000_000 }] }));
+    refused(sim('run', big), /40000000 residents in all, about 3\.8 GB/);
+  });
+
+  it('reads numbers strictly, and refuses options a command does not use and extra files', () => {
+    refused(sim('run', small, '--seed', '0x10'), /--seed: "0x10" is not a number/);
+    refused(sim('run', small, '--years', 'Infinity'), /--years: "Infinity" is not a number/);
+    refused(sim('run', small, '--out', join(tmp, 'x.json')), /--out does nothing for run/);
+    refused(sim('resolve', small, '--seed', '3'), /--seed does nothing for resolve; resolve takes no options/);
+    refused(sim('run', small, small), /run takes one file; got 2/);
+    refused(sim('compare', small, small, '--workers', '100000'), /--workers: 100000 is not allowed/);
+  });
+});
+
+describe('sweeps, shards and calibration state', () => {
+  const base = JSON.parse(scenarioText);
+  it('refuses a path into an object prototype and a field varied twice', () => {
+    const proto = file('proto.json', JSON.stringify({ base, parameters: [{ path: '__proto__.polluted', values: [1] }] }));
+    refused(sim('sweep', proto), /names __proto__, which is not a scenario field/);
+    const twice = file('twice.json', JSON.stringify({ base, parameters: [{ path: 'crime.offenderShare', values: [0.01] }, { path: 'crime.offenderShare', values: [0.02] }] }));
+    refused(sim('sweep', twice), /the same field as parameters\[0\]/);
+  });
+
+  it('counts a grid before making it: a billion points is refused at once', () => {
+    const values = Array.from({ length: 1000 }, (_, k) => 0.01 + k * 1e-5);
+    const grid = file('grid.json', JSON.stringify({ base, parameters: ['crime.offenderShare', 'trust.baseline', 'fear.baselineUsBorn'].map((path) => ({ path, values: path === 'crime.offenderShare' ? values : values.map((v) => v + 0.3) })) }));
+    refused(sim('sweep', grid), /1000000000 points × 3 replicates = 3000000000 runs, more than maxRuns/);
+  });
+
+  it('refuses a shard whose run count is absurd, or whose rows are not runs of its sweep', () => {
+    const shard = (over: Record<string, unknown>) => file('shard.json', JSON.stringify({ format: 'trustfall-sweep', sweepHash: 'x', engineVersion: '0', totalRuns: 4, rows: [{ run: 0 }], ...over }));
+    refused(sim('merge', shard({ totalRuns: 1e9 })), /1000000000 runs; a sweep has a whole number from 1 to 10000000/);
+    refused(sim('merge', shard({ rows: [{ run: 7 }] })), /rows that are not runs of its sweep/);
+  });
+
+  it('refuses to resume from a damaged calibration state, naming what is wrong', () => {
+    const state = file('cal.state.json', JSON.stringify({ format: 'trustfall-calibration', version: 1, params: [{ path: 'crime.offenderShare', min: 0.01, max: 0.05, integer: false }], targetSets: [], replicates: 1, seed: 1, simplex: { points: [[0.5]], values: [1], iterations: 0, evaluations: 1 }, history: [] }));
+    const r = sim('calibrate', small, '--params', 'crime.offenderShare', '--state', state, '--resume', '--out', join(tmp, 'cal.json'));
+    refused(r, /not a usable calibration state:[\s\S]*simplex: the simplex has not one more point than there are parameters/);
+    expect(existsSync(join(tmp, 'cal.json'))).toBe(false);
+  });
+});
