@@ -16,7 +16,12 @@ export class ScenarioError extends Error {
 /** `jurisdictions[0].policy.model` from ['jurisdictions', 0, 'policy', 'model']. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let s = '';
-  for (const k of path) s += typeof k === 'number' ? `[${k}]` : s ? `.${String(k)}` : String(k);
+  for (const k of path) {
+    if (typeof k === 'number') s += `[${k}]`;
+    // A name that is not a plain word (spaces, dots, markup, nothing) is quoted, so the line still shows which field.
+    else if (typeof k === 'string' && !/^[A-Za-z_$][\w$]*$/.test(k)) s += `[${JSON.stringify(k.length > 40 ? `${k.slice(0, 37)}...` : k)}]`;
+    else s += s ? `.${String(k)}` : String(k);
+  }
   return s || '(top level)';
 }
 

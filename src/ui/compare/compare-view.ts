@@ -4,6 +4,8 @@ import { compareScenarios, type ComparedScenario, type ComparisonReport } from '
 import type { Estimate, ReplicateResult, ReplicateTask } from '../../engine/index.ts';
 import { replicatesCsv } from '../../report/replicates-csv.ts';
 import { resolveScenario, ScenarioError, type Scenario } from '../../scenario/index.ts';
+import type { z } from 'zod';
+import { ComparisonYears, firstProblem, Replicates, Seed, SurveyHouseholds } from '../../scenario/boundaries.ts';
 import { presetScenario, PRESETS, type PresetId } from '../state/presets.ts';
 import { encodeComparison, type SharedComparison } from '../state/share-link.ts';
 import { downloadText, downloadUrl } from '../toolbar/files.ts';
@@ -108,10 +110,10 @@ export class CompareView extends LitElement {
         <div class="slots">${this.setup.slots.map((s, i) => this.slotChoice(s, i))}</div>
         <div class="compare-row">
           ${this.setup.slots.length < 4 ? html`<button class="secondary" @click=${() => this.patch({ slots: [...this.setup.slots, { preset: 'jail-enforcement' }] })}>Add a scenario</button>` : nothing}
-          <label>Replicates <input id="cmp-replicates" type="number" min="1" max="200" .value=${String(this.setup.replicates)} @change=${(e: Event) => this.patch({ replicates: intIn(e, 1, 200, this.setup.replicates) })} /></label>
-          <label>Years (0: as each scenario says) <input id="cmp-years" type="number" min="0" max="50" step="0.5" .value=${String(this.setup.years ?? 0)} @change=${(e: Event) => this.patch({ years: numIn(e, 0, 50, this.setup.years ?? 0) })} /></label>
-          <label>Seed <input id="cmp-seed" type="number" min="0" .value=${String(this.setup.seed)} @change=${(e: Event) => this.patch({ seed: intIn(e, 0, 2 ** 31 - 1, this.setup.seed) })} /></label>
-          <label>Survey households (0: none) <input id="cmp-survey" type="number" min="0" max="100000" .value=${String(this.setup.survey)} @change=${(e: Event) => this.patch({ survey: intIn(e, 0, 100_000, this.setup.survey) })} /></label>
+          <label>Replicates <input id="cmp-replicates" type="number" min="1" max="1000" .value=${String(this.setup.replicates)} @change=${(e: Event) => this.patch({ replicates: valueIn(e, Replicates, this.setup.replicates) })} /></label>
+          <label>Years (0: as each scenario says) <input id="cmp-years" type="number" min="0" max="50" step="0.5" .value=${String(this.setup.years ?? 0)} @change=${(e: Event) => this.patch({ years: valueIn(e, ComparisonYears, this.setup.years ?? 0) })} /></label>
+          <label>Seed <input id="cmp-seed" type="number" min="0" max="2147483647" .value=${String(this.setup.seed)} @change=${(e: Event) => this.patch({ seed: valueIn(e, Seed, this.setup.seed) })} /></label>
+          <label>Survey households (0: none) <input id="cmp-survey" type="number" min="0" max="1000000" .value=${String(this.setup.survey)} @change=${(e: Event) => this.patch({ survey: valueIn(e, SurveyHouseholds, this.setup.survey) })} /></label>
           ${this.running
             ? html`<button class="primary" @click=${this.cancel}>Cancel</button>`
             : html`<button class="primary" @click=${this.run}>Run comparison</button>`}
@@ -299,14 +301,21 @@ export class CompareView extends LitElement {
   };
 }
 
-function numIn(e: Event, lo: number, hi: number, fallback: number): number {
-  const v = Number((e.target as HTMLInputElement).value);
-  return Number.isFinite(v) && v >= lo && v <= hi ? v : fallback;
-}
-
-function intIn(e: Event, lo: number, hi: number, fallback: number): number {
-  const v = Number((e.target as HTMLInputElement).value);
-  return Number.isInteger(v) && v >= lo && v <= hi ? v : fallback;
+/**
+ * A setting typed into a field, checked by the same schema as links and the command line. A value it
+ * refuses is not silently replaced: the field says why (the browser's validity bubble, kept while the
+ * value stays) and the setting keeps its last good value until the field holds a good one.
+ */
+function valueIn(e: Event, schema: z.ZodType<number>, fallback: number): number {
+  const input = e.target as HTMLInputElement;
+  const r = schema.safeParse(input.value.trim() === '' ? NaN : Number(input.value));
+  if (r.success) {
+    input.setCustomValidity('');
+    return r.data;
+  }
+  input.setCustomValidity(`Not allowed: ${input.value || '(empty)'}. ${firstProblem(r.error).replace(/^the whole: /, '')}; the comparison keeps ${fallback}.`);
+  input.reportValidity();
+  return fallback;
 }
 
 function fmt(e: Estimate | undefined, metric: string, signed: boolean): string {

@@ -1,3 +1,5 @@
+import { DraftPayload } from '../../scenario/boundaries.ts';
+
 /** The user's edits, kept in localStorage so a reload loses nothing. */
 export interface Draft {
   /** The scenario exactly as edited, valid or not. */
@@ -19,14 +21,23 @@ export function saveDraft(d: Draft): void {
 
 export function loadDraft(): Draft | null {
   try {
-    const text = localStorage.getItem(KEY);
-    if (!text) return null;
-    const d = JSON.parse(text) as Draft;
-    if (!d || typeof d.scenario !== 'object' || typeof d.seed !== 'number') return null;
-    return d;
+    return parseDraft(localStorage.getItem(KEY));
   } catch {
     return null;
   }
+}
+
+/** A saved draft from its stored text, or null when there is none or it is damaged (never throws). */
+export function parseDraft(text: string | null): Draft | null {
+  if (!text) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const r = DraftPayload.safeParse(raw);
+  return r.success ? r.data : null;
 }
 
 export function clearDraft(): void {

@@ -1,4 +1,5 @@
 import LZString from 'lz-string';
+import { firstProblem, SharedComparisonPayload, SharedRunPayload } from '../../scenario/boundaries.ts';
 
 // lz-string is a CommonJS package: its default export works in Node and in the bundle alike.
 const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
@@ -10,6 +11,12 @@ export interface SharedRun {
 }
 
 const PREFIX = '#run=';
+
+/** A value for a message: short, and never markup (the page shows it as text). */
+function show(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
 /** Links longer than this are refused when read, so a pasted blob cannot stall the page. */
 const MAX_LENGTH = 200_000;
 
@@ -41,11 +48,16 @@ export function decodeRun(hash: string): SharedRun | { error: string } | null {
     return { error: 'the link is damaged (its contents are not valid JSON)' };
   }
   if (!raw || typeof raw !== 'object') return { error: 'the link does not hold a Trustfall run' };
-  const { v, s, seed } = raw as Record<string, unknown>;
-  if (v !== 1) return { error: `the link was made by a different version of Trustfall (format ${JSON.stringify(v)})` };
-  if (!s || typeof s !== 'object' || Array.isArray(s)) return { error: 'the link holds no scenario' };
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) return { error: 'the link holds no valid seed' };
-  return { scenario: s as Record<string, unknown>, seed };
+  const v = (raw as Record<string, unknown>).v;
+  if (v !== 1) return { error: `the link was made by a different version of Trustfall (format ${show(v)})` };
+  const r = SharedRunPayload.safeParse(raw);
+  if (!r.success) {
+    const field = r.error.issues[0].path[0];
+    if (field === 's') return { error: 'the link holds no scenario' };
+    if (field === 'seed') return { error: `the link holds no valid seed (${firstProblem(r.error)})` };
+    return { error: `the link does not hold a valid run (${firstProblem(r.error)})` };
+  }
+  return { scenario: r.data.s, seed: r.data.seed };
 }
 
 /** A comparison as a link holds it: which scenarios, and how many replicates of how long a run. */
@@ -77,14 +89,8 @@ export function decodeComparison(hash: string): SharedComparison | { error: stri
   } catch {
     return { error: 'the comparison link is damaged; it may have been cut short when copied' };
   }
-  const c = raw as Partial<SharedComparison> & { v?: unknown };
-  if (!c || c.v !== 1 || !Array.isArray(c.slots) || c.slots.length < 2 || c.slots.length > 4) return { error: 'the link does not hold a comparison of 2 to 4 scenarios' };
-  const slotOk = (s: unknown) => !!s && typeof s === 'object' && (typeof (s as { preset?: unknown }).preset === 'string' || (typeof (s as { scenario?: unknown }).scenario === 'object' && (s as { scenario?: unknown }).scenario !== null));
-  if (!c.slots.every(slotOk)) return { error: 'the comparison link names a scenario it does not hold' };
-  const int = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
-  const years = c.years ?? 0;
-  if (!int(c.replicates, 1, 200) || !int(c.seed, 0, 2 ** 31 - 1) || !int(c.survey, 0, 100_000) || typeof years !== 'number' || !(years >= 0 && years <= 50)) {
-    return { error: 'the comparison link holds settings out of range' };
-  }
-  return { slots: c.slots, replicates: c.replicates!, seed: c.seed!, survey: c.survey!, years };
+  const r = SharedComparisonPayload.safeParse(raw);
+  if (!r.success) return { error: `the link does not hold a comparison of 2 to 4 scenarios with valid settings (${firstProblem(r.error)})` };
+  const { slots, replicates, seed, survey, years } = r.data;
+  return { slots, replicates, seed, survey, years: years ?? 0 };
 }
