@@ -1,6 +1,14 @@
 import { defineConfig } from 'vite';
 
 /**
+ * What the page may load and run: only its own scripts and workers (no inline script, no eval), its
+ * own styles plus Lit's inline ones, its own images and blob: downloads. Sent as a header by
+ * `npm start` (so it also covers the Workers) and repeated in index.html for any static host.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
  * The browser app: index.html → src/ui/main.ts; the engine runs in workers/engine.worker.ts (an ES
  * module Worker). PixiJS and uPlot are loaded on demand, so the first paint waits for neither.
  */
@@ -12,6 +20,6 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   optimizeDeps: { include: ['comlink', 'seedrandom', 'zod', 'lit', 'lz-string', 'uplot', 'pixi.js', '@noble/hashes/sha2.js', '@noble/hashes/utils.js'] },
-  preview: { host: '127.0.0.1', port: 4173 },
+  preview: { host: '127.0.0.1', port: 4173, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   server: { host: '127.0.0.1', port: 5173 },
 });

@@ -33,7 +33,7 @@ async function measure(browser: Browser, url: string, residents: number | null):
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (window.measuring) window.longTasks.push(e.duration); }).observe({ type: 'longtask' });
   })()`);
   await page.goto(residents === null ? url : url + encodeRun({ scenario: scenario(residents), seed: 1 }));
-  await page.waitForFunction(`document.querySelector('trustfall-app')?.engine?.status === 'ready' && document.querySelector('town-view')?.view`, null, { timeout: 180_000 });
+  await page.waitForFunction(() => (document.querySelector('trustfall-app') as unknown as { engine?: { status: string } })?.engine?.status === 'ready' && !!(document.querySelector('town-view') as unknown as { view?: unknown } | null)?.view, null, { timeout: 180_000 });
   const firstDayMs = (await page.evaluate('performance.now()')) as number;
   await page.waitForTimeout(1000);
   await page.evaluate(`window.measuring = true; document.querySelector('trustfall-app').engine.speed = 30`);

@@ -24,7 +24,15 @@ export async function waitForStatus(page: Page, ...states: string[]): Promise<vo
   await page.waitForFunction((s) => s.includes((document.querySelector('trustfall-app') as unknown as { engine: { status: string } })?.engine?.status), states, { timeout: 60_000 });
 }
 
-/** Reads a value from the app's engine controller. */
-export function engine<T>(page: Page, fn: string): Promise<T> {
-  return page.evaluate((body) => new Function('e', `return (${body})(e)`)((document.querySelector('trustfall-app') as unknown as { engine: unknown }).engine), fn) as Promise<T>;
+/**
+ * Reads a value from the app's engine controller by its property path ('day', 'weekly.weeks',
+ * 'summary.jurisdictions.0.groups.all.after'): walked in the page, not compiled there, since the
+ * page's Content-Security-Policy forbids eval.
+ */
+export function engine<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate((p) => {
+    let v: unknown = (document.querySelector('trustfall-app') as unknown as { engine: unknown }).engine;
+    for (const k of p.split('.')) v = (v as Record<string, unknown>)[k];
+    return v;
+  }, path) as Promise<T>;
 }

@@ -60,7 +60,7 @@ describe('compare view', () => {
     // The edited replicate count is what ran (an app re-render once overwrote it with the old set-up).
     expect(await page.locator('.compare-progress').textContent()).toMatch(/2 of 2 replicates done/);
     await page.getByRole('button', { name: 'Show the two towns' }).click();
-    await page.waitForFunction(`document.querySelectorAll('twin-towns town-view').length === 2`);
+    await page.waitForFunction(() => document.querySelectorAll('twin-towns town-view').length === 2);
     const play = page.getByRole('button', { name: 'Play both' });
     await play.waitFor();
     await expect.poll(() => play.isEnabled(), { timeout: 60_000 }).toBe(true);

@@ -12,8 +12,8 @@ mkdirSync(OUT, { recursive: true });
 const { url, server } = await serveBuild();
 const browser = await launchChromium(await findChromium());
 
-const status = (page: Page, s: string) => page.waitForFunction(`document.querySelector('trustfall-app')?.engine?.status === '${s}'`, null, { timeout: 120_000 });
-const dayAtLeast = (page: Page, d: number) => page.waitForFunction(`document.querySelector('trustfall-app')?.engine?.day >= ${d}`, null, { timeout: 120_000 });
+const status = (page: Page, s: string) => page.waitForFunction((want) => (document.querySelector('trustfall-app') as unknown as { engine?: { status: string } })?.engine?.status === want, s, { timeout: 120_000 });
+const dayAtLeast = (page: Page, d: number) => page.waitForFunction((min) => ((document.querySelector('trustfall-app') as unknown as { engine?: { day: number } })?.engine?.day ?? -1) >= min, d, { timeout: 120_000 });
 
 async function taskForceMidRun(): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
@@ -76,7 +76,7 @@ async function compareView(): Promise<void> {
   await page.screenshot({ path: `${OUT}/compare-bands-and-differences.png`, fullPage: false });
   await page.getByRole('button', { name: 'Show the two towns' }).click();
   await page.getByRole('button', { name: 'Play both' }).waitFor();
-  await page.waitForFunction(`!document.querySelector('twin-towns button.primary').disabled`, null, { timeout: 120_000 });
+  await page.waitForFunction(() => !(document.querySelector('twin-towns button.primary') as HTMLButtonElement | null)?.disabled, null, { timeout: 120_000 });
   await page.evaluate(`document.querySelector('twin-towns').speed = 365`);
   await page.getByRole('button', { name: 'Play both' }).click();
   await page.waitForTimeout(3000);
@@ -96,7 +96,7 @@ async function evidence(): Promise<void> {
   await panel.locator('#sens-trajectories').fill('3');
   await panel.locator('#sens-trajectories').press('Tab');
   await panel.getByRole('button', { name: 'Screen' }).click();
-  await page.waitForFunction(`document.querySelector('sensitivity-panel').shadowRoot.querySelectorAll('.effects tbody tr').length > 0`, null, { timeout: 300_000 });
+  await page.waitForFunction(() => (document.querySelector('sensitivity-panel')?.shadowRoot?.querySelectorAll('.effects tbody tr').length ?? 0) > 0, null, { timeout: 300_000 });
   await page.locator('section[aria-label="Against published figures"]').screenshot({ path: `${OUT}/target-cards.png` });
   await page.locator('section[aria-label="Sensitivity"]').screenshot({ path: `${OUT}/sensitivity.png` });
   await page.close();
