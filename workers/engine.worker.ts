@@ -1,6 +1,18 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import { createWorld, frame, frameTransferables, inspectResident, layout, runTask, step, summarise, weeklySeries, ENGINE_VERSION, type World } from '../src/engine/index.ts';
+import {
+  createWorld,
+  frame,
+  frameTransferables,
+  inspectResident,
+  layout,
+  runTask,
+  step,
+  summarise,
+  weeklySeries,
+  ENGINE_VERSION,
+  type World,
+} from '../src/engine/index.ts';
 import { resolveScenario, scenarioHash, ScenarioError, type Scenario } from '../src/scenario/index.ts';
 import { TICK_SERIES, type CreateResult, type EngineApi, type Tick } from './contract.ts';
 

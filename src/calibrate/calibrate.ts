@@ -56,7 +56,8 @@ export function resolveParams(specs: { path: string; min?: number; max?: number 
     const min = p.min ?? node.minimum;
     const max = p.max ?? node.maximum;
     if (min === undefined || max === undefined || !(min < max)) throw new Error(`--params: ${p.path} needs a range with min below max`);
-    if ((node.minimum !== undefined && min < node.minimum) || (node.maximum !== undefined && max > node.maximum)) throw new Error(`--params: range ${min} to ${max} for ${p.path} leaves the allowed ${node.minimum} to ${node.maximum}`);
+    if ((node.minimum !== undefined && min < node.minimum) || (node.maximum !== undefined && max > node.maximum))
+      throw new Error(`--params: range ${min} to ${max} for ${p.path} leaves the allowed ${node.minimum} to ${node.maximum}`);
     return { path: p.path, min, max, integer: node.type === 'integer' };
   });
 }
@@ -125,7 +126,16 @@ export async function calibrate(opts: {
     history.push({ x, loss: value });
     return value;
   };
-  const stateOf = (simplex: SimplexState): CalibrationState => ({ format: 'trustfall-calibration', version: 1, params: opts.params, targetSets: opts.targets.map((t) => t.id), replicates: opts.replicates, seed: opts.seed, simplex, history });
+  const stateOf = (simplex: SimplexState): CalibrationState => ({
+    format: 'trustfall-calibration',
+    version: 1,
+    params: opts.params,
+    targetSets: opts.targets.map((t) => t.id),
+    replicates: opts.replicates,
+    seed: opts.seed,
+    simplex,
+    history,
+  });
   let simplex = opts.resume?.simplex ?? (await initialSimplex(f, startingPoint(resolveScenario(opts.base), opts.params)));
   let stopped: 'converged' | 'budget' | 'stopped' = 'budget';
   while (true) {

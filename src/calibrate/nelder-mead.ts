@@ -75,6 +75,6 @@ export function converged(s: SimplexState, xTol = 1e-3, fTol = 1e-6): boolean {
 }
 
 function sort(s: SimplexState): SimplexState {
-  const order = s.values.map((v, i) => i).sort((a, b) => s.values[a] - s.values[b]);
+  const order = s.values.map((_v, i) => i).sort((a, b) => s.values[a] - s.values[b]);
   return { ...s, points: order.map((i) => s.points[i]), values: order.map((i) => s.values[i]) };
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { describeIssues } from '../scenario/errors.ts';
 import type { CalibrationState } from './calibrate.ts';
 
 const unitPoint = z.array(z.number().min(0).max(1));
@@ -12,10 +11,16 @@ export const CalibrationStateFile = z
   .object({
     format: z.literal('trustfall-calibration'),
     version: z.literal(1),
-    params: z.array(z.object({ path: z.string().min(1), min: z.number(), max: z.number(), integer: z.boolean() })).min(1).max(64),
+    params: z
+      .array(z.object({ path: z.string().min(1), min: z.number(), max: z.number(), integer: z.boolean() }))
+      .min(1)
+      .max(64),
     targetSets: z.array(z.string()).max(100),
     replicates: z.int().min(1).max(1000),
-    seed: z.int().min(0).max(2 ** 31 - 1),
+    seed: z
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
     simplex: z.object({ points: z.array(unitPoint), values: z.array(z.number()), iterations: z.int().min(0), evaluations: z.int().min(0) }),
     history: z.array(z.object({ x: unitPoint, loss: z.number() })).max(1_000_000),
   })

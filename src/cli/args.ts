@@ -104,7 +104,13 @@ export function parseCommandLine(argv: string[]): Parsed {
     }
     const files = positionals.length - 1;
     const [min, max] = spec.files;
-    if (files > max) throw new UsageError(`${command} takes ${max === 0 ? 'no file' : max === 1 ? 'one file' : `at most ${max} files`}; got ${files} (${positionals.slice(1 + max).map((f) => JSON.stringify(f)).join(', ')} extra)`);
+    if (files > max)
+      throw new UsageError(
+        `${command} takes ${max === 0 ? 'no file' : max === 1 ? 'one file' : `at most ${max} files`}; got ${files} (${positionals
+          .slice(1 + max)
+          .map((f) => JSON.stringify(f))
+          .join(', ')} extra)`,
+      );
     if (files < min && min > 1) throw new UsageError(`${command} takes ${min === spec.files[1] ? min : `${min} to ${max}`} files; got ${files}`);
   }
   return {

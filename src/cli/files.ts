@@ -26,7 +26,8 @@ export function readInputText(file: string, what: string): string {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read ${what} ${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
-  if (size > MAX_INPUT_BYTES) throw new UsageError(`cannot read ${what} ${file}: ${(size / 1048576).toFixed(0)} MB, more than the ${MAX_INPUT_BYTES / 1048576} MB allowed`);
+  if (size > MAX_INPUT_BYTES)
+    throw new UsageError(`cannot read ${what} ${file}: ${(size / 1048576).toFixed(0)} MB, more than the ${MAX_INPUT_BYTES / 1048576} MB allowed`);
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
@@ -77,7 +78,9 @@ export function checkOutputs(outputs: Record<string, string | undefined>, inputs
       accessSync(dir, constants.W_OK);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(`${flag} ${path}: cannot write there (${code === 'ENOENT' ? `no folder ${dir}` : code === 'EACCES' ? 'permission denied' : (e as Error).message})`);
+      throw new UsageError(
+        `${flag} ${path}: cannot write there (${code === 'ENOENT' ? `no folder ${dir}` : code === 'EACCES' ? 'permission denied' : (e as Error).message})`,
+      );
     }
     if (existsSync(path)) {
       try {

@@ -47,7 +47,9 @@ async function main(argv: string[]): Promise<number> {
       case 'sensitivity':
         return await sensitivityCommand(cli.positionals[0], cli.flags);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(cli.command)}; expected run, compare, sweep, merge, fit, calibrate, sensitivity, resolve, params or presets`);
+        throw new UsageError(
+          `unknown command ${JSON.stringify(cli.command)}; expected run, compare, sweep, merge, fit, calibrate, sensitivity, resolve, params or presets`,
+        );
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -29,7 +29,10 @@ export function weeklyBand(results: readonly ReplicateResult[], jurisdiction: nu
   const mid: (number | null)[] = [];
   const hi: (number | null)[] = [];
   for (let w = 0; w < weeks; w++) {
-    const v = series.map((s) => s[w]).filter((y): y is number => y !== null && y !== undefined && Number.isFinite(y)).sort((a, b) => a - b);
+    const v = series
+      .map((s) => s[w])
+      .filter((y): y is number => y !== null && y !== undefined && Number.isFinite(y))
+      .sort((a, b) => a - b);
     lo.push(v.length ? quantile(v, 0.05) : null);
     mid.push(v.length ? quantile(v, 0.5) : null);
     hi.push(v.length ? quantile(v, 0.95) : null);

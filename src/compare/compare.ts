@@ -1,4 +1,13 @@
-import { aggregateSummaries, estimate, GROUPS, PERIODS, type Estimate, type JurisdictionResult, type MetricEstimates, type ReplicateResult } from '../engine/index.ts';
+import {
+  aggregateSummaries,
+  estimate,
+  GROUPS,
+  PERIODS,
+  type Estimate,
+  type JurisdictionResult,
+  type MetricEstimates,
+  type ReplicateResult,
+} from '../engine/index.ts';
 import { scenarioHash, type Scenario } from '../scenario/index.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { didEstimates, type DidSummary } from './did-lens.ts';

@@ -1,4 +1,13 @@
-import { differenceInDifferences, estimate, recordedRate, type DidEstimate, type Estimate, type Measured, type ReplicateResult, type RunSummary } from '../engine/index.ts';
+import {
+  differenceInDifferences,
+  estimate,
+  recordedRate,
+  type DidEstimate,
+  type Estimate,
+  type Measured,
+  type ReplicateResult,
+  type RunSummary,
+} from '../engine/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import type { ComparedScenario } from './compare.ts';
 
@@ -48,7 +57,9 @@ export function didEstimates(c: ComparedScenario, k: number): DidSummary[] {
     }
   }
   return outcomes.map((o) => {
-    const perReplicate = c.results.map((r) => differenceInDifferences(o.measure(r, t, 'before')!, o.measure(r, t, 'after')!, o.measure(r, cj, 'before')!, o.measure(r, cj, 'after')!));
+    const perReplicate = c.results.map((r) =>
+      differenceInDifferences(o.measure(r, t, 'before')!, o.measure(r, t, 'after')!, o.measure(r, cj, 'before')!, o.measure(r, cj, 'after')!),
+    );
     return {
       scenario: k,
       treated: t,

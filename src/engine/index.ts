@@ -1,7 +1,15 @@
 /** The engine's public surface: what the CLI, the Worker and the tests use. */
 export { createWorld } from './create/create-world.ts';
 export { step, stepDays, runToEnd, isDone } from './pipeline.ts';
-export { summarise, weeklySeries, type SeriesSelection, type RunSummary, type WeeklySeries, type JurisdictionResult, type PopulationCount } from './metrics/summary.ts';
+export {
+  summarise,
+  weeklySeries,
+  type SeriesSelection,
+  type RunSummary,
+  type WeeklySeries,
+  type JurisdictionResult,
+  type PopulationCount,
+} from './metrics/summary.ts';
 export { METRICS, type MetricDef, type MetricValues } from './metrics/definitions.ts';
 export { estimate, aggregateSummaries, averageWeekly, type Estimate, type MetricEstimates } from './metrics/aggregate.ts';
 export { runScenario, runReplicate, type RunReport, type RunOptions } from './run.ts';

@@ -73,8 +73,6 @@ export interface Params {
   expectedReportingTable: Float64Array;
 }
 
-
-
 export function deriveParams(s: Scenario): Params {
   const days = Math.round(s.run.years * 365);
   const J = s.jurisdictions.length;
@@ -142,7 +140,12 @@ export function deriveParams(s: Scenario): Params {
     typeCumShare: cum,
     reportingBase,
     reportingLogit,
-    statusShift: Float64Array.from([s.crime.statusReportingShift.usBorn, s.crime.statusReportingShift.naturalised, s.crime.statusReportingShift.lawfulResident, s.crime.statusReportingShift.undocumented]),
+    statusShift: Float64Array.from([
+      s.crime.statusReportingShift.usBorn,
+      s.crime.statusReportingShift.naturalised,
+      s.crime.statusReportingShift.lawfulResident,
+      s.crime.statusReportingShift.undocumented,
+    ]),
     cooperationLogit: logit(p.cooperationBase),
     clearanceBase,
     clearancePerWitness,

@@ -30,7 +30,14 @@ export interface RunOptions {
 }
 
 /** Runs a single replicate to its end and returns the world's summary and weekly series. */
-export function runReplicate(scenario: Scenario, seed: number, replicate: number, opts: RunOptions = {}, daysBefore = 0, daysTotal = 0): { summary: RunSummary; weekly: WeeklySeries } {
+export function runReplicate(
+  scenario: Scenario,
+  seed: number,
+  replicate: number,
+  opts: RunOptions = {},
+  daysBefore = 0,
+  daysTotal = 0,
+): { summary: RunSummary; weekly: WeeklySeries } {
   const w = createWorld(scenario, seed, replicate);
   const { days, burnInDays } = w.params;
   while (w.day < days) {

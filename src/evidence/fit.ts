@@ -1,4 +1,4 @@
-import { estimate, GROUPS, type Estimate, type MetricValues, type RunSummary } from '../engine/index.ts';
+import { estimate, type GROUPS, type Estimate, type MetricValues, type RunSummary } from '../engine/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import type { Target, TargetMeasure, TargetSet } from './schema.ts';
 
@@ -45,7 +45,8 @@ export function needsTwin(set: TargetSet): boolean {
  * needed by paired targets (null without it).
  */
 export function simulatedValue(m: TargetMeasure, summary: RunSummary, j: number, twin?: RunSummary): number | null {
-  const read = (s: RunSummary, g: string, p: 'before' | 'after'): number | null => (s.jurisdictions[j].groups[g as (typeof GROUPS)[number]] as Record<string, MetricValues>)[p][m.key] ?? null;
+  const read = (s: RunSummary, g: string, p: 'before' | 'after'): number | null =>
+    (s.jurisdictions[j].groups[g as (typeof GROUPS)[number]] as Record<string, MetricValues>)[p][m.key] ?? null;
   const get = (g: string, p: 'before' | 'after') => read(summary, g, p);
   if (m.kind === 'paired') {
     if (!twin) return null;

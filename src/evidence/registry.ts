@@ -19,7 +19,10 @@ export const DEFAULT_TARGETS = 'us-baselines';
 
 /** A target set that cannot be used, with one line per problem naming the field. */
 export class TargetSetError extends Error {
-  constructor(readonly problems: string[], source: string) {
+  constructor(
+    readonly problems: string[],
+    source: string,
+  ) {
     super(`${source} is not a valid target set:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'TargetSetError';
   }

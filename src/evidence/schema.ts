@@ -26,9 +26,10 @@ export const TargetMeasure = z.discriminatedUnion('kind', [
     group,
   }),
   z.strictObject({
-    kind: z
-      .literal('paired')
-      .meta({ description: 'Relative difference after activation between the scenario and its no-agreement twin (same seeds, same town): policy / twin − 1, replicate by replicate.' }),
+    kind: z.literal('paired').meta({
+      description:
+        'Relative difference after activation between the scenario and its no-agreement twin (same seeds, same town): policy / twin − 1, replicate by replicate.',
+    }),
     key: metricKey,
     group,
   }),
@@ -36,10 +37,16 @@ export const TargetMeasure = z.discriminatedUnion('kind', [
 
 /** One published figure to compare the model with. */
 export const Target = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/).meta({ description: 'Short identifier, lower case with dashes.' }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .meta({ description: 'Short identifier, lower case with dashes.' }),
   measure: z.string().min(1).meta({ description: 'What the figure measures, in words.' }),
   value: z.number().meta({ description: 'The published figure, in the unit below.' }),
-  band: z.tuple([z.number(), z.number()]).refine(([lo, hi]) => lo <= hi, 'band must be [low, high]').meta({ description: 'Acceptance band: a simulated value inside it meets the target.' }),
+  band: z
+    .tuple([z.number(), z.number()])
+    .refine(([lo, hi]) => lo <= hi, 'band must be [low, high]')
+    .meta({ description: 'Acceptance band: a simulated value inside it meets the target.' }),
   unit: z.string().min(1),
   population: z.string().min(1).meta({ description: 'Who the figure is about.' }),
   simulated: TargetMeasure,

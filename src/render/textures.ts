@@ -75,7 +75,8 @@ export function drawShape(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderi
 /** One texture per shape, all cut from the same canvas (an OffscreenCanvas inside a Worker). */
 export function createShapeTextures(): Record<Shape, Texture> {
   const width = SHAPE_SIZE * SHAPES.length;
-  const canvas = typeof document === 'undefined' ? new OffscreenCanvas(width, SHAPE_SIZE) : Object.assign(document.createElement('canvas'), { width, height: SHAPE_SIZE });
+  const canvas =
+    typeof document === 'undefined' ? new OffscreenCanvas(width, SHAPE_SIZE) : Object.assign(document.createElement('canvas'), { width, height: SHAPE_SIZE });
   const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
   SHAPES.forEach((s, i) => drawShape(ctx, s, i * SHAPE_SIZE, 0));
   const base = Texture.from(canvas);

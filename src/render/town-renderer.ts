@@ -47,7 +47,16 @@ export class TownRenderer {
    */
   static async create(canvas: HTMLCanvasElement | OffscreenCanvas, width: number, height: number, resolution: number): Promise<TownRenderer> {
     const app = new Application();
-    await app.init({ canvas: canvas as HTMLCanvasElement, width, height, resolution, autoDensity: typeof document !== 'undefined', background: '#ffffff', antialias: false, preference: 'webgl' });
+    await app.init({
+      canvas: canvas as HTMLCanvasElement,
+      width,
+      height,
+      resolution,
+      autoDensity: typeof document !== 'undefined',
+      background: '#ffffff',
+      antialias: false,
+      preference: 'webgl',
+    });
     return new TownRenderer(app);
   }
 
@@ -67,7 +76,10 @@ export class TownRenderer {
     this.pos = layoutTown(l);
     this.drawBackground(l);
     this.residents?.destroy();
-    const pc = new ParticleContainer({ texture: this.textures.circle, dynamicProperties: { position: false, vertex: false, rotation: false, uvs: false, color: true } });
+    const pc = new ParticleContainer({
+      texture: this.textures.circle,
+      dynamicProperties: { position: false, vertex: false, rotation: false, uvs: false, color: true },
+    });
     this.particles = new Array(l.residents);
     for (let r = 0; r < l.residents; r++) {
       const p = new Particle({ texture: this.textures[GROUP_SHAPE[kindGroup(l.kind[r])]], x: this.pos.x[r], y: this.pos.y[r], anchorX: 0.5, anchorY: 0.5 });
@@ -193,7 +205,10 @@ export class TownRenderer {
       const x0 = j.x0 * CELL + i * BORDER_GAP;
       g.rect(x0 - 3, -3, j.width * CELL + 6, j.height * CELL + 6).stroke({ color: 0x333333, width: 4 });
       const policy = j.model === 'none' ? (j.sanctuary ? 'sanctuary' : 'no agreement') : j.model;
-      const label = new Text({ text: `${j.name}: ${policy}${j.trustBuilding ? ' + trust-building' : ''}`, style: { fontSize: LABEL_FONT, fill: 0x222222, fontFamily: 'system-ui, sans-serif' } });
+      const label = new Text({
+        text: `${j.name}: ${policy}${j.trustBuilding ? ' + trust-building' : ''}`,
+        style: { fontSize: LABEL_FONT, fill: 0x222222, fontFamily: 'system-ui, sans-serif' },
+      });
       label.position.set(x0, -40);
       this.labels.addChild(label);
     });

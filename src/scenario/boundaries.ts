@@ -28,7 +28,10 @@ export const SharedRunPayload = z.object({ v: z.literal(1), s: ScenarioObject, s
 /** What a comparison link holds (format 1). */
 export const SharedComparisonPayload = z.object({
   v: z.literal(1),
-  slots: z.array(z.union([z.object({ preset: z.string().max(100) }), z.object({ scenario: ScenarioObject })])).min(2).max(4),
+  slots: z
+    .array(z.union([z.object({ preset: z.string().max(100) }), z.object({ scenario: ScenarioObject })]))
+    .min(2)
+    .max(4),
   replicates: Replicates,
   seed: Seed,
   survey: SurveyHouseholds,

@@ -62,14 +62,27 @@ export function describeAllowed(node: SchemaNode | undefined): string {
   if (!node) return 'nothing here';
   // A value that may also be null (e.g. an agreement's end day): the value's range, or null for none.
   const options = node.anyOf as SchemaNode[] | undefined;
-  if (options && options.some((o) => o.type === 'null')) {
+  if (options?.some((o) => o.type === 'null')) {
     const value = options.find((o) => o.type !== 'null');
     if (value) return `${describeAllowed({ ...value, unit: node.unit })}, or null for none`;
   }
   const unit = node.unit && !['choice', 'text', 'on/off', 'integer'].includes(node.unit) ? ` (${node.unit})` : '';
   if (node.enum) return `one of ${node.enum.map((v) => JSON.stringify(v)).join(', ')}`;
   if (node.const !== undefined) return `${JSON.stringify(node.const)}`;
-  const kind = node.type === 'integer' ? 'a whole number' : node.type === 'number' ? 'a number' : node.type === 'boolean' ? 'true or false' : node.type === 'string' ? 'text' : node.type === 'array' ? 'a list' : node.type === 'object' ? 'an object' : 'a value';
+  const kind =
+    node.type === 'integer'
+      ? 'a whole number'
+      : node.type === 'number'
+        ? 'a number'
+        : node.type === 'boolean'
+          ? 'true or false'
+          : node.type === 'string'
+            ? 'text'
+            : node.type === 'array'
+              ? 'a list'
+              : node.type === 'object'
+                ? 'an object'
+                : 'a value';
   if (node.minimum !== undefined && node.maximum !== undefined) return `${kind} from ${node.minimum} to ${node.maximum}${unit}`;
   return `${kind}${unit}`;
 }

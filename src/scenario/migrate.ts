@@ -49,13 +49,19 @@ export const OLDEST_READABLE_VERSION = SCHEMA_VERSION - Object.keys(MIGRATIONS).
 export function migrate(raw: Record<string, unknown>): { ok: true; value: Record<string, unknown> } | { ok: false; problem: string } {
   const v = raw.schemaVersion ?? SCHEMA_VERSION;
   if (typeof v !== 'number' || !Number.isInteger(v)) {
-    return { ok: false, problem: `schemaVersion: ${JSON.stringify(v)} is not a whole number; this build reads versions ${OLDEST_READABLE_VERSION} to ${SCHEMA_VERSION}` };
+    return {
+      ok: false,
+      problem: `schemaVersion: ${JSON.stringify(v)} is not a whole number; this build reads versions ${OLDEST_READABLE_VERSION} to ${SCHEMA_VERSION}`,
+    };
   }
   if (v > SCHEMA_VERSION) {
     return { ok: false, problem: `schemaVersion: ${v} is newer than this build understands (${SCHEMA_VERSION}); update Trustfall to read it` };
   }
   if (v < OLDEST_READABLE_VERSION) {
-    return { ok: false, problem: `schemaVersion: ${v} is older than any version this build can migrate (oldest ${OLDEST_READABLE_VERSION}, current ${SCHEMA_VERSION}); re-create the file from a preset` };
+    return {
+      ok: false,
+      problem: `schemaVersion: ${v} is older than any version this build can migrate (oldest ${OLDEST_READABLE_VERSION}, current ${SCHEMA_VERSION}); re-create the file from a preset`,
+    };
   }
   let value = raw;
   for (let from = v; from < SCHEMA_VERSION; from++) value = { ...MIGRATIONS[from](value), schemaVersion: from + 1 };

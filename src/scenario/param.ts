@@ -37,12 +37,18 @@ export function share(def: number, info: Omit<ParamInfo, 'unit'> & { unit?: stri
 
 /** An on/off switch. */
 export function flag(def: boolean, info: Omit<ParamInfo, 'unit'>) {
-  return z.boolean().default(def).meta(meta({ unit: 'on/off', ...info }));
+  return z
+    .boolean()
+    .default(def)
+    .meta(meta({ unit: 'on/off', ...info }));
 }
 
 /** One of a fixed list of values. */
 export function choice<const T extends readonly [string, ...string[]]>(values: T, def: T[number], info: Omit<ParamInfo, 'unit'>) {
-  return z.enum(values).default(def as never).meta(meta({ unit: 'choice', ...info }));
+  return z
+    .enum(values)
+    .default(def as never)
+    .meta(meta({ unit: 'choice', ...info }));
 }
 
 /**
@@ -50,7 +56,10 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
  * defaults (`prefault` parses the empty object, so inner defaults apply).
  */
 export function section<S extends z.ZodRawShape>(shape: S, description: string) {
-  return z.strictObject(shape).prefault({} as never).meta({ description });
+  return z
+    .strictObject(shape)
+    .prefault({} as never)
+    .meta({ description });
 }
 
 function meta(info: ParamInfo): ParamMeta {

@@ -5,10 +5,15 @@ import { listParameters } from './json-schema.ts';
 export function parameterTable(): string {
   const rows = listParameters()
     .filter((p) => !['$schema', 'schemaVersion', 'name', 'description', 'jurisdictions[].name'].includes(p.path))
-    .map(({ path, node }) => `| \`${path}\` | ${esc(node.unit)} | ${esc(JSON.stringify(node.default))} | ${esc(describeAllowed(node as SchemaNode))} | ${esc(node.source)} | ${esc(node.description)} |`);
+    .map(
+      ({ path, node }) =>
+        `| \`${path}\` | ${esc(node.unit)} | ${esc(JSON.stringify(node.default))} | ${esc(describeAllowed(node as SchemaNode))} | ${esc(node.source)} | ${esc(node.description)} |`,
+    );
   return ['| parameter | unit | default | allowed | source | meaning |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n') + '\n';
 }
 
 function esc(v: unknown): string {
-  return String(v ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return String(v ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 }

@@ -14,7 +14,11 @@ export const SCHEMA_VERSION = 2;
 export const Run = section(
   {
     years: num(3, 0.1, 50, { unit: 'years', description: 'Simulated time.', source: SRC.assumption }),
-    activationDay: int(365, 0, 18250, { unit: 'day', description: 'Day the jurisdictions\u2019 policies start; the days before it are the "before" period.', source: SRC.assumption }),
+    activationDay: int(365, 0, 18250, {
+      unit: 'day',
+      description: 'Day the jurisdictions\u2019 policies start; the days before it are the "before" period.',
+      source: SRC.assumption,
+    }),
     burnInWeeks: int(104, 0, 1040, {
       unit: 'weeks',
       description:
@@ -29,7 +33,10 @@ export const Run = section(
 
 const ScenarioShape = z.strictObject({
   $schema: z.string().optional().meta({ description: 'Path or URL of the JSON Schema, for editors; ignored by the engine.' }),
-  schemaVersion: z.literal(SCHEMA_VERSION).default(SCHEMA_VERSION).meta({ description: 'Version of the scenario format.', unit: 'integer', source: SRC.assumption }),
+  schemaVersion: z
+    .literal(SCHEMA_VERSION)
+    .default(SCHEMA_VERSION)
+    .meta({ description: 'Version of the scenario format.', unit: 'integer', source: SRC.assumption }),
   name: z.string().max(120).default('Untitled scenario').meta({ description: 'Short name of the scenario.', unit: 'text', source: SRC.assumption }),
   description: z.string().max(4000).default('').meta({ description: 'What the scenario shows, in a sentence or two.', unit: 'text', source: SRC.assumption }),
   run: Run,
@@ -60,7 +67,12 @@ export const Scenario = ScenarioShape.superRefine((s, ctx) => {
   const total = s.jurisdictions.reduce((a, j) => a + j.residents, 0);
   if (total > MAX_TOTAL_RESIDENTS) {
     const gb = ((total * 96) / 1e9).toFixed(1);
-    ctx.addIssue({ code: 'custom', path: ['jurisdictions'], input: total, message: `${total} residents in all, about ${gb} GB of memory; at most ${MAX_TOTAL_RESIDENTS} in all jurisdictions together` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['jurisdictions'],
+      input: total,
+      message: `${total} residents in all, about ${gb} GB of memory; at most ${MAX_TOTAL_RESIDENTS} in all jurisdictions together`,
+    });
   }
   const days = Math.round(s.run.years * 365);
   if (s.run.activationDay >= days) {
@@ -68,17 +80,37 @@ export const Scenario = ScenarioShape.superRefine((s, ctx) => {
   }
   s.jurisdictions.forEach((j, i) => {
     if (j.policy.endDay !== null && j.policy.endDay <= s.run.activationDay) {
-      ctx.addIssue({ code: 'custom', path: ['jurisdictions', i, 'policy', 'endDay'], input: j.policy.endDay, message: `must be after the activation day (${s.run.activationDay}), or null for no end` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jurisdictions', i, 'policy', 'endDay'],
+        input: j.policy.endDay,
+        message: `must be after the activation day (${s.run.activationDay}), or null for no end`,
+      });
     }
     const foreign = j.latinoNaturalisedShare + j.latinoLawfulShare + j.latinoUndocumentedShare;
     if (foreign > 1) {
-      ctx.addIssue({ code: 'custom', path: ['jurisdictions', i, 'latinoUndocumentedShare'], input: j.latinoUndocumentedShare, message: `naturalised, lawful and undocumented shares add up to ${foreign.toFixed(3)}; they must add up to at most 1` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jurisdictions', i, 'latinoUndocumentedShare'],
+        input: j.latinoUndocumentedShare,
+        message: `naturalised, lawful and undocumented shares add up to ${foreign.toFixed(3)}; they must add up to at most 1`,
+      });
     }
     if (j.policy.sanctuary && j.policy.model !== 'none') {
-      ctx.addIssue({ code: 'custom', path: ['jurisdictions', i, 'policy', 'sanctuary'], input: true, message: `a sanctuary policy cannot be combined with the ${j.policy.model} model; set model to "none"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jurisdictions', i, 'policy', 'sanctuary'],
+        input: true,
+        message: `a sanctuary policy cannot be combined with the ${j.policy.model} model; set model to "none"`,
+      });
     }
     if (j.residents < j.gridWidth * j.gridHeight) {
-      ctx.addIssue({ code: 'custom', path: ['jurisdictions', i, 'residents'], input: j.residents, message: `must be at least one per neighbourhood (${j.gridWidth * j.gridHeight})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jurisdictions', i, 'residents'],
+        input: j.residents,
+        message: `must be at least one per neighbourhood (${j.gridWidth * j.gridHeight})`,
+      });
     }
   });
 });

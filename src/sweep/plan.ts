@@ -54,7 +54,9 @@ export function planSweep(sweep: Sweep, base: Record<string, unknown>): SweepPla
   const count = sweep.design === 'grid' ? sweep.parameters.reduce((a, p) => a * rangeCount(p), 1) : sweep.samples!;
   const runs = count * sweep.replicates;
   if (runs > sweep.maxRuns) {
-    throw new SweepError([`${count} points × ${sweep.replicates} replicates = ${runs} runs, more than maxRuns (${sweep.maxRuns}); raise maxRuns, or fewer values or replicates`]);
+    throw new SweepError([
+      `${count} points × ${sweep.replicates} replicates = ${runs} runs, more than maxRuns (${sweep.maxRuns}); raise maxRuns, or fewer values or replicates`,
+    ]);
   }
   const columns = sweep.design === 'grid' ? gridPoints(sweep.parameters) : hypercubePoints(sweep, count);
   const points = columns.map((values, k) => {
@@ -63,7 +65,10 @@ export function planSweep(sweep: Sweep, base: Record<string, unknown>): SweepPla
     try {
       return { values, scenario: resolveScenario(s, `point ${k}`) };
     } catch (e) {
-      if (e instanceof ScenarioError) throw new SweepError(e.problems.map((x) => `point ${k} (${sweep.parameters.map((p, i) => `${p.path}=${JSON.stringify(values[i])}`).join(', ')}): ${x}`));
+      if (e instanceof ScenarioError)
+        throw new SweepError(
+          e.problems.map((x) => `point ${k} (${sweep.parameters.map((p, i) => `${p.path}=${JSON.stringify(values[i])}`).join(', ')}): ${x}`),
+        );
       throw e;
     }
   });
@@ -79,7 +84,8 @@ function checkParameter(p: SweepParameter, i: number, design: Sweep['design']): 
     return (e as SweepError).problems;
   }
   const node = schemaNodeAt(path);
-  if (!node || node.properties || node.items) return [`${where}: unknown parameter path; it must name one scenario field, as listed by \`sim params\` (with [0] for a jurisdiction)`];
+  if (!node || node.properties || node.items)
+    return [`${where}: unknown parameter path; it must name one scenario field, as listed by \`sim params\` (with [0] for a jurisdiction)`];
   const hasValues = p.values !== undefined;
   const hasRange = p.min !== undefined || p.max !== undefined;
   if (hasValues && hasRange) return [`${where}: give either values or min and max, not both`];
@@ -88,8 +94,10 @@ function checkParameter(p: SweepParameter, i: number, design: Sweep['design']): 
   if (hasRange) {
     if (p.min === undefined || p.max === undefined) return [`${where}: a range needs both min and max`];
     if (!(p.min < p.max)) return [`${where}: empty range (min ${p.min} is not below max ${p.max})`];
-    if (node.type !== 'number' && node.type !== 'integer') return [`${where}: a range needs a numeric field; ${formatPath(path)} takes ${describeAllowed(node)}`];
-    if ((node.minimum !== undefined && p.min < node.minimum) || (node.maximum !== undefined && p.max > node.maximum)) return [`${where}: range ${p.min} to ${p.max} leaves the allowed ${describeAllowed(node)}`];
+    if (node.type !== 'number' && node.type !== 'integer')
+      return [`${where}: a range needs a numeric field; ${formatPath(path)} takes ${describeAllowed(node)}`];
+    if ((node.minimum !== undefined && p.min < node.minimum) || (node.maximum !== undefined && p.max > node.maximum))
+      return [`${where}: range ${p.min} to ${p.max} leaves the allowed ${describeAllowed(node)}`];
     if (design === 'grid' && !p.steps) return [`${where}: a grid over a range needs steps (the number of points from min to max)`];
   }
   return [];

@@ -46,7 +46,8 @@ export function sweepHash(sweep: Sweep, base: Record<string, unknown>): string {
 /** Metric columns: jurisdiction × group × period × metric, as `j0.all.after.reportedShare`. */
 export function metricColumns(sweep: Sweep, jurisdictions: number): string[] {
   const cols: string[] = [];
-  for (let j = 0; j < jurisdictions; j++) for (const g of sweep.groups) for (const p of sweep.periods) for (const m of sweep.outputs) cols.push(`j${j}.${g}.${p}.${m}`);
+  for (let j = 0; j < jurisdictions; j++)
+    for (const g of sweep.groups) for (const p of sweep.periods) for (const m of sweep.outputs) cols.push(`j${j}.${g}.${p}.${m}`);
   return cols;
 }
 
@@ -60,7 +61,14 @@ export function sweepRow(sweep: Sweep, plan: SweepPlan, run: number, result: Rep
   return { run, point, replicate: run % sweep.replicates, seed: sweep.seed, params: plan.points[point].values, metrics };
 }
 
-export function sweepResults(sweep: Sweep, base: Record<string, unknown>, plan: SweepPlan, shard: { k: number; n: number } | undefined, columns: string[], rows: SweepRow[]): SweepResults {
+export function sweepResults(
+  sweep: Sweep,
+  base: Record<string, unknown>,
+  plan: SweepPlan,
+  shard: { k: number; n: number } | undefined,
+  columns: string[],
+  rows: SweepRow[],
+): SweepResults {
   return {
     format: 'trustfall-sweep',
     version: 1,
@@ -84,8 +92,10 @@ export function mergeShards(parts: SweepResults[]): { merged: SweepResults; miss
   const first = parts[0];
   for (const p of parts) {
     if (!p || typeof p !== 'object' || p.format !== 'trustfall-sweep') throw new Error('a file is not a Trustfall sweep result');
-    if (!Number.isInteger(p.totalRuns) || p.totalRuns < 1 || p.totalRuns > MAX_SWEEP_RUNS) throw new Error(`a shard says the sweep has ${JSON.stringify(p.totalRuns)} runs; a sweep has a whole number from 1 to ${MAX_SWEEP_RUNS}`);
-    if (!Array.isArray(p.rows) || p.rows.some((r) => !r || !Number.isInteger(r.run) || r.run < 0 || r.run >= p.totalRuns)) throw new Error('a shard has rows that are not runs of its sweep (edited or damaged?)');
+    if (!Number.isInteger(p.totalRuns) || p.totalRuns < 1 || p.totalRuns > MAX_SWEEP_RUNS)
+      throw new Error(`a shard says the sweep has ${JSON.stringify(p.totalRuns)} runs; a sweep has a whole number from 1 to ${MAX_SWEEP_RUNS}`);
+    if (!Array.isArray(p.rows) || p.rows.some((r) => !r || !Number.isInteger(r.run) || r.run < 0 || r.run >= p.totalRuns))
+      throw new Error('a shard has rows that are not runs of its sweep (edited or damaged?)');
     if (p.sweepHash !== first.sweepHash) throw new Error(`shards come from different sweeps (${first.sweepHash.slice(0, 12)} and ${p.sweepHash.slice(0, 12)})`);
     if (p.engineVersion !== first.engineVersion) throw new Error(`shards come from different engine versions (${first.engineVersion} and ${p.engineVersion})`);
   }
@@ -105,6 +115,16 @@ export function mergeShards(parts: SweepResults[]): { merged: SweepResults; miss
 export function sweepCsv(r: SweepResults): string {
   const head = ['run', 'point', 'replicate', 'seed', ...r.parameters, ...r.columns];
   const lines = [head.map(quote).join(',')];
-  for (const row of r.rows) lines.push([row.run, row.point, row.replicate, row.seed, ...row.params.map((v) => (typeof v === 'number' ? cell(v) : quote(String(v)))), ...row.metrics.map(cell)].join(','));
+  for (const row of r.rows)
+    lines.push(
+      [
+        row.run,
+        row.point,
+        row.replicate,
+        row.seed,
+        ...row.params.map((v) => (typeof v === 'number' ? cell(v) : quote(String(v)))),
+        ...row.metrics.map(cell),
+      ].join(','),
+    );
   return lines.join('\n') + '\n';
 }

@@ -17,18 +17,35 @@ export const SweepParameter = z
   })
   .meta({ description: 'A parameter to vary.' });
 
-export const DEFAULT_OUTPUTS = ['reportedShare', 'violentVictimisationPer1000', 'cooperationRate', 'clearanceRate', 'meanTrust', 'meanFear', 'stopDisparity', 'recordedCrimesPer1000', 'detainers', 'removals'];
+export const DEFAULT_OUTPUTS = [
+  'reportedShare',
+  'violentVictimisationPer1000',
+  'cooperationRate',
+  'clearanceRate',
+  'meanTrust',
+  'meanFear',
+  'stopDisparity',
+  'recordedCrimesPer1000',
+  'detainers',
+  'removals',
+];
 
 /** A sweep file: a base scenario, what to vary, how, and how much work that may be. */
 export const Sweep = z
   .strictObject({
     name: z.string().max(120).default('Sweep'),
-    base: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).meta({ description: 'The base scenario: a path (relative to the sweep file) or the scenario itself.' }),
+    base: z
+      .union([z.string().min(1), z.record(z.string(), z.unknown())])
+      .meta({ description: 'The base scenario: a path (relative to the sweep file) or the scenario itself.' }),
     design: z.enum(['grid', 'latinHypercube']).default('grid'),
     samples: z.int().min(1).max(100_000).optional().meta({ description: 'Points to sample (Latin hypercube).' }),
     parameters: z.array(SweepParameter).min(1),
     replicates: z.int().min(1).max(1000).default(3),
-    seed: z.int().min(0).max(2 ** 31 - 1).default(1),
+    seed: z
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1),
     maxRuns: z.int().min(1).max(MAX_SWEEP_RUNS).default(2000).meta({ description: 'Budget: refuse a sweep of more runs (points × replicates) than this.' }),
     outputs: z
       .array(z.enum(METRICS.map((m) => m.key) as [string, ...string[]]))

@@ -26,6 +26,10 @@ declare global {
 export type RunCommand = 'play' | 'pause' | 'step-day' | 'step-week' | 'run-to-end' | 'reset';
 
 /** Dispatches a composed, bubbling custom event from `el`. */
-export function emit<K extends keyof HTMLElementEventMap>(el: HTMLElement, type: K, detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never): void {
+export function emit<K extends keyof HTMLElementEventMap>(
+  el: HTMLElement,
+  type: K,
+  detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
+): void {
   el.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }

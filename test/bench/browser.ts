@@ -23,7 +23,11 @@ interface Result {
 
 function scenario(residents: number) {
   const side = Math.max(4, Math.round(Math.sqrt(residents / 800)));
-  return { name: `bench ${residents}`, run: { years: 2, activationDay: 120, burnInWeeks: 26 }, jurisdictions: [{ residents, gridWidth: side, gridHeight: side, policy: { model: 'taskForce' } }] };
+  return {
+    name: `bench ${residents}`,
+    run: { years: 2, activationDay: 120, burnInWeeks: 26 },
+    jurisdictions: [{ residents, gridWidth: side, gridHeight: side, policy: { model: 'taskForce' } }],
+  };
 }
 
 async function measure(browser: Browser, url: string, residents: number | null): Promise<Result> {
@@ -33,7 +37,13 @@ async function measure(browser: Browser, url: string, residents: number | null):
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (window.measuring) window.longTasks.push(e.duration); }).observe({ type: 'longtask' });
   })()`);
   await page.goto(residents === null ? url : url + encodeRun({ scenario: scenario(residents), seed: 1 }));
-  await page.waitForFunction(() => (document.querySelector('trustfall-app') as unknown as { engine?: { status: string } })?.engine?.status === 'ready' && !!(document.querySelector('town-view') as unknown as { view?: unknown } | null)?.view, null, { timeout: 180_000 });
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('trustfall-app') as unknown as { engine?: { status: string } })?.engine?.status === 'ready' &&
+      !!(document.querySelector('town-view') as unknown as { view?: unknown } | null)?.view,
+    null,
+    { timeout: 180_000 },
+  );
   const firstDayMs = (await page.evaluate('performance.now()')) as number;
   await page.waitForTimeout(1000);
   await page.evaluate(`window.measuring = true; document.querySelector('trustfall-app').engine.speed = 30`);
@@ -49,7 +59,14 @@ async function measure(browser: Browser, url: string, residents: number | null):
   const total = (await page.evaluate(`document.querySelector('trustfall-app').engine.layout.residents`)) as number;
   await page.close();
   fps.sort((a, b) => a - b);
-  return { residents: total, firstDayMs, fpsMedian: fps[Math.floor(fps.length / 2)], longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, daysPlayed };
+  return {
+    residents: total,
+    firstDayMs,
+    fpsMedian: fps[Math.floor(fps.length / 2)],
+    longestTaskMs: Math.max(0, ...tasks),
+    longTasks: tasks.length,
+    daysPlayed,
+  };
 }
 
 function bundleSizes(): { file: string; bytes: number; gzip: number }[] {

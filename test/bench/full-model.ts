@@ -9,6 +9,10 @@ export function fullModelInput(residents: number, years: number): Record<string,
   return {
     name: `bench ${residents}`,
     run: { years, activationDay: Math.round(years * 365 * 0.3), burnInWeeks: 4 },
-    jurisdictions: [j('Task Force', { model: 'taskForce', trustBuilding: true }), j('Jail', { model: 'jailEnforcement' }), j('Sanctuary', { model: 'none', sanctuary: true })],
+    jurisdictions: [
+      j('Task Force', { model: 'taskForce', trustBuilding: true }),
+      j('Jail', { model: 'jailEnforcement' }),
+      j('Sanctuary', { model: 'none', sanctuary: true }),
+    ],
   };
 }

@@ -84,6 +84,8 @@ for (const [n, years, runs] of [
   );
 }
 const preset = defaultPreset(5);
-log(`default preset (${presetPath(DEFAULT_PRESET)}, ${preset.residents} residents, ${preset.years} years + burn-in): ${preset.seconds.toFixed(2)} s per replicate (median of 5)`);
+log(
+  `default preset (${presetPath(DEFAULT_PRESET)}, ${preset.residents} residents, ${preset.years} years + burn-in): ${preset.seconds.toFixed(2)} s per replicate (median of 5)`,
+);
 log('budgets: ≥ 30 M resident-days/s at 1,000,000 residents; ≤ 128 bytes/resident; default preset < 2 s per replicate');
 if (json) process.stdout.write(JSON.stringify({ node: process.version, rows, defaultPreset: preset }) + '\n');

@@ -64,7 +64,9 @@ describe('the app', () => {
     const chartsBefore = await page.locator('.charts-grid').screenshot();
     await page.evaluate(() => ((document.querySelector('trustfall-app') as unknown as { engine: { speed: number } }).engine.speed = 91));
     await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(() => (document.querySelector('trustfall-app') as unknown as { engine: { day: number } }).engine.day > 120, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (document.querySelector('trustfall-app') as unknown as { engine: { day: number } }).engine.day > 120, null, {
+      timeout: 60_000,
+    });
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.waitForTimeout(800);
     expect(await engine<number>(page, 'weekly.weeks')).toBeGreaterThan(10);
@@ -184,7 +186,10 @@ describe('sharing and files', () => {
     });
     const response = await page.goto(inject('baseUrl') + encodeRun({ scenario: SMALL, seed: 1 }));
     const policy = response?.headers()['content-security-policy'] ?? '';
-    const scriptSrc = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+    const scriptSrc = policy
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src'));
     expect(scriptSrc).toBe("script-src 'self'");
     expect(policy).not.toMatch(/unsafe-eval/);
     await waitForStatus(page, 'ready');
@@ -207,7 +212,11 @@ describe('sharing and files', () => {
   it('an invalid scenario file is refused with field-named reasons, and the current run is kept', async () => {
     const { page } = await openPage(browser, encodeRun({ scenario: SMALL, seed: 2 }));
     await waitForStatus(page, 'ready');
-    await page.locator('input[type=file]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ run: { years: 99 }, jurisdictions: [{ policy: { model: 'tf' } }] })) });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ run: { years: 99 }, jurisdictions: [{ policy: { model: 'tf' } }] })),
+    });
     const note = page.locator('.notice[role=alert]');
     await expect.poll(() => note.textContent()).toContain('run.years: 99 is out of range; allowed a number from 0.1 to 50 (years)');
     expect(await note.textContent()).toContain('jurisdictions[0].policy.model: "tf" is not allowed');
@@ -228,7 +237,9 @@ describe('sharing and files', () => {
     const { page: other } = await openPage(browser);
     await waitForStatus(other, 'ready');
     await other.locator('input[type=file]').setInputFiles(path);
-    await other.waitForFunction(() => (document.querySelector('trustfall-app') as unknown as { engine: { manifest?: { seed: number } } }).engine.manifest?.seed === 11);
+    await other.waitForFunction(
+      () => (document.querySelector('trustfall-app') as unknown as { engine: { manifest?: { seed: number } } }).engine.manifest?.seed === 11,
+    );
     expect(await engine<string>(other, 'manifest.scenarioHash')).toBe(exported.manifest.scenarioHash);
     await page.close();
     await other.close();

@@ -21,7 +21,11 @@ export async function openPage(browser: Browser, path = ''): Promise<{ page: Pag
 
 /** Waits until the engine reports one of the given states. */
 export async function waitForStatus(page: Page, ...states: string[]): Promise<void> {
-  await page.waitForFunction((s) => s.includes((document.querySelector('trustfall-app') as unknown as { engine: { status: string } })?.engine?.status), states, { timeout: 60_000 });
+  await page.waitForFunction(
+    (s) => s.includes((document.querySelector('trustfall-app') as unknown as { engine: { status: string } })?.engine?.status),
+    states,
+    { timeout: 60_000 },
+  );
 }
 
 /**

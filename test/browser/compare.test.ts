@@ -32,7 +32,9 @@ describe('compare view', () => {
     await page.getByRole('button', { name: 'Run comparison' }).click();
     await page.waitForSelector('band-chart canvas', { timeout: 180_000 });
     expect(await page.locator('.compare-progress').textContent()).toMatch(/4 of 4 replicates done/);
-    const bands = await page.evaluate(`(() => { const c = document.querySelector('band-chart'); return c.bands.map((b) => b.mid.filter((v) => v !== null).length); })()`);
+    const bands = await page.evaluate(
+      `(() => { const c = document.querySelector('band-chart'); return c.bands.map((b) => b.mid.filter((v) => v !== null).length); })()`,
+    );
     expect((bands as number[]).every((n) => n > 40)).toBe(true);
     const row = page.locator('.diff-table[data-group=all] tr', { hasText: 'Crimes reported' });
     const cells = await row.locator('td').allTextContents();
@@ -41,9 +43,31 @@ describe('compare view', () => {
     const browserDiff = (await page.evaluate(
       `document.querySelector('compare-view').report.differences.find((d) => d.scenario === 1 && d.jurisdiction === 0 && d.group === 'all' && d.period === 'after' && d.metric === 'reportedShare').estimate.mean`,
     )) as number;
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'compare', 'scenarios/no-agreement.json', 'scenarios/task-force.json', '--replicates', '2', '--years', '2', '--seed', '5', '--json', '--quiet'], { encoding: 'utf8' });
+    const cli = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'compare',
+        'scenarios/no-agreement.json',
+        'scenarios/task-force.json',
+        '--replicates',
+        '2',
+        '--years',
+        '2',
+        '--seed',
+        '5',
+        '--json',
+        '--quiet',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(cli.status, cli.stderr).toBe(0);
-    const cliDiff = JSON.parse(cli.stdout).differences.find((d: { scenario: number; jurisdiction: number; group: string; period: string; metric: string }) => d.scenario === 1 && d.jurisdiction === 0 && d.group === 'all' && d.period === 'after' && d.metric === 'reportedShare').estimate.mean;
+    const cliDiff = JSON.parse(cli.stdout).differences.find(
+      (d: { scenario: number; jurisdiction: number; group: string; period: string; metric: string }) =>
+        d.scenario === 1 && d.jurisdiction === 0 && d.group === 'all' && d.period === 'after' && d.metric === 'reportedShare',
+    ).estimate.mean;
     expect(Number(browserDiff.toPrecision(6))).toBe(cliDiff);
     expect(new URL(page.url()).hash).toBe(presetLink);
     expect(errors).toEqual([]);

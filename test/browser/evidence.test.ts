@@ -64,7 +64,18 @@ describe('evidence in the browser', () => {
   });
 
   it('screens parameters with Morris elementary effects and shows a table and a chart', async () => {
-    const { page } = await openPage(browser, encodeRun({ scenario: { ...SMALL, name: 'Small, Task Force', run: { years: 1, activationDay: 150, burnInWeeks: 26 }, jurisdictions: [{ residents: 4000, gridWidth: 4, gridHeight: 4, policy: { model: 'taskForce' } }] }, seed: 1 }));
+    const { page } = await openPage(
+      browser,
+      encodeRun({
+        scenario: {
+          ...SMALL,
+          name: 'Small, Task Force',
+          run: { years: 1, activationDay: 150, burnInWeeks: 26 },
+          jurisdictions: [{ residents: 4000, gridWidth: 4, gridHeight: 4, policy: { model: 'taskForce' } }],
+        },
+        seed: 1,
+      }),
+    );
     await waitForStatus(page, 'ready');
     const panel = page.locator('sensitivity-panel');
     await panel.locator('#sens-trajectories').fill('2');

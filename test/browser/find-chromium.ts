@@ -5,7 +5,15 @@ import { tmpdir } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Flags for every launch: headless, and none of Chromium's calls home (this machine's network is closed). */
-export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Starts the Chromium `findChromium` chose. */
 export function launchChromium(c: ChromiumLaunch): Promise<Browser> {

@@ -12,8 +12,14 @@ mkdirSync(OUT, { recursive: true });
 const { url, server } = await serveBuild();
 const browser = await launchChromium(await findChromium());
 
-const status = (page: Page, s: string) => page.waitForFunction((want) => (document.querySelector('trustfall-app') as unknown as { engine?: { status: string } })?.engine?.status === want, s, { timeout: 120_000 });
-const dayAtLeast = (page: Page, d: number) => page.waitForFunction((min) => ((document.querySelector('trustfall-app') as unknown as { engine?: { day: number } })?.engine?.day ?? -1) >= min, d, { timeout: 120_000 });
+const status = (page: Page, s: string) =>
+  page.waitForFunction((want) => (document.querySelector('trustfall-app') as unknown as { engine?: { status: string } })?.engine?.status === want, s, {
+    timeout: 120_000,
+  });
+const dayAtLeast = (page: Page, d: number) =>
+  page.waitForFunction((min) => ((document.querySelector('trustfall-app') as unknown as { engine?: { day: number } })?.engine?.day ?? -1) >= min, d, {
+    timeout: 120_000,
+  });
 
 async function taskForceMidRun(): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
@@ -33,7 +39,10 @@ async function taskForceMidRun(): Promise<void> {
   await page.locator('resident-inspector input').fill('12345');
   await page.locator('resident-inspector').getByRole('button', { name: 'Inspect' }).click();
   await page.waitForTimeout(800);
-  await page.locator('.views').nth(1).screenshot({ path: `${OUT}/summary-and-inspector.png` });
+  await page
+    .locator('.views')
+    .nth(1)
+    .screenshot({ path: `${OUT}/summary-and-inspector.png` });
   await page.close();
 }
 
@@ -96,7 +105,9 @@ async function evidence(): Promise<void> {
   await panel.locator('#sens-trajectories').fill('3');
   await panel.locator('#sens-trajectories').press('Tab');
   await panel.getByRole('button', { name: 'Screen' }).click();
-  await page.waitForFunction(() => (document.querySelector('sensitivity-panel')?.shadowRoot?.querySelectorAll('.effects tbody tr').length ?? 0) > 0, null, { timeout: 300_000 });
+  await page.waitForFunction(() => (document.querySelector('sensitivity-panel')?.shadowRoot?.querySelectorAll('.effects tbody tr').length ?? 0) > 0, null, {
+    timeout: 300_000,
+  });
   await page.locator('section[aria-label="Against published figures"]').screenshot({ path: `${OUT}/target-cards.png` });
   await page.locator('section[aria-label="Sensitivity"]').screenshot({ path: `${OUT}/sensitivity.png` });
   await page.close();

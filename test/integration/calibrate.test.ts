@@ -9,7 +9,7 @@ import { resolveScenario, type Scenario } from '../../src/scenario/index.ts';
 const BAD = {
   name: 'bad start',
   run: { years: 1, activationDay: 300, burnInWeeks: 52 },
-  jurisdictions: [{ residents: 6000, gridWidth: 4, gridHeight: 4, policy: { model: "none" } }],
+  jurisdictions: [{ residents: 6000, gridWidth: 4, gridHeight: 4, policy: { model: 'none' } }],
   crime: { types: { simpleAssault: { ratePer1000: 6, reportingBase: 0.2 }, burglaryTheft: { clearanceBase: 0.35 } } },
 };
 const PARAMS = resolveParams([
@@ -22,7 +22,8 @@ const CONTROLLED = ['violent-victimisation', 'simple-assault-reported', 'propert
 const baselines = BUILT_IN_TARGETS['us-baselines'];
 const targets = [{ ...baselines, targets: baselines.targets.filter((t) => CONTROLLED.includes(t.id)) }];
 const evaluate = async (s: Scenario): Promise<RunSummary[]> => [0, 1].map((replicate) => runTask({ scenario: s, seed: 1, replicate }).summary);
-const run = (budget: number, resume?: CalibrationState) => calibrate({ base: structuredClone(BAD), params: PARAMS, targets, evaluate, budget, resume, seed: 1, replicates: 2 });
+const run = (budget: number, resume?: CalibrationState) =>
+  calibrate({ base: structuredClone(BAD), params: PARAMS, targets, evaluate, budget, resume, seed: 1, replicates: 2 });
 
 describe('calibration', () => {
   it('recovers a fit that meets the baselines its parameters move, from deliberately bad starting values', async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runPool } from '../../src/cli/pool/pool.ts';
 import { compareScenarios } from '../../src/compare/compare.ts';
 import { differenceInDifferences, runTask, type ReplicateTask } from '../../src/engine/index.ts';
-import { planSweep, SweepError } from '../../src/sweep/plan.ts';
+import { planSweep, type SweepError } from '../../src/sweep/plan.ts';
 import { Sweep } from '../../src/sweep/schema.ts';
 import { smallScenario } from '../helpers/small.ts';
 
@@ -38,7 +38,14 @@ describe('twin worlds', () => {
     const a = [0, 1, 2].map((r) => runTask({ scenario: small, seed: 3, replicate: r }));
     const b = [0, 1, 2].map((r) => runTask({ scenario: structuredClone(small), seed: 3, replicate: r }));
     expect(b).toEqual(a);
-    const report = compareScenarios([{ scenario: small, results: a }, { scenario: small, results: b }], 3, 3);
+    const report = compareScenarios(
+      [
+        { scenario: small, results: a },
+        { scenario: small, results: b },
+      ],
+      3,
+      3,
+    );
     const defined = report.differences.filter((d) => d.estimate.mean !== null);
     expect(defined.length).toBeGreaterThan(100);
     for (const d of defined) expect([d.estimate.mean, d.estimate.lo, d.estimate.hi], `${d.group} ${d.period} ${d.metric}`).toEqual([0, 0, 0]);
@@ -68,7 +75,8 @@ describe('study lenses', () => {
 
 describe('sweeps', () => {
   const base = { run: { years: 0.5, activationDay: 60, burnInWeeks: 4 }, jurisdictions: [{ residents: 1500, policy: { model: 'taskForce' } }] };
-  const sweep = (over: Record<string, unknown>) => Sweep.parse({ base, parameters: [{ path: 'jurisdictions[0].policy.profilingMultiplier', values: [1, 4] }], ...over });
+  const sweep = (over: Record<string, unknown>) =>
+    Sweep.parse({ base, parameters: [{ path: 'jurisdictions[0].policy.profilingMultiplier', values: [1, 4] }], ...over });
   const problems = (s: ReturnType<typeof sweep>) => {
     try {
       planSweep(s, base);
@@ -81,10 +89,16 @@ describe('sweeps', () => {
   it('refuses an unknown parameter path, an empty range and too many runs, before running anything', () => {
     expect(problems(sweep({ parameters: [{ path: 'crime.offenderShar', values: [0.01] }] }))[0]).toMatch(/crime\.offenderShar\): unknown parameter path/);
     expect(problems(sweep({ parameters: [{ path: 'crime.offenderShare', values: [] }] }))[0]).toMatch(/empty list of values/);
-    expect(problems(sweep({ parameters: [{ path: 'crime.offenderShare', min: 0.05, max: 0.01, steps: 3 }] }))[0]).toMatch(/empty range \(min 0\.05 is not below max 0\.01\)/);
-    expect(problems(sweep({ parameters: [{ path: 'crime.offenderShare', min: 0.5, max: 2, steps: 3 }] }))[0]).toMatch(/leaves the allowed a number from 0 to 1/);
+    expect(problems(sweep({ parameters: [{ path: 'crime.offenderShare', min: 0.05, max: 0.01, steps: 3 }] }))[0]).toMatch(
+      /empty range \(min 0\.05 is not below max 0\.01\)/,
+    );
+    expect(problems(sweep({ parameters: [{ path: 'crime.offenderShare', min: 0.5, max: 2, steps: 3 }] }))[0]).toMatch(
+      /leaves the allowed a number from 0 to 1/,
+    );
     expect(problems(sweep({ replicates: 30, maxRuns: 50 }))[0]).toMatch(/2 points × 30 replicates = 60 runs, more than maxRuns \(50\)/);
-    expect(problems(sweep({ parameters: [{ path: 'jurisdictions[0].policy.model', values: ['taskforce'] }] }))[0]).toMatch(/point 0 .*"taskforce" is not allowed/);
+    expect(problems(sweep({ parameters: [{ path: 'jurisdictions[0].policy.model', values: ['taskforce'] }] }))[0]).toMatch(
+      /point 0 .*"taskforce" is not allowed/,
+    );
   });
 
   it('a Latin hypercube uses each stratum of each range once', () => {
@@ -96,7 +110,17 @@ describe('sweeps', () => {
   it('shards merged equal the unsharded sweep, row for row (through the CLI)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trustfall-sweep-'));
     const file = join(dir, 'sweep.json');
-    writeFileSync(file, JSON.stringify({ base, parameters: [{ path: 'jurisdictions[0].policy.profilingMultiplier', values: [1, 4] }, { path: 'crime.offenderShare', values: [0.01, 0.03] }], replicates: 2 }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        base,
+        parameters: [
+          { path: 'jurisdictions[0].policy.profilingMultiplier', values: [1, 4] },
+          { path: 'crime.offenderShare', values: [0.01, 0.03] },
+        ],
+        replicates: 2,
+      }),
+    );
     const sim = (...args: string[]) => {
       const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--quiet'], { encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
@@ -112,7 +136,9 @@ describe('sweeps', () => {
     expect(readFileSync(join(dir, 'merged.csv'), 'utf8').trim().split('\n')).toHaveLength(9);
     const s1 = JSON.parse(readFileSync(join(dir, 's1.json'), 'utf8'));
     expect(s1.rows.map((r: { run: number }) => r.run)).toEqual([0, 3, 6]);
-    const incomplete = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'merge', join(dir, 's1.json'), '--out', join(dir, 'part.json')], { encoding: 'utf8' });
+    const incomplete = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'merge', join(dir, 's1.json'), '--out', join(dir, 'part.json')], {
+      encoding: 'utf8',
+    });
     expect(incomplete.status).toBe(3);
     expect(incomplete.stderr).toMatch(/incomplete: 5 of 8 runs missing/);
   });

@@ -14,13 +14,34 @@ describe(`behaviour on the log-odds scale (fast-check seed ${FC_SEED})`, () => {
   it('every reporting and cooperation probability stays in [0, 1] for every value inside the schema\u2019s ranges', () => {
     fc.assert(
       fc.property(
-        fc.record({ base: unit, coop: unit, bT: effect, bF: effect, bE: effect, cT: effect, cF: effect, cE: effect, shift, trust: unit, fear: unit, belief: unit, t0: unit, status: fc.integer({ min: 0, max: 3 }), type: fc.integer({ min: 0, max: 3 }) }),
+        fc.record({
+          base: unit,
+          coop: unit,
+          bT: effect,
+          bF: effect,
+          bE: effect,
+          cT: effect,
+          cF: effect,
+          cE: effect,
+          shift,
+          trust: unit,
+          fear: unit,
+          belief: unit,
+          t0: unit,
+          status: fc.integer({ min: 0, max: 3 }),
+          type: fc.integer({ min: 0, max: 3 }),
+        }),
         (a) => {
           const s = resolveScenario({
             run: { years: 0.1, activationDay: 0, burnInWeeks: 0 },
             jurisdictions: [{ residents: 200, gridWidth: 1, gridHeight: 1 }],
             crime: {
-              types: { simpleAssault: { reportingBase: a.base }, aggravatedAssault: { reportingBase: a.base }, robbery: { reportingBase: a.base }, burglaryTheft: { reportingBase: a.base } },
+              types: {
+                simpleAssault: { reportingBase: a.base },
+                aggravatedAssault: { reportingBase: a.base },
+                robbery: { reportingBase: a.base },
+                burglaryTheft: { reportingBase: a.base },
+              },
               statusReportingShift: { usBorn: a.shift, naturalised: a.shift, lawfulResident: a.shift, undocumented: a.shift },
             },
             policing: { cooperationBase: a.coop },

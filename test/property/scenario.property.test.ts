@@ -10,7 +10,10 @@ const numeric = listParameters().filter((p) => typeof p.node.minimum === 'number
 function setAt(obj: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
   const keys = path.split('.');
   let o = obj;
-  for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) {
+    o[k] ??= {};
+    o = o[k] as Record<string, unknown>;
+  }
   o[keys[keys.length - 1]] = value;
   return obj;
 }
@@ -38,7 +41,10 @@ describe(`scenario files (fast-check seed ${FC_SEED})`, () => {
         }
         expect(error).toBeInstanceOf(ScenarioError);
         const problems = (error as ScenarioError).problems;
-        expect(problems.some((p) => p.startsWith(`${param.path}: `) && p.includes(`from ${param.node.minimum} to ${param.node.maximum}`)), problems.join('\n')).toBe(true);
+        expect(
+          problems.some((p) => p.startsWith(`${param.path}: `) && p.includes(`from ${param.node.minimum} to ${param.node.maximum}`)),
+          problems.join('\n'),
+        ).toBe(true);
       }),
       { numRuns: 60 },
     );

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { calibrate, resolveParams, type CalibrationState } from '../../calibrate/calibrate.ts';
+import { calibrate, resolveParams, type CalibrationParam, type CalibrationState } from '../../calibrate/calibrate.ts';
 import { toJson } from '../../report/json.ts';
 import { scenarioHash } from '../../scenario/index.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
@@ -25,7 +25,8 @@ function readParamSpecs(spec: string | undefined): { path: string; min?: number;
     const [path, min, max] = item.trim().split(':');
     const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
     const out = { path, min: num(min), max: num(max) };
-    if ([out.min, out.max].some((v) => v !== undefined && !Number.isFinite(v))) throw new UsageError(`--params: ${JSON.stringify(item)} is not path or path:min:max`);
+    if ([out.min, out.max].some((v) => v !== undefined && !Number.isFinite(v)))
+      throw new UsageError(`--params: ${JSON.stringify(item)} is not path or path:min:max`);
     return out;
   });
 }
@@ -38,7 +39,7 @@ function readParamSpecs(spec: string | undefined): { path: string; min?: number;
  */
 export async function calibrateCommand(file: string | undefined, flags: RunFlags): Promise<number> {
   const { scenario, raw: base } = readScenarioWithRaw(file, flags);
-  let params;
+  let params: CalibrationParam[];
   try {
     params = resolveParams(readParamSpecs(flags.params));
   } catch (e) {
@@ -48,14 +49,19 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
   const out = flags.out ?? 'calibrated.json';
   const statePath = flags.state ?? `${out.replace(/\.json$/, '')}.state.json`;
   const reportPath = `${out.replace(/\.json$/, '')}.report.json`;
-  checkOutputs({ '--out': out, '--state': statePath, report: reportPath }, flags.resume ? [file] : [file, ...(flags.params?.endsWith('.json') ? [flags.params] : [])]);
+  checkOutputs(
+    { '--out': out, '--state': statePath, report: reportPath },
+    flags.resume ? [file] : [file, ...(flags.params?.endsWith('.json') ? [flags.params] : [])],
+  );
   let resume: CalibrationState | undefined;
   if (flags.resume) {
     if (!existsSync(statePath)) throw new UsageError(`--resume: no saved state at ${statePath}`);
     const parsed = parseCalibrationState(readInputJson(statePath, 'calibration state'));
-    if ('problems' in parsed) throw new UsageError(`--resume: ${statePath} is not a usable calibration state:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`);
+    if ('problems' in parsed)
+      throw new UsageError(`--resume: ${statePath} is not a usable calibration state:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`);
     resume = parsed.state;
-    if (resume.params.map((p) => p.path).join() !== params.map((p) => p.path).join()) throw new UsageError(`--resume: ${statePath} calibrates other parameters (${resume.params.map((p) => p.path).join(', ')})`);
+    if (resume.params.map((p) => p.path).join() !== params.map((p) => p.path).join())
+      throw new UsageError(`--resume: ${statePath} calibrates other parameters (${resume.params.map((p) => p.path).join(', ')})`);
   }
   const replicates = resume?.replicates ?? flags.replicates ?? DEFAULT_REPLICATES;
   const seed = resume?.seed ?? scenario.run.seed;

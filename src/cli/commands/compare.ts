@@ -23,7 +23,9 @@ export async function compareCommand(files: string[], flags: RunFlags): Promise<
   const scenarios = files.map((f) => readScenario(f, flags));
   const seed = flags.seed ?? scenarios[0].run.seed;
   const replicates = flags.replicates ?? Math.max(DEFAULT_REPLICATES, scenarios[0].run.replicates);
-  const tasks: ReplicateTask[] = scenarios.flatMap((scenario) => Array.from({ length: replicates }, (_, replicate) => ({ scenario, seed, replicate, surveyHouseholds: flags.survey })));
+  const tasks: ReplicateTask[] = scenarios.flatMap((scenario) =>
+    Array.from({ length: replicates }, (_, replicate) => ({ scenario, seed, replicate, surveyHouseholds: flags.survey })),
+  );
   const abort = new AbortController();
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);

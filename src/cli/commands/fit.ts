@@ -1,4 +1,3 @@
-import { runTask } from '../../engine/index.ts';
 import { fitReport, needsTwin, type FitReport } from '../../evidence/fit.ts';
 import { twinScenario } from '../../evidence/twin.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS, parseTargetSet } from '../../evidence/registry.ts';
@@ -24,7 +23,9 @@ export function readTargetSets(spec: string | undefined): TargetSet[] {
     try {
       raw = readInputJson(id, 'target set');
     } catch (e) {
-      throw new UsageError(`--targets: ${JSON.stringify(id)} is neither a built-in target set (${Object.keys(BUILT_IN_TARGETS).join(', ')}) nor a readable target file: ${(e as Error).message}`);
+      throw new UsageError(
+        `--targets: ${JSON.stringify(id)} is neither a built-in target set (${Object.keys(BUILT_IN_TARGETS).join(', ')}) nor a readable target file: ${(e as Error).message}`,
+      );
     }
     return parseTargetSet(raw, id);
   });
@@ -43,12 +44,26 @@ export async function fitCommand(file: string | undefined, flags: RunFlags & { t
   const outcome = await runPool(tasks, { workers: flags.workers, onResult: (_i, done, total) => progress.update(done, total) });
   progress.finish();
   const all = outcome.results.map((r) => r?.summary);
-  const pairs = Array.from({ length: replicates }, (_, i) => ({ policy: all[i], twin: paired ? all[replicates + i] : undefined })).filter((p) => p.policy && (!paired || p.twin));
+  const pairs = Array.from({ length: replicates }, (_, i) => ({ policy: all[i], twin: paired ? all[replicates + i] : undefined })).filter(
+    (p) => p.policy && (!paired || p.twin),
+  );
   const summaries = pairs.map((p) => p.policy!);
   const twins = paired ? pairs.map((p) => p.twin!) : undefined;
   const reports = sets.map((s) => fitReport(s, scenario, summaries, twins));
-  const seeds = { seed: scenario.run.seed, replicates: `0 to ${replicates - 1}`, twin: paired ? 'the same seed and replicates with every 287(g) model set to none' : null };
-  const out = { engineVersion: ENGINE_VERSION, scenarioName: scenario.name, scenarioHash: scenarioHash(scenario), seed: scenario.run.seed, replicates, seeds, reports };
+  const seeds = {
+    seed: scenario.run.seed,
+    replicates: `0 to ${replicates - 1}`,
+    twin: paired ? 'the same seed and replicates with every 287(g) model set to none' : null,
+  };
+  const out = {
+    engineVersion: ENGINE_VERSION,
+    scenarioName: scenario.name,
+    scenarioHash: scenarioHash(scenario),
+    seed: scenario.run.seed,
+    replicates,
+    seeds,
+    reports,
+  };
   process.stdout.write(flags.json ? toJson(out) + '\n' : fitTable(out.scenarioName, scenario.run.seed, replicates, paired, reports));
   return 0;
 }

@@ -11,7 +11,9 @@ export function paramsCommand(json: boolean): void {
     return;
   }
   for (const { path, node } of params) {
-    process.stdout.write(`${path}\n  ${node.description ?? ''}\n  ${describeAllowed(node)}; default ${JSON.stringify(node.default)}; source: ${node.source ?? '—'}\n`);
+    process.stdout.write(
+      `${path}\n  ${node.description ?? ''}\n  ${describeAllowed(node)}; default ${JSON.stringify(node.default)}; source: ${node.source ?? '—'}\n`,
+    );
   }
 }
 

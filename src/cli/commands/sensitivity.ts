@@ -1,13 +1,19 @@
-import { resolveParams, scenarioAt } from '../../calibrate/calibrate.ts';
+import { resolveParams, scenarioAt, type CalibrationParam } from '../../calibrate/calibrate.ts';
 import { GROUPS, METRICS } from '../../engine/index.ts';
 import { toJson } from '../../report/json.ts';
 import { morrisDesign, morrisEffects, readOutput } from '../../sensitivity/morris.ts';
 import { UsageError, type RunFlags } from '../args.ts';
-import { ThreadPool } from '../pool/pool.ts';
+import { ThreadPool, type PoolOutcome } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
 import { readScenarioWithRaw } from '../read-scenario.ts';
 
-const DEFAULT_OUTPUTS = ['change.j0.latino.reportedShare', 'change.j0.latino.cooperationRate', 'j0.latinoNoncitizen.after.violentVictimisationPer1000', 'j0.all.after.clearanceRate', 'j0.all.after.removals'];
+const DEFAULT_OUTPUTS = [
+  'change.j0.latino.reportedShare',
+  'change.j0.latino.cooperationRate',
+  'j0.latinoNoncitizen.after.violentVictimisationPer1000',
+  'j0.all.after.clearanceRate',
+  'j0.all.after.removals',
+];
 
 function checkOutput(name: string): void {
   const change = name.startsWith('change.');
@@ -15,20 +21,30 @@ function checkOutput(name: string): void {
   const ok =
     /^j\d+$/.test(parts[0]) &&
     (GROUPS as readonly string[]).includes(parts[1]) &&
-    (change ? METRICS.some((m) => m.key === parts.slice(2).join('.')) : ['before', 'after'].includes(parts[2]) && METRICS.some((m) => m.key === parts.slice(3).join('.')));
-  if (!ok) throw new UsageError(`--outputs: ${JSON.stringify(name)} is not an output; write j0.latino.after.reportedShare (jurisdiction.group.period.metric) or change.j0.latino.reportedShare (after/before - 1)`);
+    (change
+      ? METRICS.some((m) => m.key === parts.slice(2).join('.'))
+      : ['before', 'after'].includes(parts[2]) && METRICS.some((m) => m.key === parts.slice(3).join('.')));
+  if (!ok)
+    throw new UsageError(
+      `--outputs: ${JSON.stringify(name)} is not an output; write j0.latino.after.reportedShare (jurisdiction.group.period.metric) or change.j0.latino.reportedShare (after/before - 1)`,
+    );
 }
 
 /** `sim sensitivity <scenario.json> --params ... [--outputs ...]`: Morris elementary effects. */
-export async function sensitivityCommand(file: string | undefined, flags: RunFlags & { outputs?: string; trajectories?: number; levels?: number }): Promise<number> {
+export async function sensitivityCommand(
+  file: string | undefined,
+  flags: RunFlags & { outputs?: string; trajectories?: number; levels?: number },
+): Promise<number> {
   const { scenario, raw: base } = readScenarioWithRaw(file, flags);
   if (!flags.params) throw new UsageError('sensitivity needs --params: the scenario fields to vary, as for calibrate');
-  let params;
+  let params: CalibrationParam[];
   try {
-    params = resolveParams(flags.params.split(',').map((item) => {
-      const [path, min, max] = item.trim().split(':');
-      return { path, min: min ? Number(min) : undefined, max: max ? Number(max) : undefined };
-    }));
+    params = resolveParams(
+      flags.params.split(',').map((item) => {
+        const [path, min, max] = item.trim().split(':');
+        return { path, min: min ? Number(min) : undefined, max: max ? Number(max) : undefined };
+      }),
+    );
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -43,7 +59,7 @@ export async function sensitivityCommand(file: string | undefined, flags: RunFla
   const tasks = scenarios.flatMap((s) => Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate })));
   const progress = createProgress(`sensitivity (${tasks.length} runs)`, !flags.quiet);
   const pool = new ThreadPool(flags.workers);
-  let outcome;
+  let outcome: PoolOutcome;
   try {
     outcome = await pool.run(tasks, { onResult: (_i, done, total) => progress.update(done, total) });
   } finally {
@@ -53,15 +69,34 @@ export async function sensitivityCommand(file: string | undefined, flags: RunFla
   const summaries = scenarios.map((_, p) => outcome.results.slice(p * replicates, (p + 1) * replicates).map((r) => r!.summary));
   const results = outputs.map((o) => {
     const values = summaries.map((s) => readOutput(o, s));
-    return { output: o, effects: morrisEffects(design, values, params.length).map((e) => ({ ...e, path: params[e.param].path, range: [params[e.param].min, params[e.param].max] })).sort((a, b) => b.muStar - a.muStar) };
+    return {
+      output: o,
+      effects: morrisEffects(design, values, params.length)
+        .map((e) => ({ ...e, path: params[e.param].path, range: [params[e.param].min, params[e.param].max] }))
+        .sort((a, b) => b.muStar - a.muStar),
+    };
   });
-  const report = { method: 'Morris elementary effects (mu* = mean |effect| per unit of the range)', trajectories, levels, replicates, seed, runs: tasks.length, parameters: params, results };
+  const report = {
+    method: 'Morris elementary effects (mu* = mean |effect| per unit of the range)',
+    trajectories,
+    levels,
+    replicates,
+    seed,
+    runs: tasks.length,
+    parameters: params,
+    results,
+  };
   if (flags.json) process.stdout.write(toJson(report) + '\n');
   else {
-    const lines = [`Morris screening: ${params.length} parameters, ${trajectories} trajectories, ${levels} levels, ${replicates} replicates (${tasks.length} runs). Effects per whole range of each parameter.`];
+    const lines = [
+      `Morris screening: ${params.length} parameters, ${trajectories} trajectories, ${levels} levels, ${replicates} replicates (${tasks.length} runs). Effects per whole range of each parameter.`,
+    ];
     for (const r of results) {
       lines.push('', r.output);
-      for (const e of r.effects) lines.push(`  ${e.path.padEnd(48)} mu* ${e.muStar.toPrecision(3).padStart(9)}   mu ${e.mu.toPrecision(3).padStart(9)}   sigma ${e.sigma.toPrecision(3).padStart(9)}`);
+      for (const e of r.effects)
+        lines.push(
+          `  ${e.path.padEnd(48)} mu* ${e.muStar.toPrecision(3).padStart(9)}   mu ${e.mu.toPrecision(3).padStart(9)}   sigma ${e.sigma.toPrecision(3).padStart(9)}`,
+        );
     }
     process.stdout.write(lines.join('\n') + '\n');
   }

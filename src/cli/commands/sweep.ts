@@ -40,7 +40,11 @@ export async function sweepCommand(file: string | undefined, flags: RunFlags): P
   checkOutputs({ '--out': flags.out, '--csv': flags.csv }, [file, basePath]);
   const plan = planSweep(sweep, base);
   const runs = runsOfShard(plan.runs, flags.shard);
-  const tasks = runs.map((run) => ({ scenario: plan.points[Math.floor(run / sweep.replicates)].scenario, seed: sweep.seed, replicate: run % sweep.replicates }));
+  const tasks = runs.map((run) => ({
+    scenario: plan.points[Math.floor(run / sweep.replicates)].scenario,
+    seed: sweep.seed,
+    replicate: run % sweep.replicates,
+  }));
   const abort = new AbortController();
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
@@ -69,7 +73,9 @@ export function mergeCommand(files: string[], flags: RunFlags): number {
   }
   write(merged.merged, flags);
   if (merged.missing.length) {
-    process.stderr.write(`incomplete: ${merged.missing.length} of ${merged.merged.totalRuns} runs missing (first: ${merged.missing.slice(0, 10).join(', ')})\n`);
+    process.stderr.write(
+      `incomplete: ${merged.missing.length} of ${merged.merged.totalRuns} runs missing (first: ${merged.missing.slice(0, 10).join(', ')})\n`,
+    );
     return 3;
   }
   return 0;

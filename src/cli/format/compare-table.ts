@@ -14,12 +14,19 @@ const ROWS: { key: string; label: string; kind: 'share' | 'rate' | 'trust' | 'pe
   { key: 'removals', label: 'Removals /yr', kind: 'perYear' },
 ];
 
-const GROUP_LABEL: Record<string, string> = { all: 'all residents', latinoNoncitizen: 'Latino non-citizens', latinoCitizen: 'Latino citizens', nonLatino: 'non-Latino residents' };
+const GROUP_LABEL: Record<string, string> = {
+  all: 'all residents',
+  latinoNoncitizen: 'Latino non-citizens',
+  latinoCitizen: 'Latino citizens',
+  nonLatino: 'non-Latino residents',
+};
 
 /** The comparison as text: scenarios side by side (after activation) and paired differences from the first. */
 export function compareTable(r: ComparisonReport): string {
   const out: string[] = [];
-  out.push(`Comparison of ${r.scenarios.length} scenarios, seed ${r.seed}, ${r.replicates} replicates each (same seeds: twin worlds, differences paired by replicate).`);
+  out.push(
+    `Comparison of ${r.scenarios.length} scenarios, seed ${r.seed}, ${r.replicates} replicates each (same seeds: twin worlds, differences paired by replicate).`,
+  );
   if (r.cancelled) out.push(`CANCELLED: finished replicates per scenario: ${r.finished.join(', ')}; the figures below use those.`);
   r.scenarios.forEach((s, k) => out.push(`  [${k + 1}] ${s.name} (${s.scenarioHash.slice(0, 12)})`));
   const J = Math.min(...r.scenarios.map((s) => s.jurisdictions.length));
@@ -36,7 +43,9 @@ export function compareTable(r: ComparisonReport): string {
           return fmt(m[row.key], row.kind, m.days?.mean ?? null, false);
         });
         const diffs = r.scenarios.slice(1).map((s, k) => {
-          const d = r.differences.find((x) => x.scenario === k + 1 && x.jurisdiction === j && x.group === group && x.period === 'after' && x.metric === row.key);
+          const d = r.differences.find(
+            (x) => x.scenario === k + 1 && x.jurisdiction === j && x.group === group && x.period === 'after' && x.metric === row.key,
+          );
           return fmt(d?.estimate, row.kind, s.jurisdictions[j].groups[group as 'all'].after.days?.mean ?? null, true);
         });
         out.push(row.label.padEnd(33) + [...cells, ...diffs].map((c) => c.padStart(w)).join(''));

@@ -83,7 +83,15 @@ export function runSurvey(w: World, households: number): SurveyResult {
         }
         const perYear = (1000 * 365) / Math.max(1, periodDays[p]);
         const v = ratio(victims, persons);
-        const intent = p === 1 ? statedIntentions(w, sample.map((k) => firstH + k), g, stream(w.seed, w.replicate, `survey/${j}/intentions/${g}`)) : null;
+        const intent =
+          p === 1
+            ? statedIntentions(
+                w,
+                sample.map((k) => firstH + k),
+                g,
+                stream(w.seed, w.replicate, `survey/${j}/intentions/${g}`),
+              )
+            : null;
         round[g] = {
           victimisationPer1000: { value: v.value === null ? null : v.value * perYear, se: v.se === null ? null : v.se * perYear, respondents: sum(persons) },
           reportedShare: { ...ratio(reports, victims), respondents: sum(persons) },

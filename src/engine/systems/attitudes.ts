@@ -3,7 +3,6 @@ import { C, COUNTERS, FULL_SNAPSHOT_WEEKS, TRUST_BINS } from '../metrics/accumul
 import { TABLE_MIN, TABLE_STEPS } from '../behaviour.ts';
 import { BELIEF_SCALE, GONE, policyActive, type World } from '../world.ts';
 
-
 /**
  * Sets each jurisdiction × kind's trust and fear targets at zero belief and zero cynicism (the baselines
  * and trust-building), and how much fear weighs on reporting there (victim-visa outreach lightens it).

@@ -78,7 +78,8 @@ export function arrestAndBook(w: World, r: number, charge: number, j: number): b
   if (!detainer) return false;
   lodgeDetainer(w, r, charge);
   let honoured: boolean;
-  if (model !== MODEL_NONE) honoured = true; // a 287(g) jail (any model) holds people for ICE
+  if (model !== MODEL_NONE)
+    honoured = true; // a 287(g) jail (any model) holds people for ICE
   else if (active && w.params.sanctuary[j]) honoured = charge === CHARGE_FELONY;
   else honoured = honourDraw < w.scenario.enforcement.detainerHonourProb;
   if (honoured) res.custody[r] = JAILED_THEN_DETAINED;

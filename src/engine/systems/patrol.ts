@@ -26,7 +26,6 @@ export function patrol(w: World): void {
   const o = w.officers;
   const res = w.residents;
   const u = w.rng.patrol;
-  const active = policyActive(w);
   const perDay = w.scenario.policing.stopsPerOfficerDay;
   for (let i = 0; i < o.count; i++) {
     const j = o.jur[i];

@@ -3,7 +3,14 @@ import { cellXY } from '../create/geometry.ts';
 import { tieOf, type World } from '../world.ts';
 import { EVENT_KINDS, heldFrom, type EventKind } from './event-log.ts';
 
-const CUSTODY = ['in the community', 'in jail', 'in jail, then to ICE', 'in immigration detention (to be removed)', 'in immigration detention (to be released)', 'removed from the country'] as const;
+const CUSTODY = [
+  'in the community',
+  'in jail',
+  'in jail, then to ICE',
+  'in immigration detention (to be removed)',
+  'in immigration detention (to be released)',
+  'removed from the country',
+] as const;
 
 export interface TimelineEntry {
   day: number;
@@ -108,5 +115,8 @@ function describe(kind: EventKind, other: number): string {
 }
 
 function spaced(camel: string): string {
-  return camel.replace(/([A-Z])/g, ' $1').toLowerCase().replace('burglary theft', 'burglary or theft');
+  return camel
+    .replace(/([A-Z])/g, ' $1')
+    .toLowerCase()
+    .replace('burglary theft', 'burglary or theft');
 }

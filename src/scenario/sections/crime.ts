@@ -3,7 +3,8 @@ import { CHARGES } from '../../engine/codes.ts';
 import { SRC, choice, num, section, share } from '../param.ts';
 
 /** Defaults set by `sim calibrate` against the U.S. baselines (reports in docs/calibration/). */
-const CAL = '; calibrated to the us-baselines targets, docs/calibration/default-calibrated.report.json (engine 0.3) and baselines-0.4.report.json (simple-assault rate and reporting, property reporting)';
+const CAL =
+  '; calibrated to the us-baselines targets, docs/calibration/default-calibrated.report.json (engine 0.3) and baselines-0.4.report.json (simple-assault rate and reporting, property reporting)';
 
 function crimeType(
   name: string,
@@ -44,10 +45,26 @@ export const Crime = section(
   {
     types: section(
       {
-        simpleAssault: crimeType('simple assault', { rate: 23.0, report: 0.409, clearBase: 0.282, clearPerWitness: 0.17, charge: 'misdemeanour' }, { rate: SRC.ncvs + CAL, report: SRC.ncvsSecondary + CAL, clear: SRC.fbiClearance + CAL }),
-        aggravatedAssault: crimeType('aggravated assault', { rate: 6.45, report: 0.504, clearBase: 0.3, clearPerWitness: 0.17, charge: 'felony' }, { rate: SRC.ncvs + CAL, report: SRC.ncvsSecondary + CAL }),
-        robbery: crimeType('robbery', { rate: 3.33, report: 0.531, clearBase: 0.15, clearPerWitness: 0.13, charge: 'felony' }, { rate: SRC.ncvs + CAL, report: 'BJS Criminal Victimization 2023 highlights' + CAL }),
-        burglaryTheft: crimeType('burglary and theft', { rate: 35, report: 0.312, clearBase: 0.0737, clearPerWitness: 0.09, charge: 'misdemeanour' }, { rate: 'assumption (NCVS property victimisation per household, spread over residents)', report: SRC.ncvs + CAL, clear: SRC.fbiClearance + CAL }),
+        simpleAssault: crimeType(
+          'simple assault',
+          { rate: 23.0, report: 0.409, clearBase: 0.282, clearPerWitness: 0.17, charge: 'misdemeanour' },
+          { rate: SRC.ncvs + CAL, report: SRC.ncvsSecondary + CAL, clear: SRC.fbiClearance + CAL },
+        ),
+        aggravatedAssault: crimeType(
+          'aggravated assault',
+          { rate: 6.45, report: 0.504, clearBase: 0.3, clearPerWitness: 0.17, charge: 'felony' },
+          { rate: SRC.ncvs + CAL, report: SRC.ncvsSecondary + CAL },
+        ),
+        robbery: crimeType(
+          'robbery',
+          { rate: 3.33, report: 0.531, clearBase: 0.15, clearPerWitness: 0.13, charge: 'felony' },
+          { rate: SRC.ncvs + CAL, report: 'BJS Criminal Victimization 2023 highlights' + CAL },
+        ),
+        burglaryTheft: crimeType(
+          'burglary and theft',
+          { rate: 35, report: 0.312, clearBase: 0.0737, clearPerWitness: 0.09, charge: 'misdemeanour' },
+          { rate: 'assumption (NCVS property victimisation per household, spread over residents)', report: SRC.ncvs + CAL, clear: SRC.fbiClearance + CAL },
+        ),
       },
       'Crime types: violent (simple assault, aggravated assault, robbery) and property (burglary and theft).',
     ),
@@ -57,7 +74,11 @@ export const Crime = section(
       description: 'How likely a non-citizen is to be an offender, relative to a citizen (immigrants offend less in most U.S. studies).',
       source: SRC.assumption,
     }),
-    careerYears: num(5, 0.25, 40, { unit: 'years', description: 'Mean length of a criminal career; a desisting offender is replaced at once by a new one.', source: SRC.assumption }),
+    careerYears: num(5, 0.25, 40, {
+      unit: 'years',
+      description: 'Mean length of a criminal career; a desisting offender is replaced at once by a new one.',
+      source: SRC.assumption,
+    }),
     replacementDays: num(365, 0, 3650, {
       unit: 'days',
       description:
@@ -66,7 +87,7 @@ export const Crime = section(
     }),
     reportingElasticity: num(0.79, 0, 3, {
       unit: 'elasticity',
-      description: "How offending responds to the reporting offenders expect: a 10% fall in expected reporting raises offending by 10 × this value per cent.",
+      description: 'How offending responds to the reporting offenders expect: a 10% fall in expected reporting raises offending by 10 × this value per cent.',
       source: SRC.goncalves,
     }),
     learningHalfLifeDays: num(180, 7, 3650, {
@@ -77,16 +98,44 @@ export const Crime = section(
     }),
     statusReportingShift: section(
       {
-        usBorn: num(0, -3, 3, { unit: 'log-odds', description: 'Reporting log-odds of U.S.-born citizens apart from trust, fear and belief.', source: SRC.assumption }),
-        naturalised: num(0, -3, 3, { unit: 'log-odds', description: 'Reporting log-odds of naturalised citizens apart from trust, fear and belief (language, knowledge of the system).', source: SRC.assumption }),
-        lawfulResident: num(0, -3, 3, { unit: 'log-odds', description: 'Reporting log-odds of lawful non-citizens apart from trust, fear and belief.', source: SRC.assumption }),
-        undocumented: num(0, -3, 3, { unit: 'log-odds', description: 'Reporting log-odds of undocumented residents apart from trust, fear and belief (their baseline fear already lowers it).', source: SRC.assumption }),
+        usBorn: num(0, -3, 3, {
+          unit: 'log-odds',
+          description: 'Reporting log-odds of U.S.-born citizens apart from trust, fear and belief.',
+          source: SRC.assumption,
+        }),
+        naturalised: num(0, -3, 3, {
+          unit: 'log-odds',
+          description: 'Reporting log-odds of naturalised citizens apart from trust, fear and belief (language, knowledge of the system).',
+          source: SRC.assumption,
+        }),
+        lawfulResident: num(0, -3, 3, {
+          unit: 'log-odds',
+          description: 'Reporting log-odds of lawful non-citizens apart from trust, fear and belief.',
+          source: SRC.assumption,
+        }),
+        undocumented: num(0, -3, 3, {
+          unit: 'log-odds',
+          description: 'Reporting log-odds of undocumented residents apart from trust, fear and belief (their baseline fear already lowers it).',
+          source: SRC.assumption,
+        }),
       },
       'Status-specific reporting baselines: shifts of the log-odds of reporting by immigration status.',
     ),
-    candidatesPerCrime: z.int().min(1).max(8).default(3).meta({ unit: 'residents', description: 'Potential victims an offender weighs before each crime (opportunity).', source: SRC.assumption }),
-    guardianshipEffect: num(0.15, 0, 2, { unit: 'per other household member at home', description: 'How much each other present household member protects a resident (guardianship).', source: SRC.assumption }),
-    roamShare: share(0.25, { description: "Share of an offender's crimes committed in a neighbouring neighbourhood (possibly across the border) rather than at home.", source: SRC.assumption }),
+    candidatesPerCrime: z
+      .int()
+      .min(1)
+      .max(8)
+      .default(3)
+      .meta({ unit: 'residents', description: 'Potential victims an offender weighs before each crime (opportunity).', source: SRC.assumption }),
+    guardianshipEffect: num(0.15, 0, 2, {
+      unit: 'per other household member at home',
+      description: 'How much each other present household member protects a resident (guardianship).',
+      source: SRC.assumption,
+    }),
+    roamShare: share(0.25, {
+      description: "Share of an offender's crimes committed in a neighbouring neighbourhood (possibly across the border) rather than at home.",
+      source: SRC.assumption,
+    }),
   },
   'Offenders and crime.',
 );

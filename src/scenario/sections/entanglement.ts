@@ -40,10 +40,15 @@ export const Entanglement = section(
       description: 'Half-life of the moving average of local immigration enforcement that the community notices.',
       source: SRC.assumption,
     }),
-    riseHalfLifeDays: num(21, 1, 3650, { unit: 'days', description: 'How fast the public level rises toward a higher target (half-life).', source: SRC.assumption }),
+    riseHalfLifeDays: num(21, 1, 3650, {
+      unit: 'days',
+      description: 'How fast the public level rises toward a higher target (half-life).',
+      source: SRC.assumption,
+    }),
     fallHalfLifeDays: num(365, 1, 7300, {
       unit: 'days',
-      description: 'How slowly the public level fades toward a lower target, for example after an agreement ends (half-life). Longer than the rise: distrust is lost slowly.',
+      description:
+        'How slowly the public level fades toward a lower target, for example after an agreement ends (half-life). Longer than the rise: distrust is lost slowly.',
       source: SRC.assumption,
     }),
     spillover: share(0.25, {
@@ -76,7 +81,8 @@ export const Entanglement = section(
     }),
     cooperationEffect: num(1.11, 0, 10, {
       unit: 'log-odds per unit of belief',
-      description: 'Fall in the log-odds that a witness cooperates at full belief: the reporting effect times 1.42, as witnessed crimes fall more than own victimisations in surveys.',
+      description:
+        'Fall in the log-odds that a witness cooperates at full belief: the reporting effect times 1.42, as witnessed crimes fall more than own victimisations in surveys.',
       source: 'assumption scaled by ' + SRC.wong + ' (60.8% vs 42.9% less likely)',
     }),
     trustEffect: share(0.2, {

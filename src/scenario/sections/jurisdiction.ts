@@ -29,29 +29,21 @@ export const Policy = section(
       description: 'Under a Task Force agreement, how much more likely a stop of a Latino resident ends in arrest.',
       source: SRC.alamance,
     }),
-    endDay: z
-      .int()
-      .min(1)
-      .max(18250)
-      .nullable()
-      .default(null)
-      .meta({
-        unit: 'day',
-        description: 'Day the agreement ends (null: it stays in force to the end of the run). Agreements end: the Task Force model was ended in 2012.',
-        source: 'targets.md section 4 (32 task force agreements ended in December 2012)',
-      }),
+    endDay: z.int().min(1).max(18250).nullable().default(null).meta({
+      unit: 'day',
+      description: 'Day the agreement ends (null: it stays in force to the end of the run). Agreements end: the Task Force model was ended in 2012.',
+      source: 'targets.md section 4 (32 task force agreements ended in December 2012)',
+    }),
     jailScreeningProb: share(0.95, {
       description: 'Under the Jail Enforcement Model, chance that a booked person is interviewed and checked against DHS databases.',
       source: SRC.assumption,
     }),
     sanctuary: flag(false, {
-      description:
-        'Limits on cooperation ("sanctuary"): the jail honours ICE detainers only for felony charges. Cannot be combined with a 287(g) model.',
+      description: 'Limits on cooperation ("sanctuary"): the jail honours ICE detainers only for felony charges. Cannot be combined with a 287(g) model.',
       source: SRC.assumption,
     }),
     trustBuilding: flag(false, {
-      description:
-        'Trust-building measures (procedural-justice training and victim-visa outreach); their strength is set in the contrasts section.',
+      description: 'Trust-building measures (procedural-justice training and victim-visa outreach); their strength is set in the contrasts section.',
       source: SRC.assumption,
     }),
   },
@@ -62,15 +54,32 @@ export const Policy = section(
 export const Jurisdiction = z
   .strictObject({
     name: z.string().min(1).max(60).default('County').meta({ description: 'Name shown in tables and charts.', unit: 'text', source: SRC.assumption }),
-    gridWidth: int(8, 1, 200, { unit: 'neighbourhoods', description: 'Neighbourhood grid width (east–west). Jurisdictions sit side by side, east of the previous one, sharing a border.', source: SRC.assumption }),
+    gridWidth: int(8, 1, 200, {
+      unit: 'neighbourhoods',
+      description: 'Neighbourhood grid width (east–west). Jurisdictions sit side by side, east of the previous one, sharing a border.',
+      source: SRC.assumption,
+    }),
     gridHeight: int(8, 1, 200, { unit: 'neighbourhoods', description: 'Neighbourhood grid height (north–south).', source: SRC.assumption }),
     residents: int(50000, 100, 20_000_000, { unit: 'residents', description: 'Number of residents at the start.', source: SRC.assumption }),
-    latinoShare: share(0.19, { description: 'Share of households that are Latino.', source: 'assumption (close to the U.S. Hispanic share of the population)' }),
+    latinoShare: share(0.19, {
+      description: 'Share of households that are Latino.',
+      source: 'assumption (close to the U.S. Hispanic share of the population)',
+    }),
     latinoNaturalisedShare: share(0.11, { description: 'Share of Latino household heads who are naturalised citizens.', source: SRC.assumption }),
-    latinoLawfulShare: share(0.1, { description: 'Share of Latino household heads who are lawful permanent residents or visa holders (non-citizens).', source: SRC.assumption }),
+    latinoLawfulShare: share(0.1, {
+      description: 'Share of Latino household heads who are lawful permanent residents or visa holders (non-citizens).',
+      source: SRC.assumption,
+    }),
     latinoUndocumentedShare: share(0.14, { description: 'Share of Latino household heads who are undocumented.', source: SRC.assumption }),
-    nonLatinoNoncitizenShare: share(0.06, { description: 'Share of non-Latino household heads who are not citizens (a quarter of them undocumented).', source: SRC.assumption }),
-    officersPer1000: num(2.4, 0.1, 10, { unit: 'officers per 1,000 residents', description: 'Sworn patrol officers per 1,000 residents.', source: 'assumption (typical U.S. local agency staffing)' }),
+    nonLatinoNoncitizenShare: share(0.06, {
+      description: 'Share of non-Latino household heads who are not citizens (a quarter of them undocumented).',
+      source: SRC.assumption,
+    }),
+    officersPer1000: num(2.4, 0.1, 10, {
+      unit: 'officers per 1,000 residents',
+      description: 'Sworn patrol officers per 1,000 residents.',
+      source: 'assumption (typical U.S. local agency staffing)',
+    }),
     policy: Policy,
   })
   .meta({ description: 'A jurisdiction (county) with its own police and its own policy.' });

@@ -3,7 +3,11 @@ import { SRC, int, num, section, share } from '../param.ts';
 /** Patrol, stops, investigation and jail terms: local policing that happens under every policy. */
 export const Policing = section(
   {
-    stopsPerOfficerDay: num(0.12, 0, 20, { unit: 'stops per officer per day', description: 'Patrol stops (traffic and pedestrian) each officer makes per day; with the default staffing about 100 stops per 1,000 residents a year.', source: 'assumption (about 1 in 10 U.S. residents has contact with police through a stop each year)' }),
+    stopsPerOfficerDay: num(0.12, 0, 20, {
+      unit: 'stops per officer per day',
+      description: 'Patrol stops (traffic and pedestrian) each officer makes per day; with the default staffing about 100 stops per 1,000 residents a year.',
+      source: 'assumption (about 1 in 10 U.S. residents has contact with police through a stop each year)',
+    }),
     arrestPerStop: share(0.03, { description: 'Chance that a patrol stop ends in arrest (before any bias multiplier).', source: SRC.assumption }),
     trafficShareOfStopArrests: share(0.6, { description: 'Share of stop arrests on traffic charges; the rest are misdemeanours.', source: SRC.assumption }),
     unlicensedArrestProb: share(0.3, {
@@ -17,13 +21,30 @@ export const Policing = section(
         'Arrests outside patrol stops and solved crimes (warrants, drink-driving, drugs, disorder), so that local arrests come to about 30 per 1,000 residents a year with the others. Each goes through booking.',
       source: 'FBI, Crime in the United States 2019 (about 10.1 million arrests, 31 per 1,000 residents)',
     }),
-    otherArrestOffenderShare: share(0.3, { description: 'Share of those other arrests that fall on active offenders; the rest fall on adults at random.', source: SRC.assumption }),
-    otherArrestFelonyShare: share(0.2, { description: 'Share of those other arrests on felony charges; the rest are misdemeanours.', source: 'assumption (FBI arrest mix: about a fifth for serious offences)' }),
+    otherArrestOffenderShare: share(0.3, {
+      description: 'Share of those other arrests that fall on active offenders; the rest fall on adults at random.',
+      source: SRC.assumption,
+    }),
+    otherArrestFelonyShare: share(0.2, {
+      description: 'Share of those other arrests on felony charges; the rest are misdemeanours.',
+      source: 'assumption (FBI arrest mix: about a fifth for serious offences)',
+    }),
     witnessesPerCrime: int(2, 0, 6, { unit: 'witnesses', description: 'Neighbours asked to help with each reported crime.', source: SRC.assumption }),
-    cooperationBase: share(0.6, { description: 'Chance that a witness with baseline trust and no fear cooperates with the investigation.', source: SRC.assumption }),
+    cooperationBase: share(0.6, {
+      description: 'Chance that a witness with baseline trust and no fear cooperates with the investigation.',
+      source: SRC.assumption,
+    }),
     jailDaysTraffic: int(2, 0, 365, { unit: 'days', description: 'Days in jail after an arrest on a traffic charge.', source: SRC.assumption }),
-    jailDaysMisdemeanour: int(30, 0, 3650, { unit: 'days', description: 'Days in jail (incapacitation) after an arrest on a misdemeanour charge.', source: SRC.assumption }),
-    jailDaysFelony: int(540, 0, 7300, { unit: 'days', description: 'Days in jail or prison (incapacitation) after an arrest on a felony charge.', source: SRC.assumption }),
+    jailDaysMisdemeanour: int(30, 0, 3650, {
+      unit: 'days',
+      description: 'Days in jail (incapacitation) after an arrest on a misdemeanour charge.',
+      source: SRC.assumption,
+    }),
+    jailDaysFelony: int(540, 0, 7300, {
+      unit: 'days',
+      description: 'Days in jail or prison (incapacitation) after an arrest on a felony charge.',
+      source: SRC.assumption,
+    }),
   },
   'Local policing under every policy.',
 );

@@ -64,7 +64,8 @@ export class CalibratePanel extends LitElement {
     return html`<fieldset ?disabled=${this.running}>
         <legend>Parameters to tune (searched within the ranges shown)</legend>
         ${CHOICES.map(
-          (c, i) => html`<label class="choice"><input type="checkbox" .checked=${this.chosen[i]} @change=${(e: Event) => (this.chosen = this.chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${c.path}${c.min !== undefined ? ` (${c.min} to ${c.max})` : ''}</label>`,
+          (c, i) =>
+            html`<label class="choice"><input type="checkbox" .checked=${this.chosen[i]} @change=${(e: Event) => (this.chosen = this.chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${c.path}${c.min !== undefined ? ` (${c.min} to ${c.max})` : ''}</label>`,
         )}
       </fieldset>
       <div class="row">
@@ -118,7 +119,13 @@ export class CalibratePanel extends LitElement {
         budget: this.budget,
         seed,
         replicates,
-        evaluate: async (s) => (await pool.run(Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate })), () => {})).results.map((r) => r!.summary),
+        evaluate: async (s) =>
+          (
+            await pool.run(
+              Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate })),
+              () => {},
+            )
+          ).results.map((r) => r!.summary),
         onProgress: (p) => {
           this.progress = p;
         },

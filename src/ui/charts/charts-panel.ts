@@ -83,13 +83,15 @@ export class ChartsPanel extends LitElement {
   override render(): TemplateResult {
     const names = this.weekly?.jurisdictions.map((j) => j.name) ?? [];
     return html`<div class="charts-head">
-        ${names.length > 1
-          ? html`<label>Jurisdiction
+        ${
+          names.length > 1
+            ? html`<label>Jurisdiction
               <select @change=${(e: Event) => (this.jurisdiction = Number((e.target as HTMLSelectElement).value))}>
                 ${names.map((n, i) => html`<option value=${i} ?selected=${i === this.jurisdiction}>${n}</option>`)}
               </select></label
             >`
-          : nothing}
+            : nothing
+        }
         <label>Smoothing
           <select @change=${(e: Event) => (this.smoothing = Number((e.target as HTMLSelectElement).value))}>
             ${[1, 4, 13].map((k) => html`<option value=${k} ?selected=${k === this.smoothing}>${k === 1 ? 'none (weekly)' : `${k}-week average`}</option>`)}
@@ -129,12 +131,18 @@ export class ChartsPanel extends LitElement {
         width,
         height: 170,
         legend: { show: false },
-        scales: { x: { time: false, range: () => [0, Math.max(7, this.days)] }, y: c.percent ? { range: [0, 1] } : { range: (_u, lo, hi) => paddedRange(lo, hi, c.minSpan) } },
+        scales: {
+          x: { time: false, range: () => [0, Math.max(7, this.days)] },
+          y: c.percent ? { range: [0, 1] } : { range: (_u, lo, hi) => paddedRange(lo, hi, c.minSpan) },
+        },
         axes: [
           { label: 'day', size: 36, labelSize: 14 },
           { size: 48, values: c.percent ? (_u, vals) => vals.map((v) => `${Math.round(v * 100)}%`) : undefined },
         ],
-        series: [{ label: 'day' }, ...LINES.map((l) => ({ label: l.label, stroke: l.colour, width: l.width, dash: [...l.dash], spanGaps: true, points: { show: false } }))],
+        series: [
+          { label: 'day' },
+          ...LINES.map((l) => ({ label: l.label, stroke: l.colour, width: l.width, dash: [...l.dash], spanGaps: true, points: { show: false } })),
+        ],
         hooks: {
           draw: [
             (u) => {

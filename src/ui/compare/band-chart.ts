@@ -11,7 +11,13 @@ const DASHES = [[], [8, 4], [2, 3], [10, 3, 2, 3]];
  * its 90% band as a shaded area (uPlot bands), with the activation day marked. Light DOM for uPlot's CSS.
  */
 export class BandChart extends LitElement {
-  static override properties = { bands: { attribute: false }, labels: { attribute: false }, activationDay: { type: Number }, days: { type: Number }, percent: { type: Boolean } };
+  static override properties = {
+    bands: { attribute: false },
+    labels: { attribute: false },
+    activationDay: { type: Number },
+    days: { type: Number },
+    percent: { type: Boolean },
+  };
   declare bands: Band[];
   declare labels: string[];
   declare activationDay: number;
@@ -67,8 +73,14 @@ export class BandChart extends LitElement {
         height: 260,
         legend: { show: false },
         bands,
-        scales: { x: { time: false, range: () => [0, Math.max(7, this.days)] }, y: this.percent ? { range: [0, 1] } : { range: (_u, lo, hi) => paddedRange(lo, hi, 0.1) } },
-        axes: [{ label: 'day', size: 36 }, { size: 52, values: this.percent ? (_u, v) => v.map((y) => `${Math.round(y * 100)}%`) : undefined }],
+        scales: {
+          x: { time: false, range: () => [0, Math.max(7, this.days)] },
+          y: this.percent ? { range: [0, 1] } : { range: (_u, lo, hi) => paddedRange(lo, hi, 0.1) },
+        },
+        axes: [
+          { label: 'day', size: 36 },
+          { size: 52, values: this.percent ? (_u, v) => v.map((y) => `${Math.round(y * 100)}%`) : undefined },
+        ],
         series,
         hooks: {
           draw: [

@@ -30,7 +30,10 @@ export class BrowserPool {
     return this.workers.length;
   }
 
-  async run(tasks: ReplicateTask[], onResult: (index: number, result: ReplicateResult, done: number) => void): Promise<{ results: (ReplicateResult | undefined)[]; cancelled: boolean }> {
+  async run(
+    tasks: ReplicateTask[],
+    onResult: (index: number, result: ReplicateResult, done: number) => void,
+  ): Promise<{ results: (ReplicateResult | undefined)[]; cancelled: boolean }> {
     const results: (ReplicateResult | undefined)[] = new Array(tasks.length).fill(undefined);
     let next = 0;
     let done = 0;

@@ -114,21 +114,25 @@ export class CompareView extends LitElement {
           <label>Years (0: as each scenario says) <input id="cmp-years" type="number" min="0" max="50" step="0.5" .value=${String(this.setup.years ?? 0)} @change=${(e: Event) => this.patch({ years: valueIn(e, ComparisonYears, this.setup.years ?? 0) })} /></label>
           <label>Seed <input id="cmp-seed" type="number" min="0" max="2147483647" .value=${String(this.setup.seed)} @change=${(e: Event) => this.patch({ seed: valueIn(e, Seed, this.setup.seed) })} /></label>
           <label>Survey households (0: none) <input id="cmp-survey" type="number" min="0" max="1000000" .value=${String(this.setup.survey)} @change=${(e: Event) => this.patch({ survey: valueIn(e, SurveyHouseholds, this.setup.survey) })} /></label>
-          ${this.running
-            ? html`<button class="primary" @click=${this.cancel}>Cancel</button>`
-            : html`<button class="primary" @click=${this.run}>Run comparison</button>`}
+          ${
+            this.running
+              ? html`<button class="primary" @click=${this.cancel}>Cancel</button>`
+              : html`<button class="primary" @click=${this.run}>Run comparison</button>`
+          }
         </div>
         ${this.running || this.done ? html`<div class="compare-progress" role="status">${this.done} of ${this.total} replicates${this.running ? '…' : this.report?.cancelled ? ' (cancelled: results use the finished ones)' : ' done'} <progress max=${this.total} .value=${this.done}></progress></div>` : nothing}
         ${this.problems.length ? html`<div class="notice" role="alert"><strong>Cannot run:</strong><ul>${this.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
       </section>
       ${this.report ? this.results(this.report) : nothing}
-      ${this.compared.length >= 2
-        ? html`<section class="panel" aria-label="Two towns side by side">
+      ${
+        this.compared.length >= 2
+          ? html`<section class="panel" aria-label="Two towns side by side">
             <h2>Two towns side by side, in step</h2>
             <p class="description">[1] and [2] with the same seed: the same town and the same offenders at the start, only the policy differs.</p>
             <twin-towns .scenarios=${[this.compared[0].scenario, this.compared[1].scenario]} .seed=${this.setup.seed}></twin-towns>
           </section>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private slotChoice(s: SharedComparison['slots'][number], i: number): TemplateResult {
@@ -190,10 +194,11 @@ export class CompareView extends LitElement {
         <thead><tr><th scope="col">Group</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
         <tbody>
           ${GROUPS.map(
-            (g) => html`<tr><th scope="row">${g.label}</th>${r.scenarios.map((s) => {
-              const grp = s.jurisdictions[j]?.groups[g.key];
-              return html`<td>${fmt(grp?.before[this.metric], this.metric, false)} → ${fmt(grp?.after[this.metric], this.metric, false)}</td>`;
-            })}</tr>`,
+            (g) =>
+              html`<tr><th scope="row">${g.label}</th>${r.scenarios.map((s) => {
+                const grp = s.jurisdictions[j]?.groups[g.key];
+                return html`<td>${fmt(grp?.before[this.metric], this.metric, false)} → ${fmt(grp?.after[this.metric], this.metric, false)}</td>`;
+              })}</tr>`,
           )}
         </tbody>
       </table>`;
@@ -219,7 +224,8 @@ export class CompareView extends LitElement {
 
   private bands(): Band[] {
     const key = `${this.metric}|${this.group}|${this.jurisdiction}|${this.done}`;
-    if (this.bandsCache?.key !== key) this.bandsCache = { key, bands: this.compared.map((c) => weeklyBand(c.results, this.jurisdiction, this.group, this.metric, 4)) };
+    if (this.bandsCache?.key !== key)
+      this.bandsCache = { key, bands: this.compared.map((c) => weeklyBand(c.results, this.jurisdiction, this.group, this.metric, 4)) };
     return this.bandsCache.bands;
   }
 
@@ -256,7 +262,9 @@ export class CompareView extends LitElement {
     if (!scenarios.length) return;
     history.replaceState(null, '', encodeComparison(this.setup));
     const { replicates, seed, survey } = this.setup;
-    const tasks: ReplicateTask[] = scenarios.flatMap((scenario) => Array.from({ length: replicates }, (_, replicate) => ({ scenario, seed, replicate, weekly: true, surveyHouseholds: survey || undefined })));
+    const tasks: ReplicateTask[] = scenarios.flatMap((scenario) =>
+      Array.from({ length: replicates }, (_, replicate) => ({ scenario, seed, replicate, weekly: true, surveyHouseholds: survey || undefined })),
+    );
     this.compared = scenarios.map((scenario) => ({ scenario, results: [] }));
     this.report = undefined;
     this.running = true;
@@ -274,7 +282,10 @@ export class CompareView extends LitElement {
       this.pool.close();
     }
     this.running = false;
-    this.compared = scenarios.map((scenario, k) => ({ scenario, results: outcome.results.slice(k * replicates, (k + 1) * replicates).filter((r): r is ReplicateResult => r !== undefined) }));
+    this.compared = scenarios.map((scenario, k) => ({
+      scenario,
+      results: outcome.results.slice(k * replicates, (k + 1) * replicates).filter((r): r is ReplicateResult => r !== undefined),
+    }));
     if (this.compared.some((c) => c.results.length === 0)) {
       this.problems = ['cancelled before every scenario had a finished replicate'];
       return;
@@ -285,14 +296,29 @@ export class CompareView extends LitElement {
   private cancel = () => this.pool?.cancel();
 
   private exportCsv = () => {
-    const rows = this.compared.flatMap((c) => c.results.map((r) => ({ scenario: c.scenario.name, replicate: r.replicate, seed: this.setup.seed, summary: r.summary })));
+    const rows = this.compared.flatMap((c) =>
+      c.results.map((r) => ({ scenario: c.scenario.name, replicate: r.replicate, seed: this.setup.seed, summary: r.summary })),
+    );
     downloadText('trustfall-comparison-replicates.csv', replicatesCsv(rows), 'text/csv');
   };
 
   private exportJson = () => {
     if (!this.report) return;
-    const manifest = { engineVersion: this.report.engineVersion, seed: this.setup.seed, replicates: this.setup.replicates, scenarios: this.report.scenarios.map((s) => ({ name: s.name, scenarioHash: s.scenarioHash })) };
-    downloadText('trustfall-comparison.json', JSON.stringify({ format: 'trustfall-comparison', version: 1, manifest, setup: this.setup, scenarios: this.compared.map((c) => c.scenario), report: this.report }, null, 2), 'application/json');
+    const manifest = {
+      engineVersion: this.report.engineVersion,
+      seed: this.setup.seed,
+      replicates: this.setup.replicates,
+      scenarios: this.report.scenarios.map((s) => ({ name: s.name, scenarioHash: s.scenarioHash })),
+    };
+    downloadText(
+      'trustfall-comparison.json',
+      JSON.stringify(
+        { format: 'trustfall-comparison', version: 1, manifest, setup: this.setup, scenarios: this.compared.map((c) => c.scenario), report: this.report },
+        null,
+        2,
+      ),
+      'application/json',
+    );
   };
 
   private exportPng = () => {

@@ -43,18 +43,22 @@ export class TwinTowns extends LitElement {
     const ready = !!a && !!b && a.status !== 'preparing' && b.status !== 'preparing';
     return html`<div class="compare-row">
         <button class="secondary" @click=${() => this.load()}>${this.engines ? 'Restart both' : 'Show the two towns'}</button>
-        ${this.engines
-          ? html`<button class="primary" ?disabled=${!ready} @click=${() => (this.playing ? this.pause() : this.play())}>${this.playing ? 'Pause both' : 'Play both'}</button>
+        ${
+          this.engines
+            ? html`<button class="primary" ?disabled=${!ready} @click=${() => (this.playing ? this.pause() : this.play())}>${this.playing ? 'Pause both' : 'Play both'}</button>
               <button class="secondary" ?disabled=${!ready || this.playing} @click=${() => this.step(7)}>Step a week</button>
               <label>Speed <select @change=${(e: Event) => (this.speed = Number((e.target as HTMLSelectElement).value))}>${SPEEDS.map((s) => html`<option value=${s.days} ?selected=${s.days === this.speed}>${s.label}</option>`)}</select></label>
               <span role="status">Day ${a?.day ?? 0} / ${b?.day ?? 0} of ${a?.days ?? 0}; policy from day ${a?.activationDay ?? 0}</span>`
-          : nothing}
+            : nothing
+        }
       </div>
-      ${this.engines
-        ? html`<div class="twin-grid">
+      ${
+        this.engines
+          ? html`<div class="twin-grid">
             ${this.engines.map((e, i) => html`<figure class="twin"><figcaption>[${i + 1}] ${this.scenarios![i].name}</figcaption><town-view .engine=${e}></town-view></figure>`)}
           </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private async step(days: number): Promise<void> {

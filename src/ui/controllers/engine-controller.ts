@@ -240,7 +240,11 @@ export class EngineController implements ReactiveController {
     this.day = 0;
     this.days = result.days;
     this.activationDay = result.activationDay;
-    this.weekly = { weeks: 0, startDay: [], jurisdictions: result.scenario.jurisdictions.map((j) => ({ name: j.name, groups: {} as WeeklySeries['jurisdictions'][number]['groups'] })) };
+    this.weekly = {
+      weeks: 0,
+      startDay: [],
+      jurisdictions: result.scenario.jurisdictions.map((j) => ({ name: j.name, groups: {} as WeeklySeries['jurisdictions'][number]['groups'] })),
+    };
     this.summary = undefined;
     this.summaryDay = 0;
     this.status = 'ready';
@@ -272,7 +276,10 @@ function appendWeeks(into: WeeklySeries, add: WeeklySeries): void {
     const target = into.jurisdictions[i].groups as Record<string, Record<string, (number | null)[]>>;
     for (const [g, cols] of Object.entries(j.groups)) {
       target[g] ??= {};
-      for (const [k, values] of Object.entries(cols)) (target[g][k] ??= []).push(...values);
+      for (const [k, values] of Object.entries(cols)) {
+        target[g][k] ??= [];
+        target[g][k].push(...values);
+      }
     }
   });
 }

@@ -9,7 +9,13 @@ import type { Scenario } from '../../scenario/index.ts';
  * whether the run meets it, and the source. One run, so no interval: `sim fit` runs replicates.
  */
 export class TargetCards extends LitElement {
-  static override properties = { summary: { attribute: false }, scenario: { attribute: false }, day: { type: Number }, activationDay: { type: Number }, set: { state: true } };
+  static override properties = {
+    summary: { attribute: false },
+    scenario: { attribute: false },
+    day: { type: Number },
+    activationDay: { type: Number },
+    set: { state: true },
+  };
   declare summary: RunSummary | undefined;
   declare scenario: Scenario | undefined;
   declare day: number;
@@ -45,7 +51,18 @@ export class TargetCards extends LitElement {
     const waiting = this.day <= (needsAfter ? this.activationDay + 28 : Math.min(this.activationDay, 28));
     const paired = target.simulated.kind === 'paired';
     const applies = this.scenario ? targetJurisdiction(target, this.scenario) >= 0 : true;
-    const state = paired && applies && this.scenario ? 'paired' : !this.summary || !this.scenario ? 'wait' : t.simulated === null ? 'n/a' : waiting ? 'wait' : t.met ? 'met' : 'missed';
+    const state =
+      paired && applies && this.scenario
+        ? 'paired'
+        : !this.summary || !this.scenario
+          ? 'wait'
+          : t.simulated === null
+            ? 'n/a'
+            : waiting
+              ? 'wait'
+              : t.met
+                ? 'met'
+                : 'missed';
     const label = {
       'n/a': 'does not apply to this scenario',
       paired: 'read against the no-agreement twin over replicates: use Compare, or sim fit on the command line',

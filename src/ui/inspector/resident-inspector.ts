@@ -14,7 +14,12 @@ const GROUP = {
   latinoLawful: 'Latino, lawful non-citizen',
   latinoUndocumented: 'Latino, undocumented',
 } as const;
-const STATUS = { usBorn: 'U.S.-born citizen', naturalised: 'naturalised citizen', lawfulResident: 'lawful resident (not a citizen)', undocumented: 'undocumented' } as const;
+const STATUS = {
+  usBorn: 'U.S.-born citizen',
+  naturalised: 'naturalised citizen',
+  lawfulResident: 'lawful resident (not a citizen)',
+  undocumented: 'undocumented',
+} as const;
 
 /**
  * Who a resident is (group, status, household) and what happened to them, with their trust after
@@ -59,18 +64,21 @@ export class ResidentInspector extends LitElement {
           ${r.household.mixedStatus ? 'Mixed-status household: ' : ''}
           <ul>
             ${r.household.members.map(
-              (m) => html`<li>${m.id === r.id ? html`<strong>this resident</strong>` : html`<button class="link" @click=${() => emit(this, 'resident-pick', m.id)}>resident ${m.id}</button>`}: ${STATUS[m.status]}, ${m.custody}</li>`,
+              (m) =>
+                html`<li>${m.id === r.id ? html`<strong>this resident</strong>` : html`<button class="link" @click=${() => emit(this, 'resident-pick', m.id)}>resident ${m.id}</button>`}: ${STATUS[m.status]}, ${m.custody}</li>`,
             )}
           </ul>
         </dd>
       </dl>
       <h4>What happened (trust after each event)</h4>
       ${r.timeline.length ? this.sparkline(r) : nothing}
-      ${r.timeline.length
-        ? html`<ol class="timeline">
+      ${
+        r.timeline.length
+          ? html`<ol class="timeline">
             ${r.timeline.map((t) => html`<li><span class="day">day ${t.day}</span> ${t.text} <span class="trust">trust ${t.trust.toFixed(2)}</span></li>`)}
           </ol>`
-        : html`<p class="empty">Nothing has happened to this resident yet in the measured period.</p>`}
+          : html`<p class="empty">Nothing has happened to this resident yet in the measured period.</p>`
+      }
     </div>`;
   }
 
@@ -79,7 +87,10 @@ export class ResidentInspector extends LitElement {
     const h = 40;
     const maxDay = Math.max(1, ...r.timeline.map((t) => t.day));
     const pts = r.timeline.map((t) => `${((t.day / maxDay) * (w - 6) + 3).toFixed(1)},${(h - 3 - t.trust * (h - 6)).toFixed(1)}`).join(' ');
-    const dots = r.timeline.map((t) => svg`<circle cx=${((t.day / maxDay) * (w - 6) + 3).toFixed(1)} cy=${(h - 3 - t.trust * (h - 6)).toFixed(1)} r="2.5" fill=${trustCss(t.trust)} stroke="#14213d" stroke-width="0.8" />`);
+    const dots = r.timeline.map(
+      (t) =>
+        svg`<circle cx=${((t.day / maxDay) * (w - 6) + 3).toFixed(1)} cy=${(h - 3 - t.trust * (h - 6)).toFixed(1)} r="2.5" fill=${trustCss(t.trust)} stroke="#14213d" stroke-width="0.8" />`,
+    );
     return html`<svg class="spark" width=${w} height=${h} viewBox="0 0 ${w} ${h}" role="img" aria-label="Trust after each event, from day ${r.timeline[0].day} to day ${maxDay}">
       ${svg`<polyline points=${pts} fill="none" stroke="#14213d" stroke-width="1.2" />`}${dots}
     </svg>`;

@@ -19,7 +19,17 @@ const OUTPUTS = [
  * chosen outputs, run in Workers, shown as a table and a bar chart of μ* with σ.
  */
 export class SensitivityPanel extends LitElement {
-  static override properties = { draft: { attribute: false }, chosen: { state: true }, output: { state: true }, trajectories: { state: true }, running: { state: true }, done: { state: true }, total: { state: true }, results: { state: true }, problem: { state: true } };
+  static override properties = {
+    draft: { attribute: false },
+    chosen: { state: true },
+    output: { state: true },
+    trajectories: { state: true },
+    running: { state: true },
+    done: { state: true },
+    total: { state: true },
+    results: { state: true },
+    problem: { state: true },
+  };
   declare draft: Record<string, unknown>;
   declare chosen: boolean[];
   declare output: number;
@@ -34,7 +44,9 @@ export class SensitivityPanel extends LitElement {
   constructor() {
     super();
     this.draft = {};
-    this.chosen = CHOICES.map((c) => ['fear.reportingEffect', 'entanglement.reportingEffect', 'entanglement.inForceJail', 'entanglement.trustEffect'].includes(c.path));
+    this.chosen = CHOICES.map((c) =>
+      ['fear.reportingEffect', 'entanglement.reportingEffect', 'entanglement.inForceJail', 'entanglement.trustEffect'].includes(c.path),
+    );
     this.output = 0;
     this.trajectories = 4;
     this.running = false;
@@ -112,7 +124,11 @@ export class SensitivityPanel extends LitElement {
       }
       this.results = OUTPUTS.map((o) => ({
         output: o.key,
-        effects: morrisEffects(design, out.results.map((r) => readOutput(o.key, [r!.summary])), params.length)
+        effects: morrisEffects(
+          design,
+          out.results.map((r) => readOutput(o.key, [r!.summary])),
+          params.length,
+        )
           .map((e) => ({ ...e, path: params[e.param].path }))
           .sort((a, b) => b.muStar - a.muStar),
       }));

@@ -1,6 +1,12 @@
 import type { MetricValues, RunSummary } from '../../engine/index.ts';
 
-const GROUP_WORDS = { latinoNoncitizen: 'Latino non-citizens', latinoCitizen: 'Latino citizens', nonLatino: 'non-Latino residents', latino: 'Latino residents', all: 'all residents' } as const;
+const GROUP_WORDS = {
+  latinoNoncitizen: 'Latino non-citizens',
+  latinoCitizen: 'Latino citizens',
+  nonLatino: 'non-Latino residents',
+  latino: 'Latino residents',
+  all: 'all residents',
+} as const;
 type GroupKey = keyof typeof GROUP_WORDS;
 
 /** The sentences of the run summary: what changed, in plain words, computed from the metrics. */
@@ -20,7 +26,12 @@ export function describeRun(summary: RunSummary, activationDay: number, day: num
     }
     const trust = change(g.latinoNoncitizen.before.meanTrust, g.latinoNoncitizen.after.meanTrust, (v) => v.toFixed(2), 0.01);
     if (trust) out.push(`${where}mean trust in police among Latino non-citizens ${trust}.`);
-    const victim = change(g.latinoNoncitizen.before.violentVictimisationPer1000, g.latinoNoncitizen.after.violentVictimisationPer1000, (v) => `${v.toFixed(1)}`, 0.5);
+    const victim = change(
+      g.latinoNoncitizen.before.violentVictimisationPer1000,
+      g.latinoNoncitizen.after.violentVictimisationPer1000,
+      (v) => `${v.toFixed(1)}`,
+      0.5,
+    );
     if (victim) out.push(`${where}violent victimisation of Latino non-citizens ${victim} per 1,000 a year.`);
     const coop = shareChange(g.all.before.cooperationRate, g.all.after.cooperationRate);
     if (coop) out.push(`${where}witness cooperation ${coop}.`);
@@ -43,10 +54,14 @@ function enforcement(where: string, before: MetricValues, after: MetricValues): 
   const removalsBefore = perYear(before, 'removals');
   const removalsAfter = perYear(after, 'removals');
   if (detainers !== null && detainers > 0) {
-    const minor = ((after['detainers.none'] ?? 0) + (after['detainers.traffic'] ?? 0) + (after['detainers.misdemeanour'] ?? 0)) / Math.max(1, after.detainers ?? 0);
-    out.push(`${where}${detainers.toFixed(0)} detainers a year were issued after the policy started; ${(minor * 100).toFixed(0)}% of them with no charge more serious than a misdemeanour.`);
+    const minor =
+      ((after['detainers.none'] ?? 0) + (after['detainers.traffic'] ?? 0) + (after['detainers.misdemeanour'] ?? 0)) / Math.max(1, after.detainers ?? 0);
+    out.push(
+      `${where}${detainers.toFixed(0)} detainers a year were issued after the policy started; ${(minor * 100).toFixed(0)}% of them with no charge more serious than a misdemeanour.`,
+    );
   }
-  if (removalsBefore !== null && removalsAfter !== null) out.push(`${where}removals went from ${removalsBefore.toFixed(0)} to ${removalsAfter.toFixed(0)} a year.`);
+  if (removalsBefore !== null && removalsAfter !== null)
+    out.push(`${where}removals went from ${removalsBefore.toFixed(0)} to ${removalsAfter.toFixed(0)} a year.`);
   return out;
 }
 
@@ -71,7 +86,13 @@ function change(a: number | null | undefined, b: number | null | undefined, fmt:
 }
 
 export function policyWords(model: string, sanctuary: boolean, trustBuilding: boolean): string {
-  const base = { none: sanctuary ? 'sanctuary policy' : 'no agreement', jailEnforcement: 'Jail Enforcement Model', warrantService: 'Warrant Service Officer model', taskForce: 'Task Force model' }[model] ?? model;
+  const base =
+    {
+      none: sanctuary ? 'sanctuary policy' : 'no agreement',
+      jailEnforcement: 'Jail Enforcement Model',
+      warrantService: 'Warrant Service Officer model',
+      taskForce: 'Task Force model',
+    }[model] ?? model;
   return trustBuilding ? `${base} with trust-building` : base;
 }
 

@@ -54,5 +54,10 @@ export function downloadUrl(filename: string, url: string): void {
 
 /** A file name from the scenario name: lower case, dashes, no odd characters. */
 export function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'trustfall';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'trustfall'
+  );
 }

@@ -69,7 +69,9 @@ export class TownView extends LitElement {
     const { createRenderApi } = await import('../../render/render-api.ts');
     const local = createRenderApi();
     await local.init(canvas, width, height, resolution);
-    return Object.fromEntries(Object.entries(local).map(([k, fn]) => [k, async (...a: unknown[]) => (fn as (...x: unknown[]) => unknown)(...a)])) as TownSurface;
+    return Object.fromEntries(
+      Object.entries(local).map(([k, fn]) => [k, async (...a: unknown[]) => (fn as (...x: unknown[]) => unknown)(...a)]),
+    ) as TownSurface;
   }
 
   override disconnectedCallback(): void {

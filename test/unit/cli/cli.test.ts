@@ -17,7 +17,14 @@ function file(name: string, text: string): string {
   writeFileSync(p, text);
   return p;
 }
-const small = file('small.json', JSON.stringify({ name: 'small', run: { years: 0.5, activationDay: 60, burnInWeeks: 4 }, jurisdictions: [{ residents: 2000, policy: { model: 'taskForce' } }] }));
+const small = file(
+  'small.json',
+  JSON.stringify({
+    name: 'small',
+    run: { years: 0.5, activationDay: 60, burnInWeeks: 4 },
+    jurisdictions: [{ residents: 2000, policy: { model: 'taskForce' } }],
+  }),
+);
 
 describe('sim run', () => {
   it('prints exactly one JSON object with the run identity and every metric, the same twice', () => {
@@ -75,7 +82,10 @@ describe('sim bad input', () => {
   });
 
   it('calibrate and sensitivity refuse a missing or invalid scenario file like run does', () => {
-    for (const cmd of [['calibrate', '--params', 'crime.offenderShare'], ['sensitivity', '--params', 'crime.offenderShare,fear.reportingEffect']]) {
+    for (const cmd of [
+      ['calibrate', '--params', 'crime.offenderShare'],
+      ['sensitivity', '--params', 'crime.offenderShare,fear.reportingEffect'],
+    ]) {
       const missing = sim(cmd[0], join(tmp, 'nope.json'), ...cmd.slice(1));
       expect(missing.code, missing.err).toBe(2);
       expect(missing.err).toMatch(/cannot read .*nope\.json: no such file/);
@@ -96,13 +106,14 @@ describe('sim help and info', () => {
   it('documents every command and option', () => {
     const r = sim('--help');
     expect(r.code).toBe(0);
-    for (const word of ['run', 'resolve', 'params', 'presets', '--seed', '--replicates', '--years', '--json', '--csv', '--quiet']) expect(r.out).toContain(word);
+    for (const word of ['run', 'resolve', 'params', 'presets', '--seed', '--replicates', '--years', '--json', '--csv', '--quiet'])
+      expect(r.out).toContain(word);
   });
 
   it('lists parameters with unit, range, default and source', () => {
     const r = sim('params');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/jurisdictions\[\]\.policy\.profilingMultiplier\n.*\n  a number from 1 to 20 \(ratio\); default 4; source: DOJ findings letter/);
+    expect(r.out).toMatch(/jurisdictions\[\]\.policy\.profilingMultiplier\n.*\n {2}a number from 1 to 20 \(ratio\); default 4; source: DOJ findings letter/);
   });
 });
 

@@ -44,7 +44,10 @@ describe('outputs', () => {
 
   it('refuses a folder as an output file, and two outputs that are the same file', () => {
     refused(sim('run', small, '--csv', tmp, '--quiet'), /that is a folder/);
-    const sweep = file('sweep.json', JSON.stringify({ base: JSON.parse(scenarioText), parameters: [{ path: 'crime.offenderShare', values: [0.02] }], replicates: 1 }));
+    const sweep = file(
+      'sweep.json',
+      JSON.stringify({ base: JSON.parse(scenarioText), parameters: [{ path: 'crime.offenderShare', values: [0.02] }], replicates: 1 }),
+    );
     refused(sim('sweep', sweep, '--out', join(tmp, 'same'), '--csv', join(tmp, 'same'), '--quiet'), /writes to the same file/);
   });
 
@@ -97,24 +100,55 @@ describe('sweeps, shards and calibration state', () => {
   it('refuses a path into an object prototype and a field varied twice', () => {
     const proto = file('proto.json', JSON.stringify({ base, parameters: [{ path: '__proto__.polluted', values: [1] }] }));
     refused(sim('sweep', proto), /names __proto__, which is not a scenario field/);
-    const twice = file('twice.json', JSON.stringify({ base, parameters: [{ path: 'crime.offenderShare', values: [0.01] }, { path: 'crime.offenderShare', values: [0.02] }] }));
+    const twice = file(
+      'twice.json',
+      JSON.stringify({
+        base,
+        parameters: [
+          { path: 'crime.offenderShare', values: [0.01] },
+          { path: 'crime.offenderShare', values: [0.02] },
+        ],
+      }),
+    );
     refused(sim('sweep', twice), /the same field as parameters\[0\]/);
   });
 
   it('counts a grid before making it: a billion points is refused at once', () => {
     const values = Array.from({ length: 1000 }, (_, k) => 0.01 + k * 1e-5);
-    const grid = file('grid.json', JSON.stringify({ base, parameters: ['crime.offenderShare', 'trust.baseline', 'fear.baselineUsBorn'].map((path) => ({ path, values: path === 'crime.offenderShare' ? values : values.map((v) => v + 0.3) })) }));
+    const grid = file(
+      'grid.json',
+      JSON.stringify({
+        base,
+        parameters: ['crime.offenderShare', 'trust.baseline', 'fear.baselineUsBorn'].map((path) => ({
+          path,
+          values: path === 'crime.offenderShare' ? values : values.map((v) => v + 0.3),
+        })),
+      }),
+    );
     refused(sim('sweep', grid), /1000000000 points × 3 replicates = 3000000000 runs, more than maxRuns/);
   });
 
   it('refuses a shard whose run count is absurd, or whose rows are not runs of its sweep', () => {
-    const shard = (over: Record<string, unknown>) => file('shard.json', JSON.stringify({ format: 'trustfall-sweep', sweepHash: 'x', engineVersion: '0', totalRuns: 4, rows: [{ run: 0 }], ...over }));
+    const shard = (over: Record<string, unknown>) =>
+      file('shard.json', JSON.stringify({ format: 'trustfall-sweep', sweepHash: 'x', engineVersion: '0', totalRuns: 4, rows: [{ run: 0 }], ...over }));
     refused(sim('merge', shard({ totalRuns: 1e9 })), /1000000000 runs; a sweep has a whole number from 1 to 10000000/);
     refused(sim('merge', shard({ rows: [{ run: 7 }] })), /rows that are not runs of its sweep/);
   });
 
   it('refuses to resume from a damaged calibration state, naming what is wrong', () => {
-    const state = file('cal.state.json', JSON.stringify({ format: 'trustfall-calibration', version: 1, params: [{ path: 'crime.offenderShare', min: 0.01, max: 0.05, integer: false }], targetSets: [], replicates: 1, seed: 1, simplex: { points: [[0.5]], values: [1], iterations: 0, evaluations: 1 }, history: [] }));
+    const state = file(
+      'cal.state.json',
+      JSON.stringify({
+        format: 'trustfall-calibration',
+        version: 1,
+        params: [{ path: 'crime.offenderShare', min: 0.01, max: 0.05, integer: false }],
+        targetSets: [],
+        replicates: 1,
+        seed: 1,
+        simplex: { points: [[0.5]], values: [1], iterations: 0, evaluations: 1 },
+        history: [],
+      }),
+    );
     const r = sim('calibrate', small, '--params', 'crime.offenderShare', '--state', state, '--resume', '--out', join(tmp, 'cal.json'));
     refused(r, /not a usable calibration state:[\s\S]*simplex: the simplex has not one more point than there are parameters/);
     expect(existsSync(join(tmp, 'cal.json'))).toBe(false);

@@ -38,8 +38,13 @@ describe('perceived entanglement', () => {
     for (let r = 0; r < w.residents.count; r++) {
       const k = w.residents.kind[r];
       if ((k & 3) !== 0 || (k & 4) !== 0) continue;
-      if (k >= 8) (latino += beliefOf(w.residents, r)), nLatino++;
-      else (other += beliefOf(w.residents, r)), nOther++;
+      if (k >= 8) {
+        latino += beliefOf(w.residents, r);
+        nLatino++;
+      } else {
+        other += beliefOf(w.residents, r);
+        nOther++;
+      }
     }
     expect(latino / nLatino).toBeGreaterThan(0.2);
     expect(latino / nLatino).toBeGreaterThan(3 * (other / nOther));
@@ -48,12 +53,17 @@ describe('perceived entanglement', () => {
 
 describe('the jail model\u2019s detainers', () => {
   it('a detainer lodged at booking shocks the household that day', () => {
-    const sc = smallScenario({ enforcement: { federalBookingDetainerProb: 0 }, run: { years: 1, activationDay: 10, burnInWeeks: 0 } }, { residents: 4000 }, { model: 'jailEnforcement', jailScreeningProb: 1 });
+    const sc = smallScenario(
+      { enforcement: { federalBookingDetainerProb: 0 }, run: { years: 1, activationDay: 10, burnInWeeks: 0 } },
+      { residents: 4000 },
+      { model: 'jailEnforcement', jailScreeningProb: 1 },
+    );
     const w = createWorld(sc);
     stepDays(w, 20);
     const { kind, household, trust, custody } = w.residents;
     let r = -1;
-    for (let i = 0; i < w.residents.count && r < 0; i++) if (kind[i] >= 8 && (kind[i] & 3) === UNDOCUMENTED && w.households.size[household[i]] > 1 && custody[i] === 0) r = i;
+    for (let i = 0; i < w.residents.count && r < 0; i++)
+      if (kind[i] >= 8 && (kind[i] & 3) === UNDOCUMENTED && w.households.size[household[i]] > 1 && custody[i] === 0) r = i;
     expect(r).toBeGreaterThanOrEqual(0);
     const start = w.households.start[household[r]];
     const other = start === r ? start + 1 : start;

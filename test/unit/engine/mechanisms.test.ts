@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CHARGE_FELONY, CHARGE_MISDEMEANOUR, DETAINED_FOR_REMOVAL, JAILED, JAILED_THEN_DETAINED, REMOVED, UNDOCUMENTED, createWorld, stepDays } from '../../../src/engine/index.ts';
+import {
+  CHARGE_FELONY,
+  CHARGE_MISDEMEANOUR,
+  DETAINED_FOR_REMOVAL,
+  JAILED,
+  JAILED_THEN_DETAINED,
+  REMOVED,
+  UNDOCUMENTED,
+  createWorld,
+  stepDays,
+} from '../../../src/engine/index.ts';
 import { arrestAndBook, enterDetention } from '../../../src/engine/systems/custody.ts';
 import { updateOffendingResponse } from '../../../src/engine/systems/offending.ts';
 import { runSummary, smallScenario } from '../../helpers/small.ts';

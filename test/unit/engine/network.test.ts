@@ -4,7 +4,10 @@ import { smallScenario } from '../../helpers/small.ts';
 
 /** Share of the ties held by residents of one ethnicity that go to residents of the same ethnicity. */
 function sameGroupShare(latinoShare: number, homophily: number, homophilyNonLatino: number, latino: boolean): number {
-  const s = smallScenario({ community: { homophily, homophilyNonLatino, tiesPerResident: 4, kinTies: 2 } }, { residents: 20000, gridWidth: 5, gridHeight: 4, latinoShare });
+  const s = smallScenario(
+    { community: { homophily, homophilyNonLatino, tiesPerResident: 4, kinTies: 2 } },
+    { residents: 20000, gridWidth: 5, gridHeight: 4, latinoShare },
+  );
   const w = createWorld(s);
   const { kind, ties, tiesPer } = w.residents;
   let same = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitReport, simulatedValue } from '../../../src/evidence/fit.ts';
 import { twinScenario } from '../../../src/evidence/twin.ts';
-import { BUILT_IN_TARGETS, parseTargetSet, TargetSetError } from '../../../src/evidence/registry.ts';
+import { BUILT_IN_TARGETS, parseTargetSet, type TargetSetError } from '../../../src/evidence/registry.ts';
 import { runSummary, smallScenario } from '../../helpers/small.ts';
 
 describe('target sets', () => {
@@ -21,7 +21,24 @@ describe('target sets', () => {
   });
 
   it('refuse a user\u2019s set with a bad field, naming it', () => {
-    const bad = { schemaVersion: 1, id: 'mine', title: 'Mine', version: '1', targets: [{ id: 'x', measure: 'm', value: 1, band: [2, 0], unit: 'u', population: 'p', simulated: { kind: 'metric', key: 'noSuchMetric', group: 'all', period: 'before' }, citation: 'c' }] };
+    const bad = {
+      schemaVersion: 1,
+      id: 'mine',
+      title: 'Mine',
+      version: '1',
+      targets: [
+        {
+          id: 'x',
+          measure: 'm',
+          value: 1,
+          band: [2, 0],
+          unit: 'u',
+          population: 'p',
+          simulated: { kind: 'metric', key: 'noSuchMetric', group: 'all', period: 'before' },
+          citation: 'c',
+        },
+      ],
+    };
     let problems: string[] = [];
     try {
       parseTargetSet(bad, 'mine.json');
@@ -40,11 +57,20 @@ describe('fit report', () => {
   it('reads metrics, gaps between groups and relative changes from a run', () => {
     const all = summary.jurisdictions[0].groups;
     expect(simulatedValue({ kind: 'metric', key: 'reportedShare', group: 'latino', period: 'before' }, summary, 0)).toBe(all.latino.before.reportedShare);
-    expect(simulatedValue({ kind: 'gap', key: 'reportedShare', groups: ['latino', 'nonLatino'], period: 'after' }, summary, 0)).toBeCloseTo(all.latino.after.reportedShare! - all.nonLatino.after.reportedShare!, 12);
-    expect(simulatedValue({ kind: 'relativeChange', key: 'meanTrust', group: 'all' }, summary, 0)).toBeCloseTo(all.all.after.meanTrust! / all.all.before.meanTrust! - 1, 12);
+    expect(simulatedValue({ kind: 'gap', key: 'reportedShare', groups: ['latino', 'nonLatino'], period: 'after' }, summary, 0)).toBeCloseTo(
+      all.latino.after.reportedShare! - all.nonLatino.after.reportedShare!,
+      12,
+    );
+    expect(simulatedValue({ kind: 'relativeChange', key: 'meanTrust', group: 'all' }, summary, 0)).toBeCloseTo(
+      all.all.after.meanTrust! / all.all.before.meanTrust! - 1,
+      12,
+    );
     const twin = runSummary(twinScenario(scenario));
     expect(simulatedValue({ kind: 'paired', key: 'meanTrust', group: 'latino' }, summary, 0)).toBeNull();
-    expect(simulatedValue({ kind: 'paired', key: 'meanTrust', group: 'latino' }, summary, 0, twin)).toBeCloseTo(all.latino.after.meanTrust! / twin.jurisdictions[0].groups.latino.after.meanTrust! - 1, 12);
+    expect(simulatedValue({ kind: 'paired', key: 'meanTrust', group: 'latino' }, summary, 0, twin)).toBeCloseTo(
+      all.latino.after.meanTrust! / twin.jurisdictions[0].groups.latino.after.meanTrust! - 1,
+      12,
+    );
   });
 
   it('the twin has no agreement anywhere and is identical before activation', () => {

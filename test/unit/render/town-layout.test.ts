@@ -6,7 +6,12 @@ import { smallScenario } from '../../helpers/small.ts';
 
 describe('town layout', () => {
   // Two jurisdictions with odd, different grids.
-  const s = smallScenario({ jurisdictions: [{ residents: 900, gridWidth: 3, gridHeight: 2 }, { residents: 700, gridWidth: 2, gridHeight: 5 }] });
+  const s = smallScenario({
+    jurisdictions: [
+      { residents: 900, gridWidth: 3, gridHeight: 2 },
+      { residents: 700, gridWidth: 2, gridHeight: 5 },
+    ],
+  });
   const l = layout(createWorld(s));
   const t = layoutTown(l);
 

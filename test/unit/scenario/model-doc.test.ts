@@ -6,7 +6,16 @@ describe('docs/MODEL.md', () => {
   const doc = readFileSync('docs/MODEL.md', 'utf8');
 
   it('covers every element of the ODD protocol', () => {
-    for (const [i, h] of ['Purpose and patterns', 'Entities, state variables and scales', 'Process overview and scheduling', 'Design concepts', 'Initialisation', 'Input data', 'Submodels'].entries()) expect(doc).toContain(`## ${i + 1}. ${h}`);
+    for (const [i, h] of [
+      'Purpose and patterns',
+      'Entities, state variables and scales',
+      'Process overview and scheduling',
+      'Design concepts',
+      'Initialisation',
+      'Input data',
+      'Submodels',
+    ].entries())
+      expect(doc).toContain(`## ${i + 1}. ${h}`);
   });
 
   it('has the parameter table of the current schema (run `npm run docs` after changing the schema)', () => {

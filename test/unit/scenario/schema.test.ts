@@ -64,7 +64,9 @@ describe('scenario schema', () => {
 
   it('refuses contradictions between fields', () => {
     expect(problems({ run: { years: 1, activationDay: 400 } })[0]).toMatch(/^run\.activationDay: 400: must be before the end of the run/);
-    expect(problems({ jurisdictions: [{ policy: { model: 'taskForce', sanctuary: true } }] })[0]).toMatch(/^jurisdictions\[0\]\.policy\.sanctuary: .*cannot be combined with the taskForce model/);
+    expect(problems({ jurisdictions: [{ policy: { model: 'taskForce', sanctuary: true } }] })[0]).toMatch(
+      /^jurisdictions\[0\]\.policy\.sanctuary: .*cannot be combined with the taskForce model/,
+    );
     expect(problems({ jurisdictions: [{ latinoNaturalisedShare: 0.5, latinoLawfulShare: 0.4, latinoUndocumentedShare: 0.3 }] })[0]).toMatch(/add up to 1\.200/);
   });
 
@@ -74,7 +76,13 @@ describe('scenario schema', () => {
   });
 
   it('migrates a version 1 file: the community effects on fear move to entanglement, retired keys are dropped', () => {
-    const s = resolveScenario({ schemaVersion: 1, fear: { communityEffectNoncitizen: 0.4, reportingEffect: 0.8 }, enforcement: { signalScale: 5 }, trust: { communityEffect: 0.2 }, crime: { learningRate: 0.1 } });
+    const s = resolveScenario({
+      schemaVersion: 1,
+      fear: { communityEffectNoncitizen: 0.4, reportingEffect: 0.8 },
+      enforcement: { signalScale: 5 },
+      trust: { communityEffect: 0.2 },
+      crime: { learningRate: 0.1 },
+    });
     expect(s.schemaVersion).toBe(SCHEMA_VERSION);
     expect(s.entanglement.fearEffectNoncitizen).toBe(0.4);
     // A relative effect of 0.8 would mean something else on the log-odds scale: the default applies.
@@ -91,7 +99,9 @@ describe('scenario schema', () => {
   });
 
   it('refuses a newer schemaVersion and one older than any migration', () => {
-    expect(problems({ schemaVersion: SCHEMA_VERSION + 1 })[0]).toMatch(new RegExp(`^schemaVersion: ${SCHEMA_VERSION + 1} is newer than this build understands`));
+    expect(problems({ schemaVersion: SCHEMA_VERSION + 1 })[0]).toMatch(
+      new RegExp(`^schemaVersion: ${SCHEMA_VERSION + 1} is newer than this build understands`),
+    );
     expect(problems({ schemaVersion: 0 })[0]).toMatch(/^schemaVersion: 0 is older than any version this build can migrate/);
   });
 

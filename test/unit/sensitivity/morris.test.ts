@@ -21,7 +21,11 @@ describe('Morris elementary effects', () => {
 
   it('gives each parameter its own effect and none to the others', () => {
     for (let i = 0; i < k; i++) {
-      const effects = morrisEffects(design, design.points.map((x) => x[i]), k);
+      const effects = morrisEffects(
+        design,
+        design.points.map((x) => x[i]),
+        k,
+      );
       effects.forEach((e, j) => expect(e.muStar, `${i} on ${j}`).toBeCloseTo(i === j ? 1 : 0, 12));
     }
   });
