@@ -40,3 +40,35 @@ export function engine<T>(page: Page, path: string): Promise<T> {
     return v;
   }, path) as Promise<T>;
 }
+
+/** Waits for n animation frames: a bounded wait that is not a clock (and passes as fast as the page draws). */
+export async function frames(page: Page, n: number): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        let k = 0;
+        const tick = () => (++k >= count ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
+}
+
+/** A screenshot of the element once it has stopped changing (two in a row alike, a few frames apart). */
+export async function settledShot(page: Page, selector: string): Promise<Buffer> {
+  let last = await page.locator(selector).screenshot();
+  for (let i = 0; i < 40; i++) {
+    await frames(page, 6);
+    const next = await page.locator(selector).screenshot();
+    if (next.equals(last)) return next;
+    last = next;
+  }
+  return last;
+}
+
+/** Waits until the engine controller has no request to the Worker in flight. */
+export async function idle(page: Page): Promise<void> {
+  await page.waitForFunction(() => (document.querySelector('trustfall-app') as unknown as { engine: { busy: boolean } }).engine.busy === false, null, {
+    timeout: 60_000,
+  });
+}

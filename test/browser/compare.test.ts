@@ -89,13 +89,17 @@ describe('compare view', () => {
     await play.waitFor();
     await expect.poll(() => play.isEnabled(), { timeout: 60_000 }).toBe(true);
     await play.click();
-    await page.waitForTimeout(2500);
+    const dayOf = async () => Number(/Day (\d+)/.exec((await page.locator('twin-towns [role=status]').textContent()) ?? '')?.[1] ?? 0);
+    await expect.poll(dayOf, { timeout: 60_000 }).toBeGreaterThan(10);
     await page.getByRole('button', { name: 'Pause both' }).click();
-    await page.waitForTimeout(300);
-    const status = await page.locator('twin-towns [role=status]').textContent();
-    const m = /Day (\d+) \/ (\d+)/.exec(status!);
-    expect(Number(m![1])).toBeGreaterThan(10);
-    expect(m![1]).toBe(m![2]);
+    // Both towns stop on the same day (the status shows each town's day).
+    await expect
+      .poll(async () => {
+        const m = /Day (\d+) \/ (\d+)/.exec((await page.locator('twin-towns [role=status]').textContent()) ?? '');
+        return m !== null && m[1] === m[2];
+      })
+      .toBe(true);
+    expect(await dayOf()).toBeGreaterThan(10);
     await page.close();
   });
 

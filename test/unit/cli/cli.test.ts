@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../src/cli/args.ts';
 import { METRICS } from '../../../src/engine/index.ts';
 
 /** Runs the CLI as a user would (through tsx), returning exit code and both streams. */
@@ -106,8 +107,11 @@ describe('sim help and info', () => {
   it('documents every command and option', () => {
     const r = sim('--help');
     expect(r.code).toBe(0);
-    for (const word of ['run', 'resolve', 'params', 'presets', '--seed', '--replicates', '--years', '--json', '--csv', '--quiet'])
-      expect(r.out).toContain(word);
+    // Every command the parser knows is shown as a usage line, and every option it takes is explained.
+    for (const [command, spec] of Object.entries(COMMANDS)) {
+      expect(r.out, command).toMatch(new RegExp(`sim -- ${command}\\b`));
+      for (const flag of spec.flags) expect(r.out, `${command} --${flag}`).toMatch(new RegExp(`--${flag}\\b`));
+    }
   });
 
   it('lists parameters with unit, range, default and source', () => {
