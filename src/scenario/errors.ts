@@ -26,13 +26,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** One line per zod issue, naming the field, the value given and what is allowed. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string[] {
-  return issues.flatMap((issue) => describeIssue(issue, input));
+export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown, root?: SchemaNode): string[] {
+  return issues.flatMap((issue) => describeIssue(issue, input, root));
 }
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): string[] {
+function describeIssue(issue: z.core.$ZodIssue, input: unknown, root?: SchemaNode): string[] {
   const path = issue.path;
-  const node = schemaNodeAt(path);
+  const node = schemaNodeAt(path, root);
   const value = valueAt(input, path);
   const where = formatPath(path);
   switch (issue.code) {

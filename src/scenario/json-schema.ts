@@ -26,8 +26,8 @@ export function scenarioJsonSchema(): SchemaNode {
 }
 
 /** The schema node describing the value at `path`, or undefined when the path leaves the schema. */
-export function schemaNodeAt(path: readonly PropertyKey[]): SchemaNode | undefined {
-  let node: SchemaNode | undefined = scenarioJsonSchema();
+export function schemaNodeAt(path: readonly PropertyKey[], root: SchemaNode = scenarioJsonSchema()): SchemaNode | undefined {
+  let node: SchemaNode | undefined = root;
   for (const key of path) {
     if (!node) return undefined;
     if (typeof key === 'number') node = node.items;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GROUPS, METRICS, PERIODS } from '../engine/index.ts';
+import type { SchemaNode } from '../scenario/index.ts';
 
 /** The most runs a sweep may have (its maxRuns cannot be set higher). */
 export const MAX_SWEEP_RUNS = 10_000_000;
@@ -57,3 +58,10 @@ export const Sweep = z
   .meta({ description: 'A parameter sweep.' });
 export type Sweep = z.infer<typeof Sweep>;
 export type SweepParameter = z.infer<typeof SweepParameter>;
+
+let sweepSchema: SchemaNode | undefined;
+/** The sweep format as JSON Schema: what error messages read the allowed values from. */
+export function sweepJsonSchema(): SchemaNode {
+  sweepSchema ??= z.toJSONSchema(Sweep, { io: 'input', unrepresentable: 'any' }) as SchemaNode;
+  return sweepSchema;
+}

@@ -14,7 +14,7 @@ const DEFAULT_BUDGET = 80;
 const DEFAULT_REPLICATES = 3;
 
 /** `--params a.b,c.d:0.1:0.9` or a JSON file of `{ path, min?, max? }`. */
-function readParamSpecs(spec: string | undefined): { path: string; min?: number; max?: number }[] {
+export function readParamSpecs(spec: string | undefined): { path: string; min?: number; max?: number }[] {
   if (!spec) throw new UsageError('calibrate needs --params: the scenario fields to tune, e.g. --params crime.offenderShare,fear.reportingEffect:0.2:1');
   if (spec.endsWith('.json') && existsSync(spec)) {
     const raw = readInputJson(spec, '--params file');

@@ -6,6 +6,7 @@ import { UsageError, type RunFlags } from '../args.ts';
 import { ThreadPool, type PoolOutcome } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
 import { readScenarioWithRaw } from '../read-scenario.ts';
+import { readParamSpecs } from './calibrate.ts';
 
 const DEFAULT_OUTPUTS = [
   'change.j0.latino.reportedShare',
@@ -15,7 +16,7 @@ const DEFAULT_OUTPUTS = [
   'j0.all.after.removals',
 ];
 
-function checkOutput(name: string): void {
+function checkOutput(name: string, jurisdictions: number): void {
   const change = name.startsWith('change.');
   const parts = (change ? name.slice(7) : name).split('.');
   const ok =
@@ -28,6 +29,11 @@ function checkOutput(name: string): void {
     throw new UsageError(
       `--outputs: ${JSON.stringify(name)} is not an output; write j0.latino.after.reportedShare (jurisdiction.group.period.metric) or change.j0.latino.reportedShare (after/before - 1)`,
     );
+  const j = Number(parts[0].slice(1));
+  if (j >= jurisdictions)
+    throw new UsageError(
+      `--outputs: ${JSON.stringify(name)} names jurisdiction ${j}, but the scenario has ${jurisdictions} (j0${jurisdictions > 1 ? ` to j${jurisdictions - 1}` : ''})`,
+    );
 }
 
 /** `sim sensitivity <scenario.json> --params ... [--outputs ...]`: Morris elementary effects. */
@@ -39,17 +45,12 @@ export async function sensitivityCommand(
   if (!flags.params) throw new UsageError('sensitivity needs --params: the scenario fields to vary, as for calibrate');
   let params: CalibrationParam[];
   try {
-    params = resolveParams(
-      flags.params.split(',').map((item) => {
-        const [path, min, max] = item.trim().split(':');
-        return { path, min: min ? Number(min) : undefined, max: max ? Number(max) : undefined };
-      }),
-    );
+    params = resolveParams(readParamSpecs(flags.params));
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   const outputs = flags.outputs ? flags.outputs.split(',').map((s) => s.trim()) : DEFAULT_OUTPUTS;
-  outputs.forEach(checkOutput);
+  for (const o of outputs) checkOutput(o, scenario.jurisdictions.length);
   const trajectories = flags.trajectories ?? 8;
   const levels = flags.levels ?? 4;
   const replicates = flags.replicates ?? 2;

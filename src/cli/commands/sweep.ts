@@ -3,7 +3,7 @@ import { describeIssues } from '../../scenario/errors.ts';
 import { toJson } from '../../report/json.ts';
 import { planSweep, SweepError } from '../../sweep/plan.ts';
 import { mergeShards, metricColumns, runsOfShard, sweepCsv, sweepResults, sweepRow, type SweepResults } from '../../sweep/results.ts';
-import { Sweep } from '../../sweep/schema.ts';
+import { Sweep, sweepJsonSchema } from '../../sweep/schema.ts';
 import { UsageError, type RunFlags } from '../args.ts';
 import { checkOutputs, readInputJson, writeOutput } from '../files.ts';
 import { runPool } from '../pool/pool.ts';
@@ -13,7 +13,7 @@ import { createProgress } from '../progress.ts';
 export function readSweep(file: string): { sweep: Sweep; base: Record<string, unknown>; basePath?: string } {
   const raw = readInputJson(file, 'sweep');
   const parsed = Sweep.safeParse(raw);
-  if (!parsed.success) throw new SweepError(describeIssues(parsed.error.issues, raw).map((p) => p.replace(/ allowed here: .*/, ' (see README: sweeps)')));
+  if (!parsed.success) throw new SweepError(describeIssues(parsed.error.issues, raw, sweepJsonSchema()));
   const sweep = parsed.data;
   let base: Record<string, unknown>;
   let basePath: string | undefined;

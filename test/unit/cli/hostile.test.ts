@@ -113,6 +113,21 @@ describe('sweeps, shards and calibration state', () => {
     refused(sim('sweep', twice), /the same field as parameters\[0\]/);
   });
 
+  it('says what a sweep field allows, from the sweep format itself', () => {
+    const bad = file('badsweep.json', JSON.stringify({ base, parameters: [{ path: 'crime.offenderShare', values: [0.02] }], replicates: 0, design: 'x' }));
+    const r = sim('sweep', bad);
+    refused(r, /design: "x" is not allowed; expected one of "grid", "latinHypercube"/);
+    expect(r.err).toMatch(/replicates: 0 is out of range; allowed a whole number from 1 to 1000/);
+    expect(r.err).not.toMatch(/nothing here/);
+  });
+
+  it('refuses a sensitivity output for a jurisdiction the scenario does not have', () => {
+    refused(
+      sim('sensitivity', small, '--params', 'crime.offenderShare', '--outputs', 'j9.all.after.crimes'),
+      /names jurisdiction 9, but the scenario has 1 \(j0\)/,
+    );
+  });
+
   it('counts a grid before making it: a billion points is refused at once', () => {
     const values = Array.from({ length: 1000 }, (_, k) => 0.01 + k * 1e-5);
     const grid = file(
