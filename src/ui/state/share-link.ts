@@ -1,8 +1,9 @@
 import LZString from 'lz-string';
+import { decompressBounded, InflateLimitError } from './bounded-lz.ts';
 import { firstProblem, SharedComparisonPayload, SharedRunPayload } from '../../scenario/boundaries.ts';
 
 // lz-string is a CommonJS package: its default export works in Node and in the bundle alike.
-const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
+const { compressToEncodedURIComponent } = LZString;
 
 /** What a shared link holds: the scenario as the user wrote it, and the seed. */
 export interface SharedRun {
@@ -19,6 +20,11 @@ function show(v: unknown): string {
 }
 /** Links longer than this are refused when read, so a pasted blob cannot stall the page. */
 const MAX_LENGTH = 200_000;
+/**
+ * The most characters a link may inflate to: far above any real run or comparison (four scenarios of
+ * eight counties with long descriptions come to about 60,000), far below trouble for memory.
+ */
+export const MAX_INFLATED = 1_000_000;
 
 /** The URL hash for a run: lz-string-compressed JSON, safe in a URL. */
 export function encodeRun(run: SharedRun): string {
@@ -36,8 +42,9 @@ export function decodeRun(hash: string): SharedRun | { error: string } | null {
   if (body.length > MAX_LENGTH) return { error: 'the link is too long to be a Trustfall run' };
   let text: string | null = null;
   try {
-    text = decompressFromEncodedURIComponent(body);
-  } catch {
+    text = decompressBounded(body, MAX_INFLATED);
+  } catch (e) {
+    if (e instanceof InflateLimitError) return { error: 'the link holds far more than a Trustfall run (it inflates past a million characters)' };
     text = null;
   }
   if (!text) return { error: 'the link is damaged (it could not be decompressed); it may have been cut short when copied' };
@@ -85,7 +92,7 @@ export function decodeComparison(hash: string): SharedComparison | { error: stri
   if (body.length > MAX_LENGTH) return { error: 'the link is too long to be a Trustfall comparison' };
   let raw: unknown;
   try {
-    raw = JSON.parse(decompressFromEncodedURIComponent(body) ?? '');
+    raw = JSON.parse(decompressBounded(body, MAX_INFLATED) ?? '');
   } catch {
     return { error: 'the comparison link is damaged; it may have been cut short when copied' };
   }
