@@ -63,6 +63,12 @@ export interface EngineApi {
   inspect(resident: number): Promise<ResidentInfo>;
   /** Runs one replicate to the end, independent of the loaded run (for the pool of the compare view). */
   runTask(task: ReplicateTask): Promise<ReplicateResult>;
+  /**
+   * Takes the Web Lock `name` and holds it for as long as the Worker lives; resolves once it is held.
+   * A Worker that ends (terminated, closed, crashed) frees the lock, which is how a pool learns of it:
+   * a dead Worker otherwise never answers and never says so.
+   */
+  holdLifeline(name: string): Promise<void>;
 }
 
 /** The weekly series each tick carries: the live charts' metrics and lines (the rest is asked for on export). */

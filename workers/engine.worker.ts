@@ -122,6 +122,15 @@ const api: EngineApi = {
   async runTask(task) {
     return runTask(task);
   },
+  holdLifeline(name) {
+    // Held until this Worker ends, for whatever reason: the page learns of the end when the lock is freed.
+    return new Promise<void>((held) => {
+      navigator.locks.request(name, () => {
+        held();
+        return new Promise<never>(() => {});
+      });
+    });
+  },
 };
 
 Comlink.expose(api);

@@ -116,13 +116,19 @@ export async function calibrate(opts: {
     return opts.targets.map((t) => fitReport(t, scenario, summaries, twins));
   };
   const cache = new Map(history.map((h) => [key(h.x), h.loss]));
+  /** This session's fit reports by point, so the best point's report needs no run of its own. */
+  const reports = new Map<string, FitReport[]>();
   const f = async (x: number[]) => {
     const k = key(x);
     const known = cache.get(k);
     if (known !== undefined) return known;
+    // A stop request is honoured before the next evaluation, not at the end of the iteration.
+    if (opts.shouldStop?.()) throw STOP;
     const scenario = scenarioAt(opts.base, opts.params, x);
-    const value = loss(await reportsAt(scenario));
+    const r = await reportsAt(scenario);
+    const value = loss(r);
     cache.set(k, value);
+    reports.set(k, r);
     history.push({ x, loss: value });
     return value;
   };
@@ -136,9 +142,15 @@ export async function calibrate(opts: {
     simplex,
     history,
   });
-  let simplex = opts.resume?.simplex ?? (await initialSimplex(f, startingPoint(resolveScenario(opts.base), opts.params)));
+  let simplex: SimplexState | undefined = opts.resume?.simplex;
   let stopped: 'converged' | 'budget' | 'stopped' = 'budget';
-  while (true) {
+  try {
+    simplex ??= await initialSimplex(f, startingPoint(resolveScenario(opts.base), opts.params));
+  } catch (e) {
+    if (e !== STOP) throw e;
+    stopped = 'stopped';
+  }
+  while (simplex && stopped !== 'stopped') {
     await opts.onProgress?.({ iteration: simplex.iterations, evaluations: history.length, bestLoss: simplex.values[0], state: stateOf(simplex) });
     if (converged(simplex, 2e-3, 1e-4)) {
       stopped = 'converged';
@@ -149,12 +161,27 @@ export async function calibrate(opts: {
       stopped = 'stopped';
       break;
     }
-    simplex = await nelderMeadStep(f, simplex);
+    try {
+      simplex = await nelderMeadStep(f, simplex);
+    } catch (e) {
+      if (e !== STOP) throw e;
+      stopped = 'stopped';
+    }
   }
-  const best = scenarioAt(opts.base, opts.params, simplex.points[0]);
-  const report = await reportsAt(best);
+  // Stopped before the first simplex was complete: the best point evaluated so far stands in for it.
+  if (!simplex) {
+    const ranked = [...history].sort((a, b) => a.loss - b.loss);
+    const x = ranked[0]?.x ?? startingPoint(resolveScenario(opts.base), opts.params);
+    simplex = { points: [x], values: [ranked[0]?.loss ?? Number.POSITIVE_INFINITY], iterations: 0, evaluations: history.length };
+  }
+  const bestX = simplex.points[0];
+  const best = scenarioAt(opts.base, opts.params, bestX);
+  const report = reports.get(key(bestX)) ?? (await reportsAt(best));
   return { state: stateOf(simplex), best, report, bestLoss: simplex.values[0], stopped };
 }
+
+/** Thrown inside the objective to stop a search between evaluations. */
+const STOP = Symbol('stop');
 
 function key(x: number[]): string {
   return x.map((v) => v.toFixed(9)).join(',');

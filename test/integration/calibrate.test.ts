@@ -45,6 +45,28 @@ describe('calibration', () => {
     expect(resumed.bestLoss).toBe(whole.bestLoss);
   });
 
+  it('a stop request is honoured before the next evaluation, and the best point needs no run of its own', async () => {
+    let calls = 0;
+    let stopAt = 6;
+    const counting = async (s: Scenario) => {
+      calls++;
+      return evaluate(s);
+    };
+    const opts = { base: structuredClone(BAD), params: PARAMS, targets, budget: 40, seed: 1, replicates: 2 };
+    // Stop asked for after the 6th evaluation (mid-iteration: the first simplex alone takes 4).
+    const stopped = await calibrate({ ...opts, evaluate: counting, shouldStop: () => calls >= stopAt });
+    expect(stopped.stopped).toBe('stopped');
+    expect(calls).toBe(6);
+    expect(stopped.state.history).toHaveLength(6);
+    expect(stopped.report[0].score.applicable).toBeGreaterThan(0);
+    // Stopped even before the first simplex is complete: the best point evaluated stands in.
+    calls = 0;
+    stopAt = 2;
+    const early = await calibrate({ ...opts, evaluate: counting, shouldStop: () => calls >= stopAt });
+    expect(calls).toBe(2);
+    expect(early.bestLoss).toBe(Math.min(...early.state.history.map((h) => h.loss)));
+  });
+
   it('refuses a parameter that is not a numeric field or a range outside the allowed one', () => {
     expect(() => resolveParams([{ path: 'jurisdictions[0].policy.model' }])).toThrow(/not a numeric scenario field/);
     expect(() => resolveParams([{ path: 'crime.offenderShare', min: 0, max: 2 }])).toThrow(/leaves the allowed 0 to 1/);

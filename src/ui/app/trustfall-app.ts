@@ -122,7 +122,12 @@ export class TrustfallApp extends LitElement {
       ${this.fileProblems.length ? html`<div class="notice" role="alert"><strong>That file was not opened:</strong><ul>${this.fileProblems.map((p) => html`<li>${p}</li>`)}</ul><button class="link" @click=${() => (this.fileProblems = [])}>Dismiss</button></div>` : nothing}
       ${e.status === 'invalid' ? html`<div class="notice" role="alert"><strong>The scenario cannot run yet:</strong><ul>${e.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
       ${e.status === 'error' ? html`<div class="notice" role="alert"><strong>The engine stopped:</strong> ${e.errorMessage}. Reload the page to start again; your edits are saved.</div>` : nothing}
-      ${this.view === 'compare' ? html`<div class="compare-layout"><compare-view .setup=${this.comparison} .current=${this.draft} @comparison-change=${(e: CustomEvent<SharedComparison>) => (this.comparison = e.detail)}></compare-view></div>` : nothing}
+      ${
+        // Kept once opened (hidden while exploring), so a comparison and its results survive a visit to Explore.
+        this.comparison
+          ? html`<div class="compare-layout" ?hidden=${this.view !== 'compare'}><compare-view .setup=${this.comparison} .current=${this.draft} @comparison-change=${(e: CustomEvent<SharedComparison>) => (this.comparison = e.detail)}></compare-view></div>`
+          : nothing
+      }
       <div class="layout" ?hidden=${this.view !== 'explore'}>
         <aside class="panel scenario" aria-label="Scenario">
           <h2>Scenario</h2>

@@ -3,7 +3,7 @@ import { calibrate, resolveParams, type CalibrationParam, type CalibrationProgre
 import type { FitReport } from '../../evidence/fit.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
 import { resolveScenario, ScenarioError, type Scenario } from '../../scenario/index.ts';
-import { BrowserPool } from '../compare/browser-pool.ts';
+import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { emit } from '../events.ts';
 
@@ -37,6 +37,8 @@ export class CalibratePanel extends LitElement {
     progress: { state: true },
     result: { state: true },
     problem: { state: true },
+    cancelling: { state: true },
+    workersLost: { state: true },
   };
   declare draft: Record<string, unknown>;
   declare chosen: boolean[];
@@ -47,7 +49,11 @@ export class CalibratePanel extends LitElement {
   declare progress: CalibrationProgress | undefined;
   declare result: { best: Scenario; report: FitReport[]; stopped: string; params: CalibrationParam[] } | undefined;
   declare problem: string;
+  /** Cancel was pressed: the search stops before its next evaluation. */
+  declare cancelling: boolean;
+  declare workersLost: number;
   private stop = false;
+  private pool?: BrowserPool;
 
   constructor() {
     super();
@@ -58,6 +64,15 @@ export class CalibratePanel extends LitElement {
     this.replicates = 2;
     this.running = false;
     this.problem = '';
+    this.cancelling = false;
+    this.workersLost = 0;
+  }
+
+  /** Leaving the page stops the search and its Workers. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop = true;
+    this.pool?.cancel();
   }
 
   override render(): TemplateResult {
@@ -72,10 +87,18 @@ export class CalibratePanel extends LitElement {
         <label>Targets <select id="cal-set" ?disabled=${this.running} @change=${(e: Event) => (this.set = (e.target as HTMLSelectElement).value)}>${Object.values(BUILT_IN_TARGETS).map((s) => html`<option value=${s.id} ?selected=${s.id === this.set}>${s.title}</option>`)}</select></label>
         <label>Evaluations <input id="cal-budget" type="number" min="4" max="2000" .value=${String(this.budget)} ?disabled=${this.running} @change=${(e: Event) => (this.budget = clampInt((e.target as HTMLInputElement).value, 4, 2000, this.budget))} /></label>
         <label>Replicates <input id="cal-replicates" type="number" min="1" max="20" .value=${String(this.replicates)} ?disabled=${this.running} @change=${(e: Event) => (this.replicates = clampInt((e.target as HTMLInputElement).value, 1, 20, this.replicates))} /></label>
-        ${this.running ? html`<button @click=${() => (this.stop = true)}>Cancel</button>` : html`<button @click=${this.run}>Calibrate</button>`}
+        ${
+          this.running
+            ? html`<button ?disabled=${this.cancelling} @click=${() => {
+                this.stop = true;
+                this.cancelling = true;
+              }}>${this.cancelling ? 'Cancelling…' : 'Cancel'}</button>`
+            : html`<button @click=${this.run}>Calibrate</button>`
+        }
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      ${this.progress ? html`<p role="status" class="progress">${this.running ? 'Calibrating' : 'Calibration stopped'}: iteration ${this.progress.iteration}, ${this.progress.evaluations} of at most ${this.budget} evaluations, best loss ${this.progress.bestLoss.toFixed(3)} <progress max=${this.budget} .value=${this.progress.evaluations}></progress></p>` : nothing}
+      ${this.progress ? html`<p role="status" class="progress">${this.running ? (this.cancelling ? 'Cancelling after the evaluation under way' : 'Calibrating') : 'Calibration stopped'}: iteration ${this.progress.iteration}, ${this.progress.evaluations} of at most ${this.budget} evaluations, best loss ${this.progress.bestLoss.toFixed(3)} <progress max=${this.budget} .value=${this.progress.evaluations}></progress></p>` : nothing}
+      ${this.workersLost ? html`<p class="hint" role="status">A worker stopped during the search${this.workersLost > 1 ? ` (${this.workersLost} times)` : ''}; a fresh one took over and ran its replicate again.</p>` : nothing}
       ${this.result ? this.outcome() : nothing}`;
   }
 
@@ -106,7 +129,12 @@ export class CalibratePanel extends LitElement {
       return;
     }
     const params = resolveParams(picked);
-    const pool = new BrowserPool();
+    this.workersLost = 0;
+    this.cancelling = false;
+    const pool = new BrowserPool(poolSize(), (lost) => {
+      this.workersLost = lost;
+    });
+    this.pool = pool;
     const seed = base.run.seed;
     const replicates = this.replicates;
     this.running = true;
@@ -119,13 +147,15 @@ export class CalibratePanel extends LitElement {
         budget: this.budget,
         seed,
         replicates,
-        evaluate: async (s) =>
-          (
-            await pool.run(
-              Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate })),
-              () => {},
-            )
-          ).results.map((r) => r!.summary),
+        evaluate: async (s) => {
+          const out = await pool.run(
+            Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate })),
+            () => {},
+          );
+          const summaries = out.results.filter((r) => r !== undefined).map((r) => r.summary);
+          if (summaries.length === 0) throw new Error(out.cancelled ? 'cancelled' : 'every replicate stopped its worker');
+          return summaries;
+        },
         onProgress: (p) => {
           this.progress = p;
         },
@@ -137,6 +167,7 @@ export class CalibratePanel extends LitElement {
     } finally {
       pool.close();
       this.running = false;
+      this.cancelling = false;
     }
   };
 

@@ -10,7 +10,7 @@ import { presetScenario, PRESETS, type PresetId } from '../state/presets.ts';
 import { encodeComparison, type SharedComparison } from '../state/share-link.ts';
 import { downloadText, downloadUrl } from '../toolbar/files.ts';
 import { emit } from '../events.ts';
-import { BrowserPool, poolSize } from './browser-pool.ts';
+import { BrowserPool, type PoolOutcome, poolSize } from './browser-pool.ts';
 import { SCENARIO_COLOURS, type BandChart } from './band-chart.ts';
 import './band-chart.ts';
 import './twin-towns.ts';
@@ -70,6 +70,7 @@ export class CompareView extends LitElement {
     metric: { state: true },
     group: { state: true },
     jurisdiction: { state: true },
+    workersLost: { state: true },
   };
   declare setup: SharedComparison;
   /** The scenario being edited in the main view, offered as a choice. */
@@ -82,6 +83,8 @@ export class CompareView extends LitElement {
   declare metric: string;
   declare group: string;
   declare jurisdiction: number;
+  /** Workers that died during the current run and were replaced (said beside the progress). */
+  declare workersLost: number;
 
   private pool?: BrowserPool;
   private compared: ComparedScenario[] = [];
@@ -97,6 +100,13 @@ export class CompareView extends LitElement {
     this.metric = 'meanTrust';
     this.group = 'latinoNoncitizen';
     this.jurisdiction = 0;
+    this.workersLost = 0;
+  }
+
+  /** Leaving the page (or the view) stops the run's Workers: nothing keeps computing unseen. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.pool?.cancel();
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -120,7 +130,15 @@ export class CompareView extends LitElement {
               : html`<button class="primary" @click=${this.run}>Run comparison</button>`
           }
         </div>
-        ${this.running || this.done ? html`<div class="compare-progress" role="status">${this.done} of ${this.total} replicates${this.running ? '…' : this.report?.cancelled ? ' (cancelled: results use the finished ones)' : ' done'} <progress max=${this.total} .value=${this.done}></progress></div>` : nothing}
+        ${
+          this.running || this.done
+            ? html`<div class="compare-progress" role="status">${this.done} of ${this.total} replicates${this.running ? '…' : this.report?.cancelled ? ' (cancelled: results use the finished ones)' : ' done'} <progress max=${this.total} .value=${this.done}></progress>${
+                this.workersLost
+                  ? html`<p class="hint">A worker stopped during the run${this.workersLost > 1 ? ` (${this.workersLost} times)` : ''}; a fresh one took over and ran its replicate again. Finished replicates are kept.</p>`
+                  : nothing
+              }</div>`
+            : nothing
+        }
         ${this.problems.length ? html`<div class="notice" role="alert"><strong>Cannot run:</strong><ul>${this.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
       </section>
       ${this.report ? this.results(this.report) : nothing}
@@ -270,8 +288,11 @@ export class CompareView extends LitElement {
     this.running = true;
     this.done = 0;
     this.total = tasks.length;
-    this.pool = new BrowserPool();
-    let outcome: { results: (ReplicateResult | undefined)[]; cancelled: boolean };
+    this.workersLost = 0;
+    this.pool = new BrowserPool(poolSize(), (lost) => {
+      this.workersLost = lost;
+    });
+    let outcome: PoolOutcome;
     try {
       outcome = await this.pool.run(tasks, (_i, _r, done) => (this.done = done));
     } catch (e) {
@@ -290,7 +311,9 @@ export class CompareView extends LitElement {
       this.problems = ['cancelled before every scenario had a finished replicate'];
       return;
     }
-    this.report = compareScenarios(this.compared, seed, replicates, outcome.cancelled);
+    if (outcome.failed.length)
+      this.problems = [`${outcome.failed.length} replicate(s) stopped their worker ${3} times and were left out; the comparison uses the others`];
+    this.report = compareScenarios(this.compared, seed, replicates, outcome.cancelled || outcome.failed.length > 0);
   };
 
   private cancel = () => this.pool?.cancel();

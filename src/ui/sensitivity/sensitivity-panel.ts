@@ -55,6 +55,12 @@ export class SensitivityPanel extends LitElement {
     this.problem = '';
   }
 
+  /** Leaving the page stops the screening's Workers. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.pool?.cancel();
+  }
+
   override render(): TemplateResult {
     return html`<fieldset ?disabled=${this.running}>
         <legend>Parameters to screen</legend>
@@ -120,6 +126,10 @@ export class SensitivityPanel extends LitElement {
       const out = await this.pool.run(tasks, (_i, _r, done) => (this.done = done));
       if (out.cancelled) {
         this.problem = 'Cancelled: a Morris screening needs every run of its design, so nothing is shown.';
+        return;
+      }
+      if (out.failed.length) {
+        this.problem = `${out.failed.length} run(s) of the design kept stopping their worker, and a Morris screening needs every run; nothing is shown.`;
         return;
       }
       this.results = OUTPUTS.map((o) => ({
