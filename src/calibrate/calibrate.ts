@@ -3,7 +3,7 @@ import { fitReport, needsTwin, type FitReport } from '../evidence/fit.ts';
 import { twinScenario } from '../evidence/twin.ts';
 import type { TargetSet } from '../evidence/schema.ts';
 import { resolveScenario, schemaNodeAt, type Scenario } from '../scenario/index.ts';
-import { parsePath } from '../sweep/plan.ts';
+import { getAt, parsePath, setAt } from '../scenario/paths.ts';
 import { converged, initialSimplex, nelderMeadStep, type SimplexState } from './nelder-mead.ts';
 
 /** A parameter to calibrate, searched within [min, max]. */
@@ -64,11 +64,11 @@ export function resolveParams(specs: { path: string; min?: number; max?: number 
 
 /** The scenario with the parameters set to point x (each coordinate 0–1 across its range). */
 export function scenarioAt(base: Record<string, unknown>, params: CalibrationParam[], x: number[]): Scenario {
-  const s: Record<string, unknown> = structuredClone(base);
+  let s: Record<string, unknown> = base;
   params.forEach((p, i) => {
     let v = p.min + x[i] * (p.max - p.min);
     v = p.integer ? Math.round(v) : Number(v.toPrecision(6));
-    setPath(s, parsePath(p.path), v);
+    s = setAt(s, parsePath(p.path), v);
   });
   return resolveScenario(s, 'calibration point');
 }
@@ -76,9 +76,8 @@ export function scenarioAt(base: Record<string, unknown>, params: CalibrationPar
 /** The base scenario's own values of the parameters, as a point in the unit box (the starting point). */
 export function startingPoint(base: Scenario, params: CalibrationParam[]): number[] {
   return params.map((p) => {
-    let v: unknown = base;
-    for (const k of parsePath(p.path)) v = (v as Record<string | number, unknown>)[k];
-    return Math.min(1, Math.max(0, ((v as number) - p.min) / (p.max - p.min)));
+    const v = getAt(base, parsePath(p.path)) as number;
+    return Math.min(1, Math.max(0, (v - p.min) / (p.max - p.min)));
   });
 }
 
@@ -185,14 +184,4 @@ const STOP = Symbol('stop');
 
 function key(x: number[]): string {
   return x.map((v) => v.toFixed(9)).join(',');
-}
-
-function setPath(obj: Record<string, unknown>, path: (string | number)[], value: unknown): void {
-  let o: Record<string | number, unknown> = obj;
-  for (let k = 0; k < path.length - 1; k++) {
-    const next = path[k];
-    if (o[next] === undefined || o[next] === null || typeof o[next] !== 'object') o[next] = typeof path[k + 1] === 'number' ? [] : {};
-    o = o[next] as Record<string | number, unknown>;
-  }
-  o[path[path.length - 1]] = value;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Seed } from '../scenario/boundaries.ts';
 import type { CalibrationState } from './calibrate.ts';
 
 const unitPoint = z.array(z.number().min(0).max(1));
@@ -17,10 +18,7 @@ export const CalibrationStateFile = z
       .max(64),
     targetSets: z.array(z.string()).max(100),
     replicates: z.int().min(1).max(1000),
-    seed: z
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1),
+    seed: Seed,
     simplex: z.object({ points: z.array(unitPoint), values: z.array(z.number()), iterations: z.int().min(0), evaluations: z.int().min(0) }),
     history: z.array(z.object({ x: unitPoint, loss: z.number() })).max(1_000_000),
   })

@@ -11,6 +11,8 @@ const RUN = Run.unwrap();
 
 /** The seed: the scenario's own field, so its range is written once. */
 export const Seed = RUN.shape.seed.unwrap();
+/** The largest seed, for input fields' max attributes and messages. */
+export const SEED_MAX = Seed.maxValue ?? 2 ** 31 - 1;
 /** Replicates of a run or a comparison: the scenario's own range. */
 export const Replicates = RUN.shape.replicates.unwrap();
 /** Households asked in the simulated survey per jurisdiction and period: 0 for none, else 2 to 1,000,000. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { schemaNodeAt, type SchemaNode } from './json-schema.ts';
+import { getAt, type Path } from './paths.ts';
 
 /** A scenario that cannot be run, with one readable line per problem. */
 export class ScenarioError extends Error {
@@ -33,7 +34,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
 function describeIssue(issue: z.core.$ZodIssue, input: unknown, root?: SchemaNode): string[] {
   const path = issue.path;
   const node = schemaNodeAt(path, root);
-  const value = valueAt(input, path);
+  const value = getAt(input, path as Path);
   const where = formatPath(path);
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -89,15 +90,6 @@ export function describeAllowed(node: SchemaNode | undefined): string {
 
 function describeCount(issue: { code: string; minimum?: unknown; maximum?: unknown }): string {
   return issue.code === 'too_big' ? `at most ${String(issue.maximum)}` : `at least ${String(issue.minimum)}`;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = input;
-  for (const k of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k as string];
-  }
-  return v;
 }
 
 function typeName(v: unknown): string {

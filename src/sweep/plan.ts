@@ -1,5 +1,6 @@
 import { describeAllowed, formatPath, resolveScenario, schemaNodeAt, ScenarioError, type Scenario } from '../scenario/index.ts';
 import { stream } from '../engine/rng.ts';
+import { parsePath as parseFieldPath, setAt, type Path } from '../scenario/paths.ts';
 import type { Sweep, SweepParameter } from './schema.ts';
 
 export type Value = number | boolean | string;
@@ -11,20 +12,13 @@ export interface SweepPlan {
   runs: number;
 }
 
-/** Names that would reach an object's prototype instead of a field. */
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** "jurisdictions[0].policy.model" → ['jurisdictions', 0, 'policy', 'model']. */
-export function parsePath(path: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const part of path.split('.')) {
-    const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
-    if (m && FORBIDDEN.has(m[1])) throw new SweepError([`parameters: path ${JSON.stringify(path)} names ${m[1]}, which is not a scenario field`]);
-    if (!m) throw new SweepError([`parameters: path ${JSON.stringify(path)} is not a field path like jurisdictions[0].policy.model`]);
-    out.push(m[1]);
-    for (const idx of m[2].matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
+/** A field path as a list; a badly written one is a sweep problem. */
+export function parsePath(path: string): Path {
+  try {
+    return parseFieldPath(path);
+  } catch (e) {
+    throw new SweepError([`parameters: ${(e as Error).message}`]);
   }
-  return out;
 }
 
 /** A sweep that cannot run, with one line per problem. */
@@ -61,7 +55,7 @@ export function planSweep(sweep: Sweep, base: Record<string, unknown>): SweepPla
   const columns = sweep.design === 'grid' ? gridPoints(sweep.parameters) : hypercubePoints(sweep, count);
   const points = columns.map((values, k) => {
     let s: Record<string, unknown> = structuredClone(base);
-    sweep.parameters.forEach((p, i) => (s = setPath(s, parsePath(p.path), values[i])));
+    sweep.parameters.forEach((p, i) => (s = setAt(s, parsePath(p.path), values[i])));
     try {
       return { values, scenario: resolveScenario(s, `point ${k}`) };
     } catch (e) {
@@ -142,15 +136,4 @@ function roundForField(p: SweepParameter, v: Value): Value {
   const node = schemaNodeAt(parsePath(p.path));
   if (typeof v === 'number') return node?.type === 'integer' ? Math.round(v) : Number(v.toPrecision(12));
   return v;
-}
-
-function setPath(obj: Record<string, unknown>, path: (string | number)[], value: unknown): Record<string, unknown> {
-  let o: Record<string | number, unknown> = obj;
-  for (let k = 0; k < path.length - 1; k++) {
-    const key = path[k];
-    if (o[key] === undefined || o[key] === null || typeof o[key] !== 'object') o[key] = typeof path[k + 1] === 'number' ? [] : {};
-    o = o[key] as Record<string | number, unknown>;
-  }
-  o[path[path.length - 1]] = value;
-  return obj;
 }

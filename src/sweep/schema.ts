@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GROUPS, METRICS, PERIODS } from '../engine/index.ts';
+import { Seed } from '../scenario/boundaries.ts';
 import type { SchemaNode } from '../scenario/index.ts';
 
 /** The most runs a sweep may have (its maxRuns cannot be set higher). */
@@ -42,11 +43,7 @@ export const Sweep = z
     samples: z.int().min(1).max(100_000).optional().meta({ description: 'Points to sample (Latin hypercube).' }),
     parameters: z.array(SweepParameter).min(1),
     replicates: z.int().min(1).max(1000).default(3),
-    seed: z
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .default(1),
+    seed: Seed.default(1),
     maxRuns: z.int().min(1).max(MAX_SWEEP_RUNS).default(2000).meta({ description: 'Budget: refuse a sweep of more runs (points × replicates) than this.' }),
     outputs: z
       .array(z.enum(METRICS.map((m) => m.key) as [string, ...string[]]))

@@ -1,4 +1,4 @@
-import type { Path } from './state/paths.ts';
+import type { Path } from '../scenario/paths.ts';
 
 /** Custom events the components send up, typed once here. */
 export interface ScenarioEditDetail {

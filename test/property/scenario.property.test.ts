@@ -1,22 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listParameters, resolveScenario, ScenarioError } from '../../src/scenario/index.ts';
+import { setAt } from '../../src/scenario/paths.ts';
 import { FC_SEED } from '../helpers/fc-seed.ts';
 import { smallScenarioInput } from './arbitraries.ts';
 
 /** Numeric parameters of the schema with their ranges, for generating bad values. */
 const numeric = listParameters().filter((p) => typeof p.node.minimum === 'number' && typeof p.node.maximum === 'number' && !p.path.includes('[]'));
-
-function setAt(obj: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
-  const keys = path.split('.');
-  let o = obj;
-  for (const k of keys.slice(0, -1)) {
-    o[k] ??= {};
-    o = o[k] as Record<string, unknown>;
-  }
-  o[keys[keys.length - 1]] = value;
-  return obj;
-}
 
 describe(`scenario files (fast-check seed ${FC_SEED})`, () => {
   it('round trip: a valid scenario written as JSON and read back is the same scenario', () => {
@@ -32,7 +22,7 @@ describe(`scenario files (fast-check seed ${FC_SEED})`, () => {
     fc.assert(
       fc.property(fc.constantFrom(...numeric), fc.boolean(), fc.double({ min: 1e-3, max: 1e6, noNaN: true }), (param, above, by) => {
         const bad = above ? (param.node.maximum as number) + by : (param.node.minimum as number) - by;
-        const input = setAt({}, param.path, bad);
+        const input = setAt({}, param.path.split('.'), bad);
         let error: unknown;
         try {
           resolveScenario(input);
@@ -53,7 +43,7 @@ describe(`scenario files (fast-check seed ${FC_SEED})`, () => {
   it('a value of the wrong type is refused, naming the field path', () => {
     fc.assert(
       fc.property(fc.constantFrom(...numeric), fc.oneof(fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.integer())), (param, bad) => {
-        expect(() => resolveScenario(setAt({}, param.path, bad))).toThrow(new RegExp(`${param.path.replace(/\./g, '\\.')}: `));
+        expect(() => resolveScenario(setAt({}, param.path.split('.'), bad))).toThrow(new RegExp(`${param.path.replace(/\./g, '\\.')}: `));
       }),
       { numRuns: 60 },
     );

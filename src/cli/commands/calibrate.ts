@@ -6,6 +6,7 @@ import { ENGINE_VERSION } from '../../engine/version.ts';
 import { UsageError, type RunFlags } from '../args.ts';
 import { checkOutputs, readInputJson, writeOutput } from '../files.ts';
 import { parseCalibrationState } from '../../calibrate/state-schema.ts';
+import { getAt, parsePath } from '../../scenario/paths.ts';
 import { ThreadPool } from '../pool/pool.ts';
 import { readScenarioWithRaw } from '../read-scenario.ts';
 import { readTargetSets } from './fit.ts';
@@ -91,8 +92,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
       shouldStop: () => stop,
     });
     const values = params.map((p) => {
-      let v: unknown = result.best;
-      for (const k of p.path.replace(/\[(\d+)\]/g, '.$1').split('.')) v = (v as Record<string, unknown>)[k];
+      const v = getAt(result.best, parsePath(p.path));
       const vertex = result.state.simplex.points.map((x) => p.min + x[params.indexOf(p)] * (p.max - p.min));
       return { path: p.path, value: v as number, range: [p.min, p.max], simplexSpread: [Math.min(...vertex), Math.max(...vertex)] };
     });

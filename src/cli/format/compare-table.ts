@@ -1,4 +1,5 @@
-import type { Estimate } from '../../engine/index.ts';
+import type { Estimate, Group } from '../../engine/index.ts';
+import { GROUP_LABELS } from '../../report/group-labels.ts';
 import type { ComparisonReport } from '../../compare/compare.ts';
 
 const ROWS: { key: string; label: string; kind: 'share' | 'rate' | 'trust' | 'perYear' | 'ratio' }[] = [
@@ -14,13 +15,6 @@ const ROWS: { key: string; label: string; kind: 'share' | 'rate' | 'trust' | 'pe
   { key: 'removals', label: 'Removals /yr', kind: 'perYear' },
 ];
 
-const GROUP_LABEL: Record<string, string> = {
-  all: 'all residents',
-  latinoNoncitizen: 'Latino non-citizens',
-  latinoCitizen: 'Latino citizens',
-  nonLatino: 'non-Latino residents',
-};
-
 /** The comparison as text: scenarios side by side (after activation) and paired differences from the first. */
 export function compareTable(r: ComparisonReport): string {
   const out: string[] = [];
@@ -34,7 +28,7 @@ export function compareTable(r: ComparisonReport): string {
   for (let j = 0; j < J; j++) {
     for (const group of ['all', 'latinoNoncitizen']) {
       out.push('');
-      out.push(`${r.scenarios[0].jurisdictions[j].name}, ${GROUP_LABEL[group]}, after the policy started: mean (95% interval)`);
+      out.push(`${r.scenarios[0].jurisdictions[j].name}, ${GROUP_LABELS[group as Group].people}, after the policy started: mean (95% interval)`);
       const heads = [...r.scenarios.map((_, k) => `[${k + 1}]`), ...r.scenarios.slice(1).map((_, k) => `[${k + 2}] − [1]`)];
       out.push(''.padEnd(33) + heads.map((h) => h.padStart(w)).join(''));
       for (const row of ROWS) {

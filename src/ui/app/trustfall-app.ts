@@ -5,7 +5,8 @@ import { weeklyCsv } from '../../report/weekly-csv.ts';
 import { EngineController } from '../controllers/engine-controller.ts';
 import type { RunCommand, ScenarioEditDetail } from '../events.ts';
 import { saveDraft } from '../state/local-draft.ts';
-import { setAt } from '../state/paths.ts';
+import { setAt } from '../../scenario/paths.ts';
+import { Seed, SEED_MAX } from '../../scenario/boundaries.ts';
 import { presetScenario, type PresetId } from '../state/presets.ts';
 import { encodeRun } from '../state/share-link.ts';
 import { downloadText, downloadUrl, readOpenedFile, runExport, slug } from '../toolbar/files.ts';
@@ -229,7 +230,7 @@ export class TrustfallApp extends LitElement {
         errors.set(i > 0 ? p.slice(0, i) : '', i > 0 ? p.slice(i + 2) : p);
       }
     }
-    if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed > 2 ** 31 - 1) errors.set('seed', 'must be a whole number from 0 to 2147483647');
+    if (!Seed.safeParse(this.seed).success) errors.set('seed', `must be a whole number from 0 to ${SEED_MAX}`);
     this.errors = errors;
   }
 

@@ -4,6 +4,7 @@ import type { FitReport } from '../../evidence/fit.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
 import { resolveScenario, ScenarioError, type Scenario } from '../../scenario/index.ts';
 import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
+import { getAt, parsePath } from '../../scenario/paths.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { emit } from '../events.ts';
 
@@ -180,9 +181,7 @@ function clampInt(raw: string, lo: number, hi: number, fallback: number): number
 }
 
 function valueAt(s: Scenario, path: string): string {
-  let v: unknown = s;
-  for (const k of path.split('.')) v = (v as Record<string, unknown>)[k];
-  return String(v);
+  return String(getAt(s, parsePath(path)));
 }
 
 customElements.define('calibrate-panel', CalibratePanel);

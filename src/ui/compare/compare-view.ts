@@ -5,7 +5,8 @@ import type { Estimate, ReplicateResult, ReplicateTask } from '../../engine/inde
 import { replicatesCsv } from '../../report/replicates-csv.ts';
 import { resolveScenario, ScenarioError, type Scenario } from '../../scenario/index.ts';
 import type { z } from 'zod';
-import { ComparisonYears, firstProblem, Replicates, Seed, SurveyHouseholds } from '../../scenario/boundaries.ts';
+import { GROUP_LABELS, GROUP_MENU } from '../../report/group-labels.ts';
+import { ComparisonYears, firstProblem, Replicates, Seed, SEED_MAX, SurveyHouseholds } from '../../scenario/boundaries.ts';
 import { presetScenario, PRESETS, type PresetId } from '../state/presets.ts';
 import { encodeComparison, type SharedComparison } from '../state/share-link.ts';
 import { downloadText, downloadUrl } from '../toolbar/files.ts';
@@ -26,17 +27,7 @@ const METRICS = [
   { key: 'meanBelief', label: 'Belief that police work with ICE (every fourth week)', percent: false },
   { key: 'expectedReporting', label: 'Expected reporting, noise-free (every fourth week)', percent: true },
 ] as const;
-const GROUPS = [
-  { key: 'all', label: 'All residents' },
-  { key: 'latinoNoncitizen', label: 'Latino non-citizens' },
-  { key: 'latinoCitizen', label: 'Latino citizens' },
-  { key: 'nonLatino', label: 'Non-Latino residents' },
-  { key: 'latino', label: 'All Latino residents' },
-  { key: 'latinoUsBorn', label: 'Latino, U.S.-born' },
-  { key: 'latinoNaturalised', label: 'Latino, naturalised' },
-  { key: 'latinoLawful', label: 'Latino, lawful non-citizens' },
-  { key: 'latinoUndocumented', label: 'Latino, undocumented' },
-] as const;
+const GROUPS = GROUP_MENU.map((key) => ({ key, label: GROUP_LABELS[key].title }));
 const TABLE_METRICS: [string, string][] = [
   ['reportedShare', 'Crimes reported'],
   ['expectedReporting', 'Expected reporting (noise-free)'],
@@ -122,7 +113,7 @@ export class CompareView extends LitElement {
           ${this.setup.slots.length < 4 ? html`<button class="secondary" @click=${() => this.patch({ slots: [...this.setup.slots, { preset: 'jail-enforcement' }] })}>Add a scenario</button>` : nothing}
           <label>Replicates <input id="cmp-replicates" type="number" min="1" max="1000" .value=${String(this.setup.replicates)} @change=${(e: Event) => this.patch({ replicates: valueIn(e, Replicates, this.setup.replicates) })} /></label>
           <label>Years (0: as each scenario says) <input id="cmp-years" type="number" min="0" max="50" step="0.5" .value=${String(this.setup.years ?? 0)} @change=${(e: Event) => this.patch({ years: valueIn(e, ComparisonYears, this.setup.years ?? 0) })} /></label>
-          <label>Seed <input id="cmp-seed" type="number" min="0" max="2147483647" .value=${String(this.setup.seed)} @change=${(e: Event) => this.patch({ seed: valueIn(e, Seed, this.setup.seed) })} /></label>
+          <label>Seed <input id="cmp-seed" type="number" min="0" max=${String(SEED_MAX)} .value=${String(this.setup.seed)} @change=${(e: Event) => this.patch({ seed: valueIn(e, Seed, this.setup.seed) })} /></label>
           <label>Survey households (0: none) <input id="cmp-survey" type="number" min="0" max="1000000" .value=${String(this.setup.survey)} @change=${(e: Event) => this.patch({ survey: valueIn(e, SurveyHouseholds, this.setup.survey) })} /></label>
           ${
             this.running

@@ -2,18 +2,8 @@ import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
 import type { ResidentInfo } from '../../engine/index.ts';
 import { trustCss } from '../../render/colours.ts';
 import { emit } from '../events.ts';
+import { GROUP_LABELS } from '../../report/group-labels.ts';
 
-const GROUP = {
-  latinoCitizen: 'Latino citizen',
-  latinoNoncitizen: 'Latino non-citizen',
-  nonLatino: 'Non-Latino',
-  latino: 'Latino',
-  all: '',
-  latinoUsBorn: 'Latino, U.S.-born',
-  latinoNaturalised: 'Latino, naturalised',
-  latinoLawful: 'Latino, lawful non-citizen',
-  latinoUndocumented: 'Latino, undocumented',
-} as const;
 const STATUS = {
   usBorn: 'U.S.-born citizen',
   naturalised: 'naturalised citizen',
@@ -50,7 +40,7 @@ export class ResidentInspector extends LitElement {
       <h3>Resident ${r.id}</h3>
       <dl>
         <dt>Group</dt>
-        <dd>${GROUP[r.group]}, ${STATUS[r.status]}</dd>
+        <dd>${GROUP_LABELS[r.group].one}, ${STATUS[r.status]}</dd>
         <dt>Lives in</dt>
         <dd>${r.jurisdiction}, neighbourhood (${r.neighbourhood.x + 1}, ${r.neighbourhood.y + 1})</dd>
         <dt>Now</dt>

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { describeAllowed, type SchemaNode } from '../../scenario/index.ts';
-import { pathText, type Path } from '../state/paths.ts';
+import { pathText, type Path } from '../../scenario/paths.ts';
 
 /** "profilingMultiplier" → "Profiling multiplier". */
 export function humanise(key: string): string {

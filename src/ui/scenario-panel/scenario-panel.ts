@@ -2,7 +2,8 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { scenarioJsonSchema, type SchemaNode } from '../../scenario/index.ts';
 import { emit } from '../events.ts';
 import { PRESETS } from '../state/presets.ts';
-import { getAt, pathText, type Path } from '../state/paths.ts';
+import { getAt, pathText, type Path } from '../../scenario/paths.ts';
+import { SEED_MAX } from '../../scenario/boundaries.ts';
 import { field, humanise } from './field.ts';
 import { panelStyles } from './scenario-panel.styles.ts';
 
@@ -51,7 +52,7 @@ export class ScenarioPanel extends LitElement {
           ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === this.preset}>${p.title}</option>`)}
         </select>
         <label for="seed">Seed</label>
-        <input id="seed" type="number" min="0" max="2147483647" step="1" .value=${String(this.seed)} @change=${this.onSeed} />
+        <input id="seed" type="number" min="0" max=${String(SEED_MAX)} step="1" .value=${String(this.seed)} @change=${this.onSeed} />
         <div class="apply-row">
           <button class="apply" ?disabled=${!this.dirty || problems > 0} @click=${() => emit(this, 'scenario-apply', undefined)}>Apply and restart</button>
           <span class="state" role="status">${problems > 0 ? `${problems} value${problems > 1 ? 's' : ''} to fix` : this.dirty ? 'Changes not applied yet' : 'Running these settings'}</span>

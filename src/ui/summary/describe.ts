@@ -1,13 +1,5 @@
-import type { MetricValues, RunSummary } from '../../engine/index.ts';
-
-const GROUP_WORDS = {
-  latinoNoncitizen: 'Latino non-citizens',
-  latinoCitizen: 'Latino citizens',
-  nonLatino: 'non-Latino residents',
-  latino: 'Latino residents',
-  all: 'all residents',
-} as const;
-type GroupKey = keyof typeof GROUP_WORDS;
+import type { Group, MetricValues, RunSummary } from '../../engine/index.ts';
+import { GROUP_LABELS } from '../../report/group-labels.ts';
 
 /** The sentences of the run summary: what changed, in plain words, computed from the metrics. */
 export function describeRun(summary: RunSummary, activationDay: number, day: number): string[] {
@@ -20,9 +12,9 @@ export function describeRun(summary: RunSummary, activationDay: number, day: num
   for (const j of summary.jurisdictions) {
     const where = many ? `In ${j.name} (${policyWords(j.model, j.sanctuary, j.trustBuilding)}), ` : '';
     const g = j.groups;
-    for (const group of ['latinoNoncitizen', 'latinoCitizen', 'nonLatino'] as GroupKey[]) {
+    for (const group of ['latinoNoncitizen', 'latinoCitizen', 'nonLatino'] as Group[]) {
       const s = shareChange(g[group].before.reportedShare, g[group].after.reportedShare);
-      if (s) out.push(`${where}reporting of crime among ${GROUP_WORDS[group]} ${s}.`);
+      if (s) out.push(`${where}reporting of crime among ${GROUP_LABELS[group].people} ${s}.`);
     }
     const trust = change(g.latinoNoncitizen.before.meanTrust, g.latinoNoncitizen.after.meanTrust, (v) => v.toFixed(2), 0.01);
     if (trust) out.push(`${where}mean trust in police among Latino non-citizens ${trust}.`);
