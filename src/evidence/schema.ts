@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { GROUPS, METRICS } from '../engine/index.ts';
+import { GROUPS, METRICS, type MetricKey } from '../engine/index.ts';
 
-const metricKey = z.enum(METRICS.map((m) => m.key) as [string, ...string[]]);
+const metricKey = z.enum(METRICS.map((m) => m.key) as [MetricKey, ...MetricKey[]]);
 /** Groups a target can name: every group the engine reports (the Latino status groups included). */
 export const TARGET_GROUPS = GROUPS;
 const group = z.enum(TARGET_GROUPS);

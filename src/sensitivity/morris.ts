@@ -1,5 +1,5 @@
 import { stream } from '../engine/rng.ts';
-import type { RunSummary } from '../engine/index.ts';
+import { isMetricKey, type RunSummary } from '../engine/index.ts';
 
 /**
  * Morris elementary effects (Morris 1991, with μ* from Campolongo, Cariboni & Saltelli 2007): a screening
@@ -86,11 +86,14 @@ export function readOutput(name: string, summaries: RunSummary[]): number | null
     if (!g) return null;
     if (change) {
       const metric = parts.slice(2).join('.');
+      if (!isMetricKey(metric)) return null;
       const b = g.before[metric];
       const a = g.after[metric];
       return a === null || b === null || a === undefined || b === undefined || b === 0 ? null : a / b - 1;
     }
-    const v = g[parts[2] as 'after']?.[parts.slice(3).join('.')];
+    const metric = parts.slice(3).join('.');
+    if (!isMetricKey(metric)) return null;
+    const v = g[parts[2] as 'after']?.[metric];
     return v === undefined ? null : v;
   });
   const defined = values.filter((v): v is number => v !== null);

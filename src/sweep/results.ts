@@ -1,7 +1,7 @@
 import { canonicalJson } from '../scenario/index.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { ReplicateResult } from '../engine/index.ts';
+import { isMetricKey, type ReplicateResult } from '../engine/index.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { cell, quote } from '../report/replicates-csv.ts';
 import { MAX_SWEEP_RUNS, type Sweep } from './schema.ts';
@@ -55,7 +55,8 @@ export function sweepRow(sweep: Sweep, plan: SweepPlan, run: number, result: Rep
   const point = Math.floor(run / sweep.replicates);
   const metrics = columns.map((c) => {
     const [j, g, p, ...m] = c.split('.');
-    const v = result.summary.jurisdictions[Number(j.slice(1))]?.groups[g as 'all'][p as 'after'][m.join('.')];
+    const key = m.join('.');
+    const v = isMetricKey(key) ? result.summary.jurisdictions[Number(j.slice(1))]?.groups[g as 'all'][p as 'after'][key] : undefined;
     return v === undefined ? null : v;
   });
   return { run, point, replicate: run % sweep.replicates, seed: sweep.seed, params: plan.points[point].values, metrics };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CRIME_TYPES, CHARGES, GROUPS, METRICS, PERIODS, createWorld, runToEnd, stepDays, summarise } from '../../src/engine/index.ts';
+import { CRIME_TYPES, CHARGES, GROUPS, METRICS, PERIODS, createWorld, runToEnd, stepDays, summarise, type MetricKey } from '../../src/engine/index.ts';
 import { resolveScenario } from '../../src/scenario/index.ts';
 import { FC_SEED } from '../helpers/fc-seed.ts';
 import { runWorld } from '../helpers/small.ts';
@@ -81,7 +81,7 @@ describe(`engine invariants (fast-check seed ${FC_SEED})`, () => {
         for (const j of summarise(w).jurisdictions) {
           for (const g of GROUPS) {
             for (const period of PERIODS) {
-              for (const key of [...SHARE_METRICS, 'meanTrust', 'meanFear']) {
+              for (const key of [...SHARE_METRICS, 'meanTrust', 'meanFear'] as MetricKey[]) {
                 const v = j.groups[g][period][key];
                 if (v !== null) expect(v, `${g} ${period} ${key}`).toBeGreaterThanOrEqual(0);
                 if (v !== null) expect(v, `${g} ${period} ${key}`).toBeLessThanOrEqual(1);

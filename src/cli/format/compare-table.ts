@@ -1,8 +1,8 @@
-import type { Estimate, Group } from '../../engine/index.ts';
+import type { Estimate, Group, MetricKey } from '../../engine/index.ts';
 import { GROUP_LABELS } from '../../report/group-labels.ts';
 import type { ComparisonReport } from '../../compare/compare.ts';
 
-const ROWS: { key: string; label: string; kind: 'share' | 'rate' | 'trust' | 'perYear' | 'ratio' }[] = [
+const ROWS: { key: MetricKey; label: string; kind: 'share' | 'rate' | 'trust' | 'perYear' | 'ratio' }[] = [
   { key: 'reportedShare', label: 'Crimes reported', kind: 'share' },
   { key: 'cooperationRate', label: 'Witnesses cooperating', kind: 'share' },
   { key: 'clearanceRate', label: 'Reported crimes cleared', kind: 'share' },

@@ -1,7 +1,7 @@
-import type { Estimate, RunReport } from '../../engine/index.ts';
+import type { Estimate, RunReport, MetricKey } from '../../engine/index.ts';
 
 /** Rows of the readable summary: metric key, label, and how to show its value. */
-const ROWS: { key: string; label: string; kind: Kind }[] = [
+const ROWS: { key: MetricKey; label: string; kind: Kind }[] = [
   { key: 'residents', label: 'Residents (mean)', kind: 'count' },
   { key: 'violentVictimisationPer1000', label: 'Violent victimisation /1,000/yr', kind: 'rate' },
   { key: 'propertyVictimisationPer1000', label: 'Property victimisation /1,000/yr', kind: 'rate' },

@@ -1,5 +1,5 @@
 import { GROUPS, PERIODS, type Group, type Period } from '../codes.ts';
-import type { MetricValues } from './definitions.ts';
+import type { MetricKey, MetricValues } from './definitions.ts';
 import type { JurisdictionResult, RunSummary, WeeklySeries } from './summary.ts';
 
 /** A metric over replicates: the mean and a 95% confidence interval of the mean (t distribution). */
@@ -10,7 +10,7 @@ export interface Estimate {
   /** Replicates in which the metric was defined. */
   n: number;
 }
-export type MetricEstimates = Record<string, Estimate>;
+export type MetricEstimates = Record<MetricKey, Estimate>;
 
 /** Two-sided 95% quantiles of Student's t for 1..30 degrees of freedom. */
 const T95 = [
@@ -38,9 +38,9 @@ export function aggregateSummaries(runs: readonly RunSummary[]): JurisdictionRes
     for (const g of GROUPS) {
       groups[g] = {} as Record<Period, MetricEstimates>;
       for (const p of PERIODS) {
-        const out: MetricEstimates = {};
-        for (const key of Object.keys(first.groups[g][p])) out[key] = estimate(runs.map((r) => r.jurisdictions[j].groups[g][p][key]));
-        groups[g][p] = out;
+        const out: Partial<MetricEstimates> = {};
+        for (const key of Object.keys(first.groups[g][p]) as MetricKey[]) out[key] = estimate(runs.map((r) => r.jurisdictions[j].groups[g][p][key]));
+        groups[g][p] = out as MetricEstimates;
       }
     }
     const { name, model, sanctuary, trustBuilding } = first;

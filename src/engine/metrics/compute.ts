@@ -1,6 +1,6 @@
 import { CHARGES, CRIME_TYPES, FBI_VIOLENT_TYPES, GROUP_MEMBERS, NON_LATINO_CELL, PROPERTY_TYPES, RESIDENT_GROUPS, VIOLENT_TYPES } from '../codes.ts';
 import { C, COUNTERS, TRUST_BINS } from './accumulate.ts';
-import type { MetricValues } from './definitions.ts';
+import type { MetricKey, MetricValues } from './definitions.ts';
 
 /**
  * Turns the counters of one jurisdiction (a block of RESIDENT_GROUPS × COUNTERS) into the metrics of
@@ -26,7 +26,8 @@ export function computeMetrics(block: Float64Array, offset: number, group: numbe
   const all = [0, 1, 2, 3];
   const crimes = sum(C.crimes, all);
   const reported = sum(C.reported, all);
-  const out: MetricValues = {
+  // Built field by field below; every metric is set (a test checks each key is present).
+  const out: Partial<MetricValues> = {
     days,
     residents,
     victimisationPer1000: per1000(crimes),
@@ -51,7 +52,7 @@ export function computeMetrics(block: Float64Array, offset: number, group: numbe
   out.meanBelief = ratio(v[C.beliefSum], v[C.fullResidents]);
   out.trustFellShare = ratio(v[C.trustFell], v[C.fullResidents]);
   const deciles = trustDeciles(v);
-  for (let d = 1; d <= 9; d++) out[`trustDecile.${d}`] = deciles === null ? null : deciles[d - 1];
+  for (let d = 1; d <= 9; d++) out[`trustDecile.${d}` as MetricKey] = deciles === null ? null : deciles[d - 1];
   out.stopsPer1000 = per1000Residents(v[C.stops]);
   out.stopDisparity = groups.length === RESIDENT_GROUPS ? stopDisparity(block, offset) : null;
   out.statusQuestioned = v[C.statusQuestioned];
@@ -67,7 +68,7 @@ export function computeMetrics(block: Float64Array, offset: number, group: numbe
   out.recordedCrimesPer1000 = per1000Residents(reported);
   out.unreportedCrimes = crimes - reported;
   out.unreportedShare = ratio(crimes - reported, crimes);
-  return out;
+  return out as MetricValues;
 }
 
 /** The nine deciles of trust, interpolated in the histogram of weekly snapshots; null with no one counted. */

@@ -1,17 +1,20 @@
 import { CHARGES, CRIME_TYPES } from '../codes.ts';
 
 /** A metric of the run summaries and weekly series: its key, unit and plain-language meaning. */
-export interface MetricDef {
-  key: string;
+export interface MetricDef<K extends string = string> {
+  key: K;
   unit: string;
   description: string;
 }
 
-const byType = (prefix: string, unit: string, what: string): MetricDef[] =>
-  CRIME_TYPES.map((t) => ({ key: `${prefix}.${t}`, unit, description: `${what}: ${t}` }));
+type CrimeType = (typeof CRIME_TYPES)[number];
+type Charge = (typeof CHARGES)[number];
+
+const byType = <P extends string>(prefix: P, unit: string, what: string): MetricDef<`${P}.${CrimeType}`>[] =>
+  CRIME_TYPES.map((t) => ({ key: `${prefix}.${t}` as `${P}.${CrimeType}`, unit, description: `${what}: ${t}` }));
 
 /** Every metric, in the order tables and CSV columns show them. */
-export const METRICS: readonly MetricDef[] = [
+export const METRICS = [
   { key: 'days', unit: 'days', description: 'Days in the period (counts below are totals over these days)' },
   { key: 'residents', unit: 'residents', description: 'Mean number of residents in the country (in the community or in custody)' },
   {
@@ -63,8 +66,8 @@ export const METRICS: readonly MetricDef[] = [
     unit: 'share',
     description: 'Share of the group whose trust is more than 0.1 below its level on the activation day (0 before it), snapshots every fourth week',
   },
-  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => ({
-    key: `trustDecile.${d}`,
+  ...([1, 2, 3, 4, 5, 6, 7, 8, 9] as const).map((d) => ({
+    key: `trustDecile.${d}` as const,
     unit: 'trust (0–1)',
     description: `Trust below which ${d}0% of the group lie (from a histogram of snapshots every fourth week)`,
   })),
@@ -78,7 +81,7 @@ export const METRICS: readonly MetricDef[] = [
   { key: 'arrests', unit: 'arrests', description: 'Arrests by local police (stops and cleared crimes)' },
   { key: 'arrestsPer1000', unit: 'per 1,000 per year', description: 'Arrests per 1,000 residents per year' },
   { key: 'detainers', unit: 'detainers', description: 'Immigration detainers issued' },
-  ...CHARGES.map((c) => ({ key: `detainers.${c}`, unit: 'detainers', description: `Detainers whose most serious charge is: ${c}` })),
+  ...CHARGES.map((c) => ({ key: `detainers.${c}` as `detainers.${Charge}`, unit: 'detainers', description: `Detainers whose most serious charge is: ${c}` })),
   { key: 'detentions', unit: 'people', description: 'People taken into immigration detention (honoured detainers, Task Force arrests, federal arrests)' },
   { key: 'federalArrests', unit: 'arrests', description: 'ICE at-large arrests (background federal enforcement)' },
   { key: 'removals', unit: 'people', description: 'People removed from the country' },
@@ -87,6 +90,15 @@ export const METRICS: readonly MetricDef[] = [
   { key: 'recordedCrimesPer1000', unit: 'per 1,000 per year', description: 'Crimes reported to police per 1,000 per year (what police statistics see)' },
   { key: 'unreportedCrimes', unit: 'crimes', description: 'Crimes never reported (the dark figure)' },
   { key: 'unreportedShare', unit: 'share', description: 'Share of crimes never reported' },
-];
+] as const satisfies readonly MetricDef[];
 
-export type MetricValues = Record<string, number | null>;
+/** The key of every metric: a typo in a metric's name is a type error, not a missing value at run time. */
+export type MetricKey = (typeof METRICS)[number]['key'];
+/** One period's metrics for one group: every metric, null where it has nothing to divide by. */
+export type MetricValues = Record<MetricKey, number | null>;
+
+const KEYS: ReadonlySet<string> = new Set(METRICS.map((m) => m.key));
+/** True when a name read from outside (a file, a flag, a column) is a metric's key. */
+export function isMetricKey(s: string): s is MetricKey {
+  return KEYS.has(s);
+}

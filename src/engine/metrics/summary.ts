@@ -2,7 +2,7 @@ import { FREE, GROUPS, PERIODS, REMOVED, RESIDENT_GROUPS, type Group, type Perio
 import type { World } from '../world.ts';
 import { COUNTERS, blockSize } from './accumulate.ts';
 import { computeMetrics } from './compute.ts';
-import { METRICS, type MetricValues } from './definitions.ts';
+import { METRICS, type MetricValues, type MetricKey } from './definitions.ts';
 
 /** One jurisdiction's results, by group and then by period. */
 export interface JurisdictionResult<V> {
@@ -53,7 +53,7 @@ export function summarise(w: World): RunSummary {
 /** Which groups and metrics a weekly series carries (all by default). */
 export interface SeriesSelection {
   groups: readonly Group[];
-  metrics: readonly string[];
+  metrics: readonly MetricKey[];
 }
 
 /** The weekly series of the weeks finished so far, from week `from` on, of every group and metric or of a selection. */

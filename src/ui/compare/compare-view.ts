@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { weeklyBand, type Band } from '../../compare/bands.ts';
 import { compareScenarios, type ComparedScenario, type ComparisonReport } from '../../compare/compare.ts';
-import type { Estimate, ReplicateResult, ReplicateTask } from '../../engine/index.ts';
+import type { Estimate, ReplicateResult, ReplicateTask, MetricKey } from '../../engine/index.ts';
 import { replicatesCsv } from '../../report/replicates-csv.ts';
 import { resolveScenario, ScenarioError, type Scenario } from '../../scenario/index.ts';
 import type { z } from 'zod';
@@ -28,7 +28,7 @@ const METRICS = [
   { key: 'expectedReporting', label: 'Expected reporting, noise-free (every fourth week)', percent: true },
 ] as const;
 const GROUPS = GROUP_MENU.map((key) => ({ key, label: GROUP_LABELS[key].title }));
-const TABLE_METRICS: [string, string][] = [
+const TABLE_METRICS: [MetricKey, string][] = [
   ['reportedShare', 'Crimes reported'],
   ['expectedReporting', 'Expected reporting (noise-free)'],
   ['meanBelief', 'Belief that police work with ICE'],
@@ -71,7 +71,7 @@ export class CompareView extends LitElement {
   declare total: number;
   declare problems: string[];
   declare report: ComparisonReport | undefined;
-  declare metric: string;
+  declare metric: MetricKey;
   declare group: string;
   declare jurisdiction: number;
   /** Workers that died during the current run and were replaced (said beside the progress). */
@@ -170,7 +170,7 @@ export class CompareView extends LitElement {
         <button class="secondary" @click=${this.exportPng}>Chart PNG</button>
       </div>
       <div class="compare-row">
-        <label>Measure <select id="cmp-metric" @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value)}>${METRICS.map((x) => html`<option value=${x.key} ?selected=${x.key === this.metric}>${x.label}</option>`)}</select></label>
+        <label>Measure <select id="cmp-metric" @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value as MetricKey)}>${METRICS.map((x) => html`<option value=${x.key} ?selected=${x.key === this.metric}>${x.label}</option>`)}</select></label>
         <label>Group <select id="cmp-group" @change=${(e: Event) => (this.group = (e.target as HTMLSelectElement).value)}>${GROUPS.map((g) => html`<option value=${g.key} ?selected=${g.key === this.group}>${g.label}</option>`)}</select></label>
         ${J > 1 ? html`<label>Jurisdiction <select @change=${(e: Event) => (this.jurisdiction = Number((e.target as HTMLSelectElement).value))}>${r.scenarios[0].jurisdictions.slice(0, J).map((j, i) => html`<option value=${i} ?selected=${i === this.jurisdiction}>${j.name}</option>`)}</select></label>` : nothing}
         <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>

@@ -1,4 +1,4 @@
-import type { Group, MetricValues, RunSummary } from '../../engine/index.ts';
+import type { Group, MetricValues, RunSummary, MetricKey } from '../../engine/index.ts';
 import { GROUP_LABELS } from '../../report/group-labels.ts';
 
 /** The sentences of the run summary: what changed, in plain words, computed from the metrics. */
@@ -57,7 +57,7 @@ function enforcement(where: string, before: MetricValues, after: MetricValues): 
   return out;
 }
 
-function perYear(m: MetricValues, key: string): number | null {
+function perYear(m: MetricValues, key: MetricKey): number | null {
   const v = m[key];
   const days = m.days;
   return v === null || v === undefined || !days ? null : (v * 365) / days;

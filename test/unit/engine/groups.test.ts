@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PERIODS } from '../../../src/engine/index.ts';
+import { PERIODS, type MetricKey } from '../../../src/engine/index.ts';
 import { runSummary, smallScenario } from '../../helpers/small.ts';
 
 const STATUS_GROUPS = ['latinoUsBorn', 'latinoNaturalised', 'latinoLawful', 'latinoUndocumented'] as const;
@@ -25,7 +25,7 @@ describe('status groups', () => {
       const a = g[grp].after;
       expect(a.expectedReporting!).toBeGreaterThan(0);
       expect(a.expectedReporting!).toBeLessThan(1);
-      const deciles = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => a[`trustDecile.${d}`]!);
+      const deciles = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => a[`trustDecile.${d}` as MetricKey]!);
       for (let d = 1; d < 9; d++) expect(deciles[d]).toBeGreaterThanOrEqual(deciles[d - 1]);
     }
     // Undocumented residents' baseline fear keeps their expected reporting well below citizens'.
