@@ -124,6 +124,14 @@ export class TrustfallApp extends LitElement {
       ${e.status === 'invalid' ? html`<div class="notice" role="alert"><strong>The scenario cannot run yet:</strong><ul>${e.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
       ${e.status === 'error' ? html`<div class="notice" role="alert"><strong>The engine stopped:</strong> ${e.errorMessage}. Reload the page to start again; your edits are saved.</div>` : nothing}
       ${
+        e.restartNote
+          ? html`<div class="notice" role="status">${e.restartNote} <button class="link" @click=${() => {
+              e.restartNote = '';
+              this.requestUpdate();
+            }}>Dismiss</button></div>`
+          : nothing
+      }
+      ${
         // Kept once opened (hidden while exploring), so a comparison and its results survive a visit to Explore.
         this.comparison
           ? html`<div class="compare-layout" ?hidden=${this.view !== 'compare'}><compare-view .setup=${this.comparison} .current=${this.draft} @comparison-change=${(e: CustomEvent<SharedComparison>) => (this.comparison = e.detail)}></compare-view></div>`

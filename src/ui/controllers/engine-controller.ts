@@ -43,8 +43,17 @@ export class EngineController implements ReactiveController {
   weekly?: WeeklySeries;
   summary?: RunSummary;
 
-  private readonly worker: Worker;
-  private readonly api: Comlink.Remote<EngineApi>;
+  /** Said once the engine's Worker died and was replaced: what happened and where the run stands. */
+  restartNote = '';
+
+  private worker!: Worker;
+  private api!: Comlink.Remote<EngineApi>;
+  /** Rejects when the current Worker ends; every call to it races this, so none waits for ever. */
+  private died!: Promise<never>;
+  private disposed = false;
+  private spawned = 0;
+  /** What was last loaded, to rebuild the run in a fresh Worker. */
+  private loaded?: { input: unknown; seed: number };
   private busy = false;
   private rafId = 0;
   private loadToken = 0;
@@ -56,15 +65,66 @@ export class EngineController implements ReactiveController {
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
-    this.worker = new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'trustfall-engine' });
-    this.api = Comlink.wrap<EngineApi>(this.worker);
-    this.worker.addEventListener('error', (e) => this.fail(e.message || 'the engine stopped unexpectedly'));
+    this.spawn();
+  }
+
+  /**
+   * Starts an engine Worker. It holds a Web Lock while it lives; when the lock is freed without the page
+   * having ended it, the Worker died (closed, crashed), and the run is rebuilt in a fresh one.
+   */
+  private spawn(): void {
+    const n = this.spawned++;
+    const worker = new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'trustfall-engine' });
+    const api = Comlink.wrap<EngineApi>(worker);
+    const lock = `trustfall-engine-${Math.random().toString(36).slice(2, 10)}-${n}`;
+    this.worker = worker;
+    this.api = api;
+    this.died = new Promise<never>((_, reject) => {
+      api
+        .holdLifeline(lock)
+        .then(() => navigator.locks.request(lock, () => undefined))
+        .then(() => reject(WORKER_DIED));
+    });
+    this.died.catch(() => {
+      if (!this.disposed && this.worker === worker) void this.recover();
+    });
+    worker.addEventListener('error', (e) => this.fail(e.message || 'the engine stopped unexpectedly'));
+  }
+
+  /** A call to the current Worker, or a rejection with WORKER_DIED if it ends first. */
+  private call<T>(fn: (api: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> {
+    return Promise.race([fn(this.api), this.died]);
+  }
+
+  /** Rebuilds the run in a fresh Worker and brings it back to the day it had reached (runs are deterministic). */
+  private async recover(): Promise<void> {
+    cancelAnimationFrame(this.rafId);
+    const day = this.day;
+    this.worker.terminate();
+    this.spawn();
+    if (!this.loaded) return;
+    this.restartNote = `The engine stopped unexpectedly and was restarted; rebuilding the run to day ${day}…`;
+    const ok = await this.load(this.loaded.input, this.loaded.seed);
+    if (!ok) return;
+    this.busy = true;
+    try {
+      while (this.day < day) await this.receive(await this.call((a) => a.advance(Math.min(MAX_DAYS_PER_REQUEST * 4, day - this.day))));
+    } catch (e) {
+      if (e !== WORKER_DIED) this.fail((e as Error).message);
+      return;
+    } finally {
+      this.busy = false;
+    }
+    await this.refreshSummary();
+    this.restartNote = `The engine stopped unexpectedly and was restarted; the run was rebuilt to day ${day}, exactly as it was.`;
+    this.host.requestUpdate();
   }
 
   hostConnected(): void {}
 
   hostDisconnected(): void {
     cancelAnimationFrame(this.rafId);
+    this.disposed = true;
     this.worker.terminate();
   }
 
@@ -88,20 +148,23 @@ export class EngineController implements ReactiveController {
     this.host.requestUpdate();
     let result: CreateResult;
     try {
-      result = await this.api.create(
-        input,
-        seed,
-        Comlink.proxy((share: number) => {
-          if (token !== this.loadToken) return;
-          this.preparing = share;
-          this.host.requestUpdate();
-        }),
+      result = await this.call<CreateResult>((a) =>
+        a.create(
+          input,
+          seed,
+          Comlink.proxy((share: number) => {
+            if (token !== this.loadToken) return;
+            this.preparing = share;
+            this.host.requestUpdate();
+          }),
+        ),
       );
     } catch (e) {
-      this.fail((e as Error).message);
+      if (e !== WORKER_DIED) this.fail((e as Error).message);
       return false;
     }
     if (token !== this.loadToken) return false;
+    if (result.ok) this.loaded = { input, seed };
     return this.accept(result);
   }
 
@@ -152,8 +215,9 @@ export class EngineController implements ReactiveController {
     this.busy = true;
     this.host.requestUpdate();
     try {
-      while (this.status === 'playing' && this.day < this.days) await this.receive(await this.api.advance(60));
+      while (this.status === 'playing' && this.day < this.days) await this.receive(await this.call((a) => a.advance(60)));
     } catch (e) {
+      if (e === WORKER_DIED) return;
       this.fail((e as Error).message);
     } finally {
       this.busy = false;
@@ -168,12 +232,16 @@ export class EngineController implements ReactiveController {
     this.pause();
     this.status = 'preparing';
     this.host.requestUpdate();
-    this.accept(await this.api.reset());
+    try {
+      this.accept(await this.call<CreateResult>((a) => a.reset()));
+    } catch (e) {
+      if (e !== WORKER_DIED) this.fail((e as Error).message);
+    }
   }
 
   async inspect(resident: number): Promise<ResidentInfo | undefined> {
     try {
-      return await this.api.inspect(resident);
+      return await this.call((a) => a.inspect(resident));
     } catch {
       return undefined;
     }
@@ -181,14 +249,19 @@ export class EngineController implements ReactiveController {
 
   /** The whole weekly series so far, every group and metric (the live one holds only what the charts draw). */
   async fullWeekly(): Promise<WeeklySeries | undefined> {
-    return this.layout ? await this.api.weekly() : undefined;
+    return this.layout ? await this.call((a) => a.weekly()) : undefined;
   }
 
   /** Fetches the summary of the days run so far; an older request never overwrites a newer answer. */
   async refreshSummary(): Promise<RunSummary | undefined> {
     if (!this.layout) return undefined;
     const asked = ++this.summaryAsked;
-    const s = await this.api.summary();
+    let s: RunSummary;
+    try {
+      s = await this.call((a) => a.summary());
+    } catch {
+      return undefined;
+    }
     if (asked >= this.summaryShown) {
       this.summaryShown = asked;
       this.summary = s;
@@ -200,8 +273,9 @@ export class EngineController implements ReactiveController {
   private async advance(days: number): Promise<void> {
     this.busy = true;
     try {
-      await this.receive(await this.api.advance(days));
+      await this.receive(await this.call((a) => a.advance(days)));
     } catch (e) {
+      if (e === WORKER_DIED) return;
       this.fail((e as Error).message);
     } finally {
       this.busy = false;
@@ -267,6 +341,9 @@ export class EngineController implements ReactiveController {
     this.host.requestUpdate();
   }
 }
+
+/** The reason a call fails when the engine's Worker ended before answering. */
+const WORKER_DIED = Symbol('the engine Worker ended');
 
 /** Appends newly closed weeks to the accumulated series, in place. */
 function appendWeeks(into: WeeklySeries, add: WeeklySeries): void {
