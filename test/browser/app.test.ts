@@ -122,7 +122,8 @@ describe('the app', () => {
       await page.locator('run-controls').getByRole('button', { name: 'Step a week' }).click();
     }
     await idle(page);
-    const refresh = () => page.evaluate(() => (document.querySelector('trustfall-app') as unknown as { engine: { refreshSummary(): Promise<unknown> } }).engine.refreshSummary());
+    const refresh = () =>
+      page.evaluate(() => (document.querySelector('trustfall-app') as unknown as { engine: { refreshSummary(): Promise<unknown> } }).engine.refreshSummary());
     await refresh();
     const day = await engine<number>(page, 'day');
     const weeks = await engine<number>(page, 'weekly.weeks');
