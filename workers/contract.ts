@@ -48,14 +48,8 @@ export interface EngineApi {
   create(input: unknown, seed: number, onProgress?: (share: number) => void): Promise<CreateResult>;
   /** Steps up to `days` days (stops at the end) and returns what to draw. */
   advance(days: number): Promise<Tick>;
-  /** Runs to the end in chunks, reporting progress, until finished or paused. */
-  runToEnd(onProgress?: (day: number) => void): Promise<Tick>;
-  /** Stops a runToEnd in progress after its current chunk. */
-  pause(): void;
   /** Rebuilds the same scenario and seed from day 0. */
   reset(): Promise<CreateResult>;
-  /** The current frame, without stepping. */
-  frame(): Promise<Frame>;
   /** Summary of the days run so far, by jurisdiction, group and period. */
   summary(): Promise<RunSummary>;
   /** The whole weekly series so far. */

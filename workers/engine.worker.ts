@@ -7,7 +7,8 @@ import {
   inspectResident,
   layout,
   runTask,
-  step,
+  stepDays,
+  stepInChunksAsync,
   summarise,
   weeklySeries,
   ENGINE_VERSION,
@@ -16,7 +17,7 @@ import {
 import { resolveScenario, scenarioHash, ScenarioError, type Scenario } from '../src/scenario/index.ts';
 import { TICK_SERIES, type CreateResult, type EngineApi, type Tick } from './contract.ts';
 
-/** Days run between yields in runToEnd, so pause() and other calls get through. */
+/** Days run between yields while building (burn-in), so progress and other calls get through. */
 const CHUNK_DAYS = 30;
 
 let world: World | undefined;
@@ -24,7 +25,6 @@ let scenario: Scenario | undefined;
 let seed = 0;
 let eventCursor = 0;
 let weeksSent = 0;
-let paused = false;
 
 function need(): World {
   if (!world) throw new Error('no scenario loaded: call create first');
@@ -37,13 +37,10 @@ async function build(onProgress?: (share: number) => void): Promise<CreateResult
   const s = scenario!;
   const w = createWorld(s, seed, 0);
   const burnIn = w.params.burnInDays;
-  for (let d = 0; w.day < 0; d++) {
-    step(w);
-    if (d % CHUNK_DAYS === 0) {
-      onProgress?.(d / Math.max(1, burnIn));
-      await yieldToMessages();
-    }
-  }
+  await stepInChunksAsync(w, 0, CHUNK_DAYS, async () => {
+    onProgress?.((w.day + burnIn) / Math.max(1, burnIn));
+    await yieldToMessages();
+  });
   world = w;
   eventCursor = w.events.written;
   weeksSent = 0;
@@ -84,31 +81,12 @@ const api: EngineApi = {
   },
   async advance(days) {
     const w = need();
-    for (let d = 0; d < days && w.day < w.params.days; d++) step(w);
+    stepDays(w, days);
     return tick(w);
-  },
-  async runToEnd(onProgress) {
-    const w = need();
-    paused = false;
-    while (w.day < w.params.days && !paused) {
-      for (let d = 0; d < CHUNK_DAYS && w.day < w.params.days; d++) step(w);
-      onProgress?.(w.day);
-      await yieldToMessages();
-    }
-    return tick(w);
-  },
-  pause() {
-    paused = true;
   },
   async reset() {
     if (!scenario) throw new Error('no scenario loaded: call create first');
     return build();
-  },
-  async frame() {
-    const w = need();
-    const f = frame(w, eventCursor);
-    eventCursor = f.eventCursor;
-    return Comlink.transfer(f, frameTransferables(f));
   },
   async summary() {
     return summarise(need());

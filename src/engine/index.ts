@@ -1,6 +1,6 @@
 /** The engine's public surface: what the CLI, the Worker and the tests use. */
 export { createWorld } from './create/create-world.ts';
-export { step, stepDays, runToEnd, isDone } from './pipeline.ts';
+export { step, stepDays, stepInChunks, stepInChunksAsync, runToEnd, isDone } from './pipeline.ts';
 export {
   summarise,
   weeklySeries,

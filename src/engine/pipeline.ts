@@ -53,6 +53,11 @@ export function step(w: World): void {
   w.day++;
 }
 
+/*
+ * The day loops. Every caller (the Worker, the CLI, replicate tasks, tests) steps through these, so a
+ * run is the same whoever drives it and however it is cut into pieces (a model-based test checks it).
+ */
+
 /** Runs `days` days (or to the end of the run). */
 export function stepDays(w: World, days: number): void {
   for (let d = 0; d < days && w.day < w.params.days; d++) step(w);
@@ -61,6 +66,27 @@ export function stepDays(w: World, days: number): void {
 /** Runs to the end. */
 export function runToEnd(w: World): void {
   while (w.day < w.params.days) step(w);
+}
+
+/**
+ * Runs up to day `until` (or the end) in chunks of `chunk` days, calling `between` after each chunk
+ * (progress, a chance for messages); it stops early when `between` returns false.
+ */
+export function stepInChunks(w: World, until: number, chunk: number, between: (w: World) => boolean | undefined | void): void {
+  const end = Math.min(until, w.params.days);
+  while (w.day < end) {
+    stepDays(w, Math.min(chunk, end - w.day));
+    if (between(w) === false) return;
+  }
+}
+
+/** The same, awaiting `between` (a Worker yields to its messages there). */
+export async function stepInChunksAsync(w: World, until: number, chunk: number, between: (w: World) => Promise<boolean | undefined | void>): Promise<void> {
+  const end = Math.min(until, w.params.days);
+  while (w.day < end) {
+    stepDays(w, Math.min(chunk, end - w.day));
+    if ((await between(w)) === false) return;
+  }
 }
 
 /** True when the run has reached its last day. */

@@ -3,7 +3,7 @@ import { scenarioHash } from '../scenario/load.ts';
 import { createWorld } from './create/create-world.ts';
 import { aggregateSummaries, averageWeekly, type MetricEstimates } from './metrics/aggregate.ts';
 import { summarise, weeklySeries, type JurisdictionResult, type PopulationCount, type RunSummary, type WeeklySeries } from './metrics/summary.ts';
-import { step } from './pipeline.ts';
+import { stepInChunks } from './pipeline.ts';
 import { ENGINE_VERSION } from './version.ts';
 
 /** Everything a headless run reports: what ran, and its results over replicates. */
@@ -40,11 +40,7 @@ export function runReplicate(
 ): { summary: RunSummary; weekly: WeeklySeries } {
   const w = createWorld(scenario, seed, replicate);
   const { days, burnInDays } = w.params;
-  while (w.day < days) {
-    step(w);
-    const done = w.day + burnInDays;
-    if (opts.onProgress && done % 30 === 0) opts.onProgress(daysBefore + done, daysTotal || days + burnInDays);
-  }
+  stepInChunks(w, days, 30, () => opts.onProgress?.(daysBefore + w.day + burnInDays, daysTotal || days + burnInDays));
   return { summary: summarise(w), weekly: weeklySeries(w) };
 }
 

@@ -194,7 +194,6 @@ export class EngineController implements ReactiveController {
   pause(): void {
     cancelAnimationFrame(this.rafId);
     if (this.status === 'playing') this.status = 'ready';
-    void this.api.pause();
     // What the paused run shows is the summary of every day run so far.
     this.summaryDay = this.day;
     void this.refreshSummary();
