@@ -72,7 +72,7 @@ export function runToEnd(w: World): void {
  * Runs up to day `until` (or the end) in chunks of `chunk` days, calling `between` after each chunk
  * (progress, a chance for messages); it stops early when `between` returns false.
  */
-export function stepInChunks(w: World, until: number, chunk: number, between: (w: World) => boolean | undefined | void): void {
+export function stepInChunks(w: World, until: number, chunk: number, between: (w: World) => unknown): void {
   const end = Math.min(until, w.params.days);
   while (w.day < end) {
     stepDays(w, Math.min(chunk, end - w.day));
@@ -81,7 +81,7 @@ export function stepInChunks(w: World, until: number, chunk: number, between: (w
 }
 
 /** The same, awaiting `between` (a Worker yields to its messages there). */
-export async function stepInChunksAsync(w: World, until: number, chunk: number, between: (w: World) => Promise<boolean | undefined | void>): Promise<void> {
+export async function stepInChunksAsync(w: World, until: number, chunk: number, between: (w: World) => Promise<unknown>): Promise<void> {
   const end = Math.min(until, w.params.days);
   while (w.day < end) {
     stepDays(w, Math.min(chunk, end - w.day));

@@ -1,6 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { ReplicateResult, ReplicateTask } from '../../engine/index.ts';
+import { type Executor, type ScheduleOutcome, schedule } from '../../pool/scheduler.ts';
 
 export interface PoolOptions {
   /** Worker threads (default: one per core). */
@@ -11,11 +14,7 @@ export interface PoolOptions {
   signal?: AbortSignal;
 }
 
-export interface PoolOutcome {
-  /** Results by task index; undefined where a task did not finish (cancelled). */
-  results: (ReplicateResult | undefined)[];
-  cancelled: boolean;
-}
+export type PoolOutcome = ScheduleOutcome<ReplicateResult>;
 
 /** The worker's entry: it registers tsx's loader in the thread, then loads replicate-worker.ts. */
 const WORKER_URL = new URL('./worker-entry.mjs', import.meta.url);
@@ -27,73 +26,50 @@ export function defaultWorkers(): number {
 
 /**
  * Worker threads that stay up between batches of replicate tasks (a calibration runs hundreds of small
- * batches; starting threads for each would cost more than the runs). Each task depends only on its own
- * data, and results are placed by task index, so the outcome does not depend on the number of workers
- * or on which finishes first.
+ * batches; starting threads for each would cost more than the runs), spoken to over comlink and
+ * scheduled by the same code as the page's pool (src/pool/scheduler.ts): results placed by task index,
+ * so the outcome does not depend on the number of workers or on which finishes first; a thread that
+ * dies is replaced and its task run again.
  */
 export class ThreadPool {
-  private readonly workers: Worker[];
+  private readonly members: Executor<ReplicateTask, ReplicateResult>[];
   private closed = false;
 
   constructor(size = defaultWorkers()) {
-    this.workers = Array.from({ length: Math.max(1, size) }, () => new Worker(WORKER_URL));
+    this.members = Array.from({ length: Math.max(1, size) }, () => spawnThread());
   }
 
-  run(tasks: ReplicateTask[], opts: Omit<PoolOptions, 'workers'> = {}): Promise<PoolOutcome> {
-    const results: (ReplicateResult | undefined)[] = new Array(tasks.length).fill(undefined);
-    if (tasks.length === 0) return Promise.resolve({ results, cancelled: false });
-    let next = 0;
-    let done = 0;
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const cleanups: (() => void)[] = [];
-      const finish = (cancelled: boolean, error?: Error) => {
-        if (settled) return;
-        settled = true;
-        for (const c of cleanups) c();
-        if (cancelled) this.close();
-        if (error) reject(error);
-        else resolve({ results, cancelled });
-      };
-      const onAbort = () => finish(true);
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
-      cleanups.push(() => opts.signal?.removeEventListener('abort', onAbort));
-      const feed = (w: Worker) => {
-        if (settled) return;
-        if (opts.signal?.aborted) return finish(true);
-        if (next >= tasks.length) {
-          if (done === tasks.length) finish(false);
-          return;
-        }
-        const id = next++;
-        w.postMessage({ id, task: tasks[id] });
-      };
-      for (const w of this.workers) {
-        const onMessage = (msg: { id: number; result?: ReplicateResult; error?: string }) => {
-          if (settled) return;
-          if (msg.error) return finish(false, new Error(`replicate ${tasks[msg.id].replicate} failed: ${msg.error}`));
-          results[msg.id] = msg.result;
-          done++;
-          opts.onResult?.(msg.id, done, tasks.length);
-          feed(w);
-        };
-        const onError = (e: Error) => finish(false, e);
-        w.on('message', onMessage);
-        w.on('error', onError);
-        cleanups.push(() => {
-          w.off('message', onMessage);
-          w.off('error', onError);
-        });
-      }
-      for (const w of this.workers) feed(w);
+  async run(tasks: ReplicateTask[], opts: Omit<PoolOptions, 'workers'> = {}): Promise<PoolOutcome> {
+    const outcome = await schedule(tasks, this.members, spawnThread, {
+      signal: opts.signal,
+      onResult: (i, _r, done, total) => opts.onResult?.(i, done, total),
+    }).catch((e: unknown) => {
+      throw new Error(`a replicate failed: ${(e as Error).message}`);
     });
+    if (outcome.cancelled) this.close();
+    return outcome;
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const w of this.workers) void w.terminate();
+    for (const m of this.members) m.terminate();
   }
+}
+
+function spawnThread(): Executor<ReplicateTask, ReplicateResult> {
+  const worker = new Worker(WORKER_URL);
+  const api = Comlink.wrap<{ runTask(t: ReplicateTask): ReplicateResult }>(nodeEndpoint(worker));
+  const died = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  return {
+    run: (task) => api.runTask(task),
+    died,
+    terminate: () => {
+      // Ending it on purpose: nothing waits on `died` any more.
+      void worker.terminate();
+      api[Comlink.releaseProxy]();
+    },
+  };
 }
 
 /** Runs one batch of replicate tasks on fresh worker threads and closes them. */

@@ -1,11 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import { runTask, type ReplicateTask } from '../../engine/index.ts';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { runTask } from '../../engine/index.ts';
 
-/** A pool worker: runs each replicate it is sent and posts the result back with the task's id. */
-parentPort!.on('message', (msg: { id: number; task: ReplicateTask }) => {
-  try {
-    parentPort!.postMessage({ id: msg.id, result: runTask(msg.task) });
-  } catch (e) {
-    parentPort!.postMessage({ id: msg.id, error: (e as Error).stack ?? String(e) });
-  }
-});
+/** A pool worker thread: the same replicate API the page's pool Workers offer, over comlink. */
+Comlink.expose({ runTask }, nodeEndpoint(parentPort!));
