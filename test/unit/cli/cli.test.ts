@@ -1,23 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchFolder, sim } from '../../helpers/cli.ts';
 import { COMMANDS } from '../../../src/cli/args.ts';
 import { METRICS } from '../../../src/engine/index.ts';
 
-/** Runs the CLI as a user would (through tsx), returning exit code and both streams. */
-function sim(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-const tmp = mkdtempSync(join(tmpdir(), 'trustfall-cli-'));
-function file(name: string, text: string): string {
-  const p = join(tmp, name);
-  writeFileSync(p, text);
-  return p;
-}
+const { dir: tmp, file } = scratchFolder('trustfall-cli-');
 const small = file(
   'small.json',
   JSON.stringify({

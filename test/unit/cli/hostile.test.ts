@@ -1,25 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchFolder, sim } from '../../helpers/cli.ts';
 import { OutputError, writeOutput } from '../../../src/cli/files.ts';
 
 /**
  * The command line against input a hostile or careless user gives it: every case is refused with a
  * message that names the problem (exit 2), never a stack trace, never a damaged input file.
  */
-function sim(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-const tmp = mkdtempSync(join(tmpdir(), 'trustfall-hostile-'));
-function file(name: string, text: string): string {
-  const p = join(tmp, name);
-  writeFileSync(p, text);
-  return p;
-}
+const { dir: tmp, file } = scratchFolder('trustfall-hostile-');
 const scenarioText = JSON.stringify({ name: 'small', run: { years: 0.5, activationDay: 60, burnInWeeks: 4 }, jurisdictions: [{ residents: 2000 }] });
 const small = file('small.json', scenarioText);
 
