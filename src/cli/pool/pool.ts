@@ -16,8 +16,12 @@ export interface PoolOptions {
 
 export type PoolOutcome = ScheduleOutcome<ReplicateResult>;
 
-/** The worker's entry: it registers tsx's loader in the thread, then loads replicate-worker.ts. */
-const WORKER_URL = new URL('./worker-entry.mjs', import.meta.url);
+/**
+ * The worker thread's entry: from TypeScript (npm run sim), worker-entry.mjs registers tsx's loader in
+ * the thread and loads replicate-worker.ts; from the build (dist-cli/), the built replicate-worker.mjs.
+ */
+const WORKER_FILE = import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './replicate-worker.mjs';
+const WORKER_URL = new URL(WORKER_FILE, import.meta.url);
 
 /** Default worker count: every core (the CLI has no page to keep responsive). */
 export function defaultWorkers(): number {
