@@ -62,6 +62,16 @@ export function resolveParams(specs: { path: string; min?: number; max?: number 
   });
 }
 
+/** Parameters whose field the scenario does not have (e.g. a fourth jurisdiction of a one-county scenario), as messages. */
+export function missingParams(base: Scenario, params: CalibrationParam[]): string[] {
+  return params
+    .filter((p) => getAt(base, parsePath(p.path)) === undefined)
+    .map(
+      (p) =>
+        `${p.path}: the scenario has no such field${/^jurisdictions\[/.test(p.path) ? ` (it has ${base.jurisdictions.length} jurisdiction${base.jurisdictions.length > 1 ? 's' : ''}, from [0])` : ''}`,
+    );
+}
+
 /** The scenario with the parameters set to point x (each coordinate 0–1 across its range). */
 export function scenarioAt(base: Record<string, unknown>, params: CalibrationParam[], x: number[]): Scenario {
   let s: Record<string, unknown> = base;

@@ -148,6 +148,22 @@ describe('the app', () => {
     await page.close();
   });
 
+  it('a seed typed while a preset is being prepared stays "not applied": the panel never claims a run it is not showing', async () => {
+    const { page } = await openPage(browser, encodeRun({ scenario: SMALL, seed: 1 }));
+    await waitForStatus(page, 'ready');
+    await page.locator('#preset').selectOption('jail-enforcement');
+    await waitForStatus(page, 'preparing');
+    await page.locator('#seed').fill('7');
+    await page.locator('#seed').press('Tab');
+    await waitForStatus(page, 'ready');
+    expect(await engine<number>(page, 'manifest.seed')).toBe(1);
+    await expect.poll(() => page.locator('.apply-row .state').textContent()).toBe('Changes not applied yet');
+    await page.getByRole('button', { name: 'Apply and restart' }).click();
+    await expect.poll(() => engine<number>(page, 'manifest.seed'), { timeout: 60_000 }).toBe(7);
+    await expect.poll(() => page.locator('.apply-row .state').textContent()).toBe('Running these settings');
+    await page.close();
+  });
+
   it('a changed parameter changes the results', async () => {
     const { page } = await openPage(browser, encodeRun({ scenario: SMALL, seed: 5 }));
     await waitForStatus(page, 'ready');

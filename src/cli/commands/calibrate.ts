@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { calibrate, resolveParams, type CalibrationParam, type CalibrationState } from '../../calibrate/calibrate.ts';
+import { calibrate, missingParams, resolveParams, type CalibrationParam, type CalibrationState } from '../../calibrate/calibrate.ts';
 import { toJson } from '../../report/json.ts';
 import { scenarioHash } from '../../scenario/index.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
@@ -46,6 +46,8 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  const missing = missingParams(scenario, params);
+  if (missing.length) throw new UsageError(`--params: ${missing.join('; ')}`);
   const targets = readTargetSets(flags.targets);
   const out = flags.out ?? 'calibrated.json';
   const statePath = flags.state ?? `${out.replace(/\.json$/, '')}.state.json`;

@@ -1,4 +1,4 @@
-import { resolveParams, scenarioAt, type CalibrationParam } from '../../calibrate/calibrate.ts';
+import { missingParams, resolveParams, scenarioAt, type CalibrationParam } from '../../calibrate/calibrate.ts';
 import { GROUPS, METRICS } from '../../engine/index.ts';
 import { toJson } from '../../report/json.ts';
 import { morrisDesign, morrisEffects, readOutput } from '../../sensitivity/morris.ts';
@@ -49,6 +49,8 @@ export async function sensitivityCommand(
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  const missing = missingParams(scenario, params);
+  if (missing.length) throw new UsageError(`--params: ${missing.join('; ')}`);
   const outputs = flags.outputs ? flags.outputs.split(',').map((s) => s.trim()) : DEFAULT_OUTPUTS;
   for (const o of outputs) checkOutput(o, scenario.jurisdictions.length);
   const trajectories = flags.trajectories ?? 8;

@@ -213,16 +213,20 @@ export class TrustfallApp extends LitElement {
   async apply(first = false): Promise<void> {
     this.validate();
     if (this.errors.size > 0 && !first) return;
-    const ok = await this.engine.load(this.draft, this.seed);
+    // What is being applied: edits made while the Worker prepares it are not part of it.
+    const draft = this.draft;
+    const seed = this.seed;
+    const ok = await this.engine.load(draft, seed);
     if (!ok && first && this.engine.status === 'invalid' && !this.notice) {
       // A saved draft or link that no longer validates: keep it in the editor, explain, run nothing.
       this.notice = 'The saved scenario has values to fix (marked in the editor) before it can run.';
     }
     if (ok) {
-      this.dirty = false;
+      // Still "not applied" if the scenario or seed was changed meanwhile (edits replace the draft object).
+      this.dirty = this.draft !== draft || this.seed !== seed;
       this.inspected = undefined;
       // The address bar shows the run only while the run is what is on screen.
-      if (this.view === 'explore') history.replaceState(null, '', encodeRun({ scenario: this.draft, seed: this.seed }));
+      if (this.view === 'explore') history.replaceState(null, '', encodeRun({ scenario: draft, seed }));
     }
     this.save();
   }

@@ -111,6 +111,14 @@ describe('sweeps, shards and calibration state', () => {
     expect(r.err).not.toMatch(/nothing here/);
   });
 
+  it('refuses a parameter for a jurisdiction the scenario does not have, before running anything', () => {
+    refused(
+      sim('calibrate', small, '--params', 'jurisdictions[3].residents', '--out', join(tmp, 'never.json')),
+      /--params: jurisdictions\[3\]\.residents: the scenario has no such field \(it has 1 jurisdiction, from \[0\]\)/,
+    );
+    refused(sim('sensitivity', small, '--params', 'jurisdictions[3].residents,crime.offenderShare'), /the scenario has no such field/);
+  });
+
   it('refuses a sensitivity output for a jurisdiction the scenario does not have', () => {
     refused(
       sim('sensitivity', small, '--params', 'crime.offenderShare', '--outputs', 'j9.all.after.crimes'),
