@@ -84,7 +84,7 @@ export function scenarioAt(base: Record<string, unknown>, params: CalibrationPar
 }
 
 /** The base scenario's own values of the parameters, as a point in the unit box (the starting point). */
-export function startingPoint(base: Scenario, params: CalibrationParam[]): number[] {
+function startingPoint(base: Scenario, params: CalibrationParam[]): number[] {
   return params.map((p) => {
     const v = getAt(base, parsePath(p.path)) as number;
     return Math.min(1, Math.max(0, (v - p.min) / (p.max - p.min)));

@@ -8,7 +8,7 @@ const unitPoint = z.array(z.number().min(0).max(1));
  * A saved calibration state, as read back for --resume: the file may have been edited, truncated or
  * come from elsewhere, so every field is checked before the search continues from it.
  */
-export const CalibrationStateFile = z
+const CalibrationStateFile = z
   .object({
     format: z.literal('trustfall-calibration'),
     version: z.literal(1),

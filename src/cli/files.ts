@@ -7,7 +7,7 @@ import { UsageError } from './args.ts';
  * shard is a few megabytes), far below trouble for memory. `/dev/zero`, a FIFO or a directory is
  * refused before reading, since none of them is a regular file.
  */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** An output that could not be written after the run: said plainly, exit code 1, no stack trace. */
 export class OutputError extends Error {

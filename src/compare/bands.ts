@@ -9,7 +9,7 @@ export interface Band {
 }
 
 /** Quantile q of sorted values, linearly interpolated. */
-export function quantile(sorted: readonly number[], q: number): number {
+function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 1) return sorted[0];
   const pos = q * (sorted.length - 1);
   const i = Math.floor(pos);

@@ -43,7 +43,7 @@ export interface ComparisonReport {
 }
 
 /** Metrics whose differences the report lists (all of them are in the per-scenario summaries). */
-export const DIFFERENCE_METRICS = [
+const DIFFERENCE_METRICS = [
   'reportedShare',
   'expectedReporting',
   'meanBelief',

@@ -27,7 +27,7 @@ export interface DidSummary {
 }
 
 /** The treated jurisdiction (first with a policy) and the comparison (first with none), if both exist. */
-export function treatedAndComparison(s: Scenario): { treated: number; comparison: number } | null {
+function treatedAndComparison(s: Scenario): { treated: number; comparison: number } | null {
   const policy = (j: Scenario['jurisdictions'][number]) => j.policy.model !== 'none' || j.policy.sanctuary || j.policy.trustBuilding;
   const treated = s.jurisdictions.findIndex(policy);
   const comparison = s.jurisdictions.findIndex((j) => !policy(j));

@@ -101,7 +101,7 @@ export function kindGroup(kind: number): number {
 }
 
 /** The counters' cell (0..4) of a kind: a Latino resident's status, or 4 for non-Latino residents. */
-export function kindCell(kind: number): number {
+function kindCell(kind: number): number {
   return kindIsLatino(kind) ? kindStatus(kind) : NON_LATINO_CELL;
 }
 

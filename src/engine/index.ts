@@ -1,6 +1,6 @@
 /** The engine's public surface: what the CLI, the Worker and the tests use. */
 export { createWorld } from './create/create-world.ts';
-export { step, stepDays, stepInChunks, stepInChunksAsync, runToEnd, isDone } from './pipeline.ts';
+export { step, stepDays, stepInChunks, stepInChunksAsync, runToEnd } from './pipeline.ts';
 export {
   summarise,
   weeklySeries,
@@ -12,13 +12,13 @@ export {
 } from './metrics/summary.ts';
 export { isMetricKey, METRICS, type MetricDef, type MetricKey, type MetricValues } from './metrics/definitions.ts';
 export { estimate, aggregateSummaries, averageWeekly, type Estimate, type MetricEstimates } from './metrics/aggregate.ts';
-export { runScenario, runReplicate, type RunReport, type RunOptions } from './run.ts';
+export { runScenario, type RunReport, type RunOptions } from './run.ts';
 export { ENGINE_VERSION } from './version.ts';
 export type { World } from './world.ts';
 export * from './codes.ts';
-export { layout, frame, frameTransferables, MAX_FRAME_EVENTS, type Layout, type Frame } from './view/frame.ts';
+export { layout, frame, frameTransferables, type Layout, type Frame } from './view/frame.ts';
 export { inspectResident, type ResidentInfo, type TimelineEntry } from './view/inspect.ts';
 export { EVENT_KINDS, EV, type EventKind } from './view/event-log.ts';
 export { runTask, type ReplicateTask, type ReplicateResult } from './tasks.ts';
-export { runSurvey, ratio, SURVEY_GROUPS, type SurveyResult, type SurveyRound, type SurveyEstimate, type SurveyGroup } from './lenses/survey.ts';
+export { runSurvey, ratio, type SurveyResult, type SurveyRound, type SurveyEstimate, type SurveyGroup } from './lenses/survey.ts';
 export { differenceInDifferences, recordedRate, type DidEstimate, type Measured } from './lenses/did.ts';

@@ -89,11 +89,6 @@ export async function stepInChunksAsync(w: World, until: number, chunk: number, 
   }
 }
 
-/** True when the run has reached its last day. */
-export function isDone(w: World): boolean {
-  return w.day >= w.params.days;
-}
-
 function addDay(w: World): void {
   const m = w.metrics;
   const off = m.currentPeriod * m.week.length;

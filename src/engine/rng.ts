@@ -5,7 +5,7 @@ import seedrandom from 'seedrandom';
  * changes how many stops are drawn does not shift the draws that decide who offends, when and where:
  * two scenarios run with the same seed are twin worlds up to the point where the policy acts.
  */
-export const STREAMS = [
+const STREAMS = [
   'population', // households, statuses, neighbourhood mix (set-up)
   'ties', // social ties (set-up)
   'offending', // whether each offender slot offends on a day

@@ -30,7 +30,7 @@ export interface RunOptions {
 }
 
 /** Runs a single replicate to its end and returns the world's summary and weekly series. */
-export function runReplicate(
+function runReplicate(
   scenario: Scenario,
   seed: number,
   replicate: number,

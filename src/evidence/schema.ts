@@ -3,7 +3,7 @@ import { GROUPS, METRICS, type MetricKey } from '../engine/index.ts';
 
 const metricKey = z.enum(METRICS.map((m) => m.key) as [MetricKey, ...MetricKey[]]);
 /** Groups a target can name: every group the engine reports (the Latino status groups included). */
-export const TARGET_GROUPS = GROUPS;
+const TARGET_GROUPS = GROUPS;
 const group = z.enum(TARGET_GROUPS);
 
 /** How a target's simulated value is read from a run. */

@@ -1,12 +1,12 @@
 import { Rectangle, Texture } from 'pixi.js';
 
 /** Shapes drawn white on one canvas, so every particle shares one texture source (one draw call). */
-export const SHAPES = ['circle', 'square', 'triangle', 'officer', 'ring', 'cross', 'smallSquare', 'diamond', 'question'] as const;
+const SHAPES = ['circle', 'square', 'triangle', 'officer', 'ring', 'cross', 'smallSquare', 'diamond', 'question'] as const;
 export type Shape = (typeof SHAPES)[number];
 export const SHAPE_SIZE = 32;
 
 /** Draws a shape into a 2D context, centred in a SHAPE_SIZE box at (x, y); shared with the HTML legend. */
-export function drawShape(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, shape: Shape, x: number, y: number, s = SHAPE_SIZE): void {
+function drawShape(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, shape: Shape, x: number, y: number, s = SHAPE_SIZE): void {
   const c = s / 2;
   const r = s * 0.42;
   ctx.save();

@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { describeIssues, ScenarioError } from './errors.ts';
 import { migrate } from './migrate.ts';
-import { Scenario, type ScenarioInput } from './schema.ts';
+import { Scenario } from './schema.ts';
 
 /**
  * Validates a scenario object (already parsed from JSON): migrates older versions, fills defaults,
@@ -28,11 +28,6 @@ export function parseScenarioText(text: string, source = 'scenario'): Scenario {
     throw new ScenarioError([`not valid JSON: ${jsonErrorWhere(text, (e as Error).message)}`], source);
   }
   return resolveScenario(raw, source);
-}
-
-/** The default scenario: every parameter at its default. */
-export function defaultScenario(overrides: ScenarioInput = {}): Scenario {
-  return resolveScenario(overrides);
 }
 
 /** JSON with object keys sorted at every level, so equal scenarios serialise to equal text. */

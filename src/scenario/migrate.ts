@@ -40,7 +40,7 @@ function fromVersion1(raw: Raw): Raw {
 }
 
 /** The oldest version this build can still read. */
-export const OLDEST_READABLE_VERSION = SCHEMA_VERSION - Object.keys(MIGRATIONS).length;
+const OLDEST_READABLE_VERSION = SCHEMA_VERSION - Object.keys(MIGRATIONS).length;
 
 /**
  * Brings a raw scenario object to the current schemaVersion, or explains why it cannot.

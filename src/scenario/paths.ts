@@ -8,7 +8,7 @@ export type Path = (string | number)[];
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A path that is not written like a field path. */
-export class PathError extends Error {
+class PathError extends Error {
   override name = 'PathError';
 }
 

@@ -60,7 +60,7 @@ const ScenarioShape = z.strictObject({
  * The most residents one world may hold in all its jurisdictions: about 1.9 GB at the engine's
  * 96 bytes per resident, the most a browser tab or a default Node process can be asked for.
  */
-export const MAX_TOTAL_RESIDENTS = 20_000_000;
+const MAX_TOTAL_RESIDENTS = 20_000_000;
 
 /** A complete, validated scenario: every parameter of a run. */
 export const Scenario = ScenarioShape.superRefine((s, ctx) => {

@@ -10,7 +10,7 @@ import { runPool } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
 
 /** Reads and validates a sweep file and its base scenario; every problem is named before anything runs. */
-export function readSweep(file: string): { sweep: Sweep; base: Record<string, unknown>; basePath?: string } {
+function readSweep(file: string): { sweep: Sweep; base: Record<string, unknown>; basePath?: string } {
   const raw = readInputJson(file, 'sweep');
   const parsed = Sweep.safeParse(raw);
   if (!parsed.success) throw new SweepError(describeIssues(parsed.error.issues, raw, sweepJsonSchema()));

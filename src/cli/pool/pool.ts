@@ -24,7 +24,7 @@ const WORKER_FILE = import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './
 const WORKER_URL = new URL(WORKER_FILE, import.meta.url);
 
 /** Default worker count: every core (the CLI has no page to keep responsive). */
-export function defaultWorkers(): number {
+function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 

@@ -12,7 +12,7 @@ export interface SurveyEstimate {
   respondents: number;
 }
 
-export const SURVEY_GROUPS = ['latino', 'nonLatino', 'all'] as const;
+const SURVEY_GROUPS = ['latino', 'nonLatino', 'all'] as const;
 export type SurveyGroup = (typeof SURVEY_GROUPS)[number];
 
 /** What one round of the survey estimates for one jurisdiction and period, by group. */

@@ -1,4 +1,3 @@
-import { FREE } from '../codes.ts';
 import type { World } from '../world.ts';
 import { heldFrom } from './event-log.ts';
 
@@ -27,7 +26,7 @@ export interface Frame {
   eventCursor: number;
 }
 
-export const MAX_FRAME_EVENTS = 4000;
+const MAX_FRAME_EVENTS = 4000;
 
 export function layout(w: World): Layout {
   const g = w.geometry;
@@ -79,11 +78,4 @@ export function frame(w: World, since: number): Frame {
 /** The buffers of a frame, for postMessage's transfer list. */
 export function frameTransferables(f: Frame): ArrayBuffer[] {
   return [f.trust, f.custody, f.officerCell, f.eventDay, f.eventKind, f.eventResident].map((a) => a.buffer as ArrayBuffer);
-}
-
-/** Residents still in the community. */
-export function freeCount(f: Frame): number {
-  let n = 0;
-  for (let i = 0; i < f.custody.length; i++) if (f.custody[i] === FREE) n++;
-  return n;
 }

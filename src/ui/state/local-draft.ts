@@ -39,11 +39,3 @@ export function parseDraft(text: string | null): Draft | null {
   const r = DraftPayload.safeParse(raw);
   return r.success ? r.data : null;
 }
-
-export function clearDraft(): void {
-  try {
-    localStorage.removeItem(KEY);
-  } catch {
-    // nothing to do
-  }
-}

@@ -77,7 +77,7 @@ function change(a: number | null | undefined, b: number | null | undefined, fmt:
   return `${b < a ? 'fell' : 'rose'} from ${fmt(a)} to ${fmt(b)}`;
 }
 
-export function policyWords(model: string, sanctuary: boolean, trustBuilding: boolean): string {
+function policyWords(model: string, sanctuary: boolean, trustBuilding: boolean): string {
   const base =
     {
       none: sanctuary ? 'sanctuary policy' : 'no agreement',
