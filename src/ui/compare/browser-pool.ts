@@ -1,7 +1,6 @@
-import * as Comlink from 'comlink';
-import type { EngineApi } from '../../../workers/contract.ts';
 import type { ReplicateResult, ReplicateTask } from '../../engine/index.ts';
 import { type Executor, type ScheduleOutcome, schedule } from '../../pool/scheduler.ts';
+import { startEngineWorker } from '../controllers/engine-worker.ts';
 
 /** Workers to use: one per core, less one for the page, at least one. */
 export function poolSize(): number {
@@ -39,11 +38,7 @@ export class BrowserPool {
 
   private spawn(): Executor<ReplicateTask, ReplicateResult> {
     const n = this.spawned++;
-    const worker = new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: `${this.id}-${n}` });
-    const api = Comlink.wrap<EngineApi>(worker);
-    const lock = `${this.id}-lifeline-${n}`;
-    // Ask for the lock only once the Worker holds it: then the request is granted exactly when it ends.
-    const ended = api.holdLifeline(lock).then(() => navigator.locks.request(lock, () => undefined));
+    const { worker, api, ended } = startEngineWorker(`${this.id}-${n}`);
     // A Worker whose script fails, or that throws where nothing catches it, is treated as dead too.
     const failed = new Promise<void>((resolve) => worker.addEventListener('error', () => resolve(), { once: true }));
     return { run: (task) => api.runTask(task), died: Promise.race([ended, failed]).then(() => undefined), terminate: () => worker.terminate() };

@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Frame, Layout, RunSummary, ResidentInfo, WeeklySeries } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import type { CreateResult, EngineApi, Manifest, Tick } from '../../../workers/contract.ts';
+import { startEngineWorker } from './engine-worker.ts';
 
 export type RunStatus = 'starting' | 'preparing' | 'ready' | 'playing' | 'finished' | 'invalid' | 'error';
 
@@ -51,7 +52,6 @@ export class EngineController implements ReactiveController {
   /** Rejects when the current Worker ends; every call to it races this, so none waits for ever. */
   private died!: Promise<never>;
   private disposed = false;
-  private spawned = 0;
   /** What was last loaded, to rebuild the run in a fresh Worker. */
   private loaded?: { input: unknown; seed: number };
   private busy = false;
@@ -73,18 +73,10 @@ export class EngineController implements ReactiveController {
    * having ended it, the Worker died (closed, crashed), and the run is rebuilt in a fresh one.
    */
   private spawn(): void {
-    const n = this.spawned++;
-    const worker = new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'trustfall-engine' });
-    const api = Comlink.wrap<EngineApi>(worker);
-    const lock = `trustfall-engine-${Math.random().toString(36).slice(2, 10)}-${n}`;
+    const { worker, api, ended } = startEngineWorker('trustfall-engine');
     this.worker = worker;
     this.api = api;
-    this.died = new Promise<never>((_, reject) => {
-      api
-        .holdLifeline(lock)
-        .then(() => navigator.locks.request(lock, () => undefined))
-        .then(() => reject(WORKER_DIED));
-    });
+    this.died = ended.then(() => Promise.reject(WORKER_DIED));
     this.died.catch(() => {
       if (!this.disposed && this.worker === worker) void this.recover();
     });
