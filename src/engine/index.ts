@@ -10,7 +10,7 @@ export {
   type JurisdictionResult,
   type PopulationCount,
 } from './metrics/summary.ts';
-export { isMetricKey, METRICS, type MetricDef, type MetricKey, type MetricValues } from './metrics/definitions.ts';
+export { isMetricKey, METRICS, metricDef, type MetricDef, type MetricKind, type MetricKey, type MetricValues } from './metrics/definitions.ts';
 export { estimate, aggregateSummaries, averageWeekly, type Estimate, type MetricEstimates } from './metrics/aggregate.ts';
 export { runScenario, type RunReport, type RunOptions } from './run.ts';
 export { ENGINE_VERSION } from './version.ts';

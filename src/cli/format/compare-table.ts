@@ -1,18 +1,19 @@
-import type { Estimate, Group, MetricKey } from '../../engine/index.ts';
+import type { Group, MetricKey } from '../../engine/index.ts';
+import { formatEstimate, rowLabel } from '../../report/metric-format.ts';
 import { GROUP_LABELS } from '../../report/group-labels.ts';
 import type { ComparisonReport } from '../../compare/compare.ts';
 
-const ROWS: { key: MetricKey; label: string; kind: 'share' | 'rate' | 'trust' | 'perYear' | 'ratio' }[] = [
-  { key: 'reportedShare', label: 'Crimes reported', kind: 'share' },
-  { key: 'cooperationRate', label: 'Witnesses cooperating', kind: 'share' },
-  { key: 'clearanceRate', label: 'Reported crimes cleared', kind: 'share' },
-  { key: 'meanTrust', label: 'Mean trust (0-1)', kind: 'trust' },
-  { key: 'meanFear', label: 'Mean fear (0-1)', kind: 'trust' },
-  { key: 'violentVictimisationPer1000', label: 'Violent victimisation /1,000/yr', kind: 'rate' },
-  { key: 'recordedCrimesPer1000', label: 'Recorded crime /1,000/yr', kind: 'rate' },
-  { key: 'stopDisparity', label: 'Stop disparity', kind: 'ratio' },
-  { key: 'detainers', label: 'Detainers /yr', kind: 'perYear' },
-  { key: 'removals', label: 'Removals /yr', kind: 'perYear' },
+const ROWS: readonly MetricKey[] = [
+  'reportedShare',
+  'cooperationRate',
+  'clearanceRate',
+  'meanTrust',
+  'meanFear',
+  'violentVictimisationPer1000',
+  'recordedCrimesPer1000',
+  'stopDisparity',
+  'detainers',
+  'removals',
 ];
 
 /** The comparison as text: scenarios side by side (after activation) and paired differences from the first. */
@@ -24,25 +25,23 @@ export function compareTable(r: ComparisonReport): string {
   if (r.cancelled) out.push(`CANCELLED: finished replicates per scenario: ${r.finished.join(', ')}; the figures below use those.`);
   r.scenarios.forEach((s, k) => out.push(`  [${k + 1}] ${s.name} (${s.scenarioHash.slice(0, 12)})`));
   const J = Math.min(...r.scenarios.map((s) => s.jurisdictions.length));
-  const w = 22;
+  const w = 27;
   for (let j = 0; j < J; j++) {
     for (const group of ['all', 'latinoNoncitizen']) {
       out.push('');
       out.push(`${r.scenarios[0].jurisdictions[j].name}, ${GROUP_LABELS[group as Group].people}, after the policy started: mean (95% interval)`);
       const heads = [...r.scenarios.map((_, k) => `[${k + 1}]`), ...r.scenarios.slice(1).map((_, k) => `[${k + 2}] − [1]`)];
       out.push(''.padEnd(33) + heads.map((h) => h.padStart(w)).join(''));
-      for (const row of ROWS) {
+      for (const key of ROWS) {
         const cells = r.scenarios.map((s) => {
           const m = s.jurisdictions[j].groups[group as 'all'].after;
-          return fmt(m[row.key], row.kind, m.days?.mean ?? null, false);
+          return formatEstimate(key, m[key], { perYearOf: m.days?.mean ?? null });
         });
         const diffs = r.scenarios.slice(1).map((s, k) => {
-          const d = r.differences.find(
-            (x) => x.scenario === k + 1 && x.jurisdiction === j && x.group === group && x.period === 'after' && x.metric === row.key,
-          );
-          return fmt(d?.estimate, row.kind, s.jurisdictions[j].groups[group as 'all'].after.days?.mean ?? null, true);
+          const d = r.differences.find((x) => x.scenario === k + 1 && x.jurisdiction === j && x.group === group && x.period === 'after' && x.metric === key);
+          return formatEstimate(key, d?.estimate, { perYearOf: s.jurisdictions[j].groups[group as 'all'].after.days?.mean ?? null, signed: true });
         });
-        out.push(row.label.padEnd(33) + [...cells, ...diffs].map((c) => c.padStart(w)).join(''));
+        out.push(rowLabel(key, true).padEnd(33) + [...cells, ...diffs].map((c) => c.padStart(w)).join(''));
       }
     }
   }
@@ -66,14 +65,4 @@ export function compareTable(r: ComparisonReport): string {
 
 function num(v: number | null, scale: number): string {
   return v === null ? '—' : `${v * scale >= 0 ? '+' : ''}${(v * scale).toFixed(2)}`;
-}
-
-function fmt(e: Estimate | undefined, kind: string, days: number | null, signed: boolean): string {
-  if (!e || e.mean === null) return '—';
-  const scale = kind === 'share' ? 100 : kind === 'perYear' ? (days ? 365 / days : NaN) : 1;
-  const digits = kind === 'trust' || kind === 'ratio' ? 3 : 1;
-  const f = (v: number | null) => (v === null ? '—' : `${signed && v * scale >= 0 ? '+' : ''}${(v * scale).toFixed(digits)}`);
-  const unit = kind === 'share' ? (signed ? 'pt' : '%') : '';
-  if (e.n < 2) return `${f(e.mean)}${unit}`;
-  return `${f(e.mean)}${unit} (${f(e.lo)}, ${f(e.hi)})`;
 }

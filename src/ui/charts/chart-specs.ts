@@ -1,14 +1,19 @@
+import { metricDef, type MetricKey } from '../../engine/index.ts';
 import { GROUP_COLOURS } from '../../render/colours.ts';
 
-/** The live charts: which weekly metric each shows and how to format it. */
-export const CHARTS = [
-  { key: 'meanTrust', title: 'Mean trust in police (0–1)', percent: false, minSpan: 0.2 },
-  { key: 'reportedShare', title: 'Crimes reported to police', percent: true, minSpan: 1 },
-  { key: 'cooperationRate', title: 'Witnesses cooperating', percent: true, minSpan: 1 },
-  { key: 'violentVictimisationPer1000', title: 'Violent victimisation per 1,000 a year', percent: false, minSpan: 20 },
-  { key: 'clearanceRate', title: 'Reported crimes cleared', percent: true, minSpan: 1 },
-  { key: 'stopsPer1000', title: 'Patrol stops per 1,000 a year', percent: false, minSpan: 100 },
-] as const;
+/** The live charts: which weekly metric each shows (its title and format from the metric table) and its least y span. */
+const CHART_SPANS: readonly [MetricKey, number][] = [
+  ['meanTrust', 0.2],
+  ['reportedShare', 1],
+  ['cooperationRate', 1],
+  ['violentVictimisationPer1000', 20],
+  ['clearanceRate', 1],
+  ['stopsPer1000', 100],
+];
+export const CHARTS = CHART_SPANS.map(([key, minSpan]) => {
+  const d = metricDef(key);
+  return { key, title: d.label, percent: d.kind === 'share', minSpan };
+});
 
 /** A y range around the data at least `minSpan` tall, so weekly noise is not magnified into drama. */
 export function paddedRange(lo: number | null, hi: number | null, minSpan: number): [number, number] {

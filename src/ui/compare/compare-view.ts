@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { weeklyBand, type Band } from '../../compare/bands.ts';
 import { compareScenarios, type ComparedScenario, type ComparisonReport } from '../../compare/compare.ts';
-import type { Estimate, ReplicateResult, ReplicateTask, MetricKey } from '../../engine/index.ts';
+import { metricDef, type MetricKey, type ReplicateResult, type ReplicateTask } from '../../engine/index.ts';
+import { formatEstimate, rowLabel } from '../../report/metric-format.ts';
 import { replicatesCsv } from '../../report/replicates-csv.ts';
 import { resolveScenario, ScenarioError, type Scenario } from '../../scenario/index.ts';
 import type { z } from 'zod';
@@ -16,30 +17,31 @@ import { SCENARIO_COLOURS, type BandChart } from './band-chart.ts';
 import './band-chart.ts';
 import './twin-towns.ts';
 
-const METRICS = [
-  { key: 'meanTrust', label: 'Mean trust in police', percent: false },
-  { key: 'reportedShare', label: 'Crimes reported', percent: true },
-  { key: 'cooperationRate', label: 'Witnesses cooperating', percent: true },
-  { key: 'violentVictimisationPer1000', label: 'Violent victimisation per 1,000 a year', percent: false },
-  { key: 'clearanceRate', label: 'Reported crimes cleared', percent: true },
-  { key: 'stopsPer1000', label: 'Stops per 1,000 a year', percent: false },
-  { key: 'meanFear', label: 'Mean fear', percent: false },
-  { key: 'meanBelief', label: 'Belief that police work with ICE (every fourth week)', percent: false },
-  { key: 'expectedReporting', label: 'Expected reporting, noise-free (every fourth week)', percent: true },
-] as const;
+/** The measures the band chart can show; names and formats come from the metric table. */
+const CHART_METRICS: readonly MetricKey[] = [
+  'meanTrust',
+  'reportedShare',
+  'cooperationRate',
+  'violentVictimisationPer1000',
+  'clearanceRate',
+  'stopsPer1000',
+  'meanFear',
+  'meanBelief',
+  'expectedReporting',
+];
 const GROUPS = GROUP_MENU.map((key) => ({ key, label: GROUP_LABELS[key].title }));
-const TABLE_METRICS: [MetricKey, string][] = [
-  ['reportedShare', 'Crimes reported'],
-  ['expectedReporting', 'Expected reporting (noise-free)'],
-  ['meanBelief', 'Belief that police work with ICE'],
-  ['cooperationRate', 'Witnesses cooperating'],
-  ['clearanceRate', 'Reported crimes cleared'],
-  ['meanTrust', 'Mean trust (0–1)'],
-  ['meanFear', 'Mean fear (0–1)'],
-  ['violentVictimisationPer1000', 'Violent victimisation /1,000/yr'],
-  ['recordedCrimesPer1000', 'Recorded crime /1,000/yr'],
-  ['stopDisparity', 'Stop disparity (Latino/other)'],
-  ['removals', 'Removals (whole period)'],
+const TABLE_METRICS: readonly MetricKey[] = [
+  'reportedShare',
+  'expectedReporting',
+  'meanBelief',
+  'cooperationRate',
+  'clearanceRate',
+  'meanTrust',
+  'meanFear',
+  'violentVictimisationPer1000',
+  'recordedCrimesPer1000',
+  'stopDisparity',
+  'removals',
 ];
 const CURRENT = '__current__';
 
@@ -161,7 +163,7 @@ export class CompareView extends LitElement {
   private results(r: ComparisonReport): TemplateResult {
     const names = r.scenarios.map((s, k) => `[${k + 1}] ${s.name}`);
     const J = Math.min(...r.scenarios.map((s) => s.jurisdictions.length));
-    const m = METRICS.find((x) => x.key === this.metric)!;
+    const m = metricDef(this.metric);
     return html`<section class="panel" aria-label="Comparison results">
       <div class="compare-row">
         <h2>Over time: median and 90% band of ${r.finished[0]} replicates</h2>
@@ -170,12 +172,12 @@ export class CompareView extends LitElement {
         <button class="secondary" @click=${this.exportPng}>Chart PNG</button>
       </div>
       <div class="compare-row">
-        <label>Measure <select id="cmp-metric" @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value as MetricKey)}>${METRICS.map((x) => html`<option value=${x.key} ?selected=${x.key === this.metric}>${x.label}</option>`)}</select></label>
+        <label>Measure <select id="cmp-metric" @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value as MetricKey)}>${CHART_METRICS.map((key) => html`<option value=${key} ?selected=${key === this.metric}>${metricDef(key).label}</option>`)}</select></label>
         <label>Group <select id="cmp-group" @change=${(e: Event) => (this.group = (e.target as HTMLSelectElement).value)}>${GROUPS.map((g) => html`<option value=${g.key} ?selected=${g.key === this.group}>${g.label}</option>`)}</select></label>
         ${J > 1 ? html`<label>Jurisdiction <select @change=${(e: Event) => (this.jurisdiction = Number((e.target as HTMLSelectElement).value))}>${r.scenarios[0].jurisdictions.slice(0, J).map((j, i) => html`<option value=${i} ?selected=${i === this.jurisdiction}>${j.name}</option>`)}</select></label>` : nothing}
         <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>
       </div>
-      <band-chart .bands=${this.bands()} .labels=${names} .activationDay=${this.compared[0]?.scenario.run.activationDay ?? 0} .days=${Math.round((this.compared[0]?.scenario.run.years ?? 0) * 365)} ?percent=${m.percent}></band-chart>
+      <band-chart .bands=${this.bands()} .labels=${names} .activationDay=${this.compared[0]?.scenario.run.activationDay ?? 0} .days=${Math.round((this.compared[0]?.scenario.run.years ?? 0) * 365)} ?percent=${m.kind === 'share'}></band-chart>
       ${Array.from({ length: J }, (_, j) => this.tables(r, j, names))}
       ${r.did.length ? this.did(r) : nothing}
     </section>`;
@@ -189,24 +191,24 @@ export class CompareView extends LitElement {
           <thead><tr><th scope="col">Measure</th>${names.map((n) => html`<th scope="col">${n}</th>`)}${names.slice(1).map((_, k) => html`<th scope="col">[${k + 2}] − [1]</th>`)}</tr></thead>
           <tbody>
             ${TABLE_METRICS.map(
-              ([metric, label]) => html`<tr>
-                <th scope="row">${label}</th>
-                ${r.scenarios.map((s) => html`<td>${fmt(s.jurisdictions[j]?.groups[g.key].after[metric], metric, false)}</td>`)}
-                ${r.scenarios.slice(1).map((_, k) => html`<td>${fmt(r.differences.find((d) => d.scenario === k + 1 && d.jurisdiction === j && d.group === g.key && d.period === 'after' && d.metric === metric)?.estimate, metric, true)}</td>`)}
+              (metric) => html`<tr>
+                <th scope="row">${rowLabel(metric)}${metricDef(metric).kind === 'total' ? ' (whole period)' : ''}</th>
+                ${r.scenarios.map((s) => html`<td>${formatEstimate(metric, s.jurisdictions[j]?.groups[g.key].after[metric])}</td>`)}
+                ${r.scenarios.slice(1).map((_, k) => html`<td>${formatEstimate(metric, r.differences.find((d) => d.scenario === k + 1 && d.jurisdiction === j && d.group === g.key && d.period === 'after' && d.metric === metric)?.estimate, { signed: true })}</td>`)}
               </tr>`,
             )}
           </tbody>
         </table>`,
       )}
       <table class="change-table">
-        <caption>Before → after, by group (${METRICS.find((x) => x.key === this.metric)!.label})</caption>
+        <caption>Before → after, by group (${metricDef(this.metric).label})</caption>
         <thead><tr><th scope="col">Group</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
         <tbody>
           ${GROUPS.map(
             (g) =>
               html`<tr><th scope="row">${g.label}</th>${r.scenarios.map((s) => {
                 const grp = s.jurisdictions[j]?.groups[g.key];
-                return html`<td>${fmt(grp?.before[this.metric], this.metric, false)} → ${fmt(grp?.after[this.metric], this.metric, false)}</td>`;
+                return html`<td>${formatEstimate(this.metric, grp?.before[this.metric])} → ${formatEstimate(this.metric, grp?.after[this.metric])}</td>`;
               })}</tr>`,
           )}
         </tbody>
@@ -223,7 +225,7 @@ export class CompareView extends LitElement {
               <td>[${d.scenario + 1}] ${r.scenarios[d.scenario].jurisdictions[d.treated].name} vs ${r.scenarios[d.scenario].jurisdictions[d.comparison].name}</td>
               <td>${d.outcome}</td>
               <td>${d.source}</td>
-              <td>${fmt(d.estimate, d.outcome.startsWith('reported') ? 'reportedShare' : 'rate', true)}</td>
+              <td>${formatEstimate(d.outcome.startsWith('reported') ? 'reportedShare' : 'recordedCrimesPer1000', d.estimate, { signed: true })}</td>
               <td>${(d.detectedShare * 100).toFixed(0)}% of replicates</td>
             </tr>`,
           )}
@@ -356,16 +358,6 @@ function valueIn(e: Event, schema: z.ZodType<number>, fallback: number): number 
   input.setCustomValidity(`Not allowed: ${input.value || '(empty)'}. ${firstProblem(r.error).replace(/^the whole: /, '')}; the comparison keeps ${fallback}.`);
   input.reportValidity();
   return fallback;
-}
-
-function fmt(e: Estimate | undefined, metric: string, signed: boolean): string {
-  if (!e || e.mean === null) return '—';
-  const share = /Share|Rate$|cooperation|clearance|expectedReporting/i.test(metric) && !metric.includes('Per1000');
-  const scale = share ? 100 : 1;
-  const digits = metric === 'meanTrust' || metric === 'meanFear' || metric === 'meanBelief' || metric === 'stopDisparity' ? 3 : 1;
-  const f = (v: number) => `${signed && v >= 0 ? '+' : ''}${(v * scale).toFixed(digits)}`;
-  const unit = share ? (signed ? ' pt' : '%') : '';
-  return e.n > 1 && e.lo !== null && e.hi !== null ? `${f(e.mean)}${unit} (${f(e.lo)} to ${f(e.hi)})` : `${f(e.mean)}${unit}`;
 }
 
 customElements.define('compare-view', CompareView);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { metricTable } from '../../../src/engine/metrics/metric-table.ts';
 import { parameterTable } from '../../../src/scenario/parameter-table.ts';
 
 describe('docs/MODEL.md', () => {
@@ -20,6 +21,10 @@ describe('docs/MODEL.md', () => {
 
   it('has the parameter table of the current schema (run `npm run docs` after changing the schema)', () => {
     expect(doc).toContain(parameterTable());
+  });
+
+  it('has the metric table of the current definitions (run `npm run docs` after changing a metric)', () => {
+    expect(doc).toContain(metricTable());
   });
 
   it('names every system the pipeline runs', () => {

@@ -1,0 +1,38 @@
+import { type Estimate, type MetricKey, metricDef } from '../engine/index.ts';
+
+/** How to show an estimate: as a difference (signed, shares in points), and totals per year (given the period's days). */
+export interface FormatOptions {
+  signed?: boolean;
+  /** Days of the period: totals are then shown per year. */
+  perYearOf?: number | null;
+  /** Show the 95% interval after the mean where there is one (default true). */
+  interval?: boolean;
+}
+
+/**
+ * One metric's estimate as text, by the metric's kind from the metric table: shares as percentages
+ * (differences in points), levels and ratios to three places, rates to one, totals per year when the
+ * period's length is given. The CLI tables and the compare view use this one formatter.
+ */
+export function formatEstimate(key: MetricKey, e: Estimate | undefined, opts: FormatOptions = {}): string {
+  if (!e || e.mean === null) return '—';
+  const { kind } = metricDef(key);
+  const signed = opts.signed ?? false;
+  let scale = 1;
+  if (kind === 'share') scale = 100;
+  else if (kind === 'total' && opts.perYearOf !== undefined) {
+    if (!opts.perYearOf) return '—';
+    scale = 365 / opts.perYearOf;
+  }
+  const digits = kind === 'level' || kind === 'ratio' ? 3 : kind === 'size' || (kind === 'total' && opts.perYearOf === undefined) ? 0 : 1;
+  const f = (v: number) => `${signed && v >= 0 ? '+' : ''}${(v * scale).toFixed(digits)}`;
+  const unit = kind === 'share' ? (signed ? ' pt' : '%') : '';
+  const withInterval = (opts.interval ?? true) && e.n > 1 && e.lo !== null && e.hi !== null;
+  return withInterval ? `${f(e.mean)}${unit} (${f(e.lo!)} to ${f(e.hi!)})` : `${f(e.mean)}${unit}`;
+}
+
+/** A metric's row label, with "/yr" where its totals are shown per year. */
+export function rowLabel(key: MetricKey, perYear = false): string {
+  const d = metricDef(key);
+  return d.kind === 'total' && perYear ? `${d.label} /yr` : d.label;
+}
