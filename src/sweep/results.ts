@@ -4,7 +4,9 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { isMetricKey, type ReplicateResult } from '../engine/index.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { cell, quote } from '../report/replicates-csv.ts';
-import { MAX_SWEEP_RUNS, type Sweep } from './schema.ts';
+import { toJson } from '../report/json.ts';
+import { parseSweepResults } from './results-schema.ts';
+import type { Sweep } from './schema.ts';
 import type { SweepPlan, Value } from './plan.ts';
 
 /** One run of a sweep: which point, which replicate, its parameter values and chosen metrics. */
@@ -16,11 +18,14 @@ export interface SweepRow {
   params: Value[];
   metrics: (number | null)[];
 }
+/** A row as written, with its check: the first 16 hex digits of SHA-256 over the sweep's hash and the row as written. */
+export type CheckedRow = SweepRow & { check: string };
 
 /** A sweep's results (or one shard's): enough to check that shards belong together. */
 export interface SweepResults {
   format: 'trustfall-sweep';
-  version: 1;
+  /** 2: rows carry checks. */
+  version: 2;
   engineVersion: string;
   name: string;
   /** SHA-256 of the resolved sweep definition and base scenario: shards of one sweep share it. */
@@ -30,13 +35,24 @@ export interface SweepResults {
   shard: { k: number; n: number } | null;
   parameters: string[];
   columns: string[];
-  rows: SweepRow[];
+  rows: CheckedRow[];
 }
 
 /** The runs a shard K of N takes: every N-th run, starting at K − 1. */
 export function runsOfShard(totalRuns: number, shard: { k: number; n: number } | undefined): number[] {
   const all = Array.from({ length: totalRuns }, (_, i) => i);
   return shard ? all.filter((i) => i % shard.n === shard.k - 1) : all;
+}
+
+/**
+ * A row's check, over the values as the file holds them (rounded by toJson, which leaves rounded values
+ * alone, so the check of a row read back is the check it was written with). It binds the row to its sweep
+ * and run: a value edited by hand, a run renumbered or a row from another sweep is caught by `merge`.
+ * It is a checksum against accidents, not a signature: whoever edits a row can recompute it.
+ */
+function rowCheck(sweepHash: string, r: SweepRow): string {
+  const text = toJson([sweepHash, r.run, r.point, r.replicate, r.seed, r.params, r.metrics]);
+  return bytesToHex(sha256(utf8ToBytes(text))).slice(0, 16);
 }
 
 export function sweepHash(sweep: Sweep, base: Record<string, unknown>): string {
@@ -70,37 +86,41 @@ export function sweepResults(
   columns: string[],
   rows: SweepRow[],
 ): SweepResults {
+  const hash = sweepHash(sweep, base);
   return {
     format: 'trustfall-sweep',
-    version: 1,
+    version: 2,
     engineVersion: ENGINE_VERSION,
     name: sweep.name,
-    sweepHash: sweepHash(sweep, base),
+    sweepHash: hash,
     totalRuns: plan.runs,
     shard: shard ?? null,
     parameters: sweep.parameters.map((p) => p.path),
     columns,
-    rows: [...rows].sort((a, b) => a.run - b.run),
+    rows: [...rows].sort((a, b) => a.run - b.run).map((r) => ({ ...r, check: rowCheck(hash, r) })),
   };
 }
 
 /**
- * Joins shard files into the whole sweep's results. Refuses files from different sweeps or engine
- * versions, and runs that appear twice; reports runs that are missing.
+ * Joins shard files (as read, unchecked) into the whole sweep's results. Refuses files that are not
+ * sweep results, from different sweeps or engine versions, rows whose check fails (edited by hand, or
+ * damaged) and runs that appear twice; reports runs that are missing.
  */
-export function mergeShards(parts: SweepResults[]): { merged: SweepResults; missing: number[] } {
-  if (parts.length === 0) throw new Error('nothing to merge');
+export function mergeShards(files: unknown[]): { merged: SweepResults; missing: number[] } {
+  if (files.length === 0) throw new Error('nothing to merge');
+  const parts = files.map((raw, i) => {
+    const r = parseSweepResults(raw);
+    if ('problem' in r) throw new Error(`shard ${i + 1} is not a usable sweep result: ${r.problem}`);
+    return r.results;
+  });
   const first = parts[0];
-  for (const p of parts) {
-    if (!p || typeof p !== 'object' || p.format !== 'trustfall-sweep') throw new Error('a file is not a Trustfall sweep result');
-    if (!Number.isInteger(p.totalRuns) || p.totalRuns < 1 || p.totalRuns > MAX_SWEEP_RUNS)
-      throw new Error(`a shard says the sweep has ${JSON.stringify(p.totalRuns)} runs; a sweep has a whole number from 1 to ${MAX_SWEEP_RUNS}`);
-    if (!Array.isArray(p.rows) || p.rows.some((r) => !r || !Number.isInteger(r.run) || r.run < 0 || r.run >= p.totalRuns))
-      throw new Error('a shard has rows that are not runs of its sweep (edited or damaged?)');
+  for (const [i, p] of parts.entries()) {
     if (p.sweepHash !== first.sweepHash) throw new Error(`shards come from different sweeps (${first.sweepHash.slice(0, 12)} and ${p.sweepHash.slice(0, 12)})`);
     if (p.engineVersion !== first.engineVersion) throw new Error(`shards come from different engine versions (${first.engineVersion} and ${p.engineVersion})`);
+    const bad = p.rows.find((r) => r.check !== rowCheck(p.sweepHash, r));
+    if (bad) throw new Error(`shard ${i + 1}: the row of run ${bad.run} does not match its check (edited or damaged); run that shard again`);
   }
-  const byRun = new Map<number, SweepRow>();
+  const byRun = new Map<number, CheckedRow>();
   for (const p of parts) {
     for (const r of p.rows) {
       if (byRun.has(r.run)) throw new Error(`run ${r.run} appears in more than one shard`);

@@ -146,5 +146,22 @@ describe('sweeps', () => {
     });
     expect(incomplete.status).toBe(3);
     expect(incomplete.stderr).toMatch(/incomplete: 5 of 8 runs missing/);
+    // A value edited inside a row, or a row renumbered to fill a gap, is caught by the row's check.
+    const refusedMerge = (edit: (rows: { run: number; metrics: (number | null)[] }[]) => void) => {
+      const s2 = JSON.parse(readFileSync(join(dir, 's2.json'), 'utf8'));
+      edit(s2.rows);
+      writeFileSync(join(dir, 's2-edited.json'), JSON.stringify(s2));
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/main.ts', 'merge', join(dir, 's1.json'), join(dir, 's2-edited.json'), join(dir, 's3.json')],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(r.status).toBe(2);
+      return r.stderr;
+    };
+    expect(refusedMerge((rows) => (rows[0].metrics[0] = (rows[0].metrics[0] ?? 0) + 0.01))).toMatch(/shard 2: the row of run 1 does not match its check/);
+    expect(refusedMerge((rows) => (rows[1].run = 2))).toMatch(/the row of run 2 does not match its check/);
   });
 });

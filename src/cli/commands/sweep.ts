@@ -64,7 +64,7 @@ export async function sweepCommand(file: string | undefined, flags: RunFlags): P
 export function mergeCommand(files: string[], flags: RunFlags): number {
   if (files.length === 0) throw new UsageError('merge takes the shard files to join');
   checkOutputs({ '--out': flags.out, '--csv': flags.csv }, files);
-  const parts = files.map((f) => readInputJson(f, 'shard') as SweepResults);
+  const parts = files.map((f) => readInputJson(f, 'shard'));
   let merged: ReturnType<typeof mergeShards>;
   try {
     merged = mergeShards(parts);

@@ -141,11 +141,29 @@ describe('sweeps, shards and calibration state', () => {
     refused(sim('sweep', grid), /1000000000 points × 3 replicates = 3000000000 runs, more than maxRuns/);
   });
 
-  it('refuses a shard whose run count is absurd, or whose rows are not runs of its sweep', () => {
+  it('refuses a shard whose run count is absurd, whose rows are not runs of its sweep, or that predates row checks', () => {
+    const row = { run: 0, point: 0, replicate: 0, seed: 1, params: [], metrics: [], check: '0123456789abcdef' };
     const shard = (over: Record<string, unknown>) =>
-      file('shard.json', JSON.stringify({ format: 'trustfall-sweep', sweepHash: 'x', engineVersion: '0', totalRuns: 4, rows: [{ run: 0 }], ...over }));
-    refused(sim('merge', shard({ totalRuns: 1e9 })), /1000000000 runs; a sweep has a whole number from 1 to 10000000/);
-    refused(sim('merge', shard({ rows: [{ run: 7 }] })), /rows that are not runs of its sweep/);
+      file(
+        'shard.json',
+        JSON.stringify({
+          format: 'trustfall-sweep',
+          version: 2,
+          engineVersion: '0',
+          name: 's',
+          sweepHash: 'a'.repeat(64),
+          totalRuns: 4,
+          shard: null,
+          parameters: [],
+          columns: [],
+          rows: [row],
+          ...over,
+        }),
+      );
+    refused(sim('merge', shard({ totalRuns: 1e9 })), /shard 1 is not a usable sweep result: totalRuns: a sweep has a whole number of runs from 1 to 10000000/);
+    refused(sim('merge', shard({ rows: [{ ...row, run: 7 }] })), /rows\.0\.run: run 7 is not a run of a sweep of 4/);
+    refused(sim('merge', shard({ version: 1 })), /version: written by an older Trustfall/);
+    refused(sim('merge', shard({})), /the row of run 0 does not match its check/);
   });
 
   it('refuses to resume from a damaged calibration state, naming what is wrong', () => {
