@@ -1,5 +1,5 @@
 import { missingParams, resolveParams, scenarioAt, type CalibrationParam } from '../../calibrate/calibrate.ts';
-import { GROUPS, METRICS } from '../../engine/index.ts';
+import { GROUPS, isMetricKey } from '../../engine/index.ts';
 import { toJson } from '../../report/json.ts';
 import { morrisDesign, morrisEffects, readOutput } from '../../sensitivity/morris.ts';
 import { UsageError, type RunFlags } from '../args.ts';
@@ -22,9 +22,7 @@ function checkOutput(name: string, jurisdictions: number): void {
   const ok =
     /^j\d+$/.test(parts[0]) &&
     (GROUPS as readonly string[]).includes(parts[1]) &&
-    (change
-      ? METRICS.some((m) => m.key === parts.slice(2).join('.'))
-      : ['before', 'after'].includes(parts[2]) && METRICS.some((m) => m.key === parts.slice(3).join('.')));
+    (change ? isMetricKey(parts.slice(2).join('.')) : ['before', 'after'].includes(parts[2]) && isMetricKey(parts.slice(3).join('.')));
   if (!ok)
     throw new UsageError(
       `--outputs: ${JSON.stringify(name)} is not an output; write j0.latino.after.reportedShare (jurisdiction.group.period.metric) or change.j0.latino.reportedShare (after/before - 1)`,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { calibrate, resolveParams, type CalibrationParam, type CalibrationProgress } from '../../calibrate/calibrate.ts';
 import type { FitReport } from '../../evidence/fit.ts';
@@ -7,6 +8,11 @@ import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
 import { getAt, parsePath } from '../../scenario/paths.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { emit } from '../events.ts';
+import { checkedNumber } from '../forms/checked-number.ts';
+
+/** What the panel's fields allow: a budget of evaluations, and replicates per evaluation (kept small in a browser). */
+const Evaluations = z.int().min(4).max(2000);
+const CalibrationReplicates = z.int().min(1).max(20);
 
 /** Parameters offered for calibration, with the ranges searched (within the schema's). */
 export const CHOICES: { path: string; min?: number; max?: number; on: boolean }[] = [
@@ -86,8 +92,8 @@ export class CalibratePanel extends LitElement {
       </fieldset>
       <div class="row">
         <label>Targets <select id="cal-set" ?disabled=${this.running} @change=${(e: Event) => (this.set = (e.target as HTMLSelectElement).value)}>${Object.values(BUILT_IN_TARGETS).map((s) => html`<option value=${s.id} ?selected=${s.id === this.set}>${s.title}</option>`)}</select></label>
-        <label>Evaluations <input id="cal-budget" type="number" min="4" max="2000" .value=${String(this.budget)} ?disabled=${this.running} @change=${(e: Event) => (this.budget = clampInt((e.target as HTMLInputElement).value, 4, 2000, this.budget))} /></label>
-        <label>Replicates <input id="cal-replicates" type="number" min="1" max="20" .value=${String(this.replicates)} ?disabled=${this.running} @change=${(e: Event) => (this.replicates = clampInt((e.target as HTMLInputElement).value, 1, 20, this.replicates))} /></label>
+        <label>Evaluations <input id="cal-budget" type="number" min="4" max="2000" .value=${String(this.budget)} ?disabled=${this.running} @change=${(e: Event) => (this.budget = checkedNumber(e, Evaluations, this.budget, 'the calibration'))} /></label>
+        <label>Replicates <input id="cal-replicates" type="number" min="1" max="20" .value=${String(this.replicates)} ?disabled=${this.running} @change=${(e: Event) => (this.replicates = checkedNumber(e, CalibrationReplicates, this.replicates, 'the calibration'))} /></label>
         ${
           this.running
             ? html`<button ?disabled=${this.cancelling} @click=${() => {
@@ -173,11 +179,6 @@ export class CalibratePanel extends LitElement {
   };
 
   static override styles = toolPanelStyles;
-}
-
-function clampInt(raw: string, lo: number, hi: number, fallback: number): number {
-  const v = Number(raw);
-  return Number.isInteger(v) && v >= lo && v <= hi ? v : fallback;
 }
 
 function valueAt(s: Scenario, path: string): string {

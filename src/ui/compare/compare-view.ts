@@ -5,13 +5,13 @@ import { metricDef, type MetricKey, type ReplicateResult, type ReplicateTask } f
 import { formatEstimate, rowLabel } from '../../report/metric-format.ts';
 import { replicatesCsv } from '../../report/replicates-csv.ts';
 import { resolveScenario, ScenarioError, type Scenario } from '../../scenario/index.ts';
-import type { z } from 'zod';
 import { GROUP_LABELS, GROUP_MENU } from '../../report/group-labels.ts';
-import { ComparisonYears, firstProblem, Replicates, Seed, SEED_MAX, SurveyHouseholds } from '../../scenario/boundaries.ts';
+import { ComparisonYears, Replicates, Seed, SEED_MAX, SurveyHouseholds } from '../../scenario/boundaries.ts';
 import { presetScenario, PRESETS, type PresetId } from '../state/presets.ts';
 import { encodeComparison, type SharedComparison } from '../state/share-link.ts';
 import { downloadText, downloadUrl } from '../toolbar/files.ts';
 import { emit } from '../events.ts';
+import { checkedNumber } from '../forms/checked-number.ts';
 import { BrowserPool, type PoolOutcome, poolSize } from './browser-pool.ts';
 import { SCENARIO_COLOURS, type BandChart } from './band-chart.ts';
 import './band-chart.ts';
@@ -113,10 +113,10 @@ export class CompareView extends LitElement {
         <div class="slots">${this.setup.slots.map((s, i) => this.slotChoice(s, i))}</div>
         <div class="compare-row">
           ${this.setup.slots.length < 4 ? html`<button class="secondary" @click=${() => this.patch({ slots: [...this.setup.slots, { preset: 'jail-enforcement' }] })}>Add a scenario</button>` : nothing}
-          <label>Replicates <input id="cmp-replicates" type="number" min="1" max="1000" .value=${String(this.setup.replicates)} @change=${(e: Event) => this.patch({ replicates: valueIn(e, Replicates, this.setup.replicates) })} /></label>
-          <label>Years (0: as each scenario says) <input id="cmp-years" type="number" min="0" max="50" step="0.5" .value=${String(this.setup.years ?? 0)} @change=${(e: Event) => this.patch({ years: valueIn(e, ComparisonYears, this.setup.years ?? 0) })} /></label>
-          <label>Seed <input id="cmp-seed" type="number" min="0" max=${String(SEED_MAX)} .value=${String(this.setup.seed)} @change=${(e: Event) => this.patch({ seed: valueIn(e, Seed, this.setup.seed) })} /></label>
-          <label>Survey households (0: none) <input id="cmp-survey" type="number" min="0" max="1000000" .value=${String(this.setup.survey)} @change=${(e: Event) => this.patch({ survey: valueIn(e, SurveyHouseholds, this.setup.survey) })} /></label>
+          <label>Replicates <input id="cmp-replicates" type="number" min="1" max="1000" .value=${String(this.setup.replicates)} @change=${(e: Event) => this.patch({ replicates: checkedNumber(e, Replicates, this.setup.replicates, 'the comparison') })} /></label>
+          <label>Years (0: as each scenario says) <input id="cmp-years" type="number" min="0" max="50" step="0.5" .value=${String(this.setup.years ?? 0)} @change=${(e: Event) => this.patch({ years: checkedNumber(e, ComparisonYears, this.setup.years ?? 0, 'the comparison') })} /></label>
+          <label>Seed <input id="cmp-seed" type="number" min="0" max=${String(SEED_MAX)} .value=${String(this.setup.seed)} @change=${(e: Event) => this.patch({ seed: checkedNumber(e, Seed, this.setup.seed, 'the comparison') })} /></label>
+          <label>Survey households (0: none) <input id="cmp-survey" type="number" min="0" max="1000000" .value=${String(this.setup.survey)} @change=${(e: Event) => this.patch({ survey: checkedNumber(e, SurveyHouseholds, this.setup.survey, 'the comparison') })} /></label>
           ${
             this.running
               ? html`<button class="primary" @click=${this.cancel}>Cancel</button>`
@@ -341,23 +341,6 @@ export class CompareView extends LitElement {
     const canvas = this.querySelector<BandChart>('band-chart')?.canvas;
     if (canvas) downloadUrl('trustfall-comparison.png', canvas.toDataURL('image/png'));
   };
-}
-
-/**
- * A setting typed into a field, checked by the same schema as links and the command line. A value it
- * refuses is not silently replaced: the field says why (the browser's validity bubble, kept while the
- * value stays) and the setting keeps its last good value until the field holds a good one.
- */
-function valueIn(e: Event, schema: z.ZodType<number>, fallback: number): number {
-  const input = e.target as HTMLInputElement;
-  const r = schema.safeParse(input.value.trim() === '' ? NaN : Number(input.value));
-  if (r.success) {
-    input.setCustomValidity('');
-    return r.data;
-  }
-  input.setCustomValidity(`Not allowed: ${input.value || '(empty)'}. ${firstProblem(r.error).replace(/^the whole: /, '')}; the comparison keeps ${fallback}.`);
-  input.reportValidity();
-  return fallback;
 }
 
 customElements.define('compare-view', CompareView);
