@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: speed and memory of the full model (every mechanism on) at 10,000, 100,000 and
- * 1,000,000 residents, and the time of one replicate of the default preset. Prints a table; pass
- * --json for machine-readable figures. Wall-clock figures vary with the machine and its load: compare
+ * 1,000,000 residents, the time of one replicate of the default preset, a county at real scale (4.4 M
+ * residents, in a process of its own for its peak resident set size), and the 1 M rate against engine
+ * 0.3.0 in the same run (bench:ab, 3 pairs). Prints a table; pass --json for machine-readable figures. Wall-clock figures vary with the machine and its load: compare
  * them on one machine, never assert them in tests.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createWorld, runToEnd, type World } from '../../src/engine/index.ts';
 import { parseScenarioText, resolveScenario, type Scenario } from '../../src/scenario/index.ts';
@@ -87,5 +89,24 @@ const preset = defaultPreset(5);
 log(
   `default preset (${presetPath(DEFAULT_PRESET)}, ${preset.residents} residents, ${preset.years} years + burn-in): ${preset.seconds.toFixed(2)} s per replicate (median of 5)`,
 );
-log('budgets: ≥ 30 M resident-days/s at 1,000,000 residents; ≤ 128 bytes/resident; default preset < 2 s per replicate');
-if (json) process.stdout.write(JSON.stringify({ node: process.version, rows, defaultPreset: preset }) + '\n');
+const county = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/county.ts'], { encoding: 'utf8' })) as Record<string, number>;
+log(
+  `county ${county.residents} residents (${county.grid}×${county.grid} neighbourhoods, Task Force): set-up ${county.setUpSeconds.toFixed(1)} s, ` +
+    `burn-in ${county.burnInWeeks} weeks ${county.burnInSeconds.toFixed(1)} s (${((county.burnInSeconds / county.burnInWeeks) * 104).toFixed(0)} s at the default 104), ` +
+    `one year ${county.yearSeconds.toFixed(1)} s; peak RSS ${county.peakRssBytesPerResident.toFixed(1)} bytes/resident`,
+);
+// Against the last commit of engine 0.3.0, both engines in one process in turn (see ab.ts); needs the git history.
+let versus = 'skipped (needs a git checkout with history)';
+try {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/ab.ts', '7ac93d1', '1000000', '3'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  versus = out.trim().split('\n').at(-1) ?? versus;
+} catch {}
+log(`against engine 0.3.0 (1,000,000 residents, working tree / 0.3.0 time, below 1 is faster): ${versus}`);
+log(
+  'budgets: ≥ 30 M resident-days/s at 1,000,000 residents; ≤ 128 bytes/resident; default preset < 2 s per replicate; ' +
+    'county: one year < 30 s, peak RSS ≤ 96 bytes/resident; ratio to 0.3.0 ≤ 1',
+);
+if (json) process.stdout.write(JSON.stringify({ node: process.version, rows, defaultPreset: preset, county, versus }) + '\n');
