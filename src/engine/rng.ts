@@ -25,11 +25,27 @@ export type StreamName = (typeof STREAMS)[number];
 /** A uniform draw in [0, 1). */
 export type Uniform = () => number;
 export type Streams = Record<StreamName, Uniform>;
+/** Where a stream stands (Alea's four numbers), to take it back there (the timeline's snapshots). */
+export type StreamState = seedrandom.State.Alea;
 
 /** The streams of one replicate of one seed. */
 export function createStreams(seed: number, replicate: number): Streams {
   const out = {} as Streams;
-  for (const name of STREAMS) out[name] = stream(seed, replicate, name);
+  for (const name of STREAMS) out[name] = seedrandom.alea(`trustfall/${seed}/${replicate}/${name}`, { state: true });
+  return out;
+}
+
+/** Where each stream stands. */
+export function streamStates(streams: Streams): Record<StreamName, StreamState> {
+  const out = {} as Record<StreamName, StreamState>;
+  for (const name of STREAMS) out[name] = (streams[name] as seedrandom.StatefulPRNG<StreamState>).state();
+  return out;
+}
+
+/** Streams that go on exactly from saved states (systems read `w.rng.<name>` at each call, so replacing them is enough). */
+export function restoreStreams(states: Record<StreamName, StreamState>): Streams {
+  const out = {} as Streams;
+  for (const name of STREAMS) out[name] = seedrandom.alea('', { state: states[name] });
   return out;
 }
 

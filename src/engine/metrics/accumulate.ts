@@ -89,10 +89,13 @@ export function closeWeek(m: MetricsState): void {
   m.week.fill(0);
 }
 
-/** Clears every counter and the weekly series (end of burn-in). */
+/**
+ * Clears every counter and empties the weekly series (end of burn-in). The finished weeks' slots are
+ * not wiped: no week is read before it is written, and a timeline that goes back to day 0 and then
+ * forward to a later snapshot finds the weeks before that snapshot still in place.
+ */
 export function resetMetrics(m: MetricsState): void {
   m.week.fill(0);
   m.period.fill(0);
-  m.weeks.fill(0);
   m.weeksDone = 0;
 }

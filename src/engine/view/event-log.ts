@@ -25,6 +25,8 @@ export interface EventLog {
   capacity: number;
   /** Events written since the start (the newest is at (written - 1) % capacity). */
   written: number;
+  /** Events numbered below this are gone even if the ring has not wrapped (a timeline seek dropped them). */
+  oldest: number;
   day: Int32Array;
   kind: Uint8Array;
   resident: Int32Array;
@@ -37,6 +39,7 @@ export function createEventLog(capacity: number): EventLog {
   return {
     capacity,
     written: 0,
+    oldest: 0,
     day: new Int32Array(capacity),
     kind: new Uint8Array(capacity),
     resident: new Int32Array(capacity),
@@ -58,5 +61,5 @@ export function logEvent(log: EventLog, day: number, kind: number, resident: num
 
 /** Index range still held: events numbered from..written-1 (older ones are overwritten). */
 export function heldFrom(log: EventLog, from: number): number {
-  return Math.max(from, log.written - log.capacity);
+  return Math.max(from, log.written - log.capacity, log.oldest);
 }
