@@ -17,12 +17,21 @@ export type CreateResult =
   | { ok: true; scenario: Scenario; manifest: Manifest; layout: Layout; days: number; activationDay: number; frame: Frame }
   | { ok: false; problems: string[] };
 
-/** The result of advancing: the new day, a frame to draw, and the weeks that closed meanwhile. */
+/**
+ * The result of advancing or seeking: the new day, a frame to draw, and the weeks that closed meanwhile
+ * (after a seek: every finished week up to the day, replacing what the page held).
+ */
 export interface Tick {
   day: number;
   done: boolean;
   frame: Frame;
   weeks: WeeklySeries;
+  /** True when `weeks` is the whole series so far (a seek), not the weeks since the last tick. */
+  replaceWeeks: boolean;
+  /** The furthest day simulated: the timeline can be scrubbed from 0 to here. */
+  furthest: number;
+  /** Memory held by the timeline's snapshots, and their spacing in days. */
+  snapshots: { count: number; bytes: number; every: number };
 }
 
 /** The town view's renderer, running in its own Worker on an OffscreenCanvas (or in the page as a fallback). */
@@ -48,6 +57,12 @@ export interface EngineApi {
   create(input: unknown, seed: number, onProgress?: (share: number) => void): Promise<CreateResult>;
   /** Steps up to `days` days (stops at the end) and returns what to draw. */
   advance(days: number): Promise<Tick>;
+  /**
+   * Takes the run to `day` (0 to the furthest day simulated; later days are run): from the nearest
+   * snapshot before it, so the town, the series and the inspector show that day, and playing on gives
+   * exactly the run that never went back.
+   */
+  seek(day: number): Promise<Tick>;
   /** Rebuilds the same scenario and seed from day 0. */
   reset(): Promise<CreateResult>;
   /** Summary of the days run so far, by jurisdiction, group and period. */

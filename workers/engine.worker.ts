@@ -1,17 +1,21 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import {
+  advanceRecording,
+  createTimeline,
   createWorld,
   frame,
   frameTransferables,
   inspectResident,
   layout,
   runTask,
-  stepDays,
+  seekDay,
   stepInChunksAsync,
   summarise,
+  timelineMemory,
   weeklySeries,
   ENGINE_VERSION,
+  type Timeline,
   type World,
 } from '../src/engine/index.ts';
 import { resolveScenario, scenarioHash, ScenarioError, type Scenario } from '../src/scenario/index.ts';
@@ -21,6 +25,7 @@ import { TICK_SERIES, type CreateResult, type EngineApi, type Tick } from './con
 const CHUNK_DAYS = 30;
 
 let world: World | undefined;
+let timeline: Timeline = createTimeline();
 let scenario: Scenario | undefined;
 let seed = 0;
 let eventCursor = 0;
@@ -42,6 +47,8 @@ async function build(onProgress?: (share: number) => void): Promise<CreateResult
     await yieldToMessages();
   });
   world = w;
+  timeline = createTimeline();
+  advanceRecording(timeline, w, 0);
   eventCursor = w.events.written;
   weeksSent = 0;
   const f = frame(w, eventCursor);
@@ -59,13 +66,24 @@ async function build(onProgress?: (share: number) => void): Promise<CreateResult
   return Comlink.transfer(result, [l.cell.buffer, l.kind.buffer, l.household.buffer, ...frameTransferables(f)] as ArrayBuffer[]);
 }
 
-function tick(w: World): Tick {
+function tick(w: World, replaceWeeks = false): Tick {
   const f = frame(w, eventCursor);
   eventCursor = f.eventCursor;
   // Only what the live charts draw: the whole series is fetched when it is exported.
+  if (replaceWeeks) weeksSent = 0;
   const weeks = weeklySeries(w, weeksSent, TICK_SERIES);
   weeksSent += weeks.weeks;
-  return Comlink.transfer({ day: w.day, done: w.day >= w.params.days, frame: f, weeks }, frameTransferables(f));
+  const m = timelineMemory(timeline);
+  const result: Tick = {
+    day: w.day,
+    done: w.day >= w.params.days,
+    frame: f,
+    weeks,
+    replaceWeeks,
+    furthest: timeline.furthest,
+    snapshots: { count: m.snapshots, bytes: m.bytes, every: m.every },
+  };
+  return Comlink.transfer(result, frameTransferables(f));
 }
 
 const api: EngineApi = {
@@ -81,8 +99,15 @@ const api: EngineApi = {
   },
   async advance(days) {
     const w = need();
-    stepDays(w, days);
+    advanceRecording(timeline, w, days);
     return tick(w);
+  },
+  async seek(day) {
+    const w = need();
+    seekDay(timeline, w, day);
+    // No burst of the events between: the town shows the day it was taken to.
+    eventCursor = w.events.written;
+    return tick(w, true);
   },
   async reset() {
     if (!scenario) throw new Error('no scenario loaded: call create first');

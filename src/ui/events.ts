@@ -18,6 +18,8 @@ declare global {
     'resident-pick': CustomEvent<number>;
     'run-command': CustomEvent<RunCommand>;
     'speed-change': CustomEvent<number>;
+    /** Take the run to this day (the timeline scrubber). */
+    'run-seek': CustomEvent<number>;
     'scenario-replace': CustomEvent<Record<string, unknown>>;
     'comparison-change': CustomEvent<import('./state/share-link.ts').SharedComparison>;
   }

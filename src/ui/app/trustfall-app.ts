@@ -165,7 +165,10 @@ export class TrustfallApp extends LitElement {
               .activationDay=${e.activationDay}
               .speed=${e.speed}
               .preparing=${e.preparing}
+              .furthest=${e.furthest}
+              .snapshots=${e.snapshots}
               @run-command=${this.onCommand}
+              @run-seek=${this.onSeek}
               @speed-change=${(ev: CustomEvent<number>) => (e.speed = ev.detail)}
             ></run-controls>
           </section>
@@ -294,6 +297,12 @@ export class TrustfallApp extends LitElement {
   };
 
   private onCommand = (e: CustomEvent<RunCommand>) => this.command(e.detail);
+
+  /** The scrubber took the run to another day: the inspector shows the picked resident on that day. */
+  private onSeek = async (e: CustomEvent<number>) => {
+    await this.engine.seek(e.detail);
+    if (this.inspected) this.inspected = await this.engine.inspect(this.inspected.id);
+  };
 
   private skipToRun = (e: Event) => {
     e.preventDefault();

@@ -38,6 +38,10 @@ export class EngineController implements ReactiveController {
   frame?: Frame;
   day = 0;
   days = 0;
+  /** The furthest day simulated: the timeline scrubs from 0 to here. */
+  furthest = 0;
+  /** Memory the Worker holds for the timeline's snapshots. */
+  snapshots = { count: 0, bytes: 0, every: 0 };
   activationDay = 0;
   speed: number = SPEEDS[1].days;
   /** Weekly series accumulated as weeks close. */
@@ -62,6 +66,8 @@ export class EngineController implements ReactiveController {
   /** Day of the run the summary was last asked for. */
   private summaryDay = 0;
   private readonly frameListeners = new Set<(f: Frame, l: Layout) => void>();
+  private seeking = false;
+  private pendingSeek?: number;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -198,6 +204,43 @@ export class EngineController implements ReactiveController {
     await this.advance(days);
   }
 
+  /**
+   * Takes the run to a day already simulated (pausing it): the town, charts and summary show that day,
+   * and playing on continues exactly as the run did. While a seek is under way, later requests replace
+   * each other, so dragging the scrubber asks only for the last day it passed.
+   */
+  async seek(day: number): Promise<void> {
+    if (!['ready', 'playing', 'finished'].includes(this.status)) return;
+    this.pendingSeek = Math.max(0, Math.min(Math.round(day), this.furthest));
+    if (this.seeking) return;
+    cancelAnimationFrame(this.rafId);
+    if (this.status === 'playing') this.status = 'ready';
+    this.seeking = true;
+    try {
+      while (this.pendingSeek !== undefined) {
+        // A step or play request under way finishes first.
+        while (this.busy) await new Promise((r) => setTimeout(r, 10));
+        const target = this.pendingSeek;
+        this.pendingSeek = undefined;
+        this.busy = true;
+        try {
+          await this.receive(await this.call((a) => a.seek(target)));
+        } finally {
+          this.busy = false;
+        }
+      }
+    } catch (e) {
+      if (e !== WORKER_DIED) this.fail((e as Error).message);
+      return;
+    } finally {
+      this.seeking = false;
+    }
+    this.status = this.day >= this.days ? 'finished' : 'ready';
+    this.summaryDay = this.day;
+    await this.refreshSummary();
+    this.host.requestUpdate();
+  }
+
   /** Runs to the end as fast as the Worker can, drawing as it goes. */
   async runToEnd(): Promise<void> {
     if (this.status !== 'ready' && this.status !== 'playing') return;
@@ -281,7 +324,10 @@ export class EngineController implements ReactiveController {
 
   private async receive(t: Tick): Promise<void> {
     this.day = t.day;
-    if (this.weekly && t.weeks.weeks > 0) appendWeeks(this.weekly, t.weeks);
+    this.furthest = t.furthest;
+    this.snapshots = t.snapshots;
+    if (t.replaceWeeks) this.weekly = t.weeks;
+    else if (this.weekly && t.weeks.weeks > 0) appendWeeks(this.weekly, t.weeks);
     this.handOver(t.frame);
     // Every half simulated year while it plays, however many days each request advanced (and on pause):
     // a summary rendered beside a tick can make a task of about 50 ms on a slow machine.
@@ -303,6 +349,7 @@ export class EngineController implements ReactiveController {
     this.manifest = result.manifest;
     this.layout = result.layout;
     this.day = 0;
+    this.furthest = 0;
     this.days = result.days;
     this.activationDay = result.activationDay;
     this.weekly = {

@@ -4,7 +4,8 @@ import { emit, type RunCommand } from '../events.ts';
 
 /**
  * Play, pause, step a day or a week, run to the end, reset and speed; the simulated date, and a
- * timeline bar with the day the agreement starts marked on it.
+ * timeline with the day the agreement starts marked on it, which scrubs: drag it (or use the arrow keys
+ * on it) back to any day already simulated, and the town, charts and summary show that day.
  */
 export class RunControls extends LitElement {
   static override properties = {
@@ -14,6 +15,8 @@ export class RunControls extends LitElement {
     activationDay: { type: Number },
     speed: { type: Number },
     preparing: { type: Number },
+    furthest: { type: Number },
+    snapshots: { attribute: false },
   };
 
   declare status: RunStatus;
@@ -22,6 +25,9 @@ export class RunControls extends LitElement {
   declare activationDay: number;
   declare speed: number;
   declare preparing: number;
+  declare furthest: number;
+  /** What the Worker keeps to revisit days: snapshots, their memory and spacing. */
+  declare snapshots: { count: number; bytes: number; every: number };
 
   constructor() {
     super();
@@ -31,6 +37,8 @@ export class RunControls extends LitElement {
     this.activationDay = 0;
     this.speed = 1;
     this.preparing = 0;
+    this.furthest = 0;
+    this.snapshots = { count: 0, bytes: 0, every: 0 };
   }
 
   /** Moves keyboard focus to the first enabled control (Play or Pause). */
@@ -45,6 +53,7 @@ export class RunControls extends LitElement {
     const cmd = (c: RunCommand) => () => emit(this, 'run-command', c);
     const share = this.days > 0 ? Math.min(1, this.day / this.days) : 0;
     const mark = this.days > 0 ? this.activationDay / this.days : 0;
+    const scrubbable = (ready || playing || this.status === 'finished') && this.furthest > 0;
     return html`
       <div class="buttons" role="toolbar" aria-label="Run controls">
         <!-- One element for both states, so keyboard focus stays on it when it toggles. -->
@@ -61,12 +70,39 @@ export class RunControls extends LitElement {
         </select>
       </div>
       <div class="clock" aria-live="polite">${this.clock()}</div>
-      <div class="bar" role="progressbar" aria-label="Days simulated" aria-valuemin="0" aria-valuemax=${this.days} aria-valuenow=${this.day}>
-        <div class="fill" style="width:${(share * 100).toFixed(2)}%"></div>
-        ${this.days > 0 ? html`<div class="activation" style="left:${(mark * 100).toFixed(2)}%" title="Agreement starts on day ${this.activationDay}"><span>policy starts</span></div>` : nothing}
+      <div class="timeline">
+        <div class="bar" aria-hidden="true">
+          <div class="simulated" style="width:${((this.days > 0 ? Math.min(1, this.furthest / this.days) : 0) * 100).toFixed(2)}%"></div>
+          <div class="fill" style="width:${(share * 100).toFixed(2)}%"></div>
+          ${this.days > 0 ? html`<div class="activation" style="left:${(mark * 100).toFixed(2)}%" title="Agreement starts on day ${this.activationDay}"><span>policy starts</span></div>` : nothing}
+        </div>
+        <input
+          id="scrubber"
+          type="range"
+          min="0"
+          max=${this.days}
+          step="1"
+          .value=${String(this.day)}
+          ?disabled=${!scrubbable}
+          aria-label="Day of the run: drag back to see any day already simulated"
+          aria-valuetext=${`Day ${this.day} of ${this.days}; simulated to day ${this.furthest}`}
+          @input=${this.onScrub}
+        />
       </div>
+      <button class="back" ?disabled=${!scrubbable || this.furthest < this.activationDay || this.day === this.activationDay} @click=${() => emit(this, 'run-seek', this.activationDay)}>
+        Back to the day the policy started
+      </button>
+      ${this.snapshots.count > 0 ? html`<span class="memory">Timeline: ${this.snapshots.count} snapshots, one every ${this.snapshots.every} days, ${(this.snapshots.bytes / 1e6).toFixed(0)} MB</span>` : nothing}
     `;
   }
+
+  /** Only days already simulated can be scrubbed to: the thumb stops at the furthest. */
+  private onScrub = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const day = Math.min(Number(input.value), this.furthest);
+    if (Number(input.value) !== day) input.value = String(day);
+    emit(this, 'run-seek', day);
+  };
 
   private clock(): string {
     if (this.status === 'preparing') return `Preparing the town (burn-in ${(this.preparing * 100).toFixed(0)}%)…`;
@@ -115,17 +151,78 @@ export class RunControls extends LitElement {
       margin: 0.4rem 0 0.3rem;
       font-variant-numeric: tabular-nums;
     }
+    .timeline {
+      position: relative;
+      margin-bottom: 1.1rem;
+    }
     .bar {
       position: relative;
       height: 0.7rem;
       background: #e7e2d6;
       border-radius: 4px;
-      margin-bottom: 1.1rem;
+    }
+    .simulated,
+    .fill {
+      position: absolute;
+      left: 0;
+      top: 0;
+      height: 100%;
+      border-radius: 4px;
+    }
+    .simulated {
+      background: #a9b4c9;
     }
     .fill {
-      height: 100%;
       background: #14213d;
-      border-radius: 4px;
+    }
+    #scrubber {
+      position: absolute;
+      inset: -0.4rem 0;
+      width: 100%;
+      height: 1.5rem;
+      margin: 0;
+      background: transparent;
+      appearance: none;
+      cursor: pointer;
+    }
+    #scrubber::-webkit-slider-runnable-track {
+      background: transparent;
+      height: 1.5rem;
+    }
+    #scrubber::-webkit-slider-thumb {
+      appearance: none;
+      width: 1.1rem;
+      height: 1.1rem;
+      margin-top: 0.2rem;
+      border-radius: 50%;
+      background: #14213d;
+      border: 2px solid #fff;
+      box-shadow: 0 0 0 1px #14213d;
+    }
+    #scrubber::-moz-range-thumb {
+      width: 1rem;
+      height: 1rem;
+      border-radius: 50%;
+      background: #14213d;
+      border: 2px solid #fff;
+    }
+    #scrubber[disabled] {
+      cursor: default;
+    }
+    #scrubber[disabled]::-webkit-slider-thumb {
+      visibility: hidden;
+    }
+    #scrubber:focus-visible {
+      outline: 3px solid #f4a261;
+      outline-offset: 2px;
+    }
+    .back {
+      margin-bottom: 0.4rem;
+    }
+    .memory {
+      margin-left: 0.6rem;
+      font-size: 0.85rem;
+      color: #555;
     }
     .activation {
       position: absolute;
