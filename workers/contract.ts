@@ -5,6 +5,8 @@
 import type { Frame, Layout, ReplicateResult, ReplicateTask, ResidentInfo, RunSummary, SeriesSelection, WeeklySeries } from '../src/engine/index.ts';
 import { CHARTS, LINES } from '../src/ui/charts/chart-specs.ts';
 import type { Scenario } from '../src/scenario/index.ts';
+import type { HeatMeasure } from '../src/render/colours.ts';
+import type { ViewMode } from '../src/render/town-renderer.ts';
 
 /** Identifies a run well enough to reproduce it. */
 export interface Manifest {
@@ -42,6 +44,12 @@ export interface RenderApi {
   setLayout(layout: Layout): void;
   /** A frame to draw (transferred). */
   draw(frame: Frame): void;
+  /** The measure the heat map of neighbourhoods shows. */
+  setMeasure(measure: HeatMeasure): void;
+  /** Residents, neighbourhoods (heat map), or whichever suits the zoom. */
+  setMode(mode: ViewMode): void;
+  /** What is drawn now, and how many resident particles the renderer holds. */
+  showing(): { layer: 'residents' | 'neighbourhoods'; particles: number; drawsResidents: boolean };
   zoomBy(factor: number, cx?: number, cy?: number): void;
   panBy(dx: number, dy: number): void;
   fit(): void;

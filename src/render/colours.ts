@@ -20,7 +20,12 @@ export const TRUST_DOMAIN = [0.25, 0.85] as const;
 
 /** RGB of a trust value. */
 export function trustRgb(t: number): [number, number, number] {
-  const x = Math.min(1, Math.max(0, (t - TRUST_DOMAIN[0]) / (TRUST_DOMAIN[1] - TRUST_DOMAIN[0])));
+  return rampRgb((t - TRUST_DOMAIN[0]) / (TRUST_DOMAIN[1] - TRUST_DOMAIN[0]));
+}
+
+/** RGB of a position on the red–grey–blue ramp, 0 (red) to 1 (blue), clamped. */
+function rampRgb(at: number): [number, number, number] {
+  const x = Math.min(1, Math.max(0, at));
   let i = 0;
   while (i < STOPS.length - 2 && x > STOPS[i + 1][0]) i++;
   const [t0, a] = STOPS[i];
@@ -48,3 +53,29 @@ export const GROUP_COLOURS = {
   latinoNoncitizen: '#cc79a7',
   nonLatino: '#56b4e9',
 } as const;
+
+/**
+ * How the heat map colours each neighbourhood measure (CELL_MEASURES): the span of the ramp, which end
+ * is blue (good for trust in police), and how the legend names and prints it. Change in trust is
+ * centred on 0 (grey: no change), so a fall shows red whatever the starting level.
+ */
+export const MEASURE_SCALES = {
+  trust: { label: 'Mean trust in police', domain: [0.25, 0.85], blueHigh: true, digits: 2 },
+  trustChange: { label: 'Change in trust since the policy started', domain: [-0.15, 0.15], blueHigh: true, digits: 2 },
+  fear: { label: 'Mean fear of immigration consequences', domain: [0, 0.6], blueHigh: false, digits: 2 },
+  reporting: { label: 'Chance a crime is reported (offenders\u2019 running estimate)', domain: [0.1, 0.6], blueHigh: true, digits: 2 },
+} as const;
+export type HeatMeasure = keyof typeof MEASURE_SCALES;
+
+/** RGB of a measure's value on its scale. */
+export function measureRgb(measure: HeatMeasure, v: number): [number, number, number] {
+  const { domain, blueHigh } = MEASURE_SCALES[measure];
+  const x = (v - domain[0]) / (domain[1] - domain[0]);
+  return rampRgb(blueHigh ? x : 1 - x);
+}
+
+/** CSS colour of a measure's value, for the legend. */
+export function measureCss(measure: HeatMeasure, v: number): string {
+  const [r, g, b] = measureRgb(measure, v);
+  return `rgb(${r} ${g} ${b})`;
+}

@@ -39,13 +39,15 @@ export function layoutTown(l: Layout): TownPositions {
     width = Math.max(width, x0 + j.width * CELL);
     height = Math.max(height, j.height * CELL);
   });
+  // Residents drawn: none at county scale (the layout then carries no per-resident arrays).
+  const drawn = l.cell.length;
   const cellStart = new Int32Array(cells + 1);
   for (let r = 0, c = 0; c <= cells; c++) {
-    while (r < l.residents && l.cell[r] < c) r++;
+    while (r < drawn && l.cell[r] < c) r++;
     cellStart[c] = r;
   }
-  const x = new Float32Array(l.residents);
-  const y = new Float32Array(l.residents);
+  const x = new Float32Array(drawn);
+  const y = new Float32Array(drawn);
   let maxHouseholds = 1;
   for (let c = 0; c < cells; c++) {
     const a = cellStart[c];

@@ -1,7 +1,8 @@
-import { Application, Container, Graphics, Particle, ParticleContainer, Sprite, Text, type Texture } from 'pixi.js';
-import { FREE, REMOVED, kindGroup, type Frame, type Layout } from '../engine/index.ts';
-import { TRUST_BGR } from './colours.ts';
+import { Application, BufferImageSource, Container, Graphics, Particle, ParticleContainer, Sprite, Text, Texture } from 'pixi.js';
+import { CELL_MEASURES, FREE, REMOVED, kindGroup, type Frame, type Layout } from '../engine/index.ts';
+import { type HeatMeasure, TRUST_BGR, measureRgb } from './colours.ts';
 import { MARKS } from './marks.ts';
+import { policyLabel } from '../report/policy-labels.ts';
 import { SHAPE_SIZE, createShapeTextures, type Shape } from './textures.ts';
 import { BORDER_GAP, CELL, layoutTown, nearestResident, type TownPositions } from './town-layout.ts';
 
@@ -11,14 +12,37 @@ const MAX_MARKS = 400;
 /** Smallest size on screen, in CSS pixels, of a resident, an officer and an event mark. */
 const MIN_SCREEN = { resident: 1.8, officer: 7, mark: 5, label: 14 };
 const LABEL_FONT = 28;
+/** In 'auto', neighbourhoods smaller than this on screen (CSS pixels) are drawn as a heat map. */
+const AUTO_HEAT_PX = 36;
+const MEASURE_COUNT = CELL_MEASURES.length;
+const RESIDENTS_SLOT = CELL_MEASURES.indexOf('residents');
+
+/** What the view draws: residents, neighbourhoods as a heat map, or whichever suits the zoom ('auto'). */
+export type ViewMode = 'auto' | 'residents' | 'neighbourhoods';
+
+/** One jurisdiction's heat map: a texture of one pixel per neighbourhood, drawn scaled up without smoothing. */
+interface HeatLayer {
+  source: BufferImageSource;
+  data: Uint8Array;
+  cellBase: number;
+  cells: number;
+}
 
 /**
  * The town view: neighbourhoods and borders, every resident as a particle coloured by trust and shaped
- * by group, officers on patrol, and events as brief marks. It draws what frames say and decides nothing.
+ * by group, officers on patrol, and events as brief marks; zoomed out (or for a county too large to draw
+ * resident by resident), neighbourhoods as a heat map of a chosen measure. It draws what frames say and
+ * decides nothing.
  */
 export class TownRenderer {
   private readonly world = new Container();
   private readonly background = new Graphics();
+  private readonly heat = new Container();
+  private heatLayers: HeatLayer[] = [];
+  private measure: HeatMeasure = 'trust';
+  private mode: ViewMode = 'auto';
+  private drawsResidents = true;
+  private cells?: Float32Array;
   private readonly labels = new Container();
   private residents?: ParticleContainer;
   private particles: Particle[] = [];
@@ -34,7 +58,7 @@ export class TownRenderer {
 
   private constructor(private readonly app: Application) {
     this.textures = createShapeTextures();
-    this.world.addChild(this.background, this.labels, this.officers, this.marks);
+    this.world.addChild(this.background, this.heat, this.labels, this.officers, this.marks);
     app.stage.addChild(this.world);
     // 30 frames a second is smooth for dots and leaves the machine's cores to the engine.
     app.ticker.maxFPS = 30;
@@ -71,17 +95,22 @@ export class TownRenderer {
     return this.app.ticker.FPS;
   }
 
-  /** Builds the particles for a new run. */
+  /** Builds the particles (when the town is drawn resident by resident) and the heat map for a new run. */
   setLayout(l: Layout): void {
     this.pos = layoutTown(l);
+    this.drawsResidents = l.drawsResidents;
     this.drawBackground(l);
+    this.buildHeat(l);
     this.residents?.destroy();
+    this.residents = undefined;
+    this.particles = [];
     const pc = new ParticleContainer({
       texture: this.textures.circle,
       dynamicProperties: { position: false, vertex: false, rotation: false, uvs: false, color: true },
     });
-    this.particles = new Array(l.residents);
-    for (let r = 0; r < l.residents; r++) {
+    const drawn = l.cell.length;
+    this.particles = new Array(drawn);
+    for (let r = 0; r < drawn; r++) {
       const p = new Particle({ texture: this.textures[GROUP_SHAPE[kindGroup(l.kind[r])]], x: this.pos.x[r], y: this.pos.y[r], anchorX: 0.5, anchorY: 0.5 });
       this.particles[r] = p;
       // One by one: spreading 100,000 particles into addParticle(...) overflows the call stack.
@@ -89,9 +118,10 @@ export class TownRenderer {
     }
     this.residents = pc;
     this.appliedDot = 0;
-    this.world.addChildAt(pc, 2);
+    this.world.addChildAt(pc, 3);
     this.officers.removeChildren().forEach((c) => c.destroy());
-    for (let i = 0; i < l.officers; i++) {
+    // At county scale officers are not drawn: thousands of stars over a heat map would hide it.
+    for (let i = 0; i < (l.drawsResidents ? l.officers : 0); i++) {
       const s = new Sprite({ texture: this.textures.officer, anchor: 0.5, tint: 0x14213d });
       s.position.set(-100, -100);
       this.officers.addChild(s);
@@ -102,9 +132,11 @@ export class TownRenderer {
     this.fit();
   }
 
-  /** Applies a frame: colours and visibility of residents, officers' beats, new event marks. */
+  /** Applies a frame: the heat map, colours and visibility of residents, officers' beats, new event marks. */
   draw(f: Frame): void {
     if (!this.pos || !this.residents) return;
+    this.cells = f.cells;
+    this.paintHeat();
     this.custody = f.custody;
     const n = Math.min(this.particles.length, f.trust.length);
     for (let r = 0; r < n; r++) {
@@ -127,6 +159,23 @@ export class TownRenderer {
     }
   }
 
+  /** Chooses the measure the heat map shows. */
+  setMeasure(m: HeatMeasure): void {
+    this.measure = m;
+    this.paintHeat();
+  }
+
+  /** Chooses what the view draws. */
+  setMode(m: ViewMode): void {
+    this.mode = m;
+    this.updateVisibility();
+  }
+
+  /** What the view draws now, and how many resident particles it holds (none at county scale). */
+  showing(): { layer: 'residents' | 'neighbourhoods'; particles: number; drawsResidents: boolean } {
+    return { layer: this.heatShown() ? 'neighbourhoods' : 'residents', particles: this.particles.length, drawsResidents: this.drawsResidents };
+  }
+
   /** The resident under a point of the canvas (CSS pixels), or -1. */
   pick(canvasX: number, canvasY: number): number {
     if (!this.pos) return -1;
@@ -134,6 +183,7 @@ export class TownRenderer {
     const wx = (canvasX - this.world.x) / s;
     const wy = (canvasY - this.world.y) / s;
     const custody = this.custody;
+    if (this.heatShown()) return -1;
     return nearestResident(this.pos, wx, wy, Math.max(this.pos.dot * 2, 8 / s), custody ? (r) => custody[r] !== REMOVED : undefined);
   }
 
@@ -167,6 +217,7 @@ export class TownRenderer {
    */
   private applySizes(): void {
     if (!this.pos || !this.residents) return;
+    this.updateVisibility();
     const zoom = this.world.scale.x;
     const dot = Math.max(this.pos.dot, MIN_SCREEN.resident / zoom);
     if (Math.abs(dot - this.appliedDot) > 1e-3 * dot) {
@@ -195,6 +246,51 @@ export class TownRenderer {
     this.app.destroy(true, { children: true });
   }
 
+  private heatShown(): boolean {
+    if (!this.drawsResidents || this.mode === 'neighbourhoods') return true;
+    return this.mode === 'auto' && CELL * this.world.scale.x < AUTO_HEAT_PX;
+  }
+
+  private updateVisibility(): void {
+    const heat = this.heatShown();
+    this.heat.visible = heat;
+    if (this.residents) this.residents.visible = !heat;
+    this.officers.visible = !heat;
+    this.marks.visible = !heat;
+  }
+
+  /** One texture per jurisdiction, a pixel per neighbourhood, laid over the neighbourhoods' squares. */
+  private buildHeat(l: Layout): void {
+    this.heat.removeChildren().forEach((c) => c.destroy({ texture: true, textureSource: true }));
+    this.heatLayers = l.jurisdictions.map((j, i) => {
+      const data = new Uint8Array(j.width * j.height * 4);
+      const source = new BufferImageSource({ resource: data, width: j.width, height: j.height, format: 'rgba8unorm', scaleMode: 'nearest' });
+      const sprite = new Sprite(new Texture({ source }));
+      sprite.position.set(j.x0 * CELL + i * BORDER_GAP, 0);
+      sprite.width = j.width * CELL;
+      sprite.height = j.height * CELL;
+      this.heat.addChild(sprite);
+      return { source, data, cellBase: j.cellBase, cells: j.width * j.height };
+    });
+    this.updateVisibility();
+  }
+
+  /** Colours each neighbourhood by the chosen measure; one with no residents left stays blank. */
+  private paintHeat(): void {
+    const cells = this.cells;
+    if (!cells) return;
+    const slot = CELL_MEASURES.indexOf(this.measure);
+    for (const layer of this.heatLayers) {
+      for (let k = 0; k < layer.cells; k++) {
+        const o = (layer.cellBase + k) * MEASURE_COUNT;
+        const empty = !(cells[o + RESIDENTS_SLOT] > 0);
+        const [r, g, b] = empty ? [0, 0, 0] : measureRgb(this.measure, cells[o + slot]);
+        layer.data.set([r, g, b, empty ? 0 : 255], k * 4);
+      }
+      layer.source.update();
+    }
+  }
+
   private drawBackground(l: Layout): void {
     const g = this.background.clear();
     this.labels.removeChildren().forEach((c) => c.destroy());
@@ -204,9 +300,8 @@ export class TownRenderer {
     l.jurisdictions.forEach((j, i) => {
       const x0 = j.x0 * CELL + i * BORDER_GAP;
       g.rect(x0 - 3, -3, j.width * CELL + 6, j.height * CELL + 6).stroke({ color: 0x333333, width: 4 });
-      const policy = j.model === 'none' ? (j.sanctuary ? 'sanctuary' : 'no agreement') : j.model;
       const label = new Text({
-        text: `${j.name}: ${policy}${j.trustBuilding ? ' + trust-building' : ''}`,
+        text: `${j.name}: ${policyLabel(j.model, j.sanctuary, j.trustBuilding)}`,
         style: { fontSize: LABEL_FONT, fill: 0x222222, fontFamily: 'system-ui, sans-serif' },
       });
       label.position.set(x0, -40);

@@ -1,5 +1,6 @@
 import type { MetricKey, RunReport } from '../../engine/index.ts';
 import { formatEstimate, rowLabel } from '../../report/metric-format.ts';
+import { policyLabel } from '../../report/policy-labels.ts';
 
 /** Rows of the readable summary, in order; labels and formats come from the metric table. */
 const ROWS: readonly MetricKey[] = [
@@ -46,7 +47,7 @@ export function summaryTable(report: RunReport): string {
   out.push(`engine ${report.engineVersion}, scenario ${report.scenarioHash.slice(0, 12)}`);
   for (const j of report.jurisdictions) {
     out.push('');
-    out.push(`${j.name}: ${j.model}${j.sanctuary ? ', sanctuary' : ''}${j.trustBuilding ? ', trust-building' : ''}   (before → after)`);
+    out.push(`${j.name}: ${policyLabel(j.model, j.sanctuary, j.trustBuilding)}   (before → after)`);
     const labelWidth = 38;
     out.push(''.padEnd(labelWidth) + COLUMNS.map((c) => c.title.padStart(19)).join(''));
     for (const key of ROWS) {

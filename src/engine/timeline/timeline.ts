@@ -20,7 +20,7 @@ export interface Timeline {
 }
 
 /** 64 MB: two dozen snapshots of a 100,000-resident town. */
-export const DEFAULT_SNAPSHOT_BUDGET = 64 * 1024 * 1024;
+const DEFAULT_SNAPSHOT_BUDGET = 64 * 1024 * 1024;
 
 export function createTimeline(budgetBytes = DEFAULT_SNAPSHOT_BUDGET, every = 28): Timeline {
   return { every, budgetBytes, snapshots: [], bytes: 0, furthest: 0 };

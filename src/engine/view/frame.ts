@@ -1,9 +1,19 @@
 import type { World } from '../world.ts';
+import { cellView } from './cell-view.ts';
 import { heldFrom } from './event-log.ts';
+
+/**
+ * Towns up to this many residents are drawn resident by resident; beyond it (a county at real scale),
+ * layouts and frames carry no per-resident arrays and the town view shows neighbourhoods as a heat map:
+ * a frame then costs the page and the renderer a few numbers per neighbourhood, not per resident.
+ */
+export const RESIDENT_DRAW_LIMIT = 250_000;
 
 /** What the town view needs once per run: where everyone lives and who they are. */
 export interface Layout {
   residents: number;
+  /** False beyond RESIDENT_DRAW_LIMIT: the per-resident arrays below (and in frames) are then empty. */
+  drawsResidents: boolean;
   /** Per resident: cell id, kind (codes.ts), household id. */
   cell: Int32Array;
   kind: Uint8Array;
@@ -15,8 +25,11 @@ export interface Layout {
 /** What changes between draws: attitudes, custody, officers' beats and the events since the last frame. */
 export interface Frame {
   day: number;
+  /** Per resident (empty when the layout does not draw residents). */
   trust: Float32Array;
   custody: Uint8Array;
+  /** Per neighbourhood, the CELL_MEASURES one after another (cell-view.ts): what the heat map shows. */
+  cells: Float32Array;
   officerCell: Int32Array;
   /** Events since the previous frame (at most MAX_FRAME_EVENTS, the newest). */
   eventDay: Int32Array;
@@ -30,11 +43,13 @@ const MAX_FRAME_EVENTS = 4000;
 
 export function layout(w: World): Layout {
   const g = w.geometry;
+  const draws = w.residents.count <= RESIDENT_DRAW_LIMIT;
   return {
     residents: w.residents.count,
-    cell: w.residents.cell.slice(),
-    kind: w.residents.kind.slice(),
-    household: w.residents.household.slice(),
+    drawsResidents: draws,
+    cell: draws ? w.residents.cell.slice() : new Int32Array(0),
+    kind: draws ? w.residents.kind.slice() : new Uint8Array(0),
+    household: draws ? w.residents.household.slice() : new Int32Array(0),
     jurisdictions: w.scenario.jurisdictions.map((j, i) => ({
       name: j.name,
       model: j.policy.model,
@@ -63,10 +78,12 @@ export function frame(w: World, since: number): Frame {
     eventKind[k] = log.kind[i];
     eventResident[k] = log.resident[i];
   }
+  const draws = w.residents.count <= RESIDENT_DRAW_LIMIT;
   return {
     day: w.day,
-    trust: w.residents.trust.slice(),
-    custody: w.residents.custody.slice(),
+    trust: draws ? w.residents.trust.slice() : new Float32Array(0),
+    custody: draws ? w.residents.custody.slice() : new Uint8Array(0),
+    cells: cellView(w),
     officerCell: w.officers.cell.slice(),
     eventDay,
     eventKind,
@@ -77,5 +94,5 @@ export function frame(w: World, since: number): Frame {
 
 /** The buffers of a frame, for postMessage's transfer list. */
 export function frameTransferables(f: Frame): ArrayBuffer[] {
-  return [f.trust, f.custody, f.officerCell, f.eventDay, f.eventKind, f.eventResident].map((a) => a.buffer as ArrayBuffer);
+  return [f.trust, f.custody, f.cells, f.officerCell, f.eventDay, f.eventKind, f.eventResident].map((a) => a.buffer as ArrayBuffer);
 }

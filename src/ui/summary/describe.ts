@@ -1,3 +1,4 @@
+import { policyLabel } from '../../report/policy-labels.ts';
 import type { Group, MetricValues, RunSummary, MetricKey } from '../../engine/index.ts';
 import { GROUP_LABELS } from '../../report/group-labels.ts';
 
@@ -10,7 +11,7 @@ export function describeRun(summary: RunSummary, activationDay: number, day: num
   ];
   const many = summary.jurisdictions.length > 1;
   for (const j of summary.jurisdictions) {
-    const where = many ? `In ${j.name} (${policyWords(j.model, j.sanctuary, j.trustBuilding)}), ` : '';
+    const where = many ? `In ${j.name} (${policyLabel(j.model, j.sanctuary, j.trustBuilding)}), ` : '';
     const g = j.groups;
     for (const group of ['latinoNoncitizen', 'latinoCitizen', 'nonLatino'] as Group[]) {
       const s = shareChange(g[group].before.reportedShare, g[group].after.reportedShare);
@@ -75,17 +76,6 @@ function change(a: number | null | undefined, b: number | null | undefined, fmt:
   if (a === null || a === undefined || b === null || b === undefined) return null;
   if (Math.abs(a - b) < same) return `stayed about the same (${fmt(a)} before, ${fmt(b)} after)`;
   return `${b < a ? 'fell' : 'rose'} from ${fmt(a)} to ${fmt(b)}`;
-}
-
-function policyWords(model: string, sanctuary: boolean, trustBuilding: boolean): string {
-  const base =
-    {
-      none: sanctuary ? 'sanctuary policy' : 'no agreement',
-      jailEnforcement: 'Jail Enforcement Model',
-      warrantService: 'Warrant Service Officer model',
-      taskForce: 'Task Force model',
-    }[model] ?? model;
-  return trustBuilding ? `${base} with trust-building` : base;
 }
 
 function capitalise(s: string): string {

@@ -1,5 +1,5 @@
 import { html, svg, type TemplateResult } from 'lit';
-import { TRUST_DOMAIN, trustCss } from '../../render/colours.ts';
+import { type HeatMeasure, MEASURE_SCALES, TRUST_DOMAIN, measureCss, trustCss } from '../../render/colours.ts';
 
 /** Small SVG shapes matching the renderer's textures, for the legend. */
 function shape(kind: 'circle' | 'square' | 'triangle' | 'star' | 'ring' | 'cross' | 'box' | 'diamond' | 'question', colour: string): TemplateResult {
@@ -17,8 +17,27 @@ function shape(kind: 'circle' | 'square' | 'triangle' | 'star' | 'ring' | 'cross
   return html`<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">${body}</svg>`;
 }
 
-/** The town view's legend: trust colours, group shapes, officers and event marks. */
-export function legend(): TemplateResult {
+/** The heat map's legend: the measure, its colour ramp and the values at its ends. */
+function heatLegend(m: HeatMeasure): TemplateResult {
+  const { label, domain, digits } = MEASURE_SCALES[m];
+  const at = (f: number) => domain[0] + f * (domain[1] - domain[0]);
+  const show = (v: number) => `${m === 'trustChange' && v > 0 ? '+' : ''}${v.toFixed(digits)}`;
+  return html`<div class="legend" aria-label="Legend">
+    <div class="row">
+      <span class="title">Each square: one neighbourhood's ${label.charAt(0).toLowerCase() + label.slice(1)}</span>
+    </div>
+    <div class="row">
+      <span>${show(domain[0])} or less</span>
+      <span class="ramp" style="background:linear-gradient(90deg, ${[0, 0.25, 0.5, 0.75, 1].map((f) => measureCss(m, at(f))).join(', ')})"></span>
+      <span>${show(domain[1])} or more${m === 'trustChange' ? ' (grey: no change; 0 before the policy starts)' : ''}</span>
+      <span class="item">blank: no residents left</span>
+    </div>
+  </div>`;
+}
+
+/** The town view's legend: trust colours, group shapes, officers and event marks; or the heat map's scale. */
+export function legend(heat?: HeatMeasure): TemplateResult {
+  if (heat) return heatLegend(heat);
   const grey = '#555';
   return html`<div class="legend" aria-label="Legend">
     <div class="row">

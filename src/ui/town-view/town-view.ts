@@ -1,10 +1,12 @@
 import * as Comlink from 'comlink';
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { frameTransferables } from '../../engine/view/frame.ts';
+import { frameTransferables, RESIDENT_DRAW_LIMIT } from '../../engine/view/frame.ts';
 import type { RenderApi } from '../../../workers/contract.ts';
 import type { EngineController } from '../controllers/engine-controller.ts';
 import { emit } from '../events.ts';
 import { legend } from './legend.ts';
+import { MEASURE_SCALES, type HeatMeasure } from '../../render/colours.ts';
+import type { ViewMode } from '../../render/town-renderer.ts';
 
 /** The renderer seen from the page: every call is asynchronous (a message to its Worker). */
 export type TownSurface = { [K in keyof RenderApi]: (...args: Parameters<RenderApi[K]>) => Promise<Awaited<ReturnType<RenderApi[K]>>> };
@@ -16,9 +18,21 @@ export type TownSurface = { [K in keyof RenderApi]: (...args: Parameters<RenderA
  * transfer; mouse, wheel and keys become pan, zoom and picking a resident.
  */
 export class TownView extends LitElement {
-  static override properties = { engine: { attribute: false }, loadError: { state: true } };
+  static override properties = {
+    engine: { attribute: false },
+    loadError: { state: true },
+    mode: { state: true },
+    measure: { state: true },
+    layer: { state: true },
+  };
   declare engine: EngineController | undefined;
   declare loadError: string;
+  /** What to draw: residents, neighbourhoods as a heat map, or whichever suits the zoom. */
+  declare mode: ViewMode;
+  /** The heat map's measure. */
+  declare measure: HeatMeasure;
+  /** What the renderer draws now (the legend follows it). */
+  declare layer: 'residents' | 'neighbourhoods';
 
   private surface?: TownSurface;
   private worker?: Worker;
@@ -29,6 +43,9 @@ export class TownView extends LitElement {
   constructor() {
     super();
     this.loadError = '';
+    this.mode = 'auto';
+    this.measure = 'trustChange';
+    this.layer = 'residents';
   }
 
   /** The renderer, once started (exports and tests use it). */
@@ -52,9 +69,11 @@ export class TownView extends LitElement {
       if (l !== this.layoutSeen) {
         this.layoutSeen = l;
         this.surface!.setLayout(l).catch(failed);
+        void this.sync();
       }
       this.surface!.draw(Comlink.transfer(f, frameTransferables(f))).catch(failed);
     });
+    await this.surface.setMeasure(this.measure);
     new ResizeObserver(([entry]) => void this.surface?.resize(entry.contentRect.width, entry.contentRect.height)).observe(host);
   }
 
@@ -80,14 +99,45 @@ export class TownView extends LitElement {
     this.worker?.terminate();
   }
 
+  /** Asks the renderer what it draws now (after a zoom, a new layout or a mode change). */
+  private async sync(): Promise<void> {
+    const s = await this.surface?.showing();
+    if (s) this.layer = s.layer;
+  }
+
+  private zoom(factor: number, cx?: number, cy?: number): void {
+    void this.surface?.zoomBy(factor, cx, cy).then(() => this.sync());
+  }
+
   override render(): TemplateResult {
+    const county = this.engine?.layout?.drawsResidents === false;
     return html`
       <div class="toolbar">
-        <button @click=${() => this.surface?.zoomBy(1.4)} aria-label="Zoom in">+</button>
-        <button @click=${() => this.surface?.zoomBy(1 / 1.4)} aria-label="Zoom out">−</button>
-        <button @click=${() => this.surface?.fit()}>Fit</button>
-        <span class="hint">Drag to pan, wheel to zoom, click a resident to inspect. With the view focused: arrows, + and −, 0 to fit.</span>
+        <button @click=${() => this.zoom(1.4)} aria-label="Zoom in">+</button>
+        <button @click=${() => this.zoom(1 / 1.4)} aria-label="Zoom out">−</button>
+        <button @click=${() => void this.surface?.fit().then(() => this.sync())}>Fit</button>
+        <label
+          >Show
+          <select id="town-mode" @change=${this.onMode}>
+            <option value="auto" ?selected=${this.mode === 'auto'}>residents, or neighbourhoods when zoomed out</option>
+            <option value="residents" ?selected=${this.mode === 'residents'} ?disabled=${county}>residents</option>
+            <option value="neighbourhoods" ?selected=${this.mode === 'neighbourhoods'}>neighbourhoods (heat map)</option>
+          </select></label
+        >
+        <label
+          >Colour neighbourhoods by
+          <select id="town-measure" @change=${this.onMeasure}>
+            ${(Object.keys(MEASURE_SCALES) as HeatMeasure[]).map((m) => html`<option value=${m} ?selected=${m === this.measure}>${MEASURE_SCALES[m].label}</option>`)}
+          </select></label
+        >
       </div>
+      <p class="hint">
+        ${
+          county
+            ? `A county of ${this.engine!.layout!.residents.toLocaleString('en-US')} residents is shown by neighbourhood (residents are drawn one by one up to ${RESIDENT_DRAW_LIMIT.toLocaleString('en-US')}).`
+            : 'Drag to pan, wheel to zoom, click a resident to inspect. With the view focused: arrows, + and −, 0 to fit.'
+        }
+      </p>
       <div
         class="canvas"
         tabindex="0"
@@ -101,9 +151,19 @@ export class TownView extends LitElement {
       >
         <canvas></canvas>
       </div>
-      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : legend()}
+      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : legend(this.layer === 'neighbourhoods' ? this.measure : undefined)}
     `;
   }
+
+  private onMode = (e: Event) => {
+    this.mode = (e.target as HTMLSelectElement).value as ViewMode;
+    void this.surface?.setMode(this.mode).then(() => this.sync());
+  };
+
+  private onMeasure = (e: Event) => {
+    this.measure = (e.target as HTMLSelectElement).value as HeatMeasure;
+    void this.surface?.setMeasure(this.measure);
+  };
 
   private onDown(e: PointerEvent): void {
     this.drag = { x: e.clientX, y: e.clientY, moved: false };
@@ -131,7 +191,7 @@ export class TownView extends LitElement {
   private onWheel(e: WheelEvent): void {
     e.preventDefault();
     const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
-    void this.surface?.zoomBy(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX - rect.left, e.clientY - rect.top);
+    this.zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX - rect.left, e.clientY - rect.top);
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -143,10 +203,10 @@ export class TownView extends LitElement {
       ArrowRight: () => r.panBy(-step, 0),
       ArrowUp: () => r.panBy(0, step),
       ArrowDown: () => r.panBy(0, -step),
-      '+': () => r.zoomBy(1.25),
-      '=': () => r.zoomBy(1.25),
-      '-': () => r.zoomBy(0.8),
-      '0': () => r.fit(),
+      '+': () => this.zoom(1.25),
+      '=': () => this.zoom(1.25),
+      '-': () => this.zoom(0.8),
+      '0': () => void r.fit().then(() => this.sync()),
     };
     const act = actions[e.key];
     if (act) {
@@ -164,9 +224,14 @@ export class TownView extends LitElement {
     }
     .toolbar {
       display: flex;
-      gap: 0.3rem;
+      flex-wrap: wrap;
+      gap: 0.3rem 0.5rem;
       align-items: center;
       margin-bottom: 0.3rem;
+    }
+    .toolbar select {
+      font: inherit;
+      max-width: 16rem;
     }
     .toolbar button {
       font: inherit;
@@ -180,6 +245,7 @@ export class TownView extends LitElement {
     .hint {
       color: #555;
       font-size: 0.8rem;
+      margin: 0 0 0.3rem;
     }
     .canvas {
       position: relative;
