@@ -2,7 +2,9 @@
  * `npm run bench`: speed and memory of the full model (every mechanism on) at 10,000, 100,000 and
  * 1,000,000 residents, the time of one replicate of the default preset, a county at real scale (4.4 M
  * residents, in a process of its own for its peak resident set size), and the 1 M rate against engine
- * 0.3.0 in the same run (bench:ab, 3 pairs). Prints a table; pass --json for machine-readable figures. Wall-clock figures vary with the machine and its load: compare
+ * 0.3.0 in the same run (bench:ab, 3 pairs). Prints a table; pass --json for machine-readable figures.
+ * `npm run bench -- --peers` instead runs a toy trust model as plain objects, in this engine's style,
+ * and in flocc and AgentScript, at 100,000 and 1,000,000 residents (peers.ts). Wall-clock figures vary with the machine and its load: compare
  * them on one machine, never assert them in tests.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createWorld, runToEnd, type World } from '../../src/engine/index.ts';
 import { parseScenarioText, resolveScenario, type Scenario } from '../../src/scenario/index.ts';
 import { fullModelInput } from './full-model.ts';
+import { runPeers } from './peers.ts';
 import { DEFAULT_PRESET, presetPath } from '../../src/scenario/presets.ts';
 
 /** Bytes held in the world's typed arrays, found by walking it. */
@@ -69,6 +72,10 @@ function defaultPreset(runs: number): { seconds: number; residents: number; year
   return { seconds: median(times), residents: s.jurisdictions.reduce((a, j) => a + j.residents, 0), years: s.run.years };
 }
 
+if (process.argv.includes('--peers')) {
+  runPeers();
+  process.exit(0);
+}
 const json = process.argv.includes('--json');
 const log = (line: string) => (json ? process.stderr : process.stdout).write(line + '\n');
 log(`Trustfall bench (Node ${process.version}); full model: 3 counties (Task Force + trust-building, Jail Enforcement, sanctuary)`);
