@@ -2,7 +2,17 @@
  * The one boundary between the page and the engine's Worker: plain data in and out. Frames and
  * layouts carry typed arrays that cross as transferred buffers, not copies.
  */
-import type { Frame, Layout, ReplicateResult, ReplicateTask, ResidentInfo, RunSummary, SeriesSelection, WeeklySeries } from '../src/engine/index.ts';
+import type {
+  Frame,
+  Layout,
+  ReplicateResult,
+  WindowLayout,
+  ReplicateTask,
+  ResidentInfo,
+  RunSummary,
+  SeriesSelection,
+  WeeklySeries,
+} from '../src/engine/index.ts';
 import { CHARTS, LINES } from '../src/ui/charts/chart-specs.ts';
 import type { Scenario } from '../src/scenario/index.ts';
 import type { HeatMeasure } from '../src/render/colours.ts';
@@ -42,6 +52,10 @@ export interface RenderApi {
   resize(width: number, height: number): void;
   /** A new run's layout (copied: it is kept by the page too). */
   setLayout(layout: Layout): void;
+  /** The residents to draw one by one in a county (a window of neighbourhoods in view), or none. */
+  setWindow(window: WindowLayout | null): void;
+  /** In a county, the neighbourhoods in view when zoomed in far enough to draw residents; else none. */
+  visibleCells(): number[];
   /** A frame to draw (transferred). */
   draw(frame: Frame): void;
   /** The measure the heat map of neighbourhoods shows. */
@@ -73,6 +87,14 @@ export interface EngineApi {
   seek(day: number): Promise<Tick>;
   /** Rebuilds the same scenario and seed from day 0. */
   reset(): Promise<CreateResult>;
+  /**
+   * In a county drawn by neighbourhood: the residents of these neighbourhoods (the view zoomed in) are
+   * drawn one by one from now on, and frames carry their state. An empty list ends the window. Refused
+   * (with the count) beyond RESIDENT_DRAW_LIMIT residents.
+   */
+  setWindow(cells: number[]): Promise<WindowLayout | { tooMany: number } | null>;
+  /** A frame of the day the run stands on (after a new window, while paused). */
+  frameNow(): Promise<Frame>;
   /** Summary of the days run so far, by jurisdiction, group and period. */
   summary(): Promise<RunSummary>;
   /** The whole weekly series so far. */

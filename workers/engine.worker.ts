@@ -14,7 +14,9 @@ import {
   summarise,
   timelineMemory,
   weeklySeries,
+  windowLayout,
   ENGINE_VERSION,
+  RESIDENT_DRAW_LIMIT,
   type Timeline,
   type World,
 } from '../src/engine/index.ts';
@@ -29,6 +31,9 @@ let timeline: Timeline = createTimeline();
 let scenario: Scenario | undefined;
 let seed = 0;
 let eventCursor = 0;
+/** The residents drawn one by one in a county (the neighbourhoods in view), if any. */
+let window: { version: number; ids: Int32Array } | undefined;
+let windowVersion = 0;
 let weeksSent = 0;
 
 function need(): World {
@@ -47,6 +52,7 @@ async function build(onProgress?: (share: number) => void): Promise<CreateResult
     await yieldToMessages();
   });
   world = w;
+  window = undefined;
   timeline = createTimeline();
   advanceRecording(timeline, w, 0);
   eventCursor = w.events.written;
@@ -67,7 +73,7 @@ async function build(onProgress?: (share: number) => void): Promise<CreateResult
 }
 
 function tick(w: World, replaceWeeks = false): Tick {
-  const f = frame(w, eventCursor);
+  const f = frame(w, eventCursor, window);
   eventCursor = f.eventCursor;
   // Only what the live charts draw: the whole series is fetched when it is exported.
   if (replaceWeeks) weeksSent = 0;
@@ -112,6 +118,22 @@ const api: EngineApi = {
   async reset() {
     if (!scenario) throw new Error('no scenario loaded: call create first');
     return build();
+  },
+  async setWindow(cells) {
+    const w = need();
+    if (cells.length === 0 || w.residents.count <= RESIDENT_DRAW_LIMIT) {
+      window = undefined;
+      return null;
+    }
+    const l = windowLayout(w, cells, RESIDENT_DRAW_LIMIT, ++windowVersion);
+    if ('tooMany' in l) return l;
+    window = { version: l.version, ids: l.ids };
+    return l;
+  },
+  async frameNow() {
+    const f = frame(need(), eventCursor, window);
+    eventCursor = f.eventCursor;
+    return Comlink.transfer(f, frameTransferables(f));
   },
   async summary() {
     return summarise(need());

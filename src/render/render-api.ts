@@ -16,6 +16,8 @@ export function createRenderApi(): RenderApi {
     resize: (w, h) => need().resize(w, h),
     setLayout: (l: Layout) => need().setLayout(l),
     draw: (f: Frame) => need().draw(f),
+    setWindow: (win) => need().setWindow(win),
+    visibleCells: () => need().visibleCells(),
     setMeasure: (m) => need().setMeasure(m),
     setMode: (m) => need().setMode(m),
     showing: () => need().showing(),

@@ -1,5 +1,5 @@
 import { Application, BufferImageSource, Container, Graphics, Particle, ParticleContainer, Sprite, Text, Texture } from 'pixi.js';
-import { CELL_MEASURES, FREE, REMOVED, kindGroup, type Frame, type Layout } from '../engine/index.ts';
+import { CELL_MEASURES, FREE, REMOVED, kindGroup, type Frame, type Layout, type WindowLayout } from '../engine/index.ts';
 import { type HeatMeasure, TRUST_BGR, measureRgb } from './colours.ts';
 import { MARKS } from './marks.ts';
 import { policyLabel } from '../report/policy-labels.ts';
@@ -43,6 +43,11 @@ export class TownRenderer {
   private mode: ViewMode = 'auto';
   private drawsResidents = true;
   private cells?: Float32Array;
+  /** The whole town's layout (jurisdictions, sizes); at county scale its per-resident arrays are empty. */
+  private layout?: Layout;
+  /** At county scale, the residents drawn (a window of neighbourhoods in view): their ids and version. */
+  private windowIds?: Int32Array;
+  private windowVersion = 0;
   private readonly labels = new Container();
   private residents?: ParticleContainer;
   private particles: Particle[] = [];
@@ -55,6 +60,8 @@ export class TownRenderer {
   private textures: Record<Shape, Texture>;
   /** World size of a resident dot as last applied to the particles. */
   private appliedDot = 0;
+  /** True until the user zooms or pans: then a resize keeps their view. */
+  private fitted = true;
 
   private constructor(private readonly app: Application) {
     this.textures = createShapeTextures();
@@ -84,10 +91,13 @@ export class TownRenderer {
     return new TownRenderer(app);
   }
 
-  /** Matches the drawing buffer to the element's new size (CSS pixels), keeping the view fitted. */
+  /**
+   * Matches the drawing buffer to the element's new size (CSS pixels): a fitted view is fitted again, a
+   * view the user zoomed or panned keeps its scale and position.
+   */
   resize(width: number, height: number): void {
     this.app.renderer.resize(Math.max(1, width), Math.max(1, height));
-    this.fit();
+    if (this.fitted) this.fit();
   }
 
   /** Frames per second of the view over the last second. */
@@ -97,13 +107,64 @@ export class TownRenderer {
 
   /** Builds the particles (when the town is drawn resident by resident) and the heat map for a new run. */
   setLayout(l: Layout): void {
-    this.pos = layoutTown(l);
+    this.layout = l;
     this.drawsResidents = l.drawsResidents;
+    this.windowIds = undefined;
+    this.windowVersion = 0;
+    this.pos = layoutTown(l);
     this.drawBackground(l);
     this.buildHeat(l);
+    this.buildResidents(l, this.pos);
+    this.officers.removeChildren().forEach((c) => c.destroy());
+    // At county scale officers are not drawn: thousands of stars over a heat map would hide it.
+    for (let i = 0; i < (l.drawsResidents ? l.officers : 0); i++) {
+      const s = new Sprite({ texture: this.textures.officer, anchor: 0.5, tint: 0x14213d });
+      s.position.set(-100, -100);
+      this.officers.addChild(s);
+    }
+    this.fit();
+  }
+
+  /**
+   * At county scale, the residents of the neighbourhoods in view (window.ts), drawn one by one over the
+   * heat map from the next frame cut for them; null draws none.
+   */
+  setWindow(win: WindowLayout | null): void {
+    const l = this.layout;
+    if (!l || l.drawsResidents) return;
+    this.windowIds = win?.ids;
+    this.windowVersion = win?.version ?? 0;
+    const empty = { cell: new Int32Array(0), kind: new Uint8Array(0), household: new Int32Array(0) };
+    const part = win ? { cell: win.cell, kind: win.kind, household: win.household } : empty;
+    this.buildResidents({ ...l, residents: part.cell.length, ...part });
+    this.applySizes();
+  }
+
+  /** In a county, the neighbourhoods in view when zoomed in far enough to draw residents; else none. */
+  visibleCells(): number[] {
+    const l = this.layout;
+    if (!l || l.drawsResidents || this.mode === 'neighbourhoods' || CELL * this.world.scale.x < AUTO_HEAT_PX) return [];
+    const s = this.world.scale.x;
+    const x0 = -this.world.x / s;
+    const y0 = -this.world.y / s;
+    const x1 = x0 + this.app.screen.width / s;
+    const y1 = y0 + this.app.screen.height / s;
+    const out: number[] = [];
+    l.jurisdictions.forEach((j, i) => {
+      const left = j.x0 * CELL + i * BORDER_GAP;
+      const c0 = Math.max(0, Math.floor((x0 - left) / CELL));
+      const c1 = Math.min(j.width - 1, Math.floor((x1 - left) / CELL));
+      const r0 = Math.max(0, Math.floor(y0 / CELL));
+      const r1 = Math.min(j.height - 1, Math.floor(y1 / CELL));
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.push(j.cellBase + r * j.width + c);
+    });
+    return out;
+  }
+
+  /** Lays out and makes particles for the residents a layout lists (all of a town, or a county's window). */
+  private buildResidents(l: Layout, pos = layoutTown(l)): void {
+    this.pos = pos;
     this.residents?.destroy();
-    this.residents = undefined;
-    this.particles = [];
     const pc = new ParticleContainer({
       texture: this.textures.circle,
       dynamicProperties: { position: false, vertex: false, rotation: false, uvs: false, color: true },
@@ -112,6 +173,8 @@ export class TownRenderer {
     this.particles = new Array(drawn);
     for (let r = 0; r < drawn; r++) {
       const p = new Particle({ texture: this.textures[GROUP_SHAPE[kindGroup(l.kind[r])]], x: this.pos.x[r], y: this.pos.y[r], anchorX: 0.5, anchorY: 0.5 });
+      // Unseen until a frame gives its colour (a county's window arrives before its first frame).
+      p.color = 0;
       this.particles[r] = p;
       // One by one: spreading 100,000 particles into addParticle(...) overflows the call stack.
       pc.particleChildren.push(p);
@@ -119,17 +182,25 @@ export class TownRenderer {
     this.residents = pc;
     this.appliedDot = 0;
     this.world.addChildAt(pc, 3);
-    this.officers.removeChildren().forEach((c) => c.destroy());
-    // At county scale officers are not drawn: thousands of stars over a heat map would hide it.
-    for (let i = 0; i < (l.drawsResidents ? l.officers : 0); i++) {
-      const s = new Sprite({ texture: this.textures.officer, anchor: 0.5, tint: 0x14213d });
-      s.position.set(-100, -100);
-      this.officers.addChild(s);
-    }
+    this.custody = undefined;
     this.marks.removeChildren().forEach((c) => c.destroy());
     this.markAge = [];
     this.markLife = [];
-    this.fit();
+  }
+
+  /** The index among the drawn residents of resident `id`, or -1 (a county draws only its window). */
+  private drawnIndex(id: number): number {
+    const ids = this.windowIds;
+    if (!ids) return this.drawsResidents ? id : -1;
+    let lo = 0;
+    let hi = ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ids[mid] === id) return mid;
+      if (ids[mid] < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   /** Applies a frame: the heat map, colours and visibility of residents, officers' beats, new event marks. */
@@ -137,8 +208,10 @@ export class TownRenderer {
     if (!this.pos || !this.residents) return;
     this.cells = f.cells;
     this.paintHeat();
-    this.custody = f.custody;
-    const n = Math.min(this.particles.length, f.trust.length);
+    // A county's frame is for one window: colour the residents only if it is the one drawn.
+    const matches = f.window === this.windowVersion;
+    if (matches) this.custody = f.custody;
+    const n = matches ? Math.min(this.particles.length, f.trust.length) : 0;
     for (let r = 0; r < n; r++) {
       const c = f.custody[r];
       const alpha = c === FREE ? 255 : c === REMOVED ? 0 : 70;
@@ -155,7 +228,8 @@ export class TownRenderer {
     for (let k = 0; k < f.eventKind.length; k++) {
       if (f.eventDay[k] < lastDay - 14) continue;
       const style = MARKS[f.eventKind[k]];
-      if (style) this.addMark(style.shape, style.tint, style.seconds, style.size, f.eventResident[k]);
+      const at = style ? this.drawnIndex(f.eventResident[k]) : -1;
+      if (style && at >= 0) this.addMark(style.shape, style.tint, style.seconds, style.size, at);
     }
   }
 
@@ -173,6 +247,7 @@ export class TownRenderer {
 
   /** What the view draws now, and how many resident particles it holds (none at county scale). */
   showing(): { layer: 'residents' | 'neighbourhoods'; particles: number; drawsResidents: boolean } {
+    // particles: residents held for drawing (a county's window, or none).
     return { layer: this.heatShown() ? 'neighbourhoods' : 'residents', particles: this.particles.length, drawsResidents: this.drawsResidents };
   }
 
@@ -184,11 +259,13 @@ export class TownRenderer {
     const wy = (canvasY - this.world.y) / s;
     const custody = this.custody;
     if (this.heatShown()) return -1;
-    return nearestResident(this.pos, wx, wy, Math.max(this.pos.dot * 2, 8 / s), custody ? (r) => custody[r] !== REMOVED : undefined);
+    const at = nearestResident(this.pos, wx, wy, Math.max(this.pos.dot * 2, 8 / s), custody ? (r) => custody[r] !== REMOVED : undefined);
+    return at >= 0 && this.windowIds ? this.windowIds[at] : at;
   }
 
   /** Zooms by `factor` keeping canvas point (cx, cy) fixed (the centre by default). */
   zoomBy(factor: number, cx = this.app.screen.width / 2, cy = this.app.screen.height / 2): void {
+    this.fitted = false;
     const s = Math.min(40, Math.max(0.05, this.world.scale.x * factor));
     const k = s / this.world.scale.x;
     this.world.position.set(cx - (cx - this.world.x) * k, cy - (cy - this.world.y) * k);
@@ -197,12 +274,14 @@ export class TownRenderer {
   }
 
   panBy(dx: number, dy: number): void {
+    this.fitted = false;
     this.world.position.set(this.world.x + dx, this.world.y + dy);
   }
 
   /** Shows the whole town. */
   fit(): void {
     if (!this.pos) return;
+    this.fitted = true;
     const pad = 16;
     const { width, height } = this.app.screen;
     const s = Math.min((width - 2 * pad) / this.pos.width, (height - 2 * pad - 18) / this.pos.height);
@@ -247,13 +326,18 @@ export class TownRenderer {
   }
 
   private heatShown(): boolean {
-    if (!this.drawsResidents || this.mode === 'neighbourhoods') return true;
-    return this.mode === 'auto' && CELL * this.world.scale.x < AUTO_HEAT_PX;
+    if (this.mode === 'neighbourhoods') return true;
+    const zoomedOut = CELL * this.world.scale.x < AUTO_HEAT_PX;
+    // A county shows residents only where it has a window of them, zoomed in.
+    if (!this.drawsResidents) return zoomedOut || !this.windowIds;
+    return this.mode === 'auto' && zoomedOut;
   }
 
   private updateVisibility(): void {
     const heat = this.heatShown();
-    this.heat.visible = heat;
+    // In a county zoomed in, the heat map stays faintly under its residents, and shows where no window reaches.
+    this.heat.visible = heat || !this.drawsResidents;
+    this.heat.alpha = heat ? 1 : 0.35;
     if (this.residents) this.residents.visible = !heat;
     this.officers.visible = !heat;
     this.marks.visible = !heat;

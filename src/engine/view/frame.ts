@@ -1,6 +1,7 @@
 import type { World } from '../world.ts';
 import { cellView } from './cell-view.ts';
 import { heldFrom } from './event-log.ts';
+import { windowState } from './window.ts';
 
 /**
  * Towns up to this many residents are drawn resident by resident; beyond it (a county at real scale),
@@ -25,9 +26,14 @@ export interface Layout {
 /** What changes between draws: attitudes, custody, officers' beats and the events since the last frame. */
 export interface Frame {
   day: number;
-  /** Per resident (empty when the layout does not draw residents). */
+  /**
+   * Per resident drawn: everyone in a town, the residents of the window in view in a county (see
+   * window.ts; empty with no window).
+   */
   trust: Float32Array;
   custody: Uint8Array;
+  /** The window these arrays are for (0: the whole town, or no window). */
+  window: number;
   /** Per neighbourhood, the CELL_MEASURES one after another (cell-view.ts): what the heat map shows. */
   cells: Float32Array;
   officerCell: Int32Array;
@@ -64,8 +70,11 @@ export function layout(w: World): Layout {
   };
 }
 
-/** Copies of the changing state (safe to transfer to another thread) and the events since `since`. */
-export function frame(w: World, since: number): Frame {
+/**
+ * Copies of the changing state (safe to transfer to another thread) and the events since `since`; in a
+ * county, the residents of `window` (ids from window.ts) instead of everyone.
+ */
+export function frame(w: World, since: number, window?: { version: number; ids: Int32Array }): Frame {
   const log = w.events;
   const from = Math.max(heldFrom(log, since), log.written - MAX_FRAME_EVENTS);
   const n = Math.max(0, log.written - from);
@@ -79,10 +88,12 @@ export function frame(w: World, since: number): Frame {
     eventResident[k] = log.resident[i];
   }
   const draws = w.residents.count <= RESIDENT_DRAW_LIMIT;
+  const part = !draws && window ? windowState(w, window.ids) : undefined;
   return {
     day: w.day,
-    trust: draws ? w.residents.trust.slice() : new Float32Array(0),
-    custody: draws ? w.residents.custody.slice() : new Uint8Array(0),
+    trust: draws ? w.residents.trust.slice() : (part?.trust ?? new Float32Array(0)),
+    custody: draws ? w.residents.custody.slice() : (part?.custody ?? new Uint8Array(0)),
+    window: part ? window!.version : 0,
     cells: cellView(w),
     officerCell: w.officers.cell.slice(),
     eventDay,

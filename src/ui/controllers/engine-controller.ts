@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Frame, Layout, RunSummary, ResidentInfo, WeeklySeries } from '../../engine/index.ts';
+import type { Frame, Layout, RunSummary, ResidentInfo, WeeklySeries, WindowLayout } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import type { CreateResult, EngineApi, Manifest, Tick } from '../../../workers/contract.ts';
 import { startEngineWorker } from './engine-worker.ts';
@@ -278,6 +278,30 @@ export class EngineController implements ReactiveController {
       return await this.call((a) => a.inspect(resident));
     } catch {
       return undefined;
+    }
+  }
+
+  /**
+   * In a county drawn by neighbourhood: asks the engine for the residents of these neighbourhoods (the
+   * town view zoomed in), and a frame of them at once. Returns their layout, null with none, or how many
+   * residents the neighbourhoods hold when that is too many to draw.
+   */
+  async setWindow(cells: number[]): Promise<WindowLayout | { tooMany: number } | null> {
+    try {
+      const win = await this.call<WindowLayout | { tooMany: number } | null>((a) => a.setWindow(cells));
+      if (win && !('tooMany' in win)) {
+        // The window's first frame follows its layout, so the renderer has both in order.
+        queueMicrotask(
+          () =>
+            void this.call((a) => a.frameNow()).then(
+              (f) => this.handOver(f),
+              () => undefined,
+            ),
+        );
+      }
+      return win;
+    } catch {
+      return null;
     }
   }
 

@@ -24,6 +24,7 @@ export class TownView extends LitElement {
     mode: { state: true },
     measure: { state: true },
     layer: { state: true },
+    windowNote: { state: true },
   };
   declare engine: EngineController | undefined;
   declare loadError: string;
@@ -33,11 +34,16 @@ export class TownView extends LitElement {
   declare measure: HeatMeasure;
   /** What the renderer draws now (the legend follows it). */
   declare layer: 'residents' | 'neighbourhoods';
+  /** In a county: why no residents are drawn where the view is zoomed in (too many in view). */
+  declare windowNote: string;
 
   private surface?: TownSurface;
   private worker?: Worker;
   private unsubscribe?: () => void;
   private drag?: { x: number; y: number; moved: boolean };
+  private windowTimer?: ReturnType<typeof setTimeout>;
+  /** The neighbourhoods of the window last asked for, as text. */
+  private windowKey = '';
   private layoutSeen?: object;
 
   constructor() {
@@ -46,6 +52,7 @@ export class TownView extends LitElement {
     this.mode = 'auto';
     this.measure = 'trustChange';
     this.layer = 'residents';
+    this.windowNote = '';
   }
 
   /** The renderer, once started (exports and tests use it). */
@@ -68,13 +75,14 @@ export class TownView extends LitElement {
     this.unsubscribe = this.engine?.onFrame((f, l) => {
       if (l !== this.layoutSeen) {
         this.layoutSeen = l;
+        this.windowKey = '';
         this.surface!.setLayout(l).catch(failed);
         void this.sync();
       }
       this.surface!.draw(Comlink.transfer(f, frameTransferables(f))).catch(failed);
     });
     await this.surface.setMeasure(this.measure);
-    new ResizeObserver(([entry]) => void this.surface?.resize(entry.contentRect.width, entry.contentRect.height)).observe(host);
+    new ResizeObserver(([entry]) => void this.surface?.resize(entry.contentRect.width, entry.contentRect.height).then(() => this.sync())).observe(host);
   }
 
   private async start(canvas: HTMLCanvasElement, width: number, height: number, resolution: number): Promise<TownSurface> {
@@ -96,13 +104,34 @@ export class TownView extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
+    clearTimeout(this.windowTimer);
     this.worker?.terminate();
   }
 
-  /** Asks the renderer what it draws now (after a zoom, a new layout or a mode change). */
+  /** Asks the renderer what it draws now (after a zoom, a pan, a new layout or a mode change). */
   private async sync(): Promise<void> {
+    clearTimeout(this.windowTimer);
+    // A county: once the view settles, the residents of the neighbourhoods in view are fetched and drawn.
+    this.windowTimer = setTimeout(() => void this.updateWindow(), 150);
     const s = await this.surface?.showing();
     if (s) this.layer = s.layer;
+  }
+
+  private async updateWindow(): Promise<void> {
+    const surface = this.surface;
+    const engine = this.engine;
+    if (!surface || !engine || engine.layout?.drawsResidents !== false) return;
+    const cells = await surface.visibleCells();
+    const key = cells.join(',');
+    if (key === this.windowKey) return;
+    this.windowKey = key;
+    const win = cells.length ? await engine.setWindow(cells) : await engine.setWindow([]).then(() => null);
+    if (key !== this.windowKey) return;
+    const tooMany = win !== null && 'tooMany' in win;
+    this.windowNote = tooMany ? `${win.tooMany.toLocaleString('en-US')} residents in view: zoom in further to see them one by one.` : '';
+    await surface.setWindow(tooMany ? null : win);
+    const s = await surface.showing();
+    this.layer = s.layer;
   }
 
   private zoom(factor: number, cx?: number, cy?: number): void {
@@ -134,7 +163,7 @@ export class TownView extends LitElement {
       <p class="hint">
         ${
           county
-            ? `A county of ${this.engine!.layout!.residents.toLocaleString('en-US')} residents is shown by neighbourhood (residents are drawn one by one up to ${RESIDENT_DRAW_LIMIT.toLocaleString('en-US')}).`
+            ? `A county of ${this.engine!.layout!.residents.toLocaleString('en-US')} residents is shown by neighbourhood; zoom in to see the residents of the neighbourhoods in view (up to ${RESIDENT_DRAW_LIMIT.toLocaleString('en-US')} at once). ${this.windowNote}`
             : 'Drag to pan, wheel to zoom, click a resident to inspect. With the view focused: arrows, + and −, 0 to fit.'
         }
       </p>
@@ -176,7 +205,7 @@ export class TownView extends LitElement {
     const dy = e.clientY - this.drag.y;
     if (!this.drag.moved && Math.hypot(dx, dy) < 4) return;
     this.drag = { x: e.clientX, y: e.clientY, moved: true };
-    void this.surface?.panBy(dx, dy);
+    void this.surface?.panBy(dx, dy).then(() => this.sync());
   }
 
   private async onUp(e: PointerEvent): Promise<void> {
@@ -199,10 +228,10 @@ export class TownView extends LitElement {
     if (!r) return;
     const step = 40;
     const actions: Record<string, () => void> = {
-      ArrowLeft: () => r.panBy(step, 0),
-      ArrowRight: () => r.panBy(-step, 0),
-      ArrowUp: () => r.panBy(0, step),
-      ArrowDown: () => r.panBy(0, -step),
+      ArrowLeft: () => void r.panBy(step, 0).then(() => this.sync()),
+      ArrowRight: () => void r.panBy(-step, 0).then(() => this.sync()),
+      ArrowUp: () => void r.panBy(0, step).then(() => this.sync()),
+      ArrowDown: () => void r.panBy(0, -step).then(() => this.sync()),
       '+': () => this.zoom(1.25),
       '=': () => this.zoom(1.25),
       '-': () => this.zoom(0.8),
