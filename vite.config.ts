@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * What the page may load and run: only its own scripts and workers (no inline script, no eval), its
@@ -13,6 +14,34 @@ export const CONTENT_SECURITY_POLICY =
  * module Worker). PixiJS and uPlot are loaded on demand, so the first paint waits for neither.
  */
 export default defineConfig({
+  plugins: [
+    // Offline once loaded (workshops on poor Wi-Fi): a service worker precaches the built app, its
+    // Workers and the presets (bundled in the app's code); a web manifest makes it installable. The
+    // worker is registered by an external registerSW.js, since the page's policy allows no inline script.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: {
+        name: 'Trustfall: community trust under 287(g)',
+        short_name: 'Trustfall',
+        description: 'An agent-based simulation of community trust under 287(g) immigration enforcement.',
+        start_url: '.',
+        scope: '.',
+        display: 'standalone',
+        background_color: '#f7f4ec',
+        theme_color: '#14213d',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        // The render Worker's chunk (PixiJS) is about half a megabyte.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     sourcemap: true,
