@@ -6,6 +6,7 @@ import type {
   Frame,
   Layout,
   ReplicateResult,
+  ViewMeasure,
   WindowLayout,
   ReplicateTask,
   ResidentInfo,
@@ -58,6 +59,10 @@ export interface RenderApi {
   visibleCells(): number[];
   /** A frame to draw (transferred). */
   draw(frame: Frame): void;
+  /** Rings the resident being inspected (-1: none). */
+  highlight(id: number): void;
+  /** Where residents are drawn on the canvas, in CSS pixels: x and y for each, NaN for one not drawn. */
+  pointsOf(ids: number[]): Float32Array;
   /** The measure the heat map of neighbourhoods shows. */
   setMeasure(measure: HeatMeasure): void;
   /** Residents, neighbourhoods (heat map), or whichever suits the zoom. */
@@ -93,8 +98,10 @@ export interface EngineApi {
    * (with the count) beyond RESIDENT_DRAW_LIMIT residents.
    */
   setWindow(cells: number[]): Promise<WindowLayout | { tooMany: number } | null>;
-  /** A frame of the day the run stands on (after a new window, while paused). */
+  /** A frame of the day the run stands on (after a new window or measure, while paused). */
   frameNow(): Promise<Frame>;
+  /** What frames colour residents by from now on (trust, its change since activation, fear, reporting). */
+  setViewMeasure(measure: ViewMeasure): Promise<void>;
   /** Summary of the days run so far, by jurisdiction, group and period. */
   summary(): Promise<RunSummary>;
   /** The whole weekly series so far. */

@@ -18,6 +18,7 @@ import {
   ENGINE_VERSION,
   RESIDENT_DRAW_LIMIT,
   type Timeline,
+  type ViewMeasure,
   type World,
 } from '../src/engine/index.ts';
 import { resolveScenario, scenarioHash, ScenarioError, type Scenario } from '../src/scenario/index.ts';
@@ -34,6 +35,8 @@ let eventCursor = 0;
 /** The residents drawn one by one in a county (the neighbourhoods in view), if any. */
 let window: { version: number; ids: Int32Array } | undefined;
 let windowVersion = 0;
+/** What frames colour residents by (the town view's choice). */
+let viewMeasure: ViewMeasure = 'trust';
 let weeksSent = 0;
 
 function need(): World {
@@ -57,7 +60,7 @@ async function build(onProgress?: (share: number) => void): Promise<CreateResult
   advanceRecording(timeline, w, 0);
   eventCursor = w.events.written;
   weeksSent = 0;
-  const f = frame(w, eventCursor);
+  const f = frame(w, eventCursor, undefined, viewMeasure);
   eventCursor = f.eventCursor;
   const l = layout(w);
   const result: CreateResult = {
@@ -73,7 +76,7 @@ async function build(onProgress?: (share: number) => void): Promise<CreateResult
 }
 
 function tick(w: World, replaceWeeks = false): Tick {
-  const f = frame(w, eventCursor, window);
+  const f = frame(w, eventCursor, window, viewMeasure);
   eventCursor = f.eventCursor;
   // Only what the live charts draw: the whole series is fetched when it is exported.
   if (replaceWeeks) weeksSent = 0;
@@ -130,8 +133,11 @@ const api: EngineApi = {
     window = { version: l.version, ids: l.ids };
     return l;
   },
+  async setViewMeasure(m) {
+    viewMeasure = m;
+  },
   async frameNow() {
-    const f = frame(need(), eventCursor, window);
+    const f = frame(need(), eventCursor, window, viewMeasure);
     eventCursor = f.eventCursor;
     return Comlink.transfer(f, frameTransferables(f));
   },

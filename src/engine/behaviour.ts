@@ -20,6 +20,18 @@ export function reportingProbability(w: World, r: number, type: number): number 
   return logistic(x);
 }
 
+/** Resident r's expected chance of reporting a crime of the run's mix (what the weekly pass sums), from the table. */
+export function expectedReportingOf(w: World, r: number): number {
+  const res = w.residents;
+  const s = w.scenario;
+  const x =
+    w.params.statusShift[res.kind[r] & 3] +
+    s.trust.reportingEffect * (res.trust[r] - s.trust.baseline) -
+    s.fear.reportingEffect * w.jurisdictions.reportFearWeight[res.jur[r]] * res.fear[r] -
+    s.entanglement.reportingEffect * beliefOf(res, r);
+  return expectedReporting(w.params.expectedReportingTable, x);
+}
+
 /** Chance that resident r, asked as a witness, cooperates with an investigation. */
 export function cooperationProbability(w: World, r: number): number {
   const res = w.residents;

@@ -17,7 +17,7 @@ export { ENGINE_VERSION } from './version.ts';
 export type { World } from './world.ts';
 export * from './codes.ts';
 export { layout, frame, frameTransferables, RESIDENT_DRAW_LIMIT, type Layout, type Frame } from './view/frame.ts';
-export { CELL_MEASURES, type CellMeasure } from './view/cell-view.ts';
+export { CELL_MEASURES, VIEW_MEASURES, type CellMeasure, type ViewMeasure } from './view/cell-view.ts';
 export { windowLayout, type WindowLayout } from './view/window.ts';
 export { inspectResident, type ResidentInfo, type TimelineEntry } from './view/inspect.ts';
 export { EVENT_KINDS, EV, type EventKind } from './view/event-log.ts';

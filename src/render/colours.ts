@@ -1,3 +1,4 @@
+import type { ViewMeasure } from '../engine/index.ts';
 /**
  * The trust colour scale, red for no trust through grey to blue for full trust (a red–blue diverging
  * scale, readable with the common colour-vision deficiencies; the grey middle stays visible on the
@@ -40,12 +41,6 @@ export function trustCss(t: number): string {
   return `rgb(${r} ${g} ${b})`;
 }
 
-/** 256 trust colours (index = trust × 255) packed as PixiJS particles want them (blue-green-red order, alpha added later). */
-export const TRUST_BGR = Uint32Array.from({ length: 256 }, (_, i) => {
-  const [r, g, b] = trustRgb(i / 255);
-  return (b << 16) | (g << 8) | r;
-});
-
 /** Colours of the three groups and of everyone, shared by the charts and the legend. */
 export const GROUP_COLOURS = {
   all: '#222222',
@@ -60,12 +55,26 @@ export const GROUP_COLOURS = {
  * centred on 0 (grey: no change), so a fall shows red whatever the starting level.
  */
 export const MEASURE_SCALES = {
-  trust: { label: 'Mean trust in police', domain: [0.25, 0.85], blueHigh: true, digits: 2 },
+  trust: { label: 'Trust in police', domain: [0.25, 0.85], blueHigh: true, digits: 2 },
   trustChange: { label: 'Change in trust since the policy started', domain: [-0.15, 0.15], blueHigh: true, digits: 2 },
-  fear: { label: 'Mean fear of immigration consequences', domain: [0, 0.6], blueHigh: false, digits: 2 },
-  reporting: { label: 'Chance a crime is reported (offenders\u2019 running estimate)', domain: [0.1, 0.6], blueHigh: true, digits: 2 },
-} as const;
-export type HeatMeasure = keyof typeof MEASURE_SCALES;
+  fear: { label: 'Fear of immigration consequences', domain: [0, 0.6], blueHigh: false, digits: 2 },
+  reporting: { label: 'Chance a crime is reported', domain: [0.1, 0.6], blueHigh: true, digits: 2 },
+} as const satisfies Record<ViewMeasure, unknown>;
+export type HeatMeasure = ViewMeasure;
+
+/** 256 colours over each measure's domain, packed as PixiJS particles want them (blue-green-red order). */
+export const MEASURE_BGR = Object.fromEntries(
+  (Object.keys(MEASURE_SCALES) as HeatMeasure[]).map((m) => {
+    const [lo, hi] = MEASURE_SCALES[m].domain;
+    return [
+      m,
+      Uint32Array.from({ length: 256 }, (_, i) => {
+        const [r, g, b] = measureRgb(m, lo + ((hi - lo) * i) / 255);
+        return (b << 16) | (g << 8) | r;
+      }),
+    ];
+  }),
+) as Record<HeatMeasure, Uint32Array>;
 
 /** RGB of a measure's value on its scale. */
 export function measureRgb(measure: HeatMeasure, v: number): [number, number, number] {

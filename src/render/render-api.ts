@@ -17,6 +17,8 @@ export function createRenderApi(): RenderApi {
     setLayout: (l: Layout) => need().setLayout(l),
     draw: (f: Frame) => need().draw(f),
     setWindow: (win) => need().setWindow(win),
+    highlight: (id) => need().highlight(id),
+    pointsOf: (ids) => need().pointsOf(ids),
     visibleCells: () => need().visibleCells(),
     setMeasure: (m) => need().setMeasure(m),
     setMode: (m) => need().setMode(m),

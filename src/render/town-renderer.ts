@@ -1,6 +1,6 @@
 import { Application, BufferImageSource, Container, Graphics, Particle, ParticleContainer, Sprite, Text, Texture } from 'pixi.js';
 import { CELL_MEASURES, FREE, REMOVED, kindGroup, type Frame, type Layout, type WindowLayout } from '../engine/index.ts';
-import { type HeatMeasure, TRUST_BGR, measureRgb } from './colours.ts';
+import { type HeatMeasure, MEASURE_BGR, MEASURE_SCALES, measureRgb } from './colours.ts';
 import { MARKS } from './marks.ts';
 import { policyLabel } from '../report/policy-labels.ts';
 import { SHAPE_SIZE, createShapeTextures, type Shape } from './textures.ts';
@@ -53,6 +53,9 @@ export class TownRenderer {
   private particles: Particle[] = [];
   private readonly officers = new Container();
   private readonly marks = new Container();
+  /** A ring round the resident being inspected. */
+  private readonly highlightRing = new Sprite({ anchor: 0.5, tint: 0xf4a261 });
+  private highlighted = -1;
   private markAge: number[] = [];
   private markLife: number[] = [];
   private pos?: TownPositions;
@@ -65,7 +68,9 @@ export class TownRenderer {
 
   private constructor(private readonly app: Application) {
     this.textures = createShapeTextures();
-    this.world.addChild(this.background, this.heat, this.labels, this.officers, this.marks);
+    this.world.addChild(this.background, this.heat, this.labels, this.officers, this.marks, this.highlightRing);
+    this.highlightRing.texture = this.textures.ring;
+    this.highlightRing.visible = false;
     app.stage.addChild(this.world);
     // 30 frames a second is smooth for dots and leaves the machine's cores to the engine.
     app.ticker.maxFPS = 30;
@@ -111,6 +116,7 @@ export class TownRenderer {
     this.drawsResidents = l.drawsResidents;
     this.windowIds = undefined;
     this.windowVersion = 0;
+    this.highlighted = -1;
     this.pos = layoutTown(l);
     this.drawBackground(l);
     this.buildHeat(l);
@@ -183,6 +189,7 @@ export class TownRenderer {
     this.appliedDot = 0;
     this.world.addChildAt(pc, 3);
     this.custody = undefined;
+    this.placeHighlight();
     this.marks.removeChildren().forEach((c) => c.destroy());
     this.markAge = [];
     this.markLife = [];
@@ -211,11 +218,15 @@ export class TownRenderer {
     // A county's frame is for one window: colour the residents only if it is the one drawn.
     const matches = f.window === this.windowVersion;
     if (matches) this.custody = f.custody;
-    const n = matches ? Math.min(this.particles.length, f.trust.length) : 0;
+    const n = matches ? Math.min(this.particles.length, f.value.length) : 0;
+    const lut = MEASURE_BGR[f.measure];
+    const [lo, hi] = MEASURE_SCALES[f.measure].domain;
+    const k = 255 / (hi - lo);
     for (let r = 0; r < n; r++) {
       const c = f.custody[r];
       const alpha = c === FREE ? 255 : c === REMOVED ? 0 : 70;
-      this.particles[r].color = TRUST_BGR[(f.trust[r] * 255) | 0] + (alpha << 24);
+      const at = ((f.value[r] - lo) * k) | 0;
+      this.particles[r].color = lut[at < 0 ? 0 : at > 255 ? 255 : at] + (alpha << 24);
     }
     // Each officer is drawn in the neighbourhood they patrol today (the model assigns beats daily, so
     // gliding between them would show journeys that do not exist).
@@ -231,6 +242,36 @@ export class TownRenderer {
       const at = style ? this.drawnIndex(f.eventResident[k]) : -1;
       if (style && at >= 0) this.addMark(style.shape, style.tint, style.seconds, style.size, at);
     }
+  }
+
+  /** Rings resident `id` (the one inspected) wherever it is drawn; -1 for none. */
+  highlight(id: number): void {
+    this.highlighted = id;
+    this.placeHighlight();
+  }
+
+  /** Where residents are drawn on the canvas (CSS pixels), x and y for each; NaN for one not drawn. */
+  pointsOf(ids: readonly number[]): Float32Array {
+    const out = new Float32Array(ids.length * 2).fill(Number.NaN);
+    if (!this.pos || this.heatShown()) return out;
+    const s = this.world.scale.x;
+    ids.forEach((id, k) => {
+      const at = this.drawnIndex(id);
+      if (at < 0 || at >= this.pos!.x.length) return;
+      out[2 * k] = this.world.x + this.pos!.x[at] * s;
+      out[2 * k + 1] = this.world.y + this.pos!.y[at] * s;
+    });
+    return out;
+  }
+
+  private placeHighlight(): void {
+    const at = this.highlighted >= 0 ? this.drawnIndex(this.highlighted) : -1;
+    const ring = this.highlightRing;
+    ring.visible = !!this.pos && at >= 0 && at < this.pos.x.length && !this.heatShown();
+    if (!ring.visible || !this.pos) return;
+    ring.position.set(this.pos.x[at], this.pos.y[at]);
+    // Large enough to find at any zoom: at least 22 pixels across on screen.
+    ring.width = ring.height = Math.max(this.pos.dot * 5, 22 / this.world.scale.x);
   }
 
   /** Chooses the measure the heat map shows. */
@@ -341,6 +382,7 @@ export class TownRenderer {
     if (this.residents) this.residents.visible = !heat;
     this.officers.visible = !heat;
     this.marks.visible = !heat;
+    this.placeHighlight();
   }
 
   /** One texture per jurisdiction, a pixel per neighbourhood, laid over the neighbourhoods' squares. */

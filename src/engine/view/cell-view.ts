@@ -1,4 +1,5 @@
-import { GONE, policyActive, type World } from '../world.ts';
+import { GONE, type World } from '../world.ts';
+import { changeSinceActivation } from './resident-value.ts';
 
 /**
  * What the heat map can show per neighbourhood, in this order in a frame's `cells` array (cell by cell):
@@ -7,6 +8,9 @@ import { GONE, policyActive, type World } from '../world.ts';
  */
 export const CELL_MEASURES = ['trust', 'trustChange', 'fear', 'reporting', 'residents'] as const;
 export type CellMeasure = (typeof CELL_MEASURES)[number];
+/** What the town view can colour residents and neighbourhoods by. */
+export const VIEW_MEASURES = ['trust', 'trustChange', 'fear', 'reporting'] as const;
+export type ViewMeasure = (typeof VIEW_MEASURES)[number];
 const M = CELL_MEASURES.length;
 
 /** Per-neighbourhood means of the residents still in the country (one pass over residents). */
@@ -14,7 +18,7 @@ export function cellView(w: World): Float32Array {
   const res = w.residents;
   const cells = w.cells.count.length;
   const out = new Float32Array(cells * M);
-  const active = policyActive(w);
+  const active = changeSinceActivation(w);
   for (let r = 0; r < res.count; r++) {
     if (res.jurKind[r] === GONE) continue;
     const o = res.cell[r] * M;

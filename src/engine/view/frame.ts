@@ -1,5 +1,6 @@
 import type { World } from '../world.ts';
-import { cellView } from './cell-view.ts';
+import { cellView, type ViewMeasure } from './cell-view.ts';
+import { residentValue } from './resident-value.ts';
 import { heldFrom } from './event-log.ts';
 import { windowState } from './window.ts';
 
@@ -27,10 +28,11 @@ export interface Layout {
 export interface Frame {
   day: number;
   /**
-   * Per resident drawn: everyone in a town, the residents of the window in view in a county (see
-   * window.ts; empty with no window).
+   * Per resident drawn (everyone in a town, the residents of the window in view in a county, see
+   * window.ts; empty with no window): the value of `measure` the view colours them by, and custody.
    */
-  trust: Float32Array;
+  value: Float32Array;
+  measure: ViewMeasure;
   custody: Uint8Array;
   /** The window these arrays are for (0: the whole town, or no window). */
   window: number;
@@ -74,7 +76,7 @@ export function layout(w: World): Layout {
  * Copies of the changing state (safe to transfer to another thread) and the events since `since`; in a
  * county, the residents of `window` (ids from window.ts) instead of everyone.
  */
-export function frame(w: World, since: number, window?: { version: number; ids: Int32Array }): Frame {
+export function frame(w: World, since: number, window?: { version: number; ids: Int32Array }, measure: ViewMeasure = 'trust'): Frame {
   const log = w.events;
   const from = Math.max(heldFrom(log, since), log.written - MAX_FRAME_EVENTS);
   const n = Math.max(0, log.written - from);
@@ -88,10 +90,11 @@ export function frame(w: World, since: number, window?: { version: number; ids: 
     eventResident[k] = log.resident[i];
   }
   const draws = w.residents.count <= RESIDENT_DRAW_LIMIT;
-  const part = !draws && window ? windowState(w, window.ids) : undefined;
+  const part = !draws && window ? windowState(w, window.ids, measure) : undefined;
   return {
     day: w.day,
-    trust: draws ? w.residents.trust.slice() : (part?.trust ?? new Float32Array(0)),
+    value: draws ? allValues(w, measure) : (part?.value ?? new Float32Array(0)),
+    measure,
     custody: draws ? w.residents.custody.slice() : (part?.custody ?? new Uint8Array(0)),
     window: part ? window!.version : 0,
     cells: cellView(w),
@@ -103,7 +106,15 @@ export function frame(w: World, since: number, window?: { version: number; ids: 
   };
 }
 
+function allValues(w: World, measure: ViewMeasure): Float32Array {
+  if (measure === 'trust') return w.residents.trust.slice();
+  const colourValue = residentValue(w, measure);
+  const out = new Float32Array(w.residents.count);
+  for (let r = 0; r < out.length; r++) out[r] = colourValue(r);
+  return out;
+}
+
 /** The buffers of a frame, for postMessage's transfer list. */
 export function frameTransferables(f: Frame): ArrayBuffer[] {
-  return [f.trust, f.custody, f.cells, f.officerCell, f.eventDay, f.eventKind, f.eventResident].map((a) => a.buffer as ArrayBuffer);
+  return [f.value, f.custody, f.cells, f.officerCell, f.eventDay, f.eventKind, f.eventResident].map((a) => a.buffer as ArrayBuffer);
 }

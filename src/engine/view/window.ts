@@ -1,4 +1,6 @@
 import type { World } from '../world.ts';
+import type { ViewMeasure } from './cell-view.ts';
+import { residentValue } from './resident-value.ts';
 
 /**
  * A county too large to draw resident by resident is drawn by neighbourhood, except where the view is
@@ -34,14 +36,14 @@ export function windowLayout(w: World, cells: readonly number[], limit: number, 
   };
 }
 
-/** The window's residents' trust and custody now (copies, safe to transfer). */
-export function windowState(w: World, ids: Int32Array): { trust: Float32Array; custody: Uint8Array } {
-  const trust = new Float32Array(ids.length);
+/** The window's residents' value of a measure and custody now (copies, safe to transfer). */
+export function windowState(w: World, ids: Int32Array, measure: ViewMeasure): { value: Float32Array; custody: Uint8Array } {
+  const value = new Float32Array(ids.length);
   const custody = new Uint8Array(ids.length);
-  const res = w.residents;
+  const colourValue = residentValue(w, measure);
   for (let k = 0; k < ids.length; k++) {
-    trust[k] = res.trust[ids[k]];
-    custody[k] = res.custody[ids[k]];
+    value[k] = colourValue(ids[k]);
+    custody[k] = w.residents.custody[ids[k]];
   }
-  return { trust, custody };
+  return { value, custody };
 }

@@ -175,7 +175,7 @@ export class TrustfallApp extends LitElement {
           <div class="views">
             <section class="panel town" aria-label="Town view">
               <h2>Town</h2>
-              <town-view .engine=${e} @resident-pick=${this.onPick}></town-view>
+              <town-view .engine=${e} .picked=${this.inspected?.id ?? -1} @resident-pick=${this.onPick}></town-view>
             </section>
             <section class="panel charts" aria-label="Charts">
               <h2>Over time</h2>
@@ -319,8 +319,11 @@ export class TrustfallApp extends LitElement {
     else if (c === 'reset') void engine.reset();
   }
 
+  /** A resident picked (in the town or by number): ringed in the town, and the inspector brought into view. */
   private onPick = async (e: CustomEvent<number>) => {
     this.inspected = await this.engine.inspect(e.detail);
+    await this.updateComplete;
+    this.querySelector('resident-inspector')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   };
 
   /** Space plays and pauses, unless typing in a field or pressing a button. */

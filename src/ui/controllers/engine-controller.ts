@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Frame, Layout, RunSummary, ResidentInfo, WeeklySeries, WindowLayout } from '../../engine/index.ts';
+import type { Frame, Layout, RunSummary, ResidentInfo, ViewMeasure, WeeklySeries, WindowLayout } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import type { CreateResult, EngineApi, Manifest, Tick } from '../../../workers/contract.ts';
 import { startEngineWorker } from './engine-worker.ts';
@@ -67,6 +67,8 @@ export class EngineController implements ReactiveController {
   private summaryDay = 0;
   private readonly frameListeners = new Set<(f: Frame, l: Layout) => void>();
   private seeking = false;
+  /** What the town view colours residents by; told to every engine Worker this controller starts. */
+  private viewMeasure: ViewMeasure = 'trust';
   private pendingSeek?: number;
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -82,6 +84,7 @@ export class EngineController implements ReactiveController {
     const { worker, api, ended } = startEngineWorker('trustfall-engine');
     this.worker = worker;
     this.api = api;
+    void api.setViewMeasure(this.viewMeasure).catch(() => undefined);
     this.died = ended.then(() => Promise.reject(WORKER_DIED));
     this.died.catch(() => {
       if (!this.disposed && this.worker === worker) void this.recover();
@@ -302,6 +305,17 @@ export class EngineController implements ReactiveController {
       return win;
     } catch {
       return null;
+    }
+  }
+
+  /** Colours residents by another measure from now on, and redraws the day shown at once. */
+  async setViewMeasure(measure: ViewMeasure): Promise<void> {
+    this.viewMeasure = measure;
+    try {
+      await this.call((a) => a.setViewMeasure(measure));
+      if (this.layout) this.handOver(await this.call((a) => a.frameNow()));
+    } catch {
+      // A Worker that died is being replaced; its new frames use the default until asked again.
     }
   }
 

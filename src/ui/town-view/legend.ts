@@ -1,5 +1,5 @@
 import { html, svg, type TemplateResult } from 'lit';
-import { type HeatMeasure, MEASURE_SCALES, TRUST_DOMAIN, measureCss, trustCss } from '../../render/colours.ts';
+import { type HeatMeasure, MEASURE_SCALES, measureCss } from '../../render/colours.ts';
 
 /** Small SVG shapes matching the renderer's textures, for the legend. */
 function shape(kind: 'circle' | 'square' | 'triangle' | 'star' | 'ring' | 'cross' | 'box' | 'diamond' | 'question', colour: string): TemplateResult {
@@ -17,35 +17,31 @@ function shape(kind: 'circle' | 'square' | 'triangle' | 'star' | 'ring' | 'cross
   return html`<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">${body}</svg>`;
 }
 
-/** The heat map's legend: the measure, its colour ramp and the values at its ends. */
-function heatLegend(m: HeatMeasure): TemplateResult {
-  const { label, domain, digits } = MEASURE_SCALES[m];
+/** A measure's colour ramp with the values at its ends. */
+function ramp(m: HeatMeasure): TemplateResult {
+  const { domain, digits } = MEASURE_SCALES[m];
   const at = (f: number) => domain[0] + f * (domain[1] - domain[0]);
   const show = (v: number) => `${m === 'trustChange' && v > 0 ? '+' : ''}${v.toFixed(digits)}`;
+  return html`<span>${show(domain[0])} or less</span>
+    <span class="ramp" style="background:linear-gradient(90deg, ${[0, 0.25, 0.5, 0.75, 1].map((f) => measureCss(m, at(f))).join(', ')})"></span>
+    <span>${show(domain[1])} or more${m === 'trustChange' ? ' (grey: no change; all grey before the policy starts)' : m === 'trust' ? ' (0 = none, 1 = full)' : ''}</span>`;
+}
+
+/** The heat map's legend: the measure, its colour ramp and the values at its ends. */
+function heatLegend(m: HeatMeasure): TemplateResult {
+  const what = m === 'reporting' ? 'chance a crime is reported (offenders\u2019 running estimate)' : `mean ${MEASURE_SCALES[m].label.toLowerCase()}`;
   return html`<div class="legend" aria-label="Legend">
-    <div class="row">
-      <span class="title">Each square: one neighbourhood's ${label.charAt(0).toLowerCase() + label.slice(1)}</span>
-    </div>
-    <div class="row">
-      <span>${show(domain[0])} or less</span>
-      <span class="ramp" style="background:linear-gradient(90deg, ${[0, 0.25, 0.5, 0.75, 1].map((f) => measureCss(m, at(f))).join(', ')})"></span>
-      <span>${show(domain[1])} or more${m === 'trustChange' ? ' (grey: no change; 0 before the policy starts)' : ''}</span>
-      <span class="item">blank: no residents left</span>
-    </div>
+    <div class="row"><span class="title">Each square: one neighbourhood's ${what}</span></div>
+    <div class="row">${ramp(m)}<span class="item">blank: no residents left</span></div>
   </div>`;
 }
 
-/** The town view's legend: trust colours, group shapes, officers and event marks; or the heat map's scale. */
-export function legend(heat?: HeatMeasure): TemplateResult {
-  if (heat) return heatLegend(heat);
+/** The town view's legend: the colour of residents, group shapes, officers and event marks; or the heat map's scale. */
+export function legend(layer: 'residents' | 'neighbourhoods', m: HeatMeasure): TemplateResult {
+  if (layer === 'neighbourhoods') return heatLegend(m);
   const grey = '#555';
   return html`<div class="legend" aria-label="Legend">
-    <div class="row">
-      <span class="title">Trust in police</span>
-      <span>${TRUST_DOMAIN[0]} or less</span>
-      <span class="ramp" style="background:linear-gradient(90deg, ${[0, 0.25, 0.5, 0.75, 1].map((f) => trustCss(TRUST_DOMAIN[0] + f * (TRUST_DOMAIN[1] - TRUST_DOMAIN[0]))).join(', ')})"></span>
-      <span>${TRUST_DOMAIN[1]} or more (0 = none, 1 = full)</span>
-    </div>
+    <div class="row"><span class="title">Each resident: ${MEASURE_SCALES[m].label.toLowerCase()}</span>${ramp(m)}</div>
     <div class="row">
       <span class="item">${shape('circle', grey)} non-Latino</span>
       <span class="item">${shape('square', grey)} Latino citizen</span>

@@ -20,6 +20,7 @@ export type TownSurface = { [K in keyof RenderApi]: (...args: Parameters<RenderA
 export class TownView extends LitElement {
   static override properties = {
     engine: { attribute: false },
+    picked: { type: Number },
     loadError: { state: true },
     mode: { state: true },
     measure: { state: true },
@@ -27,6 +28,8 @@ export class TownView extends LitElement {
     windowNote: { state: true },
   };
   declare engine: EngineController | undefined;
+  /** The resident being inspected (-1: none): ringed in the view. */
+  declare picked: number;
   declare loadError: string;
   /** What to draw: residents, neighbourhoods as a heat map, or whichever suits the zoom. */
   declare mode: ViewMode;
@@ -53,6 +56,11 @@ export class TownView extends LitElement {
     this.measure = 'trustChange';
     this.layer = 'residents';
     this.windowNote = '';
+    this.picked = -1;
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('picked')) void this.surface?.highlight(this.picked);
   }
 
   /** The renderer, once started (exports and tests use it). */
@@ -82,6 +90,7 @@ export class TownView extends LitElement {
       this.surface!.draw(Comlink.transfer(f, frameTransferables(f))).catch(failed);
     });
     await this.surface.setMeasure(this.measure);
+    await this.engine?.setViewMeasure(this.measure);
     new ResizeObserver(([entry]) => void this.surface?.resize(entry.contentRect.width, entry.contentRect.height).then(() => this.sync())).observe(host);
   }
 
@@ -154,7 +163,7 @@ export class TownView extends LitElement {
           </select></label
         >
         <label
-          >Colour neighbourhoods by
+          >Colour by
           <select id="town-measure" @change=${this.onMeasure}>
             ${(Object.keys(MEASURE_SCALES) as HeatMeasure[]).map((m) => html`<option value=${m} ?selected=${m === this.measure}>${MEASURE_SCALES[m].label}</option>`)}
           </select></label
@@ -171,7 +180,7 @@ export class TownView extends LitElement {
         class="canvas"
         tabindex="0"
         role="img"
-        aria-label="Town view: neighbourhoods with residents coloured by trust in police"
+        aria-label=${`Town view: neighbourhoods and residents coloured by ${MEASURE_SCALES[this.measure].label.toLowerCase()}`}
         @pointerdown=${this.onDown}
         @pointermove=${this.onMove}
         @pointerup=${this.onUp}
@@ -180,7 +189,7 @@ export class TownView extends LitElement {
       >
         <canvas></canvas>
       </div>
-      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : legend(this.layer === 'neighbourhoods' ? this.measure : undefined)}
+      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : legend(this.layer, this.measure)}
     `;
   }
 
@@ -192,6 +201,7 @@ export class TownView extends LitElement {
   private onMeasure = (e: Event) => {
     this.measure = (e.target as HTMLSelectElement).value as HeatMeasure;
     void this.surface?.setMeasure(this.measure);
+    void this.engine?.setViewMeasure(this.measure);
   };
 
   private onDown(e: PointerEvent): void {

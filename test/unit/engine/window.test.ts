@@ -22,7 +22,7 @@ describe('a window of residents (what a county view draws zoomed in)', () => {
 
   it('a town small enough to draw whole ignores a window: its frames carry everyone', () => {
     const f = frame(w, 0, { version: 9, ids: new Int32Array([1, 2, 3]) });
-    expect(f.trust.length).toBe(w.residents.count);
+    expect(f.value.length).toBe(w.residents.count);
     expect(f.window).toBe(0);
     expect(f.cells.length).toBe(12 * 5);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, layout } from '../../../src/engine/index.ts';
 import { CELL, layoutTown, nearestResident } from '../../../src/render/town-layout.ts';
-import { TRUST_BGR, TRUST_DOMAIN, trustRgb } from '../../../src/render/colours.ts';
+import { MEASURE_BGR, MEASURE_SCALES, TRUST_DOMAIN, measureRgb, trustRgb } from '../../../src/render/colours.ts';
 import { smallScenario } from '../../helpers/small.ts';
 
 describe('town layout', () => {
@@ -48,6 +48,19 @@ describe('trust colours', () => {
     expect(r0).toBeGreaterThan(b0);
     expect(b1).toBeGreaterThan(r1);
     expect(trustRgb(0)).toEqual(trustRgb(TRUST_DOMAIN[0]));
-    expect(TRUST_BGR[255] & 0xff).toBe(trustRgb(1)[0]);
+    expect(MEASURE_BGR.trust[255] & 0xff).toBe(trustRgb(1)[0]);
+  });
+
+  it('every measure: the ramp spans its domain, change in trust is grey at 0 and red for a fall, and high fear is red', () => {
+    for (const m of Object.keys(MEASURE_SCALES) as (keyof typeof MEASURE_SCALES)[]) {
+      const [lo, hi] = MEASURE_SCALES[m].domain;
+      expect(MEASURE_BGR[m][0] & 0xff, m).toBe(measureRgb(m, lo)[0]);
+      expect((MEASURE_BGR[m][255] >> 16) & 0xff, m).toBe(measureRgb(m, hi)[2]);
+    }
+    expect(measureRgb('trustChange', 0)).toEqual([150, 150, 150]);
+    const [r, , b] = measureRgb('trustChange', -0.1);
+    expect(r - b).toBeGreaterThan(60);
+    const [fr, , fb] = measureRgb('fear', 0.6);
+    expect(fr).toBeGreaterThan(fb);
   });
 });
