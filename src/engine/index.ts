@@ -18,7 +18,7 @@ export type { World } from './world.ts';
 export * from './codes.ts';
 export { layout, frame, frameTransferables, RESIDENT_DRAW_LIMIT, type Layout, type Frame } from './view/frame.ts';
 export { CELL_MEASURES, VIEW_MEASURES, type CellMeasure, type ViewMeasure } from './view/cell-view.ts';
-export { windowLayout, type WindowLayout } from './view/window.ts';
+export { windowLayout, type WindowLayout } from './view/drawn-residents.ts';
 export { inspectResident, type ResidentInfo, type TimelineEntry } from './view/inspect.ts';
 export { EVENT_KINDS, EV, type EventKind } from './view/event-log.ts';
 export { runTask, type ReplicateTask, type ReplicateResult } from './tasks.ts';

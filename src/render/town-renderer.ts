@@ -132,7 +132,7 @@ export class TownRenderer {
   }
 
   /**
-   * At county scale, the residents of the neighbourhoods in view (window.ts), drawn one by one over the
+   * At county scale, the residents of the neighbourhoods in view (drawn-residents.ts), drawn one by one over the
    * heat map from the next frame cut for them; null draws none.
    */
   setWindow(win: WindowLayout | null): void {

@@ -2,7 +2,7 @@ import type { World } from '../world.ts';
 import { cellView, type ViewMeasure } from './cell-view.ts';
 import { residentValue } from './resident-value.ts';
 import { heldFrom } from './event-log.ts';
-import { windowState } from './window.ts';
+import { windowState } from './drawn-residents.ts';
 
 /**
  * Towns up to this many residents are drawn resident by resident; beyond it (a county at real scale),
@@ -29,7 +29,7 @@ export interface Frame {
   day: number;
   /**
    * Per resident drawn (everyone in a town, the residents of the window in view in a county, see
-   * window.ts; empty with no window): the value of `measure` the view colours them by, and custody.
+   * drawn-residents.ts; empty with no window): the value of `measure` the view colours them by, and custody.
    */
   value: Float32Array;
   measure: ViewMeasure;
@@ -74,9 +74,9 @@ export function layout(w: World): Layout {
 
 /**
  * Copies of the changing state (safe to transfer to another thread) and the events since `since`; in a
- * county, the residents of `window` (ids from window.ts) instead of everyone.
+ * county, the residents of the window `drawn` (ids from drawn-residents.ts) instead of everyone.
  */
-export function frame(w: World, since: number, window?: { version: number; ids: Int32Array }, measure: ViewMeasure = 'trust'): Frame {
+export function frame(w: World, since: number, drawn?: { version: number; ids: Int32Array }, measure: ViewMeasure = 'trust'): Frame {
   const log = w.events;
   const from = Math.max(heldFrom(log, since), log.written - MAX_FRAME_EVENTS);
   const n = Math.max(0, log.written - from);
@@ -90,13 +90,13 @@ export function frame(w: World, since: number, window?: { version: number; ids: 
     eventResident[k] = log.resident[i];
   }
   const draws = w.residents.count <= RESIDENT_DRAW_LIMIT;
-  const part = !draws && window ? windowState(w, window.ids, measure) : undefined;
+  const part = !draws && drawn ? windowState(w, drawn.ids, measure) : undefined;
   return {
     day: w.day,
     value: draws ? allValues(w, measure) : (part?.value ?? new Float32Array(0)),
     measure,
     custody: draws ? w.residents.custody.slice() : (part?.custody ?? new Uint8Array(0)),
-    window: part ? window!.version : 0,
+    window: part ? drawn!.version : 0,
     cells: cellView(w),
     officerCell: w.officers.cell.slice(),
     eventDay,

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { frameTransferables, RESIDENT_DRAW_LIMIT } from '../../engine/view/frame.ts';
+import { VIEW_MEASURES } from '../../engine/index.ts';
 import type { RenderApi } from '../../../workers/contract.ts';
 import type { EngineController } from '../controllers/engine-controller.ts';
 import { emit } from '../events.ts';
@@ -165,7 +166,7 @@ export class TownView extends LitElement {
         <label
           >Colour by
           <select id="town-measure" @change=${this.onMeasure}>
-            ${(Object.keys(MEASURE_SCALES) as HeatMeasure[]).map((m) => html`<option value=${m} ?selected=${m === this.measure}>${MEASURE_SCALES[m].label}</option>`)}
+            ${VIEW_MEASURES.map((m) => html`<option value=${m} ?selected=${m === this.measure}>${MEASURE_SCALES[m].label}</option>`)}
           </select></label
         >
       </div>
