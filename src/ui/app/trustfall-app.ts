@@ -109,14 +109,6 @@ export class TrustfallApp extends LitElement {
           <button aria-pressed=${this.view === 'explore' ? 'true' : 'false'} @click=${() => this.show('explore')}>Explore a run</button>
           <button aria-pressed=${this.view === 'compare' ? 'true' : 'false'} @click=${() => this.show('compare')}>Compare scenarios</button>
         </nav>
-        <nav class="actions" aria-label="Share and export" ?hidden=${this.view !== 'explore'}>
-          <button @click=${this.copyLink}>Copy link</button>
-          <label class="button">Open scenario file<input type="file" accept=".json,application/json" @change=${this.openFile} hidden /></label>
-          <button ?disabled=${!e.weekly?.weeks} @click=${this.exportCsv}>Export CSV</button>
-          <button ?disabled=${!e.manifest} @click=${this.exportJson}>Export JSON</button>
-          <button ?disabled=${!e.layout} @click=${this.exportTownPng}>Town PNG</button>
-          <button ?disabled=${!e.weekly?.weeks} @click=${this.exportChartsPng}>Charts PNG</button>
-        </nav>
       </header>
       ${this.notice ? html`<div class="notice" role="alert">${this.notice} <button class="link" @click=${() => (this.notice = '')}>Dismiss</button></div>` : nothing}
       ${this.linkCopied ? html`<div class="notice ok" role="status">${this.linkCopied}</div>` : nothing}
@@ -138,22 +130,6 @@ export class TrustfallApp extends LitElement {
           : nothing
       }
       <div class="layout" ?hidden=${this.view !== 'explore'}>
-        <aside class="panel scenario" aria-label="Scenario">
-          <h2>Scenario</h2>
-          <scenario-panel
-            .draft=${this.draft}
-            .errors=${this.errors}
-            .seed=${this.seed}
-            .preset=${this.preset}
-            .dirty=${this.dirty}
-            @scenario-edit=${this.onEdit}
-            @seed-change=${this.onSeed}
-            @preset-select=${this.onPreset}
-            @scenario-apply=${() => this.apply()}
-            @jurisdiction-add=${this.onAddJurisdiction}
-            @jurisdiction-remove=${this.onRemoveJurisdiction}
-          ></scenario-panel>
-        </aside>
         <main class="main">
           <section class="panel controls" id="run" aria-label="Run">
             <h2>${e.scenario?.name ?? 'Loading…'}</h2>
@@ -171,6 +147,14 @@ export class TrustfallApp extends LitElement {
               @run-seek=${this.onSeek}
               @speed-change=${(ev: CustomEvent<number>) => (e.speed = ev.detail)}
             ></run-controls>
+            <nav class="actions" aria-label="Share and export">
+              <button @click=${this.copyLink}>Copy link</button>
+              <label class="button">Open scenario file<input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.openFile} /></label>
+              <button ?disabled=${!e.weekly?.weeks} @click=${this.exportCsv}>Export CSV</button>
+              <button ?disabled=${!e.manifest} @click=${this.exportJson}>Export JSON</button>
+              <button ?disabled=${!e.layout} @click=${this.exportTownPng}>Town PNG</button>
+              <button ?disabled=${!e.weekly?.weeks} @click=${this.exportChartsPng}>Charts PNG</button>
+            </nav>
           </section>
           <div class="views">
             <section class="panel town" aria-label="Town view">
@@ -205,6 +189,22 @@ export class TrustfallApp extends LitElement {
             <sensitivity-panel .draft=${this.draft}></sensitivity-panel>
           </section>
         </main>
+        <aside class="panel scenario" aria-label="Scenario">
+          <h2>Scenario</h2>
+          <scenario-panel
+            .draft=${this.draft}
+            .errors=${this.errors}
+            .seed=${this.seed}
+            .preset=${this.preset}
+            .dirty=${this.dirty}
+            @scenario-edit=${this.onEdit}
+            @seed-change=${this.onSeed}
+            @preset-select=${this.onPreset}
+            @scenario-apply=${() => this.apply()}
+            @jurisdiction-add=${this.onAddJurisdiction}
+            @jurisdiction-remove=${this.onRemoveJurisdiction}
+          ></scenario-panel>
+        </aside>
       </div>
       <footer class="app-footer">
         ${e.manifest ? html`Engine ${e.manifest.engineVersion} · scenario ${e.manifest.scenarioHash.slice(0, 12)} · seed ${e.manifest.seed}` : nothing}

@@ -125,11 +125,14 @@ export class ChartsPanel extends LitElement {
     CHARTS.forEach((c, i) => {
       const target = figures[i];
       if (!target) return;
-      const width = Math.max(240, target.clientWidth || 360);
+      // The cell's width (a projector's narrow column included), never wider: a wider canvas overflows the cell.
+      const width = Math.max(160, target.clientWidth || 360);
       const activation = () => this.activationDay;
       const opts: uPlot.Options = {
         width,
         height: 170,
+        // Room on the right for the last day's label ("1,000").
+        padding: [10, 18, 0, 0],
         legend: { show: false },
         scales: {
           x: { time: false, range: () => [0, Math.max(7, this.days)] },
@@ -163,7 +166,7 @@ export class ChartsPanel extends LitElement {
       };
       this.plots.push(new this.UPlot!(opts, this.data(c.key), target));
       new ResizeObserver(() => {
-        const wNow = Math.max(240, target.clientWidth);
+        const wNow = Math.max(160, target.clientWidth);
         if (this.plots[i] && Math.abs(this.plots[i].width - wNow) > 4) this.plots[i].setSize({ width: wNow, height: 170 });
       }).observe(target);
     });
