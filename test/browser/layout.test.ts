@@ -95,3 +95,51 @@ describe('layout and keyboard', () => {
     await page.context().close();
   });
 });
+
+describe('for screen readers and careful users', () => {
+  it('charts have a text alternative, the clock is announced at most once a simulated month, and there is one Seed field', async () => {
+    const page = await open(1440, 900);
+    expect(await page.getByLabel('Seed', { exact: true }).count()).toBe(1);
+    await page.evaluate(() => {
+      const live = document.querySelector('run-controls')!.shadowRoot!.querySelector('[aria-live]')!;
+      const w = window as unknown as { announced: string[] };
+      w.announced = [];
+      new MutationObserver(() => w.announced.push(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
+    });
+    const start = (await page.evaluate(() => (document.querySelector('trustfall-app') as unknown as { engine: { day: number } }).engine.day)) as number;
+    await page.locator('run-controls').getByRole('button', { name: 'Play' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (document.querySelector('trustfall-app') as unknown as { engine: { day: number } }).engine.day), { timeout: 60_000 })
+      .toBeGreaterThan(start + 200);
+    await page.locator('run-controls').getByRole('button', { name: 'Pause' }).click();
+    const day = (await page.evaluate(() => (document.querySelector('trustfall-app') as unknown as { engine: { day: number } }).engine.day)) as number;
+    const announced = await page.evaluate(() => new Set((window as unknown as { announced: string[] }).announced).size);
+    // One a month played, plus the starts and stops.
+    expect(announced).toBeLessThanOrEqual(Math.ceil((day - start) / 30) + 4);
+    const text = await page.locator('charts-panel figure[data-metric=meanTrust] .chart-text').textContent();
+    expect(text).toMatch(/^Week ending day \d+: All 0\.\d\d \(first week 0\.\d\d\); Latino citizen/);
+    await page.context().close();
+  });
+
+  it('asks before a preset replaces changes not yet applied', async () => {
+    const page = await open(1440, 900);
+    const years = page.locator('scenario-panel').getByLabel('Years', { exact: true });
+    await years.fill('2');
+    await years.press('Tab');
+    await expect.poll(() => page.locator('scenario-panel .apply-row .state').textContent()).toBe('Changes not applied yet');
+    const shown = await page.locator('scenario-panel #preset').inputValue();
+    page.once('dialog', (d) => void d.dismiss());
+    await page.locator('scenario-panel #preset').selectOption('jail-enforcement');
+    // Declined: the menu shows what it showed ("edited scenario") and the edit stays.
+    expect(await page.locator('scenario-panel #preset').inputValue()).toBe(shown);
+    expect(await years.inputValue()).toBe('2');
+    page.once('dialog', (d) => void d.accept());
+    await page.locator('scenario-panel #preset').selectOption('jail-enforcement');
+    await expect
+      .poll(() =>
+        page.evaluate(() => (document.querySelector('trustfall-app') as unknown as { engine: { scenario?: { name: string } } }).engine.scenario?.name),
+      )
+      .toMatch(/Jail Enforcement/);
+    await page.context().close();
+  });
+});

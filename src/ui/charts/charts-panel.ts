@@ -101,7 +101,27 @@ export class ChartsPanel extends LitElement {
           <span class="key"><svg width="10" height="12" aria-hidden="true"><line x1="5" y1="0" x2="5" y2="12" stroke="#c62828" stroke-width="2" stroke-dasharray="3 2" /></svg>policy starts</span></span
         >
       </div>
-      <div class="charts-grid">${CHARTS.map((c) => html`<figure class="chart" data-metric=${c.key}><figcaption>${c.title}</figcaption><div class="plot"></div></figure>`)}</div>`;
+      <div class="charts-grid">${CHARTS.map(
+        (c) =>
+          html`<figure class="chart" data-metric=${c.key}>
+            <figcaption>${c.title}</figcaption>
+            <div class="plot" aria-hidden="true"></div>
+            <p class="visually-hidden chart-text">${this.describe(c.key, c.percent)}</p>
+          </figure>`,
+      )}</div>`;
+  }
+
+  /** The chart in words, for screen readers: the latest week's value of each line, and where it started. */
+  private describe(key: string, percent: boolean): string {
+    const w = this.weekly;
+    const j = w?.jurisdictions[this.jurisdiction];
+    if (!w || !j || w.weeks === 0) return 'No weeks run yet.';
+    const show = (v: number | null | undefined) => (v === null || v === undefined ? 'no value' : percent ? `${Math.round(v * 100)}%` : v.toFixed(2));
+    const lines = LINES.map((l) => {
+      const ys = (j.groups[l.group]?.[key] ?? []) as (number | null)[];
+      return `${l.label} ${show(ys.at(-1))} (first week ${show(ys[0])})`;
+    });
+    return `Week ending day ${(w.startDay.at(-1) ?? 0) + 6}: ${lines.join('; ')}.`;
   }
 
   protected override updated(changed: PropertyValues): void {

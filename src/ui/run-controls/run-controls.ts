@@ -69,7 +69,8 @@ export class RunControls extends LitElement {
           ${SPEEDS.map((s) => html`<option value=${s.days} ?selected=${s.days === this.speed}>${s.label}</option>`)}
         </select>
       </div>
-      <div class="clock" aria-live="polite">${this.clock()}</div>
+      <div class="clock">${this.clock()}</div>
+      <div class="visually-hidden" aria-live="polite">${this.announcement()}</div>
       <div class="timeline">
         <div class="bar" aria-hidden="true">
           <div class="simulated" style="width:${((this.days > 0 ? Math.min(1, this.furthest / this.days) : 0) * 100).toFixed(2)}%"></div>
@@ -103,6 +104,19 @@ export class RunControls extends LitElement {
     if (Number(input.value) !== day) input.value = String(day);
     emit(this, 'run-seek', day);
   };
+
+  /**
+   * What a screen reader hears: the status when it changes, and the date at most once a simulated month
+   * while a run plays (the visible clock changes every frame, far too often to be read out).
+   */
+  private announcement(): string {
+    const month = Math.floor(this.day / 30);
+    if (this.status !== this.heard.status || month !== this.heard.month || this.status !== 'playing') {
+      this.heard = { status: this.status, month, text: this.status === 'playing' ? `Day ${month * 30 || this.day} of ${this.days}` : this.clock() };
+    }
+    return this.heard.text;
+  }
+  private heard = { status: '', month: -1, text: '' };
 
   private clock(): string {
     if (this.status === 'preparing') return `Preparing the town (burn-in ${(this.preparing * 100).toFixed(0)}%)…`;
@@ -146,6 +160,14 @@ export class RunControls extends LitElement {
     }
     label {
       margin-left: 0.6rem;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
     }
     .clock {
       margin: 0.4rem 0 0.3rem;

@@ -47,7 +47,7 @@ export class ScenarioPanel extends LitElement {
     return html`
       <div class="top">
         <label for="preset">Preset</label>
-        <select id="preset" @change=${(e: Event) => emit(this, 'preset-select', (e.target as HTMLSelectElement).value)}>
+        <select id="preset" @change=${this.onPreset}>
           ${this.preset ? nothing : html`<option value="" selected>(edited scenario)</option>`}
           ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === this.preset}>${p.title}</option>`)}
         </select>
@@ -90,16 +90,29 @@ export class ScenarioPanel extends LitElement {
   }
 
   private fields(node: SchemaNode, path: Path): TemplateResult[] {
-    return Object.entries(node.properties ?? {})
-      .filter(([k]) => k !== '$schema' && k !== 'schemaVersion')
-      .map(([k, child]) => {
-        const p = [...path, k];
-        if (child.properties) {
-          return html`<details class="sub" ?open=${OPEN.has(k)}><summary>${humanise(k)}</summary>${this.fields(child, p)}</details>`;
-        }
-        return field(child, p, getAt(this.draft, p), this.errors.get(pathText(p)), (fp, v) => emit(this, 'scenario-edit', { path: fp, value: v }));
-      });
+    return (
+      Object.entries(node.properties ?? {})
+        // The run's seed has one field, at the top of the panel.
+        .filter(([k]) => k !== '$schema' && k !== 'schemaVersion' && !(k === 'seed' && path.length === 1 && path[0] === 'run'))
+        .map(([k, child]) => {
+          const p = [...path, k];
+          if (child.properties) {
+            return html`<details class="sub" ?open=${OPEN.has(k)}><summary>${humanise(k)}</summary>${this.fields(child, p)}</details>`;
+          }
+          return field(child, p, getAt(this.draft, p), this.errors.get(pathText(p)), (fp, v) => emit(this, 'scenario-edit', { path: fp, value: v }));
+        })
+    );
   }
+
+  /** A preset replaces the scenario: changes not yet applied are not dropped without asking. */
+  private onPreset = (e: Event) => {
+    const select = e.target as HTMLSelectElement;
+    if (this.dirty && !confirm('Your changes have not been applied yet. Switch to this preset and drop them?')) {
+      select.value = this.preset;
+      return;
+    }
+    emit(this, 'preset-select', select.value);
+  };
 
   private onSeed(e: Event): void {
     const v = Number((e.target as HTMLInputElement).value);
