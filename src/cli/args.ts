@@ -35,6 +35,10 @@ export interface RunFlags {
   outputs?: string;
   trajectories?: number;
   levels?: number;
+  /** Sensitivity method: morris (screening, the default) or sobol (variance-based indices). */
+  method?: 'morris' | 'sobol';
+  /** Sobol: base sample rows N (the model runs at N × (parameters + 2) points). */
+  samples?: number;
 }
 
 /** Which options each command reads, and how many files it takes; anything else is refused, not ignored. */
@@ -48,7 +52,10 @@ export const COMMANDS: Record<string, { flags: readonly (keyof RunFlags)[]; file
   merge: { flags: ['out', 'csv'], files: [1, 10_000] },
   fit: { flags: ['seed', 'replicates', 'years', 'json', 'quiet', 'workers', 'targets'], files: [1, 1] },
   calibrate: { flags: ['seed', 'replicates', 'years', 'targets', 'params', 'budget', 'out', 'state', 'resume', 'quiet', 'workers'], files: [1, 1] },
-  sensitivity: { flags: ['seed', 'replicates', 'years', 'params', 'outputs', 'trajectories', 'levels', 'json', 'quiet', 'workers'], files: [1, 1] },
+  sensitivity: {
+    flags: ['seed', 'replicates', 'years', 'params', 'outputs', 'trajectories', 'levels', 'method', 'samples', 'json', 'quiet', 'workers'],
+    files: [1, 1],
+  },
 };
 
 export interface Parsed {
@@ -86,6 +93,8 @@ export function parseCommandLine(argv: string[]): Parsed {
         outputs: { type: 'string' },
         trajectories: { type: 'string' },
         levels: { type: 'string' },
+        method: { type: 'string' },
+        samples: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -136,8 +145,16 @@ export function parseCommandLine(argv: string[]): Parsed {
       outputs: typeof values.outputs === 'string' ? values.outputs : undefined,
       trajectories: wholeFlag('trajectories', values.trajectories, 2, 1000),
       levels: wholeFlag('levels', values.levels, 2, 20),
+      method: methodFlag(values.method),
+      samples: wholeFlag('samples', values.samples, 8, 1_000_000),
     },
   };
+}
+
+function methodFlag(raw: string | boolean | undefined): 'morris' | 'sobol' | undefined {
+  if (raw === undefined || typeof raw === 'boolean') return undefined;
+  if (raw === 'morris' || raw === 'sobol') return raw;
+  throw new UsageError(`--method: ${JSON.stringify(raw)} is not a method; write morris (screening) or sobol (variance-based indices)`);
 }
 
 /** A decimal number as people write it: no hexadecimal, binary or octal forms, no "Infinity". */

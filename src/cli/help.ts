@@ -30,9 +30,12 @@ Usage:
                                                     --resume continues from the saved state
   npm run -s sim -- sensitivity <scenario.json> --params PATHS [--outputs LIST]
                     [--trajectories N] [--levels N] [--replicates N] [--json]
+                    [--method morris|sobol] [--samples N]
                                                     Morris elementary effects: which parameters move
                                                     which outputs (j0.latino.after.reportedShare, or
-                                                    change.j0.latino.reportedShare for after/before-1)
+                                                    change.j0.latino.reportedShare for after/before-1);
+                                                    --method sobol: first-order and total Sobol indices
+                                                    with bootstrap intervals (N × (params + 2) points)
   npm run -s sim -- resolve <scenario.json>         print the scenario with every default filled in
   npm run -s sim -- params                          list every parameter: unit, range, default, source
   npm run -s sim -- presets                         list the preset scenarios
