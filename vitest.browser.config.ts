@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     allowOnly: !process.env.CI,
+    // Conditions are awaited, not times: on a busy 2-core machine a condition can take seconds to hold.
+    expect: { poll: { timeout: 30_000, interval: 50 } },
   },
 });
