@@ -5,6 +5,7 @@ import type { TargetSet } from '../../evidence/schema.ts';
 import { scenarioHash } from '../../scenario/index.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { toJson } from '../../report/json.ts';
+import type { RunSummary } from '../../engine/index.ts';
 import { UsageError, type RunFlags } from '../args.ts';
 import { runPool } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
@@ -31,29 +32,64 @@ export function readTargetSets(spec: string | undefined): TargetSet[] {
   });
 }
 
-/** `sim fit <scenario.json> [--targets SETS] [--replicates N] [--json]`: how the run compares with published figures. */
+/** Most replicates a fit chooses by itself (it doubles from DEFAULT_REPLICATES until the intervals are narrow enough). */
+const MAX_AUTO_REPLICATES = 40;
+
+/** True when every target that applies has a 95% interval whose half-width is under a third of its band's width. */
+function precise(reports: FitReport[]): boolean {
+  return reports.every((r) =>
+    r.results.every(
+      (t) => !t.simulated || t.simulated.lo === null || t.simulated.hi === null || (t.simulated.hi - t.simulated.lo) / 2 < (t.band[1] - t.band[0]) / 3,
+    ),
+  );
+}
+
+/**
+ * `sim fit <scenario.json> [--targets SETS] [--replicates N] [--json]`: how the run compares with published
+ * figures. Without --replicates it chooses them: from 5, doubling until every target's 95% interval is
+ * narrower than a third of its band (at most 40), so a target is not judged on noise; it says how many.
+ */
 export async function fitCommand(file: string | undefined, flags: RunFlags & { targets?: string }): Promise<number> {
   const sets = readTargetSets(flags.targets);
   const scenario = readScenario(file, flags);
-  const replicates = flags.replicates ?? Math.max(DEFAULT_REPLICATES, scenario.run.replicates);
+  const chosen = flags.replicates === undefined;
+  let replicates = flags.replicates ?? Math.max(DEFAULT_REPLICATES, scenario.run.replicates);
   // Paired targets need the no-agreement twin for the same seeds and replicates.
   const paired = sets.some(needsTwin);
   const scenarios = paired ? [scenario, twinScenario(scenario)] : [scenario];
-  const progress = createProgress(`fit (${replicates} replicates${paired ? ', each with its no-agreement twin' : ''})`, !flags.quiet);
-  const tasks = scenarios.flatMap((sc) => Array.from({ length: replicates }, (_, replicate) => ({ scenario: sc, seed: scenario.run.seed, replicate })));
-  const outcome = await runPool(tasks, { workers: flags.workers, onResult: (_i, done, total) => progress.update(done, total) });
-  progress.finish();
-  const all = outcome.results.map((r) => r?.summary);
-  const pairs = Array.from({ length: replicates }, (_, i) => ({ policy: all[i], twin: paired ? all[replicates + i] : undefined })).filter(
-    (p) => p.policy && (!paired || p.twin),
-  );
-  const summaries = pairs.map((p) => p.policy!);
-  const twins = paired ? pairs.map((p) => p.twin!) : undefined;
-  const reports = sets.map((s) => fitReport(s, scenario, summaries, twins));
+  const policy: (RunSummary | undefined)[] = [];
+  const twin: (RunSummary | undefined)[] = [];
+  let reports: FitReport[] = [];
+  for (;;) {
+    const from = policy.length;
+    const progress = createProgress(`fit (replicates ${from} to ${replicates - 1}${paired ? ', each with its no-agreement twin' : ''})`, !flags.quiet);
+    const tasks = scenarios.flatMap((sc) =>
+      Array.from({ length: replicates - from }, (_, k) => ({ scenario: sc, seed: scenario.run.seed, replicate: from + k })),
+    );
+    const outcome = await runPool(tasks, { workers: flags.workers, onResult: (_i, done, total) => progress.update(done, total) });
+    progress.finish();
+    const got = outcome.results.map((r) => r?.summary);
+    policy.push(...got.slice(0, replicates - from));
+    if (paired) twin.push(...got.slice(replicates - from));
+    const pairs = policy.map((p, i) => ({ policy: p, twin: paired ? twin[i] : undefined })).filter((p) => p.policy && (!paired || p.twin));
+    reports = sets.map((s) =>
+      fitReport(
+        s,
+        scenario,
+        pairs.map((p) => p.policy!),
+        paired ? pairs.map((p) => p.twin!) : undefined,
+      ),
+    );
+    if (!chosen || replicates >= MAX_AUTO_REPLICATES || precise(reports)) break;
+    replicates = Math.min(MAX_AUTO_REPLICATES, replicates * 2);
+  }
   const seeds = {
     seed: scenario.run.seed,
     replicates: `0 to ${replicates - 1}`,
     twin: paired ? 'the same seed and replicates with every 287(g) model set to none' : null,
+    chosen: chosen
+      ? `${replicates}, chosen (from ${Math.max(DEFAULT_REPLICATES, scenario.run.replicates)}, doubling) so that every target's 95% half-width is under a third of its band${precise(reports) ? '' : `; not reached by the limit of ${MAX_AUTO_REPLICATES}`}`
+      : 'as asked (--replicates)',
   };
   const out = {
     engineVersion: ENGINE_VERSION,
@@ -64,7 +100,7 @@ export async function fitCommand(file: string | undefined, flags: RunFlags & { t
     seeds,
     reports,
   };
-  process.stdout.write(flags.json ? toJson(out) + '\n' : fitTable(out.scenarioName, scenario.run.seed, replicates, paired, reports));
+  process.stdout.write(flags.json ? toJson(out) + '\n' : fitTable(out.scenarioName, scenario.run.seed, replicates, paired, reports, seeds.chosen));
   return 0;
 }
 
@@ -75,9 +111,10 @@ const ESTIMAND: Record<string, string> = {
   paired: 'paired vs no-agreement twin',
 };
 
-function fitTable(name: string, seed: number, replicates: number, paired: boolean, reports: FitReport[]): string {
+function fitTable(name: string, seed: number, replicates: number, paired: boolean, reports: FitReport[], chosen: string): string {
   const out: string[] = [
     `Fit of "${name}" to published figures (${replicates} replicates; mean and 95% interval)`,
+    `Replicates: ${chosen}.`,
     `Seeds: seed ${seed}, replicates 0 to ${replicates - 1}${paired ? '; paired targets against the no-agreement twin with the same seed and replicates' : ''}. Use --seed to check on seeds a calibration did not use.`,
   ];
   for (const r of reports) {
