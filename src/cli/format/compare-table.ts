@@ -1,20 +1,8 @@
-import type { Group, MetricKey } from '../../engine/index.ts';
+import type { Group } from '../../engine/index.ts';
+import { COMPARISON_ROWS } from '../../report/comparison-rows.ts';
 import { formatEstimate, rowLabel } from '../../report/metric-format.ts';
 import { GROUP_LABELS } from '../../report/group-labels.ts';
 import type { ComparisonReport } from '../../compare/compare.ts';
-
-const ROWS: readonly MetricKey[] = [
-  'reportedShare',
-  'cooperationRate',
-  'clearanceRate',
-  'meanTrust',
-  'meanFear',
-  'violentVictimisationPer1000',
-  'recordedCrimesPer1000',
-  'stopDisparity',
-  'detainers',
-  'removals',
-];
 
 /** The comparison as text: scenarios side by side (after activation) and paired differences from the first. */
 export function compareTable(r: ComparisonReport): string {
@@ -32,7 +20,7 @@ export function compareTable(r: ComparisonReport): string {
       out.push(`${r.scenarios[0].jurisdictions[j].name}, ${GROUP_LABELS[group as Group].people}, after the policy started: mean (95% interval)`);
       const heads = [...r.scenarios.map((_, k) => `[${k + 1}]`), ...r.scenarios.slice(1).map((_, k) => `[${k + 2}] − [1]`)];
       out.push(''.padEnd(33) + heads.map((h) => h.padStart(w)).join(''));
-      for (const key of ROWS) {
+      for (const key of COMPARISON_ROWS) {
         const cells = r.scenarios.map((s) => {
           const m = s.jurisdictions[j].groups[group as 'all'].after;
           return formatEstimate(key, m[key], { perYearOf: m.days?.mean ?? null });

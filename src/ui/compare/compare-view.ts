@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { weeklyBand, type Band } from '../../compare/bands.ts';
 import { compareScenarios, type ComparedScenario, type ComparisonReport } from '../../compare/compare.ts';
 import { metricDef, type MetricKey, type ReplicateResult, type ReplicateTask } from '../../engine/index.ts';
+import { COMPARISON_ROWS } from '../../report/comparison-rows.ts';
 import { formatEstimate, rowLabel } from '../../report/metric-format.ts';
 import { replicatesCsv } from '../../report/replicates-csv.ts';
 import { resolveScenario, ScenarioError, type Scenario } from '../../scenario/index.ts';
@@ -30,19 +31,6 @@ const CHART_METRICS: readonly MetricKey[] = [
   'expectedReporting',
 ];
 const GROUPS = GROUP_MENU.map((key) => ({ key, label: GROUP_LABELS[key].title }));
-const TABLE_METRICS: readonly MetricKey[] = [
-  'reportedShare',
-  'expectedReporting',
-  'meanBelief',
-  'cooperationRate',
-  'clearanceRate',
-  'meanTrust',
-  'meanFear',
-  'violentVictimisationPer1000',
-  'recordedCrimesPer1000',
-  'stopDisparity',
-  'removals',
-];
 const CURRENT = '__current__';
 
 /**
@@ -190,7 +178,7 @@ export class CompareView extends LitElement {
           <caption>${g.label}</caption>
           <thead><tr><th scope="col">Measure</th>${names.map((n) => html`<th scope="col">${n}</th>`)}${names.slice(1).map((_, k) => html`<th scope="col">[${k + 2}] − [1]</th>`)}</tr></thead>
           <tbody>
-            ${TABLE_METRICS.map(
+            ${COMPARISON_ROWS.map(
               (metric) => html`<tr>
                 <th scope="row">${rowLabel(metric)}${metricDef(metric).kind === 'total' ? ' (whole period)' : ''}</th>
                 ${r.scenarios.map((s) => html`<td>${formatEstimate(metric, s.jurisdictions[j]?.groups[g.key].after[metric])}</td>`)}
