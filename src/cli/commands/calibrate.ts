@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { calibrate, missingParams, resolveParams, type CalibrationParam, type CalibrationState } from '../../calibrate/calibrate.ts';
+import { calibrate, loss, missingParams, resolveParams, type CalibrationParam, type CalibrationState } from '../../calibrate/calibrate.ts';
+import { fitReport, needsTwin } from '../../evidence/fit.ts';
+import { twinScenario } from '../../evidence/twin.ts';
 import { toJson } from '../../report/json.ts';
 import { scenarioHash } from '../../scenario/index.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
@@ -13,6 +15,9 @@ import { readTargetSets } from './fit.ts';
 
 const DEFAULT_BUDGET = 80;
 const DEFAULT_REPLICATES = 3;
+
+/** Validation replicates start here: far from the calibration's 0 to replicates − 1. */
+const VALIDATION_FIRST = 1000;
 
 /** `--params a.b,c.d:0.1:0.9` or a JSON file of `{ path, min?, max? }`. */
 export function readParamSpecs(spec: string | undefined): { path: string; min?: number; max?: number }[] {
@@ -99,6 +104,23 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
       return { path: p.path, value: v as number, range: [p.min, p.max], simplexSpread: [Math.min(...vertex), Math.max(...vertex)] };
     });
     writeOutput(out, JSON.stringify({ $schema: './scenario.schema.json', ...result.best }, null, 2) + '\n');
+    // Validation: the calibrated scenario on replicates the search never ran, so a fit to its own
+    // seeds' noise shows as a worse loss here.
+    const validationCount = Math.max(8, replicates);
+    const runValidation = async (s: Parameters<typeof twinScenario>[0]) =>
+      (await pool.run(Array.from({ length: validationCount }, (_, k) => ({ scenario: s, seed, replicate: VALIDATION_FIRST + k })))).results.map(
+        (r) => r!.summary,
+      );
+    const validationFit =
+      result.stopped === 'stopped'
+        ? null
+        : await (async () => {
+            const summaries = await runValidation(result.best);
+            const twins = targets.some(needsTwin) ? await runValidation(twinScenario(result.best)) : undefined;
+            return targets.map((t) => fitReport(t, result.best, summaries, twins));
+          })();
+    const validationLoss = validationFit ? loss(validationFit) : null;
+    const overfitted = validationLoss !== null && validationLoss > 2 * result.bestLoss + 1;
     const report = {
       engineVersion: ENGINE_VERSION,
       method: 'Nelder–Mead on the parameters\u2019 ranges, same replicate seeds at every point (common random numbers)',
@@ -111,13 +133,25 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
       loss: result.bestLoss,
       parameters: values,
       fit: result.report,
+      validation: validationFit && {
+        seed,
+        replicates: `${VALIDATION_FIRST} to ${VALIDATION_FIRST + validationCount - 1} (never used by the search)`,
+        loss: validationLoss,
+        muchWorse: overfitted,
+        fit: validationFit,
+      },
     };
     writeOutput(reportPath, toJson(report) + '\n');
     const met = result.report.reduce((a, r) => a + r.score.met, 0);
     const applicable = result.report.reduce((a, r) => a + r.score.applicable, 0);
     process.stdout.write(
-      `Calibration ${result.stopped} after ${report.evaluations} evaluations (${report.seconds} s): ${met} of ${applicable} targets met, loss ${result.bestLoss.toFixed(3)}\n` +
+      `Calibration ${result.stopped} after ${report.evaluations} evaluations (${report.seconds} s): ${met} of ${applicable} targets met, loss ${result.bestLoss.toFixed(3)} on replicates 0 to ${replicates - 1}\n` +
         values.map((v) => `  ${v.path} = ${v.value} (last simplex ${v.simplexSpread.map((x) => Number(x.toPrecision(4))).join(' to ')})\n`).join('') +
+        (validationFit
+          ? `Validation on replicates ${VALIDATION_FIRST} to ${VALIDATION_FIRST + validationCount - 1}, which the search never ran: ` +
+            `${validationFit.reduce((a, r) => a + r.score.met, 0)} of ${validationFit.reduce((a, r) => a + r.score.applicable, 0)} targets met, loss ${validationLoss!.toFixed(3)}` +
+            `${overfitted ? ' \u2014 much worse than on the calibration replicates: the fit may follow their noise; use more --replicates' : ''}\n`
+          : '') +
         `Wrote ${out} (calibrated scenario), ${reportPath} (report) and ${statePath} (state; --resume continues).\n`,
     );
     return result.stopped === 'stopped' ? 130 : 0;

@@ -116,4 +116,43 @@ describe('default scenario', () => {
     expect(pkg.scripts.start).toMatch(/vite preview/);
     expect(() => readFileSync(presetPath(DEFAULT_PRESET))).not.toThrow();
   });
+  it('calibrate validates its result on replicates the search never ran, and reports both losses', () => {
+    const out = join(tmp, 'cal.json');
+    const r = sim('calibrate', small, '--params', 'crime.offenderShare', '--budget', '4', '--replicates', '2', '--out', out, '--quiet');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/loss [\d.]+ on replicates 0 to 1\n/);
+    expect(r.out).toMatch(/Validation on replicates 1000 to 1007, which the search never ran: \d+ of \d+ targets met, loss [\d.]+/);
+    const report = JSON.parse(readFileSync(join(tmp, 'cal.report.json'), 'utf8'));
+    expect(report.validation.replicates).toMatch(/^1000 to 1007/);
+    expect(report.validation.loss).toBeGreaterThanOrEqual(0);
+    expect(report.validation.fit[0].results.length).toBe(report.fit[0].results.length);
+  });
+
+  it('runs Sobol indices on the model: two parameters, each with first-order and total indices and intervals', () => {
+    const r = sim(
+      'sensitivity',
+      small,
+      '--params',
+      'crime.offenderShare,fear.reportingEffect',
+      '--outputs',
+      'j0.all.after.crimes',
+      '--method',
+      'sobol',
+      '--samples',
+      '8',
+      '--replicates',
+      '1',
+      '--json',
+      '--quiet',
+    );
+    expect(r.code, r.err).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.runs).toBe(8 * 4);
+    const [result] = report.results;
+    expect(result.rows).toBe(8);
+    expect(result.indices.map((s: { path: string }) => s.path).sort()).toEqual(['crime.offenderShare', 'fear.reportingEffect']);
+    // More offenders, more crimes: the offender share carries the larger total index.
+    expect(result.indices[0].path).toBe('crime.offenderShare');
+    for (const s of result.indices) expect(s.total.lo).toBeLessThanOrEqual(s.total.hi);
+  });
 });

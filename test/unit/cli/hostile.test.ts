@@ -132,34 +132,6 @@ describe('sweeps, shards and calibration state', () => {
     refused(sim('sensitivity', small, '--params', 'crime.offenderShare', '--method', 'sobol', '--levels', '4'), /--method sobol takes --samples/);
   });
 
-  it('runs Sobol indices on the model: two parameters, each with first-order and total indices and intervals', () => {
-    const r = sim(
-      'sensitivity',
-      small,
-      '--params',
-      'crime.offenderShare,fear.reportingEffect',
-      '--outputs',
-      'j0.all.after.crimes',
-      '--method',
-      'sobol',
-      '--samples',
-      '8',
-      '--replicates',
-      '1',
-      '--json',
-      '--quiet',
-    );
-    expect(r.code, r.err).toBe(0);
-    const report = JSON.parse(r.out);
-    expect(report.runs).toBe(8 * 4);
-    const [result] = report.results;
-    expect(result.rows).toBe(8);
-    expect(result.indices.map((s: { path: string }) => s.path).sort()).toEqual(['crime.offenderShare', 'fear.reportingEffect']);
-    // More offenders, more crimes: the offender share carries the larger total index.
-    expect(result.indices[0].path).toBe('crime.offenderShare');
-    for (const s of result.indices) expect(s.total.lo).toBeLessThanOrEqual(s.total.hi);
-  });
-
   it('counts a grid before making it: a billion points is refused at once', () => {
     const values = Array.from({ length: 1000 }, (_, k) => 0.01 + k * 1e-5);
     const grid = file(
