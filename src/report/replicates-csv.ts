@@ -4,9 +4,9 @@ import { GROUPS, METRICS, PERIODS, type RunSummary } from '../engine/index.ts';
  * Per-replicate summaries as CSV: one row per scenario × replicate × jurisdiction × group × period,
  * one column per metric. The raw material for any analysis of a comparison or sweep.
  */
-export function replicatesCsv(rows: { scenario: string; replicate: number; seed: number; summary: RunSummary }[]): string {
+export function replicatesCsv(rows: { scenario: string; replicate: number; seed: number; summary: RunSummary }[], provenance: string): string {
   const head = ['scenario', 'seed', 'replicate', 'jurisdiction', 'group', 'period', ...METRICS.map((m) => m.key)];
-  const lines = [head.join(',')];
+  const lines = [provenance, head.join(',')];
   for (const r of rows) {
     for (const j of r.summary.jurisdictions) {
       for (const g of GROUPS) {

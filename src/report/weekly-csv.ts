@@ -5,9 +5,9 @@ import { cell, quote } from './replicates-csv.ts';
  * The weekly series as CSV, one row per jurisdiction × group × week, one column per metric (mean over
  * replicates; empty where a rate is undefined that week).
  */
-export function weeklyCsv(weekly: WeeklySeries, activationDay: number): string {
+export function weeklyCsv(weekly: WeeklySeries, activationDay: number, provenance: string): string {
   const head = ['jurisdiction', 'group', 'week', 'startDay', 'period', ...METRICS.map((m) => m.key)];
-  const lines = [head.join(',')];
+  const lines = [provenance, head.join(',')];
   const w = weekly;
   for (const j of w.jurisdictions) {
     for (const g of GROUPS) {

@@ -135,7 +135,11 @@ export function mergeShards(files: unknown[]): { merged: SweepResults; missing: 
 /** The results as CSV: one row per run, parameters then metrics. */
 export function sweepCsv(r: SweepResults): string {
   const head = ['run', 'point', 'replicate', 'seed', ...r.parameters, ...r.columns];
-  const lines = [head.map(quote).join(',')];
+  // The sweep's own engine version (the file may come from another build than this one's).
+  const lines = [
+    `# Trustfall sweep "${r.name.replace(/[\r\n"]+/g, ' ')}": engine ${r.engineVersion}; sweep ${r.sweepHash}; ${r.totalRuns} runs`,
+    head.map(quote).join(','),
+  ];
   for (const row of r.rows)
     lines.push(
       [

@@ -138,7 +138,10 @@ describe('sweeps', () => {
     const merged = JSON.parse(readFileSync(join(dir, 'merged.json'), 'utf8'));
     expect(all.rows).toHaveLength(8);
     expect(merged).toEqual(all);
-    expect(readFileSync(join(dir, 'merged.csv'), 'utf8').trim().split('\n')).toHaveLength(9);
+    const mergedCsv = readFileSync(join(dir, 'merged.csv'), 'utf8').trim().split('\n');
+    // The sweep's provenance, the header, eight runs.
+    expect(mergedCsv[0]).toBe(`# Trustfall sweep "${all.name}": engine ${all.engineVersion}; sweep ${all.sweepHash}; 8 runs`);
+    expect(mergedCsv).toHaveLength(10);
     const s1 = JSON.parse(readFileSync(join(dir, 's1.json'), 'utf8'));
     expect(s1.rows.map((r: { run: number }) => r.run)).toEqual([0, 3, 6]);
     const incomplete = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'merge', join(dir, 's1.json'), '--out', join(dir, 'part.json')], {

@@ -1,7 +1,9 @@
 import { compareScenarios, type ComparedScenario } from '../../compare/compare.ts';
 import type { ReplicateTask } from '../../engine/index.ts';
 import { toJson } from '../../report/json.ts';
+import { provenanceLine } from '../../report/provenance.ts';
 import { replicatesCsv } from '../../report/replicates-csv.ts';
+import { scenarioHash } from '../../scenario/index.ts';
 import { UsageError, type RunFlags } from '../args.ts';
 import { checkOutputs, writeOutput } from '../files.ts';
 import { compareTable } from '../format/compare-table.ts';
@@ -45,7 +47,13 @@ export async function compareCommand(files: string[], flags: RunFlags): Promise<
   process.stdout.write(flags.json ? toJson(report) + '\n' : compareTable(report));
   if (flags.csv) {
     const rows = compared.flatMap((c) => c.results.map((r) => ({ scenario: c.scenario.name, replicate: r.replicate, seed, summary: r.summary })));
-    writeOutput(flags.csv, replicatesCsv(rows));
+    writeOutput(
+      flags.csv,
+      replicatesCsv(
+        rows,
+        provenanceLine('replicates of a comparison', { seed, scenarios: compared.map((c) => `${c.scenario.name} ${scenarioHash(c.scenario)}`).join(', ') }),
+      ),
+    );
   }
   return outcome.cancelled ? 130 : 0;
 }

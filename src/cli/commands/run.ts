@@ -2,6 +2,7 @@ import { runScenario } from '../../engine/index.ts';
 import type { RunFlags } from '../args.ts';
 import { checkOutputs, writeOutput } from '../files.ts';
 import { toJson } from '../../report/json.ts';
+import { provenanceLine } from '../../report/provenance.ts';
 import { weeklyCsv } from '../../report/weekly-csv.ts';
 import { summaryTable } from '../format/table.ts';
 import { createProgress } from '../progress.ts';
@@ -15,5 +16,13 @@ export function runCommand(file: string | undefined, flags: RunFlags): void {
   const report = runScenario(scenario, { onProgress: progress.update });
   progress.finish();
   process.stdout.write(flags.json ? toJson(report) + '\n' : summaryTable(report));
-  if (flags.csv) writeOutput(flags.csv, weeklyCsv(report.weekly, report.activationDay));
+  if (flags.csv)
+    writeOutput(
+      flags.csv,
+      weeklyCsv(
+        report.weekly,
+        report.activationDay,
+        provenanceLine('weekly series', { scenario: report.scenarioHash, seed: report.seed, replicates: report.replicates }),
+      ),
+    );
 }

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { ResidentInfo } from '../../engine/index.ts';
 import { resolveScenario, ScenarioError } from '../../scenario/index.ts';
+import { provenanceLine } from '../../report/provenance.ts';
 import { weeklyCsv } from '../../report/weekly-csv.ts';
 import { EngineController } from '../controllers/engine-controller.ts';
 import type { RunCommand, ScenarioEditDetail } from '../events.ts';
@@ -367,14 +368,21 @@ export class TrustfallApp extends LitElement {
     const e = this.engine;
     if (!e.weekly || !e.scenario) return;
     const weekly = await e.fullWeekly();
-    if (weekly) downloadText(`${slug(e.scenario.name)}-seed${this.seed}-weekly.csv`, weeklyCsv(weekly, e.activationDay), 'text/csv');
+    // Named by the seed the run uses (the Seed field may hold an edit not yet applied).
+    const seed = e.manifest?.seed ?? this.seed;
+    const provenance = provenanceLine('weekly series', { scenario: e.manifest?.scenarioHash ?? '', seed, 'up to day': e.day });
+    if (weekly) downloadText(`${slug(e.scenario.name)}-seed${seed}-weekly.csv`, weeklyCsv(weekly, e.activationDay, provenance), 'text/csv');
   };
 
   private exportJson = async () => {
     const e = this.engine;
     if (!e.scenario || !e.manifest) return;
     const summary = await e.refreshSummary();
-    downloadText(`${slug(e.scenario.name)}-seed${this.seed}.json`, JSON.stringify(runExport(e.scenario, e.manifest, summary), null, 2), 'application/json');
+    downloadText(
+      `${slug(e.scenario.name)}-seed${e.manifest?.seed ?? this.seed}.json`,
+      JSON.stringify(runExport(e.scenario, e.manifest, summary), null, 2),
+      'application/json',
+    );
   };
 
   private exportTownPng = async () => {

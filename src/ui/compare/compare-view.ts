@@ -5,7 +5,8 @@ import { metricDef, type MetricKey, type ReplicateResult, type ReplicateTask } f
 import { COMPARISON_ROWS } from '../../report/comparison-rows.ts';
 import { formatEstimate, rowLabel } from '../../report/metric-format.ts';
 import { replicatesCsv } from '../../report/replicates-csv.ts';
-import { resolveScenario, ScenarioError, type Scenario } from '../../scenario/index.ts';
+import { provenanceLine } from '../../report/provenance.ts';
+import { resolveScenario, ScenarioError, scenarioHash, type Scenario } from '../../scenario/index.ts';
 import { GROUP_LABELS, GROUP_MENU } from '../../report/group-labels.ts';
 import { ComparisonYears, Replicates, Seed, SEED_MAX, SurveyHouseholds } from '../../scenario/boundaries.ts';
 import { presetScenario, PRESETS, type PresetId } from '../state/presets.ts';
@@ -303,7 +304,11 @@ export class CompareView extends LitElement {
     const rows = this.compared.flatMap((c) =>
       c.results.map((r) => ({ scenario: c.scenario.name, replicate: r.replicate, seed: this.setup.seed, summary: r.summary })),
     );
-    downloadText('trustfall-comparison-replicates.csv', replicatesCsv(rows), 'text/csv');
+    const provenance = provenanceLine('replicates of a comparison', {
+      seed: this.setup.seed,
+      scenarios: this.compared.map((c) => `${c.scenario.name} ${scenarioHash(c.scenario)}`).join(', '),
+    });
+    downloadText('trustfall-comparison-replicates.csv', replicatesCsv(rows, provenance), 'text/csv');
   };
 
   private exportJson = () => {

@@ -35,7 +35,9 @@ describe('sim run', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/Violent crimes reported/);
     expect(r.out).toMatch(/Stop disparity/);
-    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    const [provenance, ...lines] = readFileSync(csv, 'utf8').trim().split('\n');
+    // What made it, as a comment line first: engine version, scenario hash and seed.
+    expect(provenance).toMatch(/^# Trustfall weekly series: engine \d+\.\d+\.\d+; scenario [0-9a-f]{64}; seed 1; replicates 1$/);
     expect(lines[0].split(',').slice(0, 5)).toEqual(['jurisdiction', 'group', 'week', 'startDay', 'period']);
     expect(lines[0].split(',')).toHaveLength(5 + METRICS.length);
     expect(lines.length).toBeGreaterThan(4 * 20);
