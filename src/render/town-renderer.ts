@@ -1,6 +1,6 @@
 import { Application, BufferImageSource, Container, Graphics, Particle, ParticleContainer, Sprite, Text, Texture } from 'pixi.js';
 import { CELL_MEASURES, FREE, REMOVED, kindGroup, type Frame, type Layout, type WindowLayout } from '../engine/index.ts';
-import { type HeatMeasure, MEASURE_BGR, MEASURE_SCALES, measureRgb } from './colours.ts';
+import { type HeatMeasure, MEASURE_BGR, MEASURE_SCALES } from './colours.ts';
 import { MARKS } from './marks.ts';
 import { policyLabel } from '../report/policy-labels.ts';
 import { SHAPE_SIZE, createShapeTextures, type Shape } from './textures.ts';
@@ -23,7 +23,8 @@ export type ViewMode = 'auto' | 'residents' | 'neighbourhoods';
 /** One jurisdiction's heat map: a texture of one pixel per neighbourhood, drawn scaled up without smoothing. */
 interface HeatLayer {
   source: BufferImageSource;
-  data: Uint8Array;
+  /** The texture's RGBA bytes, seen as one 32-bit word per neighbourhood. */
+  pixels: Uint32Array;
   cellBase: number;
   cells: number;
 }
@@ -43,6 +44,8 @@ export class TownRenderer {
   private mode: ViewMode = 'auto';
   private drawsResidents = true;
   private cells?: Float32Array;
+  /** True when the heat map has not been painted from the latest cells and measure. */
+  private heatStale = false;
   /** The whole town's layout (jurisdictions, sizes); at county scale its per-resident arrays are empty. */
   private layout?: Layout;
   /** At county scale, the residents drawn (a window of neighbourhoods in view): their ids and version. */
@@ -214,6 +217,7 @@ export class TownRenderer {
   draw(f: Frame): void {
     if (!this.pos || !this.residents) return;
     this.cells = f.cells;
+    this.heatStale = true;
     this.paintHeat();
     // A county's frame is for one window: colour the residents only if it is the one drawn.
     const matches = f.window === this.windowVersion;
@@ -277,6 +281,7 @@ export class TownRenderer {
   /** Chooses the measure the heat map shows. */
   setMeasure(m: HeatMeasure): void {
     this.measure = m;
+    this.heatStale = true;
     this.paintHeat();
   }
 
@@ -378,6 +383,7 @@ export class TownRenderer {
     const heat = this.heatShown();
     // In a county zoomed in, the heat map stays faintly under its residents, and shows where no window reaches.
     this.heat.visible = heat || !this.drawsResidents;
+    if (this.heat.visible) this.paintHeat();
     this.heat.alpha = heat ? 1 : 0.35;
     if (this.residents) this.residents.visible = !heat;
     this.officers.visible = !heat;
@@ -396,22 +402,35 @@ export class TownRenderer {
       sprite.width = j.width * CELL;
       sprite.height = j.height * CELL;
       this.heat.addChild(sprite);
-      return { source, data, cellBase: j.cellBase, cells: j.width * j.height };
+      return { source, pixels: new Uint32Array(data.buffer), cellBase: j.cellBase, cells: j.width * j.height };
     });
+    this.heatStale = true;
     this.updateVisibility();
   }
 
-  /** Colours each neighbourhood by the chosen measure; one with no residents left stays blank. */
+  /**
+   * Colours each neighbourhood by the chosen measure (one with no residents left stays blank), from the
+   * same 256-colour table as the residents. Only while the heat map is shown, and once per new frame or
+   * measure: a town drawn resident by resident uploads no texture each frame.
+   */
   private paintHeat(): void {
     const cells = this.cells;
-    if (!cells) return;
+    if (!cells || !this.heatStale || !this.heat.visible) return;
+    this.heatStale = false;
     const slot = CELL_MEASURES.indexOf(this.measure);
+    const lut = MEASURE_BGR[this.measure];
+    const [lo, hi] = MEASURE_SCALES[this.measure].domain;
+    const k255 = 255 / (hi - lo);
     for (const layer of this.heatLayers) {
       for (let k = 0; k < layer.cells; k++) {
         const o = (layer.cellBase + k) * MEASURE_COUNT;
-        const empty = !(cells[o + RESIDENTS_SLOT] > 0);
-        const [r, g, b] = empty ? [0, 0, 0] : measureRgb(this.measure, cells[o + slot]);
-        layer.data.set([r, g, b, empty ? 0 : 255], k * 4);
+        if (!(cells[o + RESIDENTS_SLOT] > 0)) {
+          layer.pixels[k] = 0;
+          continue;
+        }
+        const at = ((cells[o + slot] - lo) * k255) | 0;
+        // Bytes r, g, b, a in memory: the table's blue-green-red word with an opaque alpha on top.
+        layer.pixels[k] = (lut[at < 0 ? 0 : at > 255 ? 255 : at] | 0xff000000) >>> 0;
       }
       layer.source.update();
     }

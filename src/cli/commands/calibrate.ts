@@ -3,7 +3,7 @@ import { calibrate, loss, missingParams, resolveParams, type CalibrationParam, t
 import { fitReport, needsTwin } from '../../evidence/fit.ts';
 import { twinScenario } from '../../evidence/twin.ts';
 import { toJson } from '../../report/json.ts';
-import { scenarioHash } from '../../scenario/index.ts';
+import { scenarioHash, type Scenario } from '../../scenario/index.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { UsageError, type RunFlags } from '../args.ts';
 import { checkOutputs, readInputJson, writeOutput } from '../files.ts';
@@ -107,7 +107,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
     // Validation: the calibrated scenario on replicates the search never ran, so a fit to its own
     // seeds' noise shows as a worse loss here.
     const validationCount = Math.max(8, replicates);
-    const runValidation = async (s: Parameters<typeof twinScenario>[0]) =>
+    const runValidation = async (s: Scenario) =>
       (await pool.run(Array.from({ length: validationCount }, (_, k) => ({ scenario: s, seed, replicate: VALIDATION_FIRST + k })))).results.map(
         (r) => r!.summary,
       );
