@@ -90,12 +90,19 @@ describe('layout and keyboard', () => {
     await wide.context().close();
   });
 
-  it('axe finds no serious or critical violation in Explore or Compare', async () => {
+  it('axe finds no serious or critical violation in Explore, Compare or the Story (with a chapter\u2019s result shown)', async () => {
     const page = await open(1440, 900);
     await page.locator('run-controls').getByRole('button', { name: 'Step a week' }).click();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Compare scenarios' }).click();
     await page.locator('compare-view').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Start here: the story' }).click();
+    await page.locator('story-view #chapter-title').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('story-view input[type=range]').press('ArrowRight');
+    await page.locator('#story-run').click();
+    await page.locator('.story-sentences p').first().waitFor({ timeout: 120_000 });
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });

@@ -25,6 +25,10 @@ import '../evidence/target-cards.ts';
 import '../calibrate/calibrate-panel.ts';
 import '../sensitivity/sensitivity-panel.ts';
 import { decodeComparison, type SharedComparison } from '../state/share-link.ts';
+import { decodeStoryLink } from '../state/chapter-link.ts';
+import type { Chapter } from '../../story/chapter.ts';
+import type { LabRequest, StoryView } from '../story/story-view.ts';
+import '../story/story-view.ts';
 
 /**
  * The whole page: scenario editor, run controls, town view, charts, summary and inspector, wired to the
@@ -43,7 +47,12 @@ export class TrustfallApp extends LitElement {
     linkCopied: { state: true },
     view: { state: true },
     comparison: { state: true },
+    storyOpened: { state: true },
   };
+  /** The story stays in the page once opened (hidden elsewhere), so its results survive a visit to the lab. */
+  declare storyOpened: boolean;
+  /** What a story link asked for: a chapter by id, or a trainer's chapter written out. */
+  private storyStart?: { id?: string; chapter?: Chapter };
   declare draft: Record<string, unknown>;
   declare seed: number;
   declare preset: string;
@@ -53,8 +62,8 @@ export class TrustfallApp extends LitElement {
   declare fileProblems: string[];
   declare inspected: ResidentInfo | undefined;
   declare linkCopied: string;
-  /** Which face of the app is showing: one run to explore, or a comparison of several. */
-  declare view: 'explore' | 'compare';
+  /** Which face of the app is showing: the guided story, one run to explore, or a comparison of several. */
+  declare view: View;
   declare comparison: SharedComparison | undefined;
 
   readonly engine = new EngineController(this);
@@ -72,6 +81,14 @@ export class TrustfallApp extends LitElement {
     this.linkCopied = '';
     this.view = 'explore';
     const cmp = decodeComparison(location.hash);
+    this.storyOpened = false;
+    const story = decodeStoryLink(location.hash);
+    if (story && 'error' in story) this.notice = `This chapter link could not be opened: ${story.error}.`;
+    else if (story) {
+      this.view = 'story';
+      this.storyOpened = true;
+      this.storyStart = story;
+    }
     if (cmp && 'error' in cmp) this.notice = `This comparison link could not be opened: ${cmp.error}.`;
     else if (cmp) {
       this.view = 'compare';
@@ -107,6 +124,7 @@ export class TrustfallApp extends LitElement {
           <p>Community trust under 287(g) immigration enforcement: an agent-based simulation</p>
         </div>
         <nav class="views-switch" aria-label="View">
+          <button class="story-start" aria-pressed=${this.view === 'story' ? 'true' : 'false'} @click=${() => this.show('story')}>Start here: the story</button>
           <button aria-pressed=${this.view === 'explore' ? 'true' : 'false'} @click=${() => this.show('explore')}>Explore a run</button>
           <button aria-pressed=${this.view === 'compare' ? 'true' : 'false'} @click=${() => this.show('compare')}>Compare scenarios</button>
         </nav>
@@ -128,6 +146,11 @@ export class TrustfallApp extends LitElement {
         // Kept once opened (hidden while exploring), so a comparison and its results survive a visit to Explore.
         this.comparison
           ? html`<div class="compare-layout" ?hidden=${this.view !== 'compare'}><compare-view .setup=${this.comparison} .current=${this.draft} @comparison-change=${(e: CustomEvent<SharedComparison>) => (this.comparison = e.detail)}></compare-view></div>`
+          : nothing
+      }
+      ${
+        this.storyOpened
+          ? html`<div class="story-layout" ?hidden=${this.view !== 'story'}><story-view @story-open-lab=${this.onOpenLab}></story-view></div>`
           : nothing
       }
       <div class="layout" ?hidden=${this.view !== 'explore'}>
@@ -331,7 +354,7 @@ export class TrustfallApp extends LitElement {
   private onKey = (e: KeyboardEvent) => {
     const t = e.composedPath()[0] as HTMLElement | undefined;
     const tag = t?.tagName ?? '';
-    if (e.key !== ' ' || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY'].includes(tag)) return;
+    if (e.key !== ' ' || this.view !== 'explore' || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY'].includes(tag)) return;
     e.preventDefault();
     this.command(this.engine.status === 'playing' ? 'pause' : 'play');
   };
@@ -398,9 +421,20 @@ export class TrustfallApp extends LitElement {
     if (charts) downloadUrl(`${slug(this.engine.scenario?.name ?? 'charts')}-charts.png`, charts.snapshot());
   };
 
-  /** Switches between exploring one run and comparing scenarios; the address bar follows. */
-  private show(view: 'explore' | 'compare'): void {
+  /** Switches between the story, exploring one run and comparing scenarios; the address bar follows. */
+  private async show(view: View): Promise<void> {
     if (view === this.view) return;
+    if (view === 'story') {
+      this.engine.pause();
+      const first = !this.storyOpened;
+      this.storyOpened = true;
+      this.view = view;
+      await this.updateComplete;
+      const story = this.querySelector<StoryView>('story-view');
+      if (first) story?.open();
+      else story?.reopen();
+      return;
+    }
     if (view === 'explore') {
       history.replaceState(null, '', encodeRun({ scenario: this.draft, seed: this.seed }));
     } else {
@@ -411,6 +445,23 @@ export class TrustfallApp extends LitElement {
     this.view = view;
   }
 
+  override firstUpdated(): void {
+    const start = this.storyStart;
+    if (!start) return;
+    const story = this.querySelector<StoryView>('story-view');
+    if (start.chapter) story?.showExtra(start.chapter);
+    else story?.open(start.id);
+  }
+
+  /** A chapter's "Open in the lab": its scenario and seed in the editor, applied, and the lab shown. */
+  private onOpenLab = async (e: CustomEvent<LabRequest>) => {
+    this.draft = e.detail.scenario;
+    this.seed = e.detail.seed;
+    this.preset = e.detail.preset ?? '';
+    await this.show('explore');
+    await this.apply();
+  };
+
   /** Returns to the default preset (used when the saved draft is beyond repair). */
   resetToDefault(): void {
     const d = defaultDraft();
@@ -420,6 +471,8 @@ export class TrustfallApp extends LitElement {
     void this.apply();
   }
 }
+
+type View = 'story' | 'explore' | 'compare';
 
 function defaultComparison(): SharedComparison {
   return { slots: [{ preset: 'no-agreement' }, { preset: 'task-force' }], replicates: 10, seed: 1, survey: 0 };

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { GROUPS, METRICS, metricDef, type MetricKey } from '../engine/index.ts';
+import { PRESETS } from '../scenario/presets.ts';
+import { Seed } from '../scenario/boundaries.ts';
+
+/**
+ * A chapter of the guided story, as a trainer writes it in a JSON file (scenarios/story/ holds the
+ * built-in ones). A chapter sets a scenario and seed, asks the reader to predict one measure, runs
+ * replicates (against a comparison where the point is a difference), and shows the result against the
+ * prediction. Nothing in a chapter states a result: the sentences are made from the numbers.
+ */
+
+const PRESET_IDS = PRESETS.map((p) => p.id) as [string, ...string[]];
+
+/** A scenario: a preset by id, or written out in full (checked by the scenario schema before it runs). */
+const ScenarioRef = z.union([
+  z.object({ preset: z.enum(PRESET_IDS).describe('one of the presets in scenarios/') }).strict(),
+  z.object({ scenario: z.record(z.string(), z.unknown()).describe('a scenario object, as in a scenario file') }).strict(),
+]);
+export type ScenarioRef = z.infer<typeof ScenarioRef>;
+
+/** Metrics a chapter can ask about: shares, levels, rates and totals (not head counts or ratios). */
+const ASKABLE = METRICS.filter((m) => m.kind === 'share' || m.kind === 'level' || m.kind === 'rate' || m.kind === 'total').map((m) => m.key) as [
+  MetricKey,
+  ...MetricKey[],
+];
+
+const Measure = z
+  .object({
+    metric: z.enum(ASKABLE).describe('the metric, by its key in the metric table (docs/MODEL.md)'),
+    group: z.enum(GROUPS).default('all').describe('whose value: a resident group'),
+    jurisdiction: z.int().min(0).max(7).default(0).describe('which jurisdiction of the scenario (0 is the first)'),
+    window: z
+      .enum(['after', 'lastYear'])
+      .default('after')
+      .describe('after: the whole period after the agreement starts; lastYear: the mean of the last 52 weekly values'),
+  })
+  .strict();
+export type Measure = z.infer<typeof Measure>;
+
+/** One answer of a multiple-choice prediction: right when the model's value lies in [from, to). */
+const ChoiceOption = z
+  .object({
+    label: z.string().min(1).max(120),
+    from: z.number().nullable().describe('lower bound in the measure\u2019s display units (null: no bound)'),
+    to: z.number().nullable().describe('upper bound, excluded (null: no bound)'),
+  })
+  .strict();
+
+const Prediction = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('choice'),
+      options: z.array(ChoiceOption).min(2).max(6),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('slider'),
+      min: z.number(),
+      max: z.number(),
+      step: z.number().positive(),
+      start: z.number().describe('where the slider starts'),
+    })
+    .strict(),
+]);
+export type Prediction = z.infer<typeof Prediction>;
+
+export const Chapter = z
+  .object({
+    format: z.literal('trustfall-chapter'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/)
+      .describe('a short name for links and saved predictions'),
+    title: z.string().min(1).max(100),
+    text: z.array(z.string().min(1).max(1200)).min(1).max(8).describe('paragraphs shown before the question'),
+    sources: z
+      .array(z.object({ label: z.string().min(1).max(300), url: z.url().optional() }).strict())
+      .max(8)
+      .default([]),
+    scenario: ScenarioRef,
+    seed: Seed,
+    against: z
+      .union([z.literal('twin'), z.literal('nothing'), ScenarioRef])
+      .default('twin')
+      .describe('what the result is measured against: the no-agreement twin, another scenario, or nothing (a level)'),
+    replicates: z.int().min(1).max(20).default(4),
+    question: z.string().min(1).max(300),
+    measure: Measure,
+    prediction: Prediction,
+    also: z.array(Measure).max(2).default([]).describe('further measures reported beside the answer'),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const p = c.prediction;
+    if (p.kind === 'slider') {
+      if (!(p.min < p.max)) ctx.addIssue({ code: 'custom', path: ['prediction', 'max'], message: 'must be above min' });
+      if (p.start < p.min || p.start > p.max) ctx.addIssue({ code: 'custom', path: ['prediction', 'start'], message: 'must be between min and max' });
+      return;
+    }
+    // The options tile the number line, in order, so exactly one holds whatever the model gives.
+    const o = p.options;
+    if (o[0].from !== null)
+      ctx.addIssue({ code: 'custom', path: ['prediction', 'options', 0, 'from'], message: 'the first option must start unbounded (null)' });
+    if (o[o.length - 1].to !== null)
+      ctx.addIssue({ code: 'custom', path: ['prediction', 'options', o.length - 1, 'to'], message: 'the last option must end unbounded (null)' });
+    for (let k = 1; k < o.length; k++) {
+      if (o[k].from === null || o[k].from !== o[k - 1].to)
+        ctx.addIssue({ code: 'custom', path: ['prediction', 'options', k, 'from'], message: 'must equal the previous option\u2019s "to"' });
+    }
+    for (const [k, opt] of o.entries())
+      if (opt.from !== null && opt.to !== null && !(opt.from < opt.to))
+        ctx.addIssue({ code: 'custom', path: ['prediction', 'options', k, 'to'], message: 'must be above "from"' });
+    if (c.against === 'nothing' && metricDef(c.measure.metric).kind === 'total')
+      ctx.addIssue({ code: 'custom', path: ['measure', 'metric'], message: 'a total needs something to compare against' });
+  });
+export type Chapter = z.infer<typeof Chapter>;
+/** A chapter as written in a file, before defaults. */
+export type ChapterInput = z.input<typeof Chapter>;
+
+/** A chapter file checked, with every problem as "field: message" (the same style as scenario errors). */
+export function parseChapter(raw: unknown, where = 'chapter'): { chapter: Chapter } | { problems: string[] } {
+  const r = Chapter.safeParse(raw);
+  if (r.success) return { chapter: r.data };
+  return { problems: r.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`) };
+}

@@ -1,0 +1,160 @@
+import { estimate, metricDef, type Estimate, type MetricKey, type ReplicateResult } from '../engine/index.ts';
+import { GROUP_LABELS } from '../report/group-labels.ts';
+import type { Chapter, Measure, Prediction } from './chapter.ts';
+import type { ChapterScenarios } from './chapter-tasks.ts';
+
+/** A chapter's finished replicates: its scenario's, and (paired by replicate) what it is measured against. */
+export interface ChapterRun {
+  main: readonly ReplicateResult[];
+  against: readonly ReplicateResult[];
+}
+
+/** One measure over the replicates, in the metric's own units (shares 0–1). */
+export interface MeasureResult {
+  measure: Measure;
+  jurisdictionName: string;
+  value: Estimate;
+  /** What it is measured against, and the paired difference (absent for a level). */
+  against?: Estimate;
+  difference?: Estimate;
+}
+
+/** A reader's prediction: the index of the option chosen, or the slider's value (display units). */
+export type Answer = { option: number } | { value: number };
+
+/** Weeks in the "last year" window. */
+const YEAR_WEEKS = 52;
+
+/** One replicate's value of a measure. */
+function replicateValue(r: ReplicateResult, m: Measure): number | null {
+  if (m.window === 'after') return r.summary.jurisdictions[m.jurisdiction]?.groups[m.group].after[m.metric] ?? null;
+  const series = (r.weekly?.jurisdictions[m.jurisdiction]?.groups[m.group]?.[m.metric] ?? []) as (number | null)[];
+  const last = series.slice(-YEAR_WEEKS).filter((v): v is number => v !== null && Number.isFinite(v));
+  return last.length ? last.reduce((a, b) => a + b, 0) / last.length : null;
+}
+
+/** A measure's estimate over the replicates, and its difference from the comparison paired by replicate. */
+export function measureResult(m: Measure, run: ChapterRun): MeasureResult {
+  const jurisdictionName = run.main[0]?.summary.jurisdictions[m.jurisdiction]?.name ?? `jurisdiction ${m.jurisdiction + 1}`;
+  const value = estimate(run.main.map((r) => replicateValue(r, m)));
+  if (!run.against.length) return { measure: m, jurisdictionName, value };
+  const pairs = run.main.flatMap((r) => {
+    const a = run.against.find((x) => x.replicate === r.replicate);
+    return a ? [[replicateValue(r, m), replicateValue(a, m)] as const] : [];
+  });
+  return {
+    measure: m,
+    jurisdictionName,
+    value,
+    against: estimate(pairs.map(([, a]) => a)),
+    difference: estimate(pairs.map(([v, a]) => (v === null || a === null ? null : v - a))),
+  };
+}
+
+/** How a metric is shown in the story: shares and 0–1 levels ×100, rates and totals as they are. */
+export function displayUnits(metric: MetricKey): { scale: number; level: string; difference: string; digits: number } {
+  const d = metricDef(metric);
+  if (d.kind === 'share') return { scale: 100, level: '%', difference: ' points', digits: 1 };
+  if (d.kind === 'level') return { scale: 100, level: ' out of 100', difference: ' points', digits: 1 };
+  if (d.kind === 'rate') return { scale: 1, level: ` ${d.unit}`, difference: ` ${d.unit}`, digits: 1 };
+  return { scale: 1, level: '', difference: '', digits: 0 };
+}
+
+/** The number a prediction is judged against, in display units: the difference, or the level. */
+function answerValue(r: MeasureResult): Estimate {
+  return scaled(r.difference ?? r.value, r.measure.metric);
+}
+
+/** Which option of a choice holds a value (options tile the number line, so exactly one does). */
+export function optionOf(p: Extract<Prediction, { kind: 'choice' }>, x: number): number {
+  const k = p.options.findIndex((o) => (o.from === null || x >= o.from) && (o.to === null || x < o.to));
+  return k < 0 ? p.options.length - 1 : k;
+}
+
+/** A measure's name for a sentence: its table label without its unit ("(0–1)", "/1,000/yr"), lower-cased. */
+function measureName(metric: MetricKey): string {
+  const label = metricDef(metric)
+    .label.replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/\s*\/.*$/, '');
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+function fmt(x: number | null, metric: MetricKey, difference: boolean, signed = difference): string {
+  if (x === null) return 'not defined';
+  const u = displayUnits(metric);
+  const v = x.toFixed(u.digits);
+  const text = `${signed && x > 0 ? '+' : ''}${v === `-${(0).toFixed(u.digits)}` ? (0).toFixed(u.digits) : v}`.replace('-', '\u2212');
+  return `${text}${difference ? u.difference : u.level}`;
+}
+
+/** The 95% interval as words, where there is more than one replicate. */
+function interval(e: Estimate, metric: MetricKey, difference: boolean): string {
+  if (e.n < 2 || e.lo === null || e.hi === null) return '';
+  return ` (95% interval ${fmt(e.lo, metric, difference).replace(/ .*$/, '')} to ${fmt(e.hi, metric, difference)})`;
+}
+
+/** In display units. */
+function scaled(e: Estimate, metric: MetricKey): Estimate {
+  const { scale } = displayUnits(metric);
+  const s = (x: number | null) => (x === null ? null : x * scale);
+  return { mean: s(e.mean), lo: s(e.lo), hi: s(e.hi), n: e.n };
+}
+
+/** The sentence that states a measure's result, made from its numbers. */
+function resultSentence(r: MeasureResult, replicates: number, againstName: string, activationDay: number, agreement: boolean): string {
+  const m = r.measure;
+  const who = `${GROUP_LABELS[m.group].people} in ${r.jurisdictionName}`;
+  const when =
+    m.window === 'lastYear' ? ' in the last year of the run' : agreement ? ' after the agreement started' : ` from day ${activationDay} to the end of the run`;
+  const name = measureName(m.metric);
+  const v = scaled(r.value, m.metric);
+  if (!r.difference || !r.against) {
+    return `Over ${replicates} replicate${replicates > 1 ? 's' : ''}, ${name} among ${who} came to ${fmt(v.mean, m.metric, false)}${interval(v, m.metric, false)}${when}.`;
+  }
+  const a = scaled(r.against, m.metric);
+  const d = scaled(r.difference, m.metric);
+  return (
+    `Over ${replicates} paired replicate${replicates > 1 ? 's' : ''}, ${name} among ${who} came to ${fmt(v.mean, m.metric, false)}${when}, ` +
+    `against ${fmt(a.mean, m.metric, false)} in ${againstName}: a difference of ${fmt(d.mean, m.metric, true)}${interval(d, m.metric, true)}.`
+  );
+}
+
+/** The sentence that sets the reader's prediction beside the model's answer, made from the numbers. */
+export function predictionSentence(c: Chapter, r: MeasureResult, answer: Answer): string {
+  const x = answerValue(r);
+  if (x.mean === null) return 'The model gives no value for this measure here (nothing to divide by), so the prediction cannot be judged.';
+  const metric = r.measure.metric;
+  const difference = r.difference !== undefined;
+  const p = c.prediction;
+  if (p.kind === 'choice' && 'option' in answer) {
+    const right = optionOf(p, x.mean);
+    const chosen = p.options[answer.option]?.label ?? '(none)';
+    const reach =
+      x.lo !== null && x.hi !== null ? [optionOf(p, x.lo), optionOf(p, x.hi)].filter((k) => k !== right).map((k) => `\u201c${p.options[k].label}\u201d`) : [];
+    const also = reach.length ? ` (its interval also reaches ${[...new Set(reach)].join(' and ')})` : '';
+    return right === answer.option
+      ? `You predicted \u201c${chosen}\u201d, and the model agrees${also}.`
+      : `You predicted \u201c${chosen}\u201d; the model\u2019s answer is \u201c${p.options[right].label}\u201d${also}.`;
+  }
+  if ('value' in answer) {
+    const off = x.mean - answer.value;
+    const inside = x.lo !== null && x.hi !== null && answer.value >= x.lo && answer.value <= x.hi;
+    const mine = fmt(answer.value, metric, difference);
+    if (inside) return `You predicted ${mine}: inside the model\u2019s 95% interval.`;
+    return `You predicted ${mine}: the model\u2019s ${fmt(x.mean, metric, difference)} is ${fmt(Math.abs(off), metric, true, false)} ${off > 0 ? 'higher' : 'lower'}.`;
+  }
+  return 'No prediction was made.';
+}
+
+/** Everything a chapter's result says: the answer's sentence, the prediction's, then any further measures'. */
+export function chapterSentences(c: Chapter, run: ChapterRun, answer: Answer, s: ChapterScenarios): string[] {
+  const main = measureResult(c.measure, run);
+  const n = Math.min(run.main.length, run.against.length || run.main.length);
+  const day = s.main.run.activationDay;
+  const agreement = s.main.jurisdictions.some((j) => j.policy.model !== 'none');
+  return [
+    resultSentence(main, n, s.againstName, day, agreement),
+    predictionSentence(c, main, answer),
+    ...c.also.map((m) => resultSentence(measureResult(m, run), n, s.againstName, day, agreement)),
+  ];
+}

@@ -1,0 +1,31 @@
+import LZString from 'lz-string';
+import { type Chapter, parseChapter } from '../../story/chapter.ts';
+import { decompressBounded } from './bounded-lz.ts';
+import { MAX_INFLATED } from './share-link.ts';
+
+const { compressToEncodedURIComponent } = LZString;
+const STORY = '#story';
+const CHAPTER = '#chapter=';
+
+/** What a story link opens: a built-in chapter by id (or the story's start), or a chapter written out. */
+export type StoryLink = { id?: string } | { chapter: Chapter } | { error: string };
+
+/** A link to a built-in chapter (by id) or to a trainer's own chapter (the whole file, compressed). */
+export function encodeChapterLink(c: Chapter, builtIn: boolean): string {
+  return builtIn ? `${STORY}=${c.id}` : CHAPTER + compressToEncodedURIComponent(JSON.stringify(c));
+}
+
+/** Reads a story link from a URL hash; null when the hash is not one. The chapter goes through its schema. */
+export function decodeStoryLink(hash: string): StoryLink | null {
+  if (hash === STORY) return {};
+  if (hash.startsWith(`${STORY}=`)) return { id: decodeURIComponent(hash.slice(STORY.length + 1)).slice(0, 40) };
+  if (!hash.startsWith(CHAPTER)) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(decompressBounded(hash.slice(CHAPTER.length), MAX_INFLATED) ?? '');
+  } catch {
+    return { error: 'the chapter link is damaged; it may have been cut short when copied' };
+  }
+  const r = parseChapter(raw);
+  return 'problems' in r ? { error: `the link does not hold a valid chapter (${r.problems[0]})` } : r;
+}

@@ -1,0 +1,344 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { type Band, weeklyBand } from '../../compare/bands.ts';
+import { metricDef, type ReplicateResult } from '../../engine/index.ts';
+import { GROUP_LABELS } from '../../report/group-labels.ts';
+import { ScenarioError } from '../../scenario/index.ts';
+import { type Chapter, parseChapter } from '../../story/chapter.ts';
+import { chapterScenarios, chapterTasks, type ChapterScenarios } from '../../story/chapter-tasks.ts';
+import { type Answer, chapterSentences, displayUnits } from '../../story/result.ts';
+import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
+import { SCENARIO_COLOURS } from '../compare/band-chart.ts';
+import { downloadText } from '../toolbar/files.ts';
+import { emit } from '../events.ts';
+import { encodeChapterLink } from '../state/chapter-link.ts';
+import { presetScenario } from '../state/presets.ts';
+import { loadAnswers, saveAnswers } from '../state/story-answers.ts';
+import { CHAPTERS } from './chapters.ts';
+import '../compare/band-chart.ts';
+
+/** A chapter's finished run: the sentences made from it and the chart's bands. */
+interface ChapterOutcome {
+  chapter: Chapter;
+  main: ReplicateResult[];
+  against: ReplicateResult[];
+  sentences: string[];
+}
+
+/** What "Open in the lab" hands the app: the chapter's scenario as written, and its seed. */
+export interface LabRequest {
+  scenario: Record<string, unknown>;
+  seed: number;
+  preset?: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'story-open-lab': CustomEvent<LabRequest>;
+  }
+}
+
+/**
+ * The guided story: chapters (data files, scenarios/story/) that each set a scenario and seed, ask the
+ * reader to predict one measure, run replicates on the engine Workers (against the no-agreement twin or
+ * another scenario where the point is a difference), and set the result beside the prediction: one
+ * chart and sentences made from the numbers. Predictions are kept in this browser. A trainer's own
+ * chapter opens from a file or a link and runs the same way.
+ */
+export class StoryView extends LitElement {
+  static override properties = {
+    extra: { attribute: false },
+    current: { state: true },
+    answers: { state: true },
+    running: { state: true },
+    done: { state: true },
+    total: { state: true },
+    outcome: { state: true },
+    problems: { state: true },
+    copied: { state: true },
+  };
+  /** A chapter opened from a file or link, shown after the built-in ones. */
+  declare extra: Chapter | undefined;
+  declare current: number;
+  declare answers: Record<string, Answer>;
+  declare running: boolean;
+  declare done: number;
+  declare total: number;
+  declare outcome: ChapterOutcome | undefined;
+  declare problems: string[];
+  declare copied: string;
+
+  private pool?: BrowserPool;
+  private readonly outcomes = new Map<Chapter, ChapterOutcome>();
+
+  constructor() {
+    super();
+    this.current = 0;
+    this.answers = loadAnswers();
+    this.running = false;
+    this.done = 0;
+    this.total = 0;
+    this.problems = [];
+    this.copied = '';
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const c = this.chapters[this.current];
+    if (c) this.resolve(c);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.pool?.cancel();
+  }
+
+  get chapters(): readonly Chapter[] {
+    return this.extra ? [...CHAPTERS, this.extra] : CHAPTERS;
+  }
+
+  /** Shows a chapter by id (a link's), or the first, with keyboard focus on its title. */
+  open(id?: string): void {
+    const k = id ? this.chapters.findIndex((c) => c.id === id) : 0;
+    void this.go(k < 0 ? 0 : k);
+  }
+
+  /** Shown again after a visit elsewhere: the address bar names the chapter again (a run in progress goes on). */
+  reopen(): void {
+    const c = this.chapters[this.current];
+    if (c) history.replaceState(null, '', encodeChapterLink(c, CHAPTERS.includes(c)));
+  }
+
+  override render(): TemplateResult {
+    const chapters = this.chapters;
+    const c = chapters[this.current];
+    return html`<div class="story">
+      <nav class="panel story-nav" aria-label="Chapters">
+        <h2>The story</h2>
+        <ol class="story-list">
+          ${chapters.map(
+            (ch, k) =>
+              html`<li><button class="link" aria-current=${k === this.current ? 'step' : 'false'} @click=${() => this.go(k)}>${ch.title}</button>${
+                this.answers[ch.id] ? html` <span class="hint">(predicted)</span>` : nothing
+              }</li>`,
+          )}
+        </ol>
+        <label class="button secondary">Open a chapter file<input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.openFile} /></label>
+      </nav>
+      ${c ? this.chapter(c) : nothing}
+    </div>`;
+  }
+
+  private chapter(c: Chapter): TemplateResult {
+    const answer = this.answers[c.id];
+    const outcome = this.outcome?.chapter === c ? this.outcome : undefined;
+    const last = this.current === this.chapters.length - 1;
+    return html`<article class="panel story-chapter" aria-labelledby="chapter-title">
+      <h2 id="chapter-title" tabindex="-1">${c.title}</h2>
+      ${c.text.map((p) => html`<p>${p}</p>`)}
+      ${
+        c.sources.length
+          ? html`<p class="hint story-sources">Sources: ${c.sources.map(
+              (s, k) => html`${k ? '; ' : ''}${s.url ? html`<a href=${s.url} target="_blank" rel="noopener">${s.label}</a>` : s.label}`,
+            )}</p>`
+          : nothing
+      }
+      <fieldset class="story-predict" ?disabled=${this.running}>
+        <legend>Predict first: ${c.question}</legend>
+        ${this.predictionInput(c, answer)}
+      </fieldset>
+      <div class="compare-row">
+        ${
+          this.running
+            ? html`<button class="primary" @click=${this.cancel}>Cancel</button>`
+            : html`<button class="primary" id="story-run" ?disabled=${!answer} @click=${() => this.run(c)}>
+                ${outcome ? 'Run again' : `Run ${c.replicates} replicate${c.replicates > 1 ? 's' : ''}${c.against === 'nothing' ? '' : ' of each'} and see`}
+              </button>`
+        }
+        ${answer ? nothing : html`<span class="hint">Make a prediction to run the chapter.</span>`}
+        ${this.running ? html`<span role="status">${this.done} of ${this.total} runs… <progress max=${this.total} .value=${this.done}></progress></span>` : nothing}
+      </div>
+      ${this.problems.length ? html`<div class="notice" role="alert"><strong>The chapter cannot run:</strong><ul>${this.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
+      ${outcome ? this.result(c, outcome) : nothing}
+      <div class="compare-row story-actions">
+        <button class="secondary" @click=${() => this.openInLab(c)}>Open in the lab</button>
+        <button class="secondary" @click=${() => this.copyLink(c)}>Copy link to this chapter</button>
+        <button class="secondary" @click=${() => this.download(c)}>Download chapter file</button>
+        ${last ? nothing : html`<button class="primary" id="story-next" @click=${() => this.go(this.current + 1)}>Next chapter</button>`}
+        ${this.copied ? html`<span role="status">${this.copied}</span>` : nothing}
+      </div>
+    </article>`;
+  }
+
+  private predictionInput(c: Chapter, answer: Answer | undefined): TemplateResult {
+    const p = c.prediction;
+    if (p.kind === 'choice') {
+      const chosen = answer && 'option' in answer ? answer.option : -1;
+      return html`${p.options.map(
+        (o, k) =>
+          html`<label class="story-option"><input type="radio" name="story-${c.id}" .checked=${k === chosen} @change=${() => this.answer(c, { option: k })} /> ${o.label}</label>`,
+      )}`;
+    }
+    const unit = displayUnits(c.measure.metric);
+    const value = answer && 'value' in answer ? answer.value : p.start;
+    const shown = `${value}${c.against === 'nothing' ? unit.level : unit.difference}`;
+    return html`<label class="story-slider"
+      >Your guess
+      <input type="range" min=${p.min} max=${p.max} step=${p.step} .value=${String(value)} aria-valuetext=${shown} @input=${(e: Event) => this.answer(c, { value: Number((e.target as HTMLInputElement).value) })} />
+      <output>${shown}</output></label
+    >${answer ? nothing : html`<p class="hint">Move the slider (arrow keys work) to make your guess.</p>`}`;
+  }
+
+  private result(c: Chapter, o: ChapterOutcome): TemplateResult {
+    const m = c.measure;
+    const def = metricDef(m.metric);
+    const s = this.resolved?.value;
+    // Levels (trust, fear: 0–1) on the 0–100 scale the sentences use; shares stay 0–1, drawn as percentages.
+    const scale = def.kind === 'level' ? displayUnits(m.metric).scale : 1;
+    const band = (results: ReplicateResult[]) => scaleBand(weeklyBand(results, m.jurisdiction, m.group, m.metric, 4), scale);
+    const bands = [band(o.main)];
+    const names = [s?.main.name ?? ''];
+    if (o.against.length) {
+      bands.push(band(o.against));
+      const a = s?.againstName ?? '';
+      names.push(a.charAt(0).toUpperCase() + a.slice(1));
+    }
+    const J = o.main[0]?.summary.jurisdictions ?? [];
+    const where = J.length > 1 ? ` in ${J[m.jurisdiction]?.name}` : '';
+    const label = def.kind === 'level' ? def.label.replace('(0–1)', '(0–100)') : def.label;
+    return html`<section class="story-result" aria-label="What the model shows">
+      <h3>What the model shows</h3>
+      <p class="story-chart-title">${label}, ${GROUP_LABELS[m.group].people}${where}: median and 90% band of ${o.main.length} replicate${o.main.length > 1 ? 's' : ''}, week by week</p>
+      <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>
+      <band-chart .bands=${bands} .labels=${names} .activationDay=${s?.main.run.activationDay ?? 0} .days=${Math.round((s?.main.run.years ?? 0) * 365)} ?percent=${def.kind === 'share'}></band-chart>
+      <div class="story-sentences">${o.sentences.map((x) => html`<p>${x}</p>`)}</div>
+    </section>`;
+  }
+
+  /** The current chapter's scenarios, resolved when it is shown (undefined, with the problems said, if invalid). */
+  private resolved?: { chapter: Chapter; value?: ChapterScenarios };
+
+  private resolve(c: Chapter): void {
+    if (this.resolved?.chapter === c) return;
+    try {
+      this.resolved = { chapter: c, value: chapterScenarios(c, presetScenario) };
+    } catch (e) {
+      this.resolved = { chapter: c };
+      this.problems = e instanceof ScenarioError ? e.problems : [(e as Error).message];
+    }
+  }
+
+  private answer(c: Chapter, a: Answer): void {
+    this.answers = { ...this.answers, [c.id]: a };
+    saveAnswers(this.answers);
+  }
+
+  private async go(k: number, focus = true): Promise<void> {
+    this.pool?.cancel();
+    this.current = k;
+    const c = this.chapters[k];
+    this.problems = [];
+    this.copied = '';
+    this.outcome = c ? this.outcomes.get(c) : undefined;
+    if (c) this.resolve(c);
+    if (c) history.replaceState(null, '', encodeChapterLink(c, CHAPTERS.includes(c)));
+    if (!focus) return;
+    await this.updateComplete;
+    // The new chapter's heading takes focus, so the next Tab reaches its question.
+    this.querySelector<HTMLElement>('#chapter-title')?.focus();
+    this.querySelector('#chapter-title')?.scrollIntoView({ block: 'start' });
+  }
+
+  private async run(c: Chapter): Promise<void> {
+    const s = this.resolved?.value;
+    const answer = this.answers[c.id];
+    if (!s || !answer) return;
+    const tasks = chapterTasks(c, s);
+    this.problems = [];
+    this.running = true;
+    this.done = 0;
+    this.total = tasks.length;
+    this.pool = new BrowserPool(poolSize());
+    try {
+      const out = await this.pool.run(tasks, (_i, _r, done) => (this.done = done));
+      if (out.cancelled) return;
+      const results = out.results.filter((r): r is ReplicateResult => r !== undefined);
+      const main = results.slice(0, c.replicates);
+      const against = s.against ? results.slice(c.replicates) : [];
+      const outcome = { chapter: c, main, against, sentences: chapterSentences(c, { main, against }, answer, s) };
+      this.outcomes.set(c, outcome);
+      if (this.chapters[this.current] === c) this.outcome = outcome;
+    } catch (e) {
+      this.problems = [`a run failed: ${(e as Error).message}`];
+    } finally {
+      this.pool.close();
+      this.running = false;
+    }
+  }
+
+  private cancel = () => this.pool?.cancel();
+
+  private openInLab(c: Chapter): void {
+    const s = this.resolved?.value;
+    if (s) emit(this, 'story-open-lab', { scenario: structuredClone(s.raw), seed: c.seed, preset: s.preset });
+  }
+
+  private async copyLink(c: Chapter): Promise<void> {
+    const url = `${location.origin}${location.pathname}${encodeChapterLink(c, CHAPTERS.includes(c))}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.copied = 'Link copied: it opens this chapter.';
+    } catch {
+      this.copied = `Copy this link: ${url}`;
+    }
+  }
+
+  private download(c: Chapter): void {
+    downloadText(`trustfall-chapter-${c.id}.json`, `${JSON.stringify(c, null, 2)}\n`, 'application/json');
+  }
+
+  private openFile = async (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await file.text());
+    } catch {
+      this.problems = [`${file.name} is not JSON`];
+      return;
+    }
+    const r = parseChapter(raw, file.name);
+    if ('problems' in r) {
+      this.problems = r.problems;
+      return;
+    }
+    this.showExtra(r.chapter);
+  };
+
+  /** Adds a trainer's chapter (from a file or a link) after the built-in ones and shows it. */
+  showExtra(c: Chapter): void {
+    this.extra = c;
+    this.resolved = undefined;
+    void this.go(this.chapters.length - 1);
+  }
+}
+
+/** A band with every value multiplied by `k`. */
+function scaleBand(b: Band, k: number): Band {
+  if (k === 1) return b;
+  const f = (v: number | null) => (v === null ? null : v * k);
+  return { x: b.x, lo: b.lo.map(f), mid: b.mid.map(f), hi: b.hi.map(f) };
+}
+
+customElements.define('story-view', StoryView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'story-view': StoryView;
+  }
+}

@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { scenarioHash } from '../../src/scenario/index.ts';
+import { chapterScenarios } from '../../src/story/chapter-tasks.ts';
+import type { Answer } from '../../src/story/result.ts';
+import { builtInChapters, chapterInNode, readPreset } from '../helpers/story.ts';
+import { engine, launch, openPage, waitForStatus } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const chapters = builtInChapters();
+
+/** What has keyboard focus, through shadow roots: tag, id, type and text. */
+function focused(page: Page): Promise<{ tag: string; id: string; type: string; text: string }> {
+  return page.evaluate(() => {
+    let a: Element | null = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return { tag: a?.tagName.toLowerCase() ?? '', id: a?.id ?? '', type: a?.getAttribute('type') ?? '', text: (a?.textContent ?? '').trim() };
+  });
+}
+
+/** Presses Tab until `want` holds for the focused element (at most 30 stops). */
+async function tabTo(page: Page, want: (f: Awaited<ReturnType<typeof focused>>) => boolean, what: string): Promise<void> {
+  for (let k = 0; k < 30; k++) {
+    await page.keyboard.press('Tab');
+    if (want(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+describe('the guided story', () => {
+  it('is walked with the keyboard alone: a prediction in every chapter, and each result says what its numbers say', async () => {
+    const { page, errors } = await openPage(browser);
+    await waitForStatus(page, 'ready');
+    await tabTo(page, (f) => f.text === 'Start here: the story', 'the story button');
+    await page.keyboard.press('Enter');
+    for (const [k, c] of chapters.entries()) {
+      // Each chapter opens with focus on its title, which names it.
+      await expect.poll(() => focused(page)).toMatchObject({ id: 'chapter-title', text: c.title });
+      let answer: Answer;
+      if (c.prediction.kind === 'choice') {
+        // A different answer in each chapter: the first radio, then k arrow presses down the group.
+        await tabTo(page, (f) => f.type === 'radio', 'the first answer');
+        await page.keyboard.press('Space');
+        const option = k % c.prediction.options.length;
+        for (let i = 0; i < option; i++) await page.keyboard.press('ArrowDown');
+        answer = { option };
+      } else {
+        await tabTo(page, (f) => f.type === 'range', 'the slider');
+        for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+        answer = { value: c.prediction.start + 5 * c.prediction.step };
+      }
+      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('trustfall-story-answers') ?? '{}'));
+      expect(saved[c.id], c.id).toEqual(answer);
+      await tabTo(page, (f) => f.id === 'story-run', 'Run');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.story-sentences p', { timeout: 300_000 });
+      const shown = await page.locator('.story-sentences p').allInnerTexts();
+      // The same chapter, run in this process with the same seeds, gives the same sentences word for word.
+      expect(shown, c.id).toEqual(chapterInNode(c, answer));
+      expect(await page.locator('story-view band-chart canvas').count()).toBeGreaterThan(0);
+      if (k < chapters.length - 1) {
+        await tabTo(page, (f) => f.id === 'story-next', 'Next chapter');
+        await page.keyboard.press('Enter');
+      }
+    }
+    // Predictions are kept: a reload shows every chapter as predicted.
+    await page.reload();
+    await page.keyboard.press('Tab');
+    await page.locator('.story-start').click();
+    await expect.poll(() => page.locator('.story-nav li .hint').count()).toBe(chapters.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 900_000);
+
+  it('opens every chapter in the lab with its scenario and seed', async () => {
+    const { page, errors } = await openPage(browser);
+    await waitForStatus(page, 'ready');
+    for (const c of chapters) {
+      // A fresh load each time: the app reads the link when it starts.
+      await page.goto('about:blank');
+      await page.goto(`${inject('baseUrl')}#story=${c.id}`);
+      await expect.poll(() => page.locator('#chapter-title').textContent()).toBe(c.title);
+      await page.getByRole('button', { name: 'Open in the lab' }).click();
+      const want = chapterScenarios(c, readPreset).main;
+      await expect.poll(() => engine<string | undefined>(page, 'manifest.scenarioHash')).toBe(scenarioHash(want));
+      expect(await engine<number>(page, 'manifest.seed')).toBe(c.seed);
+      await waitForStatus(page, 'ready');
+      expect(await page.locator('.layout').isVisible()).toBe(true);
+      expect(await page.locator('.story-layout').isVisible()).toBe(false);
+      // The address bar now holds the lab's run, so a reload reopens the same scenario and seed.
+      expect(page.url()).toContain('#run=');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 600_000);
+});
