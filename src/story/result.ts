@@ -146,15 +146,18 @@ export function predictionSentence(c: Chapter, r: MeasureResult, answer: Answer)
   return 'No prediction was made.';
 }
 
-/** Everything a chapter's result says: the answer's sentence, the prediction's, then any further measures'. */
-export function chapterSentences(c: Chapter, run: ChapterRun, answer: Answer, s: ChapterScenarios): string[] {
+/**
+ * Everything a chapter's result says: the answer's sentence, the prediction's (none when the chapter
+ * ran without one, as in presenter mode, where the room predicts aloud), then any further measures'.
+ */
+export function chapterSentences(c: Chapter, run: ChapterRun, answer: Answer | undefined, s: ChapterScenarios): string[] {
   const main = measureResult(c.measure, run);
   const n = Math.min(run.main.length, run.against.length || run.main.length);
   const day = s.main.run.activationDay;
   const agreement = s.main.jurisdictions.some((j) => j.policy.model !== 'none');
   return [
     resultSentence(main, n, s.againstName, day, agreement),
-    predictionSentence(c, main, answer),
+    ...(answer ? [predictionSentence(c, main, answer)] : []),
     ...c.also.map((m) => resultSentence(measureResult(m, run), n, s.againstName, day, agreement)),
   ];
 }

@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 describe('offline', () => {
-  it('once loaded, reloads without a network and runs a preset (a workshop on poor Wi-Fi)', async () => {
+  it('once loaded, reloads without a network and runs a preset and a story chapter (a workshop on poor Wi-Fi)', async () => {
     const { page, errors } = await openPage(browser);
     await waitForStatus(page, 'ready');
     // The service worker has precached the app, its Workers and the presets once it controls the page.
@@ -38,6 +38,11 @@ describe('offline', () => {
     await expect.poll(() => engine<number>(page, 'day')).toBe(7);
     // The town view (PixiJS, loaded on demand in its own Worker) came from the cache too.
     await page.waitForFunction(() => !!(document.querySelector('town-view') as unknown as { view?: unknown }).view, null, { timeout: 60_000 });
+    // The story runs offline too: its chapters are in the bundle, its runs in the cached engine Workers.
+    await page.getByRole('button', { name: 'Start here: the story' }).click();
+    await page.locator('story-view input[type=range]').press('ArrowRight');
+    await page.locator('#story-run').click();
+    await page.locator('.story-sentences p').first().waitFor({ timeout: 120_000 });
     // One failed load: the deliberate fetch above; any other would be a file the cache lacks.
     expect(errors).toEqual(['Failed to load resource: net::ERR_INTERNET_DISCONNECTED']);
     await page.close();

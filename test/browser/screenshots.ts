@@ -113,7 +113,35 @@ async function evidence(): Promise<void> {
   await page.close();
 }
 
+/** The story, presenter mode with its QR code, and the printed handout, at a projector's 1024 × 768 and at 1440 × 900. */
+async function story(): Promise<void> {
+  for (const [w, h] of [
+    [1024, 768],
+    [1440, 900],
+  ]) {
+    const page = await browser.newPage({ viewport: { width: w, height: h } });
+    await page.goto(`${url}#story=task-force`);
+    await page.locator('#chapter-title').waitFor();
+    await page.locator('story-view input[type=radio]').first().check();
+    await page.locator('#story-run').click();
+    await page.locator('.story-sentences p').first().waitFor({ timeout: 300_000 });
+    await page.waitForTimeout(800);
+    await page.locator('#chapter-title').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${OUT}/story-${w}x${h}.png` });
+    await page.locator('#story-present').click();
+    await page.locator('#chapter-title').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${OUT}/presenter-${w}x${h}.png` });
+    await page.locator('.student-link').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${OUT}/presenter-qr-${w}x${h}.png` });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: `${OUT}/handout-print-${w}x${h}.png`, fullPage: true });
+    await page.close();
+  }
+}
+
 try {
+  await story();
   await evidence();
   await compareView();
   await taskForceMidRun();

@@ -48,7 +48,13 @@ export class TrustfallApp extends LitElement {
     view: { state: true },
     comparison: { state: true },
     storyOpened: { state: true },
+    presenting: { state: true },
+    locked: { state: true },
   };
+  /** Presenter mode: the story alone on screen, in large type (the header and footer hidden). */
+  declare presenting: boolean;
+  /** Opened from a facilitator's link: the scenario can be run but not changed. */
+  declare locked: boolean;
   /** The story stays in the page once opened (hidden elsewhere), so its results survive a visit to the lab. */
   declare storyOpened: boolean;
   /** What a story link asked for: a chapter by id, or a trainer's chapter written out. */
@@ -82,12 +88,15 @@ export class TrustfallApp extends LitElement {
     this.view = 'explore';
     const cmp = decodeComparison(location.hash);
     this.storyOpened = false;
+    this.presenting = false;
+    this.locked = false;
     const story = decodeStoryLink(location.hash);
     if (story && 'error' in story) this.notice = `This chapter link could not be opened: ${story.error}.`;
     else if (story) {
       this.view = 'story';
       this.storyOpened = true;
       this.storyStart = story;
+      this.locked = story.locked;
     }
     if (cmp && 'error' in cmp) this.notice = `This comparison link could not be opened: ${cmp.error}.`;
     else if (cmp) {
@@ -150,7 +159,7 @@ export class TrustfallApp extends LitElement {
       }
       ${
         this.storyOpened
-          ? html`<div class="story-layout" ?hidden=${this.view !== 'story'}><story-view @story-open-lab=${this.onOpenLab}></story-view></div>`
+          ? html`<div class="story-layout" ?hidden=${this.view !== 'story'}><story-view ?presenting=${this.presenting} ?locked=${this.locked} @story-open-lab=${this.onOpenLab} @presenter-toggle=${this.onPresenter}></story-view></div>`
           : nothing
       }
       <div class="layout" ?hidden=${this.view !== 'explore'}>
@@ -173,7 +182,7 @@ export class TrustfallApp extends LitElement {
             ></run-controls>
             <nav class="actions" aria-label="Share and export">
               <button @click=${this.copyLink}>Copy link</button>
-              <label class="button">Open scenario file<input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.openFile} /></label>
+              <label class="button" ?hidden=${this.locked}>Open scenario file<input class="visually-hidden" type="file" accept=".json,application/json" ?disabled=${this.locked} @change=${this.openFile} /></label>
               <button ?disabled=${!e.weekly?.weeks} @click=${this.exportCsv}>Export CSV</button>
               <button ?disabled=${!e.manifest} @click=${this.exportJson}>Export JSON</button>
               <button ?disabled=${!e.layout} @click=${this.exportTownPng}>Town PNG</button>
@@ -215,7 +224,9 @@ export class TrustfallApp extends LitElement {
         </main>
         <aside class="panel scenario" aria-label="Scenario">
           <h2>Scenario</h2>
+          ${this.locked ? html`<p class="notice ok locked-note" role="note">Your facilitator locked this scenario: you can run it, step it and inspect residents, but not change it.</p>` : nothing}
           <scenario-panel
+            ?locked=${this.locked}
             .draft=${this.draft}
             .errors=${this.errors}
             .seed=${this.seed}
@@ -289,6 +300,7 @@ export class TrustfallApp extends LitElement {
 
   /** A calibration's result replaces the edited scenario (kept as a draft until applied). */
   private onReplace = (e: CustomEvent<Record<string, unknown>>) => {
+    if (this.locked) return;
     this.edit(e.detail);
     this.notice = '';
     this.linkCopied = 'The calibrated values are in the editor: press Apply and restart to run them.';
@@ -453,11 +465,21 @@ export class TrustfallApp extends LitElement {
     else story?.open(start.id);
   }
 
+  /** Presenter mode on or off: the header and footer give the projector their room. */
+  private onPresenter = async (e: CustomEvent<boolean>) => {
+    this.presenting = e.detail;
+    this.classList.toggle('presenting', e.detail);
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('#chapter-title')?.focus();
+  };
+
   /** A chapter's "Open in the lab": its scenario and seed in the editor, applied, and the lab shown. */
   private onOpenLab = async (e: CustomEvent<LabRequest>) => {
     this.draft = e.detail.scenario;
     this.seed = e.detail.seed;
     this.preset = e.detail.preset ?? '';
+    this.presenting = false;
+    this.classList.remove('presenting');
     await this.show('explore');
     await this.apply();
   };

@@ -7,7 +7,8 @@ export interface LiveWorker {
   api: Comlink.Remote<EngineApi>;
   /**
    * Settles once the Worker has ended for whatever reason (closed, terminated, crashed): it holds a Web
-   * Lock while it lives, and a dead Worker otherwise never answers and never says so.
+   * Lock while it lives, and a dead Worker otherwise never answers and never says so. Never settles
+   * where the page has no Web Locks (an insecure context).
    */
   ended: Promise<void>;
 }
@@ -20,6 +21,8 @@ export function startEngineWorker(name: string): LiveWorker {
   const api = Comlink.wrap<EngineApi>(worker);
   const lock = `${name}-lifeline-${++started}-${Math.random().toString(36).slice(2, 8)}`;
   // Ask for the lock only once the Worker holds it: then the request is granted exactly when it ends.
-  const ended = api.holdLifeline(lock).then(() => navigator.locks.request(lock, () => undefined));
+  // Web Locks exist only in a secure context: served over plain http on a classroom network there are
+  // none, and a Worker that dies silently is then noticed only if it reports an error.
+  const ended = 'locks' in navigator ? api.holdLifeline(lock).then(() => navigator.locks.request(lock, () => undefined)) : new Promise<void>(() => {});
   return { worker, api, ended };
 }

@@ -105,4 +105,11 @@ export const panelStyles = css`
     outline: 3px solid #f4a261;
     outline-offset: 2px;
   }
+  /* The facilitator's lock: a fieldset that only disables, with no frame of its own. */
+  fieldset.lock {
+    border: 0;
+    padding: 0;
+    margin: 0;
+    min-width: 0;
+  }
 `;

@@ -23,6 +23,7 @@ export class ScenarioPanel extends LitElement {
     seed: { type: Number },
     preset: { type: String },
     dirty: { type: Boolean },
+    locked: { type: Boolean },
   };
   static override styles = panelStyles;
 
@@ -31,6 +32,8 @@ export class ScenarioPanel extends LitElement {
   declare seed: number;
   declare preset: string;
   declare dirty: boolean;
+  /** A facilitator's lock: every field shown, none editable (one disabled fieldset around them all). */
+  declare locked: boolean;
 
   constructor() {
     super();
@@ -39,12 +42,13 @@ export class ScenarioPanel extends LitElement {
     this.seed = 1;
     this.preset = '';
     this.dirty = false;
+    this.locked = false;
   }
 
   override render(): TemplateResult {
     const schema = scenarioJsonSchema();
     const problems = this.errors.size;
-    return html`
+    return html`<fieldset class="lock" ?disabled=${this.locked}>
       <div class="top">
         <label for="preset">Preset</label>
         <select id="preset" @change=${this.onPreset}>
@@ -62,7 +66,7 @@ export class ScenarioPanel extends LitElement {
       ${this.jurisdictions(schema.properties!.jurisdictions.items!)}
       ${(['community', 'crime', 'policing', 'enforcement', 'trust', 'fear', 'contrasts'] as const).map((k) => this.section(k, schema.properties![k], [k]))}
       ${this.section('about', { properties: { name: schema.properties!.name, description: schema.properties!.description }, description: 'Name and description.' }, [])}
-    `;
+    </fieldset>`;
   }
 
   private jurisdictions(item: SchemaNode): TemplateResult {

@@ -14,6 +14,7 @@ import { encodeChapterLink } from '../state/chapter-link.ts';
 import { presetScenario } from '../state/presets.ts';
 import { loadAnswers, saveAnswers } from '../state/story-answers.ts';
 import { CHAPTERS } from './chapters.ts';
+import { qrDataUrl, servedLocally } from './qr.ts';
 import '../compare/band-chart.ts';
 
 /** A chapter's finished run: the sentences made from it and the chart's bands. */
@@ -34,6 +35,8 @@ export interface LabRequest {
 declare global {
   interface HTMLElementEventMap {
     'story-open-lab': CustomEvent<LabRequest>;
+    /** Enter (true) or leave (false) presenter mode. */
+    'presenter-toggle': CustomEvent<boolean>;
   }
 }
 
@@ -55,7 +58,16 @@ export class StoryView extends LitElement {
     outcome: { state: true },
     problems: { state: true },
     copied: { state: true },
+    presenting: { type: Boolean },
+    locked: { type: Boolean },
+    black: { state: true },
   };
+  /** Presenter mode: large type, one chapter, reduced controls, clicker keys, the students' QR code. */
+  declare presenting: boolean;
+  /** Opened from a facilitator's link: links made here keep the lock. */
+  declare locked: boolean;
+  /** The projector blanked (B). */
+  declare black: boolean;
   /** A chapter opened from a file or link, shown after the built-in ones. */
   declare extra: Chapter | undefined;
   declare current: number;
@@ -79,6 +91,9 @@ export class StoryView extends LitElement {
     this.total = 0;
     this.problems = [];
     this.copied = '';
+    this.presenting = false;
+    this.locked = false;
+    this.black = false;
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -89,11 +104,47 @@ export class StoryView extends LitElement {
     super.connectedCallback();
     const c = this.chapters[this.current];
     if (c) this.resolve(c);
+    window.addEventListener('keydown', this.onKey);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.pool?.cancel();
+    window.removeEventListener('keydown', this.onKey);
+  }
+
+  /**
+   * Presenter keys, as a clicker sends them (arrows, Page Up/Down, B or "." to blank). Keys typed into a
+   * field or pressed on a button keep their own meaning; Escape always leaves the black screen, then presenter mode.
+   */
+  private onKey = (e: KeyboardEvent) => {
+    if (!this.presenting || this.hidden || this.closest('[hidden]')) return;
+    const t = e.composedPath()[0] as HTMLElement | undefined;
+    const tag = t?.tagName ?? '';
+    if (e.key === 'Escape') {
+      if (this.black) this.black = false;
+      else emit(this, 'presenter-toggle', false);
+      return;
+    }
+    if (['INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY'].includes(tag) || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (tag === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;
+    const c = this.chapters[this.current];
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    if (key === 'b' || key === '.') this.black = !this.black;
+    else if (this.black) return;
+    else if ((key === 'ArrowRight' || key === 'PageDown' || key === 'n') && this.current < this.chapters.length - 1) void this.go(this.current + 1);
+    else if ((key === 'ArrowLeft' || key === 'PageUp' || key === 'p') && this.current > 0) void this.go(this.current - 1);
+    else if (key === ' ' && c && !this.running) void this.run(c);
+    else if (key === 'r' && c) this.reset(c);
+    else return;
+    e.preventDefault();
+  };
+
+  /** Clears the chapter's result (presenter mode's Reset: before the room predicts again). */
+  private reset(c: Chapter): void {
+    this.pool?.cancel();
+    this.outcomes.delete(c);
+    this.outcome = undefined;
   }
 
   get chapters(): readonly Chapter[] {
@@ -109,14 +160,14 @@ export class StoryView extends LitElement {
   /** Shown again after a visit elsewhere: the address bar names the chapter again (a run in progress goes on). */
   reopen(): void {
     const c = this.chapters[this.current];
-    if (c) history.replaceState(null, '', encodeChapterLink(c, CHAPTERS.includes(c)));
+    if (c) history.replaceState(null, '', encodeChapterLink(c, CHAPTERS.includes(c), this.locked));
   }
 
   override render(): TemplateResult {
     const chapters = this.chapters;
     const c = chapters[this.current];
-    return html`<div class="story">
-      <nav class="panel story-nav" aria-label="Chapters">
+    return html`<div class="story ${this.presenting ? 'presenting' : ''}">
+      <nav class="panel story-nav" aria-label="Chapters" ?hidden=${this.presenting}>
         <h2>The story</h2>
         <ol class="story-list">
           ${chapters.map(
@@ -135,42 +186,83 @@ export class StoryView extends LitElement {
   private chapter(c: Chapter): TemplateResult {
     const answer = this.answers[c.id];
     const outcome = this.outcome?.chapter === c ? this.outcome : undefined;
-    const last = this.current === this.chapters.length - 1;
+    const n = this.chapters.length;
+    const last = this.current === n - 1;
+    const presenting = this.presenting;
+    // A reader predicts before running; in presenter mode the room predicts aloud, so the trainer can run at once.
+    const canRun = presenting || answer !== undefined;
+    const background = html`${c.text.map((p) => html`<p>${p}</p>`)}${
+      c.sources.length
+        ? html`<p class="hint story-sources">Sources: ${c.sources.map(
+            (s, k) => html`${k ? '; ' : ''}${s.url ? html`<a href=${s.url} target="_blank" rel="noopener">${s.label}</a>` : s.label}`,
+          )}</p>`
+        : nothing
+    }`;
     return html`<article class="panel story-chapter" aria-labelledby="chapter-title">
+      ${presenting ? html`<p class="presenter-where">Chapter ${this.current + 1} of ${n}</p>` : nothing}
       <h2 id="chapter-title" tabindex="-1">${c.title}</h2>
-      ${c.text.map((p) => html`<p>${p}</p>`)}
-      ${
-        c.sources.length
-          ? html`<p class="hint story-sources">Sources: ${c.sources.map(
-              (s, k) => html`${k ? '; ' : ''}${s.url ? html`<a href=${s.url} target="_blank" rel="noopener">${s.label}</a>` : s.label}`,
-            )}</p>`
-          : nothing
-      }
+      ${presenting ? html`<details class="presenter-background"><summary>Background</summary>${background}</details>` : background}
       <fieldset class="story-predict" ?disabled=${this.running}>
-        <legend>Predict first: ${c.question}</legend>
+        <legend>${presenting ? c.question : `Predict first: ${c.question}`}</legend>
         ${this.predictionInput(c, answer)}
       </fieldset>
-      <div class="compare-row">
+      <div class="compare-row story-run-row">
+        ${presenting ? html`<button class="secondary" ?disabled=${this.current === 0} @click=${() => this.go(this.current - 1)}>Previous chapter</button>` : nothing}
         ${
           this.running
             ? html`<button class="primary" @click=${this.cancel}>Cancel</button>`
-            : html`<button class="primary" id="story-run" ?disabled=${!answer} @click=${() => this.run(c)}>
+            : html`<button class="primary" id="story-run" ?disabled=${!canRun} @click=${() => this.run(c)}>
                 ${outcome ? 'Run again' : `Run ${c.replicates} replicate${c.replicates > 1 ? 's' : ''}${c.against === 'nothing' ? '' : ' of each'} and see`}
               </button>`
         }
-        ${answer ? nothing : html`<span class="hint">Make a prediction to run the chapter.</span>`}
+        ${presenting ? html`<button class="secondary" ?disabled=${!outcome} @click=${() => this.reset(c)}>Reset</button>` : nothing}
+        ${presenting && !last ? html`<button class="primary" @click=${() => this.go(this.current + 1)}>Next chapter</button>` : nothing}
+        ${canRun ? nothing : html`<span class="hint">Make a prediction to run the chapter.</span>`}
         ${this.running ? html`<span role="status">${this.done} of ${this.total} runs… <progress max=${this.total} .value=${this.done}></progress></span>` : nothing}
       </div>
       ${this.problems.length ? html`<div class="notice" role="alert"><strong>The chapter cannot run:</strong><ul>${this.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
-      ${outcome ? this.result(c, outcome) : nothing}
-      <div class="compare-row story-actions">
+      ${outcome ? this.result(c, outcome) : html`<p class="handout-only hint">(Run the chapter before printing to include its chart.)</p>`}
+      ${handoutLines(c)}
+      ${presenting ? this.presenterTools(c) : this.actions(c, last)}
+      ${this.studentLink(c)}
+    </article>
+    <div class="blackout" ?hidden=${!this.black} @click=${() => (this.black = false)}></div>`;
+  }
+
+  private actions(c: Chapter, last: boolean): TemplateResult {
+    return html`<div class="compare-row story-actions">
+      <button class="secondary" @click=${() => this.openInLab(c)}>Open in the lab</button>
+      <button class="secondary" @click=${() => this.copyLink(c)}>Copy link to this chapter</button>
+      <button class="secondary" @click=${() => this.download(c)}>Download chapter file</button>
+      <button class="secondary" @click=${() => window.print()}>Print handout</button>
+      <button class="secondary" id="story-present" @click=${() => emit(this, 'presenter-toggle', true)}>Present (for trainers)</button>
+      ${last ? nothing : html`<button class="primary" id="story-next" @click=${() => this.go(this.current + 1)}>Next chapter</button>`}
+      ${this.copied ? html`<span role="status">${this.copied}</span>` : nothing}
+    </div>`;
+  }
+
+  private presenterTools(c: Chapter): TemplateResult {
+    return html`<div class="compare-row story-actions">
+        <button class="secondary" @click=${() => (this.black = true)}>Black screen (B)</button>
+        <button class="secondary" @click=${() => window.print()}>Print handout</button>
         <button class="secondary" @click=${() => this.openInLab(c)}>Open in the lab</button>
-        <button class="secondary" @click=${() => this.copyLink(c)}>Copy link to this chapter</button>
-        <button class="secondary" @click=${() => this.download(c)}>Download chapter file</button>
-        ${last ? nothing : html`<button class="primary" id="story-next" @click=${() => this.go(this.current + 1)}>Next chapter</button>`}
-        ${this.copied ? html`<span role="status">${this.copied}</span>` : nothing}
+        <button class="secondary" id="presenter-leave" @click=${() => emit(this, 'presenter-toggle', false)}>Leave presenter mode (Esc)</button>
       </div>
-    </article>`;
+      <p class="hint presenter-keys">Keys: → or Page Down next chapter · ← or Page Up previous · Space run · R reset · B black screen · Esc leave</p>`;
+  }
+
+  /** The link students open (read-only: the facilitator's lock), with its QR code; on screen in presenter mode and on the handout. */
+  private studentLink(c: Chapter): TemplateResult {
+    const url = `${location.origin}${location.pathname}${encodeChapterLink(c, CHAPTERS.includes(c), true)}`;
+    const qr = qrDataUrl(url);
+    return html`<aside class="student-link ${this.presenting ? '' : 'handout-only'}" aria-label="Link for students">
+      ${qr ? html`<img class="qr" src=${qr} alt="QR code of the students’ link to this chapter" width="160" height="160" />` : html`<p class="hint">This chapter’s link is too long for a QR code: share the link or the chapter file.</p>`}
+      <div>
+        <p><strong>Open this chapter:</strong> <span class="link-text">${url}</span></p>
+        <p class="hint">The link opens the chapter read-only in the lab (a facilitator’s lock: a convenience for a class, not a security measure).</p>
+        ${servedLocally() ? html`<p class="hint screen-only">This address works only on this computer. For students’ phones, serve the app on the network (see “For trainers” in the README).</p>` : nothing}
+      </div>
+    </aside>`;
   }
 
   private predictionInput(c: Chapter, answer: Answer | undefined): TemplateResult {
@@ -198,7 +290,9 @@ export class StoryView extends LitElement {
     const s = this.resolved?.value;
     // Levels (trust, fear: 0–1) on the 0–100 scale the sentences use; shares stay 0–1, drawn as percentages.
     const scale = def.kind === 'level' ? displayUnits(m.metric).scale : 1;
-    const band = (results: ReplicateResult[]) => scaleBand(weeklyBand(results, m.jurisdiction, m.group, m.metric, 4), scale);
+    // Weekly shares of a group's few crimes swing widely: a quarter's rolling mean shows the trend; other measures a month's.
+    const smooth = def.kind === 'share' ? 13 : 4;
+    const band = (results: ReplicateResult[]) => scaleBand(weeklyBand(results, m.jurisdiction, m.group, m.metric, smooth), scale);
     const bands = [band(o.main)];
     const names = [s?.main.name ?? ''];
     if (o.against.length) {
@@ -211,7 +305,7 @@ export class StoryView extends LitElement {
     const label = def.kind === 'level' ? def.label.replace('(0–1)', '(0–100)') : def.label;
     return html`<section class="story-result" aria-label="What the model shows">
       <h3>What the model shows</h3>
-      <p class="story-chart-title">${label}, ${GROUP_LABELS[m.group].people}${where}: median and 90% band of ${o.main.length} replicate${o.main.length > 1 ? 's' : ''}, week by week</p>
+      <p class="story-chart-title">${label}, ${GROUP_LABELS[m.group].people}${where}: median and 90% band of ${o.main.length} replicate${o.main.length > 1 ? 's' : ''}, ${smooth}-week rolling mean</p>
       <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>
       <band-chart .bands=${bands} .labels=${names} .activationDay=${s?.main.run.activationDay ?? 0} .days=${Math.round((s?.main.run.years ?? 0) * 365)} ?percent=${def.kind === 'share'}></band-chart>
       <div class="story-sentences">${o.sentences.map((x) => html`<p>${x}</p>`)}</div>
@@ -244,7 +338,7 @@ export class StoryView extends LitElement {
     this.copied = '';
     this.outcome = c ? this.outcomes.get(c) : undefined;
     if (c) this.resolve(c);
-    if (c) history.replaceState(null, '', encodeChapterLink(c, CHAPTERS.includes(c)));
+    if (c) history.replaceState(null, '', encodeChapterLink(c, CHAPTERS.includes(c), this.locked));
     if (!focus) return;
     await this.updateComplete;
     // The new chapter's heading takes focus, so the next Tab reaches its question.
@@ -255,7 +349,7 @@ export class StoryView extends LitElement {
   private async run(c: Chapter): Promise<void> {
     const s = this.resolved?.value;
     const answer = this.answers[c.id];
-    if (!s || !answer) return;
+    if (!s || (!answer && !this.presenting)) return;
     const tasks = chapterTasks(c, s);
     this.problems = [];
     this.running = true;
@@ -270,7 +364,11 @@ export class StoryView extends LitElement {
       const against = s.against ? results.slice(c.replicates) : [];
       const outcome = { chapter: c, main, against, sentences: chapterSentences(c, { main, against }, answer, s) };
       this.outcomes.set(c, outcome);
-      if (this.chapters[this.current] === c) this.outcome = outcome;
+      if (this.chapters[this.current] === c) {
+        this.outcome = outcome;
+        await this.updateComplete;
+        this.querySelector('.story-result')?.scrollIntoView({ block: 'nearest' });
+      }
     } catch (e) {
       this.problems = [`a run failed: ${(e as Error).message}`];
     } finally {
@@ -326,6 +424,17 @@ export class StoryView extends LitElement {
     this.resolved = undefined;
     void this.go(this.chapters.length - 1);
   }
+}
+
+/** The handout's answer lines: printed only (blank lines to write on). */
+function handoutLines(c: Chapter): TemplateResult {
+  return html`<div class="handout-only handout-lines" aria-hidden="true">
+    ${c.prediction.kind === 'slider' ? html`<p>My guess: ______________</p>` : html`<p>My prediction (tick one above).</p>`}
+    <p>What did the model show?</p>
+    <div class="lines"></div>
+    <p>Why might that be? What would you want to know next?</p>
+    <div class="lines"></div>
+  </div>`;
 }
 
 /** A band with every value multiplied by `k`. */

@@ -1,0 +1,155 @@
+import AxeBuilder from '@axe-core/playwright';
+import qrcode from 'qrcode-generator';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { builtInChapters } from '../helpers/story.ts';
+import { engine, launch, waitForStatus } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const chapters = builtInChapters();
+const title = (page: Page) => page.locator('#chapter-title').textContent();
+
+async function openChapter(id: string, width = 1024, height = 768, lock = false): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${inject('baseUrl')}#story=${id}${lock ? '&lock=1' : ''}`);
+  await expect.poll(() => title(page)).toBe(chapters.find((c) => c.id === id)?.title);
+  return { page, errors };
+}
+
+/** The QR code the page should show for a link: made here with the same library and settings. */
+function qrFor(url: string): string {
+  const q = qrcode(0, 'M');
+  q.addData(url);
+  q.make();
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(q.createSvgTag({ cellSize: 4, margin: 2, scalable: true }))}`;
+}
+
+describe('presenter mode', () => {
+  it('shows one chapter in large type, answers the clicker keys (arrows, Space, R, B, Esc), and shows the students\u2019 QR code', async () => {
+    const { page, errors } = await openChapter(chapters[2].id);
+    const normalSize = await page.locator('.story-chapter').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    await page.locator('#story-present').click();
+    await page.locator('.story.presenting').waitFor();
+    // The header, the chapter list and the lab's controls are gone; the type is larger.
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    expect(await page.locator('.story-nav').isVisible()).toBe(false);
+    const size = await page.locator('.story-chapter').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(size).toBeGreaterThanOrEqual(1.4 * normalSize);
+    expect(await page.getByRole('button', { name: 'Open in the lab' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Copy link to this chapter' }).count()).toBe(0);
+    // The QR code encodes the students' link as shown (read-only).
+    const link = await page.locator('.student-link .link-text').textContent();
+    expect(link).toBe(`${inject('baseUrl')}#story=${chapters[2].id}&lock=1`);
+    expect(await page.locator('.student-link img.qr').getAttribute('src')).toBe(qrFor(link ?? ''));
+    expect(await page.locator('.student-link img.qr').isVisible()).toBe(true);
+    // Clicker keys: next, previous.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => title(page)).toBe(chapters[3].title);
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => title(page)).toBe(chapters[4].title);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => title(page)).toBe(chapters[2].title);
+    // B blanks the screen and brings it back; arrows do nothing while it is black.
+    await page.keyboard.press('b');
+    expect(await page.locator('.blackout').isVisible()).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    expect(await title(page)).toBe(chapters[2].title);
+    await page.keyboard.press('b');
+    expect(await page.locator('.blackout').isVisible()).toBe(false);
+    // Space runs the chapter without a prediction (the room predicts aloud), R clears the result.
+    await page.locator('#chapter-title').focus();
+    await page.keyboard.press('Space');
+    await page.locator('.story-sentences p').first().waitFor({ timeout: 120_000 });
+    const said = await page.locator('.story-sentences p').allTextContents();
+    expect(said[0]).toMatch(/^Over 4 paired replicates, crimes reported among Latino non-citizens/);
+    expect(said.some((s) => s.startsWith('You predicted'))).toBe(false);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await page.keyboard.press('r');
+    await expect.poll(() => page.locator('.story-result').count()).toBe(0);
+    // Escape leaves presenter mode.
+    await page.keyboard.press('Escape');
+    await page.locator('.story-nav').waitFor();
+    expect(await page.locator('.app-header').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('prints a one-page handout: the chapter\u2019s question, its chart, lines to write on, the link and the QR code, and nothing else', async () => {
+    const { page } = await openChapter(chapters[3].id, 1440, 900);
+    await page.locator('story-view input[type=radio]').first().check();
+    await page.locator('#story-run').click();
+    await page.locator('.story-sentences p').first().waitFor({ timeout: 120_000 });
+    await page.emulateMedia({ media: 'print' });
+    const shown = async (selector: string) => page.locator(selector).first().isVisible();
+    expect(await shown('#chapter-title')).toBe(true);
+    expect(await shown('.story-predict legend')).toBe(true);
+    expect(await shown('.story-result band-chart canvas')).toBe(true);
+    expect(await shown('.handout-lines .lines')).toBe(true);
+    expect(await shown('.student-link img.qr')).toBe(true);
+    for (const hidden of ['.app-header', '.story-nav', '.story-actions', '.story-run-row', '.story-sentences', '.layout'])
+      expect(await shown(hidden), hidden).toBe(false);
+    // One page of A4.
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    await page.context().close();
+  });
+
+  it('a facilitator\u2019s link opens the lab read-only: the scenario runs but cannot be edited', async () => {
+    const { page, errors } = await openChapter(chapters[3].id, 1440, 900, true);
+    await page.getByRole('button', { name: 'Open in the lab' }).click();
+    await waitForStatus(page, 'ready');
+    expect(await page.locator('.locked-note').isVisible()).toBe(true);
+    const disabled = await page.evaluate(() => {
+      const root = document.querySelector('scenario-panel')!.shadowRoot!;
+      return {
+        fieldset: root.querySelector('fieldset.lock')!.matches(':disabled'),
+        preset: root.querySelector('#preset')!.matches(':disabled'),
+        seed: root.querySelector('#seed')!.matches(':disabled'),
+      };
+    });
+    expect(disabled).toEqual({ fieldset: true, preset: true, seed: true });
+    expect(await page.getByText('Open scenario file').isVisible()).toBe(false);
+    // Running is still open to the student.
+    await page.locator('run-controls').getByRole('button', { name: 'Step a week' }).click();
+    await expect.poll(() => engine<number>(page, 'day')).toBeGreaterThanOrEqual(7);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('served over plain http on a classroom network (no Web Locks there), the story and the lab still run', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    // What an insecure context lacks: the page then has no Web Locks (the app used them to notice dead Workers).
+    await context.addInitScript(() => {
+      delete (Navigator.prototype as unknown as { locks?: unknown }).locks;
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${inject('baseUrl')}#story=baseline`);
+    expect(await page.evaluate(() => 'locks' in navigator)).toBe(false);
+    await page.locator('story-view input[type=range]').press('ArrowRight');
+    await page.locator('#story-run').click();
+    await page.locator('.story-sentences p').first().waitFor({ timeout: 120_000 });
+    await page.getByRole('button', { name: 'Open in the lab' }).click();
+    await waitForStatus(page, 'ready');
+    await page.locator('run-controls').getByRole('button', { name: 'Step a week' }).click();
+    await expect.poll(() => engine<number>(page, 'day')).toBeGreaterThanOrEqual(7);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
