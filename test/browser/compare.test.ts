@@ -124,6 +124,37 @@ describe('compare view', () => {
     await page.close();
   });
 
+  it('keeps a finished comparison across switching views and a reload, without running it again', async () => {
+    const { page, errors } = await openPage(browser, LINK);
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    await page.waitForSelector('.diff-table', { timeout: 180_000 });
+    const tables = () => page.locator('compare-view .diff-table, compare-view .change-table').allTextContents();
+    const before = await tables();
+    expect(before.join('')).toMatch(/\d/);
+    await page.getByRole('button', { name: 'Explore a run' }).click();
+    await page.getByRole('button', { name: 'Compare scenarios' }).click();
+    expect(await tables()).toEqual(before);
+    await page.reload();
+    await page.waitForSelector('.diff-table', { timeout: 60_000 });
+    expect(await page.locator('.compare-progress').textContent()).toMatch(/6 of 6 replicates done \(kept in this browser from .+\)/);
+    expect(await tables()).toEqual(before);
+    // Reloaded on Explore, Compare opens with the kept comparison.
+    await page.getByRole('button', { name: 'Explore a run' }).click();
+    await page.reload();
+    await page.getByRole('button', { name: 'Compare scenarios' }).click();
+    await page.waitForSelector('.diff-table', { timeout: 60_000 });
+    expect(await tables()).toEqual(before);
+    // A different set-up is not shown the kept results.
+    await page.locator('#cmp-seed').fill('6');
+    await page.locator('#cmp-seed').press('Tab');
+    await page.reload();
+    await page.waitForSelector('compare-view');
+    await page.getByRole('button', { name: 'Run comparison' }).waitFor();
+    expect(await page.locator('.diff-table').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a damaged comparison link says so and opens the app as usual', async () => {
     const { page } = await openPage(browser, '#compare=%%%');
     await page.waitForSelector('.notice[role=alert]');

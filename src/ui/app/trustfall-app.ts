@@ -24,7 +24,8 @@ import '../compare/compare-view.ts';
 import '../evidence/target-cards.ts';
 import '../calibrate/calibrate-panel.ts';
 import '../sensitivity/sensitivity-panel.ts';
-import { decodeComparison, type SharedComparison } from '../state/share-link.ts';
+import { decodeComparison, encodeComparison, type SharedComparison } from '../state/share-link.ts';
+import { lastComparisonSetup } from '../state/saved-comparison.ts';
 import { decodeStoryLink } from '../state/chapter-link.ts';
 import type { Chapter } from '../../story/chapter.ts';
 import type { LabRequest, StoryView } from '../story/story-view.ts';
@@ -451,8 +452,10 @@ export class TrustfallApp extends LitElement {
       history.replaceState(null, '', encodeRun({ scenario: this.draft, seed: this.seed }));
     } else {
       this.engine.pause();
-      // The app owns the set-up (the view reports its edits), so it survives switching views.
-      this.comparison ??= defaultComparison();
+      // The app owns the set-up (the view reports its edits), so it survives switching views; after a
+      // reload, the last finished comparison's set-up (its results are kept in this browser).
+      this.comparison ??= (await lastComparisonSetup()) ?? defaultComparison();
+      history.replaceState(null, '', encodeComparison(this.comparison));
     }
     this.view = view;
   }

@@ -15,6 +15,7 @@ import { downloadText, downloadUrl } from '../toolbar/files.ts';
 import { emit } from '../events.ts';
 import { checkedNumber } from '../forms/checked-number.ts';
 import { BrowserPool, type PoolOutcome, poolSize } from './browser-pool.ts';
+import { loadComparison, saveComparison } from '../state/saved-comparison.ts';
 import { SCENARIO_COLOURS, type BandChart } from './band-chart.ts';
 import './band-chart.ts';
 import './twin-towns.ts';
@@ -53,6 +54,7 @@ export class CompareView extends LitElement {
     group: { state: true },
     jurisdiction: { state: true },
     workersLost: { state: true },
+    restored: { state: true },
   };
   declare setup: SharedComparison;
   /** The scenario being edited in the main view, offered as a choice. */
@@ -67,6 +69,8 @@ export class CompareView extends LitElement {
   declare jurisdiction: number;
   /** Workers that died during the current run and were replaced (said beside the progress). */
   declare workersLost: number;
+  /** When the comparison on screen was restored from this browser's storage, its finishing time. */
+  declare restored: string;
 
   private pool?: BrowserPool;
   private compared: ComparedScenario[] = [];
@@ -83,6 +87,18 @@ export class CompareView extends LitElement {
     this.group = 'latinoNoncitizen';
     this.jurisdiction = 0;
     this.workersLost = 0;
+    this.restored = '';
+  }
+
+  /** A reload brings back the last finished comparison of this set-up (kept in IndexedDB), without running it again. */
+  override async firstUpdated(): Promise<void> {
+    const saved = await loadComparison(this.setup);
+    if (!saved || this.report || this.running) return;
+    this.compared = saved.compared;
+    this.report = saved.report;
+    this.total = saved.compared.reduce((n, c) => n + c.results.length, 0);
+    this.done = this.total;
+    this.restored = new Date(saved.savedAt).toLocaleString();
   }
 
   /** Leaving the page (or the view) stops the run's Workers: nothing keeps computing unseen. */
@@ -114,7 +130,7 @@ export class CompareView extends LitElement {
         </div>
         ${
           this.running || this.done
-            ? html`<div class="compare-progress" role="status">${this.done} of ${this.total} replicates${this.running ? '…' : this.report?.cancelled ? ' (cancelled: results use the finished ones)' : ' done'} <progress max=${this.total} .value=${this.done}></progress>${
+            ? html`<div class="compare-progress" role="status">${this.done} of ${this.total} replicates${this.running ? '…' : this.report?.cancelled ? ' (cancelled: results use the finished ones)' : ' done'}${this.restored && !this.running ? ` (kept in this browser from ${this.restored}; Run comparison runs it again)` : ''} <progress max=${this.total} .value=${this.done}></progress>${
                 this.workersLost
                   ? html`<p class="hint">A worker stopped during the run${this.workersLost > 1 ? ` (${this.workersLost} times)` : ''}; a fresh one took over and ran its replicate again. Finished replicates are kept.</p>`
                   : nothing
@@ -296,6 +312,8 @@ export class CompareView extends LitElement {
     if (outcome.failed.length)
       this.problems = [`${outcome.failed.length} replicate(s) stopped their worker ${3} times and were left out; the comparison uses the others`];
     this.report = compareScenarios(this.compared, seed, replicates, outcome.cancelled || outcome.failed.length > 0);
+    this.restored = '';
+    await saveComparison(this.setup, this.compared, this.report);
   };
 
   private cancel = () => this.pool?.cancel();
