@@ -66,6 +66,17 @@ const Prediction = z.discriminatedUnion('kind', [
 ]);
 export type Prediction = z.infer<typeof Prediction>;
 
+/** A chapter's words in another language: the same paragraphs, sources and answers, in the same order. */
+const ChapterWords = z
+  .object({
+    title: z.string().min(1).max(100),
+    text: z.array(z.string().min(1).max(1400)).min(1).max(8),
+    sources: z.array(z.string().min(1).max(300)).max(8).default([]),
+    question: z.string().min(1).max(300),
+    options: z.array(z.string().min(1).max(120)).max(6).default([]).describe('the choice\u2019s answers, in order (none for a slider)'),
+  })
+  .strict();
+
 export const Chapter = z
   .object({
     format: z.literal('trustfall-chapter'),
@@ -90,10 +101,24 @@ export const Chapter = z
     measure: Measure,
     prediction: Prediction,
     also: z.array(Measure).max(2).default([]).describe('further measures reported beside the answer'),
+    translations: z
+      .object({ es: ChapterWords.optional() })
+      .strict()
+      .default({})
+      .describe('the chapter\u2019s words in other languages (English is the chapter itself)'),
   })
   .strict()
   .superRefine((c, ctx) => {
     const p = c.prediction;
+    for (const [lang, w] of Object.entries(c.translations)) {
+      if (!w) continue;
+      const at = (field: string) => ['translations', lang, field];
+      if (w.text.length !== c.text.length) ctx.addIssue({ code: 'custom', path: at('text'), message: `needs ${c.text.length} paragraphs, as the chapter has` });
+      if (w.sources.length !== c.sources.length)
+        ctx.addIssue({ code: 'custom', path: at('sources'), message: `needs ${c.sources.length} sources, as the chapter has` });
+      const options = p.kind === 'choice' ? p.options.length : 0;
+      if (w.options.length !== options) ctx.addIssue({ code: 'custom', path: at('options'), message: `needs ${options} answers, as the chapter has` });
+    }
     if (p.kind === 'slider') {
       if (!(p.min < p.max)) ctx.addIssue({ code: 'custom', path: ['prediction', 'max'], message: 'must be above min' });
       if (p.start < p.min || p.start > p.max) ctx.addIssue({ code: 'custom', path: ['prediction', 'start'], message: 'must be between min and max' });
@@ -124,4 +149,13 @@ export function parseChapter(raw: unknown, where = 'chapter'): { chapter: Chapte
   const r = Chapter.safeParse(raw);
   if (r.success) return { chapter: r.data };
   return { problems: r.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`) };
+}
+
+/** The chapter in a language: its translation's words where it has one, else the chapter as written (English). */
+export function inLanguage(c: Chapter, locale: string): Chapter {
+  const w = locale === 'es' ? c.translations.es : undefined;
+  if (!w) return c;
+  const prediction =
+    c.prediction.kind === 'choice' ? { ...c.prediction, options: c.prediction.options.map((o, k) => ({ ...o, label: w.options[k] })) } : c.prediction;
+  return { ...c, title: w.title, text: w.text, question: w.question, sources: c.sources.map((s, k) => ({ ...s, label: w.sources[k] })), prediction };
 }

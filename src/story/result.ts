@@ -1,7 +1,8 @@
 import { estimate, metricDef, type Estimate, type MetricKey, type ReplicateResult } from '../engine/index.ts';
-import { GROUP_LABELS } from '../report/group-labels.ts';
+import { msg, str } from '@lit/localize';
+import { formatNumber, groupPeople, metricLabel, rateUnit } from '../i18n/labels.ts';
 import type { Chapter, Measure, Prediction } from './chapter.ts';
-import type { ChapterScenarios } from './chapter-tasks.ts';
+import { againstName, type ChapterScenarios } from './chapter-tasks.ts';
 
 /** A chapter's finished replicates: its scenario's, and (paired by replicate) what it is measured against. */
 export interface ChapterRun {
@@ -51,12 +52,12 @@ export function measureResult(m: Measure, run: ChapterRun): MeasureResult {
   };
 }
 
-/** How a metric is shown in the story: shares and 0–1 levels ×100, rates and totals as they are. */
+/** How a metric is shown in the story: shares and 0–1 levels ×100, rates and totals as they are (units in the app's language). */
 export function displayUnits(metric: MetricKey): { scale: number; level: string; difference: string; digits: number } {
   const d = metricDef(metric);
-  if (d.kind === 'share') return { scale: 100, level: '%', difference: ' points', digits: 1 };
-  if (d.kind === 'level') return { scale: 100, level: ' out of 100', difference: ' points', digits: 1 };
-  if (d.kind === 'rate') return { scale: 1, level: ` ${d.unit}`, difference: ` ${d.unit}`, digits: 1 };
+  if (d.kind === 'share') return { scale: 100, level: '%', difference: msg(' points'), digits: 1 };
+  if (d.kind === 'level') return { scale: 100, level: msg(' out of 100'), difference: msg(' points'), digits: 1 };
+  if (d.kind === 'rate') return { scale: 1, level: ` ${rateUnit(metric)}`, difference: ` ${rateUnit(metric)}`, digits: 1 };
   return { scale: 1, level: '', difference: '', digits: 0 };
 }
 
@@ -71,26 +72,28 @@ export function optionOf(p: Extract<Prediction, { kind: 'choice' }>, x: number):
   return k < 0 ? p.options.length - 1 : k;
 }
 
-/** A measure's name for a sentence: its table label without its unit ("(0–1)", "/1,000/yr"), lower-cased. */
+/** A measure's name for a sentence: its label without its unit ("(0–1)", "/1,000/yr"), lower-cased. */
 function measureName(metric: MetricKey): string {
-  const label = metricDef(metric)
-    .label.replace(/\s*\([^)]*\)\s*$/, '')
+  const label = metricLabel(metric)
+    .replace(/\s*\([^)]*\)\s*$/, '')
     .replace(/\s*\/.*$/, '');
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-function fmt(x: number | null, metric: MetricKey, difference: boolean, signed = difference): string {
-  if (x === null) return 'not defined';
+/** A value (already in display units) with its unit, in the given language. */
+function fmt(x: number | null, metric: MetricKey, difference: boolean, locale: string, signed = difference): string {
+  if (x === null) return msg('not defined');
   const u = displayUnits(metric);
-  const v = x.toFixed(u.digits);
-  const text = `${signed && x > 0 ? '+' : ''}${v === `-${(0).toFixed(u.digits)}` ? (0).toFixed(u.digits) : v}`.replace('-', '\u2212');
-  return `${text}${difference ? u.difference : u.level}`;
+  return `${formatNumber(x, u.digits, locale, signed)}${difference ? u.difference : u.level}`;
 }
 
 /** The 95% interval as words, where there is more than one replicate. */
-function interval(e: Estimate, metric: MetricKey, difference: boolean): string {
+function interval(e: Estimate, metric: MetricKey, difference: boolean, locale: string): string {
   if (e.n < 2 || e.lo === null || e.hi === null) return '';
-  return ` (95% interval ${fmt(e.lo, metric, difference).replace(/ .*$/, '')} to ${fmt(e.hi, metric, difference)})`;
+  const u = displayUnits(metric);
+  const lo = formatNumber(e.lo, u.digits, locale, difference);
+  const hi = fmt(e.hi, metric, difference, locale);
+  return msg(str` (95% interval ${lo} to ${hi})`);
 }
 
 /** In display units. */
@@ -100,64 +103,84 @@ function scaled(e: Estimate, metric: MetricKey): Estimate {
   return { mean: s(e.mean), lo: s(e.lo), hi: s(e.hi), n: e.n };
 }
 
+/** "Over 4 paired replicates": how many runs a figure rests on. */
+function over(n: number, paired: boolean): string {
+  if (paired) return n === 1 ? msg('Over 1 paired replicate') : msg(str`Over ${n} paired replicates`);
+  return n === 1 ? msg('Over 1 replicate') : msg(str`Over ${n} replicates`);
+}
+
 /** The sentence that states a measure's result, made from its numbers. */
-function resultSentence(r: MeasureResult, replicates: number, againstName: string, activationDay: number, agreement: boolean): string {
+function resultSentence(r: MeasureResult, replicates: number, againstName: string, activationDay: number, agreement: boolean, locale: string): string {
   const m = r.measure;
-  const who = `${GROUP_LABELS[m.group].people} in ${r.jurisdictionName}`;
+  const people = groupPeople(m.group);
+  const place = r.jurisdictionName;
+  const who = msg(str`${people} in ${place}`);
   const when =
-    m.window === 'lastYear' ? ' in the last year of the run' : agreement ? ' after the agreement started' : ` from day ${activationDay} to the end of the run`;
+    m.window === 'lastYear'
+      ? msg(' in the last year of the run')
+      : agreement
+        ? msg(' after the agreement started')
+        : msg(str` from day ${activationDay} to the end of the run`);
   const name = measureName(m.metric);
   const v = scaled(r.value, m.metric);
+  const value = fmt(v.mean, m.metric, false, locale);
   if (!r.difference || !r.against) {
-    return `Over ${replicates} replicate${replicates > 1 ? 's' : ''}, ${name} among ${who} came to ${fmt(v.mean, m.metric, false)}${interval(v, m.metric, false)}${when}.`;
+    const range = interval(v, m.metric, false, locale);
+    return msg(str`${over(replicates, false)}, ${name} among ${who} came to ${value}${range}${when}.`);
   }
-  const a = scaled(r.against, m.metric);
+  const a = fmt(scaled(r.against, m.metric).mean, m.metric, false, locale);
   const d = scaled(r.difference, m.metric);
-  return (
-    `Over ${replicates} paired replicate${replicates > 1 ? 's' : ''}, ${name} among ${who} came to ${fmt(v.mean, m.metric, false)}${when}, ` +
-    `against ${fmt(a.mean, m.metric, false)} in ${againstName}: a difference of ${fmt(d.mean, m.metric, true)}${interval(d, m.metric, true)}.`
-  );
+  const diff = fmt(d.mean, m.metric, true, locale);
+  const range = interval(d, m.metric, true, locale);
+  return msg(str`${over(replicates, true)}, ${name} among ${who} came to ${value}${when}, against ${a} in ${againstName}: a difference of ${diff}${range}.`);
 }
 
 /** The sentence that sets the reader's prediction beside the model's answer, made from the numbers. */
-export function predictionSentence(c: Chapter, r: MeasureResult, answer: Answer): string {
+export function predictionSentence(c: Chapter, r: MeasureResult, answer: Answer, locale = 'en'): string {
   const x = answerValue(r);
-  if (x.mean === null) return 'The model gives no value for this measure here (nothing to divide by), so the prediction cannot be judged.';
+  if (x.mean === null) return msg('The model gives no value for this measure here (nothing to divide by), so the prediction cannot be judged.');
   const metric = r.measure.metric;
   const difference = r.difference !== undefined;
   const p = c.prediction;
   if (p.kind === 'choice' && 'option' in answer) {
     const right = optionOf(p, x.mean);
-    const chosen = p.options[answer.option]?.label ?? '(none)';
+    const chosen = p.options[answer.option]?.label ?? '?';
     const reach =
       x.lo !== null && x.hi !== null ? [optionOf(p, x.lo), optionOf(p, x.hi)].filter((k) => k !== right).map((k) => `\u201c${p.options[k].label}\u201d`) : [];
-    const also = reach.length ? ` (its interval also reaches ${[...new Set(reach)].join(' and ')})` : '';
+    const list = [...new Set(reach)].join(msg(' and '));
+    const also = reach.length ? msg(str` (its interval also reaches ${list})`) : '';
+    const answerLabel = p.options[right].label;
     return right === answer.option
-      ? `You predicted \u201c${chosen}\u201d, and the model agrees${also}.`
-      : `You predicted \u201c${chosen}\u201d; the model\u2019s answer is \u201c${p.options[right].label}\u201d${also}.`;
+      ? msg(str`You predicted \u201c${chosen}\u201d, and the model agrees${also}.`)
+      : msg(str`You predicted \u201c${chosen}\u201d; the model\u2019s answer is \u201c${answerLabel}\u201d${also}.`);
   }
   if ('value' in answer) {
     const off = x.mean - answer.value;
     const inside = x.lo !== null && x.hi !== null && answer.value >= x.lo && answer.value <= x.hi;
-    const mine = fmt(answer.value, metric, difference);
-    if (inside) return `You predicted ${mine}: inside the model\u2019s 95% interval.`;
-    return `You predicted ${mine}: the model\u2019s ${fmt(x.mean, metric, difference)} is ${fmt(Math.abs(off), metric, true, false)} ${off > 0 ? 'higher' : 'lower'}.`;
+    const mine = fmt(answer.value, metric, difference, locale);
+    if (inside) return msg(str`You predicted ${mine}: inside the model\u2019s 95% interval.`);
+    const model = fmt(x.mean, metric, difference, locale);
+    const gap = fmt(Math.abs(off), metric, true, locale, false);
+    return off > 0
+      ? msg(str`You predicted ${mine}: the model\u2019s ${model} is ${gap} higher.`)
+      : msg(str`You predicted ${mine}: the model\u2019s ${model} is ${gap} lower.`);
   }
-  return 'No prediction was made.';
+  return msg('No prediction was made.');
 }
 
 /**
  * Everything a chapter's result says: the answer's sentence, the prediction's (none when the chapter
  * ran without one, as in presenter mode, where the room predicts aloud), then any further measures'.
  */
-export function chapterSentences(c: Chapter, run: ChapterRun, answer: Answer | undefined, s: ChapterScenarios): string[] {
+export function chapterSentences(c: Chapter, run: ChapterRun, answer: Answer | undefined, s: ChapterScenarios, locale = 'en'): string[] {
   const main = measureResult(c.measure, run);
   const n = Math.min(run.main.length, run.against.length || run.main.length);
   const day = s.main.run.activationDay;
   const agreement = s.main.jurisdictions.some((j) => j.policy.model !== 'none');
+  const against = againstName(s);
   return [
-    resultSentence(main, n, s.againstName, day, agreement),
-    ...(answer ? [predictionSentence(c, main, answer)] : []),
-    ...c.also.map((m) => resultSentence(measureResult(m, run), n, s.againstName, day, agreement)),
+    resultSentence(main, n, against, day, agreement, locale),
+    ...(answer ? [predictionSentence(c, main, answer, locale)] : []),
+    ...c.also.map((m) => resultSentence(measureResult(m, run), n, against, day, agreement, locale)),
   ];
 }

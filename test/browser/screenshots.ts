@@ -113,13 +113,17 @@ async function evidence(): Promise<void> {
   await page.close();
 }
 
-/** The story, presenter mode with its QR code, and the printed handout, at a projector's 1024 × 768 and at 1440 × 900. */
+/** The story, presenter mode with its QR code, and the printed handout, at a projector's 1024 × 768 and at 1440 × 900, in English and Spanish. */
 async function story(): Promise<void> {
-  for (const [w, h] of [
-    [1024, 768],
-    [1440, 900],
-  ]) {
-    const page = await browser.newPage({ viewport: { width: w, height: h } });
+  for (const [lang, w, h] of [
+    ['en', 1024, 768],
+    ['en', 1440, 900],
+    ['es', 1024, 768],
+    ['es', 1440, 900],
+  ] as const) {
+    const context = await browser.newContext({ viewport: { width: w, height: h }, locale: lang === 'es' ? 'es-ES' : 'en-US' });
+    const page = await context.newPage();
+    const name = (what: string) => `${OUT}/${what}-${w}x${h}${lang === 'es' ? '-es' : ''}.png`;
     await page.goto(`${url}#story=task-force`);
     await page.locator('#chapter-title').waitFor();
     await page.locator('story-view input[type=radio]').first().check();
@@ -127,16 +131,17 @@ async function story(): Promise<void> {
     await page.locator('.story-sentences p').first().waitFor({ timeout: 300_000 });
     await page.waitForTimeout(800);
     await page.locator('#chapter-title').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${OUT}/story-${w}x${h}.png` });
+    await page.screenshot({ path: name('story') });
     await page.locator('#story-present').click();
+    await page.locator('.story.presenting').waitFor();
     await page.locator('#chapter-title').scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
-    await page.screenshot({ path: `${OUT}/presenter-${w}x${h}.png` });
+    await page.screenshot({ path: name('presenter') });
     await page.locator('.student-link').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${OUT}/presenter-qr-${w}x${h}.png` });
+    await page.screenshot({ path: name('presenter-qr') });
     await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: `${OUT}/handout-print-${w}x${h}.png`, fullPage: true });
-    await page.close();
+    await page.screenshot({ path: name('handout-print'), fullPage: true });
+    await context.close();
   }
 }
 

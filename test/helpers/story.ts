@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { runTask } from '../../src/engine/index.ts';
-import { type Chapter, parseChapter } from '../../src/story/chapter.ts';
+import { type Chapter, inLanguage, parseChapter } from '../../src/story/chapter.ts';
 import { chapterScenarios, chapterTasks } from '../../src/story/chapter-tasks.ts';
 import { type Answer, chapterSentences } from '../../src/story/result.ts';
 
@@ -26,9 +26,15 @@ export function builtInChapters(): Chapter[] {
   });
 }
 
-/** A chapter run in this process, and the sentences the story shows for an answer. */
-export function chapterInNode(c: Chapter, answer: Answer): string[] {
+/** A chapter run in this process, and the sentences the story shows for an answer (in `locale`, once the catalogue is loaded). */
+export function chapterInNode(c: Chapter, answer: Answer, locale = 'en'): string[] {
   const s = chapterScenarios(c, readPreset);
   const results = chapterTasks(c, s).map(runTask);
-  return chapterSentences(c, { main: results.slice(0, c.replicates), against: s.against ? results.slice(c.replicates) : [] }, answer, s);
+  return chapterSentences(
+    inLanguage(c, locale),
+    { main: results.slice(0, c.replicates), against: s.against ? results.slice(c.replicates) : [] },
+    answer,
+    s,
+    locale,
+  );
 }

@@ -1,4 +1,7 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { getLocale, LANGUAGES, type Locale, useLocale } from '../i18n/locale.ts';
+import { presetDescription, presetTitle } from '../../i18n/labels.ts';
 import type { ResidentInfo } from '../../engine/index.ts';
 import { resolveScenario, ScenarioError } from '../../scenario/index.ts';
 import { provenanceLine } from '../../report/provenance.ts';
@@ -77,6 +80,7 @@ export class TrustfallApp extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     const start = chooseStartup(location.hash);
     this.draft = start.draft.scenario;
     this.seed = start.draft.seed;
@@ -92,14 +96,14 @@ export class TrustfallApp extends LitElement {
     this.presenting = false;
     this.locked = false;
     const story = decodeStoryLink(location.hash);
-    if (story && 'error' in story) this.notice = `This chapter link could not be opened: ${story.error}.`;
+    if (story && 'error' in story) this.notice = msg(str`This chapter link could not be opened: ${story.error}.`);
     else if (story) {
       this.view = 'story';
       this.storyOpened = true;
       this.storyStart = story;
       this.locked = story.locked;
     }
-    if (cmp && 'error' in cmp) this.notice = `This comparison link could not be opened: ${cmp.error}.`;
+    if (cmp && 'error' in cmp) this.notice = msg(str`This comparison link could not be opened: ${cmp.error}.`);
     else if (cmp) {
       this.view = 'compare';
       this.comparison = cmp;
@@ -126,30 +130,33 @@ export class TrustfallApp extends LitElement {
 
   override render(): TemplateResult {
     const e = this.engine;
+    // A preset running as written is named and described in the app's language; an edited scenario by its own words.
+    const shown = this.preset && !this.dirty && e.status !== 'starting' ? (this.preset as PresetId) : undefined;
     return html`
-      <a class="skip" href="#run" @click=${this.skipToRun}>Skip to run controls</a>
+      <a class="skip" href="#run" @click=${this.skipToRun}>${msg('Skip to run controls')}</a>
       <header class="app-header">
         <div class="brand">
           <h1>Trustfall</h1>
-          <p>Community trust under 287(g) immigration enforcement: an agent-based simulation</p>
+          <p>${msg('Community trust under 287(g) immigration enforcement: an agent-based simulation')}</p>
         </div>
-        <nav class="views-switch" aria-label="View">
-          <button class="story-start" aria-pressed=${this.view === 'story' ? 'true' : 'false'} @click=${() => this.show('story')}>Start here: the story</button>
-          <button aria-pressed=${this.view === 'explore' ? 'true' : 'false'} @click=${() => this.show('explore')}>Explore a run</button>
-          <button aria-pressed=${this.view === 'compare' ? 'true' : 'false'} @click=${() => this.show('compare')}>Compare scenarios</button>
+        <nav class="views-switch" aria-label=${msg('View')}>
+          <button class="story-start" aria-pressed=${this.view === 'story' ? 'true' : 'false'} @click=${() => this.show('story')}>${msg('Start here: the story')}</button>
+          <button aria-pressed=${this.view === 'explore' ? 'true' : 'false'} @click=${() => this.show('explore')}>${msg('Explore a run')}</button>
+          <button aria-pressed=${this.view === 'compare' ? 'true' : 'false'} @click=${() => this.show('compare')}>${msg('Compare scenarios')}</button>
         </nav>
+
       </header>
-      ${this.notice ? html`<div class="notice" role="alert">${this.notice} <button class="link" @click=${() => (this.notice = '')}>Dismiss</button></div>` : nothing}
+      ${this.notice ? html`<div class="notice" role="alert">${this.notice} <button class="link" @click=${() => (this.notice = '')}>${msg('Dismiss')}</button></div>` : nothing}
       ${this.linkCopied ? html`<div class="notice ok" role="status">${this.linkCopied}</div>` : nothing}
-      ${this.fileProblems.length ? html`<div class="notice" role="alert"><strong>That file was not opened:</strong><ul>${this.fileProblems.map((p) => html`<li>${p}</li>`)}</ul><button class="link" @click=${() => (this.fileProblems = [])}>Dismiss</button></div>` : nothing}
-      ${e.status === 'invalid' ? html`<div class="notice" role="alert"><strong>The scenario cannot run yet:</strong><ul>${e.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
-      ${e.status === 'error' ? html`<div class="notice" role="alert"><strong>The engine stopped:</strong> ${e.errorMessage}. Reload the page to start again; your edits are saved.</div>` : nothing}
+      ${this.fileProblems.length ? html`<div class="notice" role="alert"><strong>${msg('That file was not opened:')}</strong><ul>${this.fileProblems.map((p) => html`<li>${p}</li>`)}</ul><button class="link" @click=${() => (this.fileProblems = [])}>${msg('Dismiss')}</button></div>` : nothing}
+      ${e.status === 'invalid' ? html`<div class="notice" role="alert"><strong>${msg('The scenario cannot run yet:')}</strong><ul>${e.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
+      ${e.status === 'error' ? html`<div class="notice" role="alert"><strong>${msg('The engine stopped:')}</strong> ${e.errorMessage}. ${msg('Reload the page to start again; your edits are saved.')}</div>` : nothing}
       ${
         e.restartNote
           ? html`<div class="notice" role="status">${e.restartNote} <button class="link" @click=${() => {
               e.restartNote = '';
               this.requestUpdate();
-            }}>Dismiss</button></div>`
+            }}>${msg('Dismiss')}</button></div>`
           : nothing
       }
       ${
@@ -165,9 +172,9 @@ export class TrustfallApp extends LitElement {
       }
       <div class="layout" ?hidden=${this.view !== 'explore'}>
         <main class="main">
-          <section class="panel controls" id="run" aria-label="Run">
-            <h2>${e.scenario?.name ?? 'Loading…'}</h2>
-            ${e.scenario?.description ? html`<p class="description">${e.scenario.description}</p>` : nothing}
+          <section class="panel controls" id="run" aria-label=${msg('Run')}>
+            <h2>${shown ? presetTitle(shown) : (e.scenario?.name ?? msg('Loading…'))}</h2>
+            ${shown ? html`<p class="description">${presetDescription(shown)}</p>` : e.scenario?.description ? html`<p class="description">${e.scenario.description}</p>` : nothing}
             <run-controls
               .status=${e.status}
               .day=${e.day}
@@ -181,32 +188,32 @@ export class TrustfallApp extends LitElement {
               @run-seek=${this.onSeek}
               @speed-change=${(ev: CustomEvent<number>) => (e.speed = ev.detail)}
             ></run-controls>
-            <nav class="actions" aria-label="Share and export">
-              <button @click=${this.copyLink}>Copy link</button>
-              <label class="button" ?hidden=${this.locked}>Open scenario file<input class="visually-hidden" type="file" accept=".json,application/json" ?disabled=${this.locked} @change=${this.openFile} /></label>
-              <button ?disabled=${!e.weekly?.weeks} @click=${this.exportCsv}>Export CSV</button>
-              <button ?disabled=${!e.manifest} @click=${this.exportJson}>Export JSON</button>
-              <button ?disabled=${!e.layout} @click=${this.exportTownPng}>Town PNG</button>
-              <button ?disabled=${!e.weekly?.weeks} @click=${this.exportChartsPng}>Charts PNG</button>
+            <nav class="actions" aria-label=${msg('Share and export')}>
+              <button @click=${this.copyLink}>${msg('Copy link')}</button>
+              <label class="button" ?hidden=${this.locked}>${msg('Open scenario file')}<input class="visually-hidden" type="file" accept=".json,application/json" ?disabled=${this.locked} @change=${this.openFile} /></label>
+              <button ?disabled=${!e.weekly?.weeks} @click=${this.exportCsv}>${msg('Export CSV')}</button>
+              <button ?disabled=${!e.manifest} @click=${this.exportJson}>${msg('Export JSON')}</button>
+              <button ?disabled=${!e.layout} @click=${this.exportTownPng}>${msg('Town PNG')}</button>
+              <button ?disabled=${!e.weekly?.weeks} @click=${this.exportChartsPng}>${msg('Charts PNG')}</button>
             </nav>
           </section>
           <div class="views">
-            <section class="panel town" aria-label="Town view">
-              <h2>Town</h2>
+            <section class="panel town" aria-label=${msg('Town view')}>
+              <h2>${msg('Town')}</h2>
               <town-view .engine=${e} .picked=${this.inspected?.id ?? -1} @resident-pick=${this.onPick}></town-view>
             </section>
-            <section class="panel charts" aria-label="Charts">
-              <h2>Over time</h2>
+            <section class="panel charts" aria-label=${msg('Charts')}>
+              <h2>${msg('Over time')}</h2>
               <charts-panel .weekly=${e.weekly} .weeks=${e.weekly?.weeks ?? 0} .activationDay=${e.activationDay} .days=${e.days}></charts-panel>
             </section>
           </div>
           <div class="views">
-            <section class="panel" aria-label="Summary">
-              <h2>What changed</h2>
+            <section class="panel" aria-label=${msg('Summary')}>
+              <h2>${msg('What changed')}</h2>
               <run-summary .summary=${e.summary} .activationDay=${e.activationDay} .day=${e.day}></run-summary>
             </section>
-            <section class="panel" aria-label="Resident">
-              <h2>Inspect a resident</h2>
+            <section class="panel" aria-label=${msg('Resident')}>
+              <h2>${msg('Inspect a resident')}</h2>
               <resident-inspector .info=${this.inspected} .residents=${e.layout?.residents ?? 0} @resident-pick=${this.onPick}></resident-inspector>
             </section>
           </div>
@@ -223,9 +230,9 @@ export class TrustfallApp extends LitElement {
             <sensitivity-panel .draft=${this.draft}></sensitivity-panel>
           </section>
         </main>
-        <aside class="panel scenario" aria-label="Scenario">
-          <h2>Scenario</h2>
-          ${this.locked ? html`<p class="notice ok locked-note" role="note">Your facilitator locked this scenario: you can run it, step it and inspect residents, but not change it.</p>` : nothing}
+        <aside class="panel scenario" aria-label=${msg('Scenario')}>
+          <h2>${msg('Scenario')}</h2>
+          ${this.locked ? html`<p class="notice ok locked-note" role="note">${msg('Your facilitator locked this scenario: you can run it, step it and inspect residents, but not change it.')}</p>` : nothing}
           <scenario-panel
             ?locked=${this.locked}
             .draft=${this.draft}
@@ -243,7 +250,13 @@ export class TrustfallApp extends LitElement {
         </aside>
       </div>
       <footer class="app-footer">
-        ${e.manifest ? html`Engine ${e.manifest.engineVersion} · scenario ${e.manifest.scenarioHash.slice(0, 12)} · seed ${e.manifest.seed}` : nothing}
+        ${e.manifest ? msg(str`Engine ${e.manifest.engineVersion} · scenario ${e.manifest.scenarioHash.slice(0, 12)} · seed ${e.manifest.seed}`) : nothing}
+        <label class="language"
+          >${msg('Language')}
+          <select @change=${(ev: Event) => void useLocale((ev.target as HTMLSelectElement).value as Locale)}>
+            ${LANGUAGES.map((l) => html`<option value=${l.code} lang=${l.code} ?selected=${l.code === getLocale()}>${l.name}</option>`)}
+          </select></label
+        >
       </footer>
     `;
   }
@@ -258,7 +271,7 @@ export class TrustfallApp extends LitElement {
     const ok = await this.engine.load(draft, seed);
     if (!ok && first && this.engine.status === 'invalid' && !this.notice) {
       // A saved draft or link that no longer validates: keep it in the editor, explain, run nothing.
-      this.notice = 'The saved scenario has values to fix (marked in the editor) before it can run.';
+      this.notice = msg('The saved scenario has values to fix (marked in the editor) before it can run.');
     }
     if (ok) {
       // Still "not applied" if the scenario or seed was changed meanwhile (edits replace the draft object).
@@ -304,7 +317,7 @@ export class TrustfallApp extends LitElement {
     if (this.locked) return;
     this.edit(e.detail);
     this.notice = '';
-    this.linkCopied = 'The calibrated values are in the editor: press Apply and restart to run them.';
+    this.linkCopied = msg('The calibrated values are in the editor: press Apply and restart to run them.');
     setTimeout(() => (this.linkCopied = ''), 8000);
   };
 
@@ -376,9 +389,9 @@ export class TrustfallApp extends LitElement {
     const url = location.href;
     try {
       await navigator.clipboard.writeText(url);
-      this.linkCopied = 'Link copied: it reopens this scenario with this seed.';
+      this.linkCopied = msg('Link copied: it reopens this scenario with this seed.');
     } catch {
-      this.linkCopied = `Copy this link: ${url}`;
+      this.linkCopied = msg(str`Copy this link: ${url}`);
     }
     setTimeout(() => (this.linkCopied = ''), 6000);
   };

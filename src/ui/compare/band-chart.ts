@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import type uPlot from 'uplot';
 import type { Band } from '../../compare/bands.ts';
@@ -78,7 +79,7 @@ export class BandChart extends LitElement {
           y: this.percent ? { range: [0, 1] } : { range: (_u, lo, hi) => paddedRange(lo, hi, 0.1) },
         },
         axes: [
-          { label: 'day', size: 36 },
+          { label: msg('day'), size: 36 },
           { size: 52, values: this.percent ? (_u, v) => v.map((y) => `${Math.round(y * 100)}%`) : undefined },
         ],
         series,

@@ -1,6 +1,15 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { SPEEDS, type RunStatus } from '../controllers/engine-controller.ts';
 import { emit, type RunCommand } from '../events.ts';
+
+/** A speed's name in the app's language. */
+function speedLabel(days: number): string {
+  if (days === 7) return msg('1 week a second');
+  if (days === 30) return msg('1 month a second');
+  if (days === 91) return msg('3 months a second');
+  return msg('1 year a second');
+}
 
 /**
  * Play, pause, step a day or a week, run to the end, reset and speed; the simulated date, and a
@@ -39,6 +48,7 @@ export class RunControls extends LitElement {
     this.preparing = 0;
     this.furthest = 0;
     this.snapshots = { count: 0, bytes: 0, every: 0 };
+    updateWhenLocaleChanges(this);
   }
 
   /** Moves keyboard focus to the first enabled control (Play or Pause). */
@@ -55,18 +65,18 @@ export class RunControls extends LitElement {
     const mark = this.days > 0 ? this.activationDay / this.days : 0;
     const scrubbable = (ready || playing || this.status === 'finished') && this.furthest > 0;
     return html`
-      <div class="buttons" role="toolbar" aria-label="Run controls">
+      <div class="buttons" role="toolbar" aria-label=${msg('Run controls')}>
         <!-- One element for both states, so keyboard focus stays on it when it toggles. -->
-        <button class="primary" ?disabled=${!ready && !playing} @click=${cmd(playing ? 'pause' : 'play')} title="Play or pause (Space)" aria-pressed=${playing ? 'true' : 'false'}>
-          ${playing ? 'Pause' : 'Play'}
+        <button class="primary" ?disabled=${!ready && !playing} @click=${cmd(playing ? 'pause' : 'play')} title=${msg('Play or pause (Space)')} aria-pressed=${playing ? 'true' : 'false'}>
+          ${playing ? msg('Pause') : msg('Play')}
         </button>
-        <button ?disabled=${!canStep} @click=${cmd('step-day')}>Step a day</button>
-        <button ?disabled=${!canStep} @click=${cmd('step-week')}>Step a week</button>
-        <button ?disabled=${!(ready || playing)} @click=${cmd('run-to-end')}>Run to end</button>
-        <button ?disabled=${this.status === 'starting' || this.status === 'preparing' || this.status === 'invalid'} @click=${cmd('reset')}>Reset</button>
-        <label for="speed">Speed</label>
+        <button ?disabled=${!canStep} @click=${cmd('step-day')}>${msg('Step a day')}</button>
+        <button ?disabled=${!canStep} @click=${cmd('step-week')}>${msg('Step a week')}</button>
+        <button ?disabled=${!(ready || playing)} @click=${cmd('run-to-end')}>${msg('Run to end')}</button>
+        <button ?disabled=${this.status === 'starting' || this.status === 'preparing' || this.status === 'invalid'} @click=${cmd('reset')}>${msg('Reset')}</button>
+        <label for="speed">${msg('Speed')}</label>
         <select id="speed" @change=${(e: Event) => emit(this, 'speed-change', Number((e.target as HTMLSelectElement).value))}>
-          ${SPEEDS.map((s) => html`<option value=${s.days} ?selected=${s.days === this.speed}>${s.label}</option>`)}
+          ${SPEEDS.map((s) => html`<option value=${s.days} ?selected=${s.days === this.speed}>${speedLabel(s.days)}</option>`)}
         </select>
       </div>
       <div class="clock">${this.clock()}</div>
@@ -75,7 +85,7 @@ export class RunControls extends LitElement {
         <div class="bar" aria-hidden="true">
           <div class="simulated" style="width:${((this.days > 0 ? Math.min(1, this.furthest / this.days) : 0) * 100).toFixed(2)}%"></div>
           <div class="fill" style="width:${(share * 100).toFixed(2)}%"></div>
-          ${this.days > 0 ? html`<div class="activation" style="left:${(mark * 100).toFixed(2)}%" title="Agreement starts on day ${this.activationDay}"><span>policy starts</span></div>` : nothing}
+          ${this.days > 0 ? html`<div class="activation" style="left:${(mark * 100).toFixed(2)}%" title=${msg(str`Agreement starts on day ${this.activationDay}`)}><span>${msg('policy starts')}</span></div>` : nothing}
         </div>
         <input
           id="scrubber"
@@ -85,15 +95,15 @@ export class RunControls extends LitElement {
           step="1"
           .value=${String(this.day)}
           ?disabled=${!scrubbable}
-          aria-label="Day of the run: drag back to see any day already simulated"
-          aria-valuetext=${`Day ${this.day} of ${this.days}; simulated to day ${this.furthest}`}
+          aria-label=${msg('Day of the run: drag back to see any day already simulated')}
+          aria-valuetext=${msg(str`Day ${this.day} of ${this.days}; simulated to day ${this.furthest}`)}
           @input=${this.onScrub}
         />
       </div>
       <button class="back" ?disabled=${!scrubbable || this.furthest < this.activationDay || this.day === this.activationDay} @click=${() => emit(this, 'run-seek', this.activationDay)}>
-        Back to the day the policy started
+        ${msg('Back to the day the policy started')}
       </button>
-      ${this.snapshots.count > 0 ? html`<span class="memory">Timeline: ${this.snapshots.count} snapshots, one every ${this.snapshots.every} days, ${(this.snapshots.bytes / 1e6).toFixed(0)} MB</span>` : nothing}
+      ${this.snapshots.count > 0 ? html`<span class="memory">${this.memory()}</span>` : nothing}
     `;
   }
 
@@ -112,21 +122,35 @@ export class RunControls extends LitElement {
   private announcement(): string {
     const month = Math.floor(this.day / 30);
     if (this.status !== this.heard.status || month !== this.heard.month || this.status !== 'playing') {
-      this.heard = { status: this.status, month, text: this.status === 'playing' ? `Day ${month * 30 || this.day} of ${this.days}` : this.clock() };
+      this.heard = { status: this.status, month, text: this.status === 'playing' ? this.dayOf(month * 30 || this.day) : this.clock() };
     }
     return this.heard.text;
   }
   private heard = { status: '', month: -1, text: '' };
 
+  private dayOf(day: number): string {
+    const days = this.days;
+    return msg(str`Day ${day} of ${days}`);
+  }
+
+  private memory(): string {
+    const { count, every } = this.snapshots;
+    const mb = (this.snapshots.bytes / 1e6).toFixed(0);
+    return msg(str`Timeline: ${count} snapshots, one every ${every} days, ${mb} MB`);
+  }
+
   private clock(): string {
-    if (this.status === 'preparing') return `Preparing the town (burn-in ${(this.preparing * 100).toFixed(0)}%)…`;
-    if (this.status === 'starting') return 'Starting the engine…';
-    if (this.status === 'invalid') return 'The scenario has values to fix before it can run.';
-    if (this.status === 'error') return 'The engine stopped.';
+    const percent = (this.preparing * 100).toFixed(0);
+    if (this.status === 'preparing') return msg(str`Preparing the town (burn-in ${percent}%)…`);
+    if (this.status === 'starting') return msg('Starting the engine…');
+    if (this.status === 'invalid') return msg('The scenario has values to fix before it can run.');
+    if (this.status === 'error') return msg('The engine stopped.');
     const year = Math.floor(this.day / 365) + 1;
     const week = Math.floor((this.day % 365) / 7) + 1;
-    const when = this.day < this.activationDay ? `policy starts on day ${this.activationDay}` : `policy in force since day ${this.activationDay}`;
-    return `Day ${this.day} of ${this.days} · year ${year}, week ${week} · ${when}${this.status === 'finished' ? ' · run finished' : ''}`;
+    const start = this.activationDay;
+    const when = this.day < start ? msg(str`policy starts on day ${start}`) : msg(str`policy in force since day ${start}`);
+    const finished = this.status === 'finished' ? msg(' · run finished') : '';
+    return msg(str`${this.dayOf(this.day)} · year ${year}, week ${week} · ${when}${finished}`);
   }
 
   static override styles = css`

@@ -1,10 +1,11 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { type Band, weeklyBand } from '../../compare/bands.ts';
 import { metricDef, type ReplicateResult } from '../../engine/index.ts';
-import { GROUP_LABELS } from '../../report/group-labels.ts';
+import { groupPeople, metricLabel } from '../../i18n/labels.ts';
 import { ScenarioError } from '../../scenario/index.ts';
-import { type Chapter, parseChapter } from '../../story/chapter.ts';
-import { chapterScenarios, chapterTasks, type ChapterScenarios } from '../../story/chapter-tasks.ts';
+import { type Chapter, inLanguage, parseChapter } from '../../story/chapter.ts';
+import { againstName, chapterScenarios, chapterTasks, scenarioName, type ChapterScenarios } from '../../story/chapter-tasks.ts';
 import { type Answer, chapterSentences, displayUnits } from '../../story/result.ts';
 import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
 import { SCENARIO_COLOURS } from '../compare/band-chart.ts';
@@ -13,16 +14,18 @@ import { emit } from '../events.ts';
 import { encodeChapterLink } from '../state/chapter-link.ts';
 import { presetScenario } from '../state/presets.ts';
 import { loadAnswers, saveAnswers } from '../state/story-answers.ts';
+import { getLocale } from '../i18n/locale.ts';
 import { CHAPTERS } from './chapters.ts';
 import { qrDataUrl, servedLocally } from './qr.ts';
 import '../compare/band-chart.ts';
 
-/** A chapter's finished run: the sentences made from it and the chart's bands. */
+/** A chapter's finished run (its sentences are made when shown, in the language of the moment). */
 interface ChapterOutcome {
   chapter: Chapter;
   main: ReplicateResult[];
   against: ReplicateResult[];
-  sentences: string[];
+  /** The prediction the run was made against (a later change of mind does not rewrite the verdict). */
+  answer?: Answer;
 }
 
 /** What "Open in the lab" hands the app: the chapter's scenario as written, and its seed. */
@@ -94,6 +97,7 @@ export class StoryView extends LitElement {
     this.presenting = false;
     this.locked = false;
     this.black = false;
+    updateWhenLocaleChanges(this);
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -167,25 +171,27 @@ export class StoryView extends LitElement {
     const chapters = this.chapters;
     const c = chapters[this.current];
     return html`<div class="story ${this.presenting ? 'presenting' : ''}">
-      <nav class="panel story-nav" aria-label="Chapters" ?hidden=${this.presenting}>
-        <h2>The story</h2>
+      <nav class="panel story-nav" aria-label=${msg('Chapters')} ?hidden=${this.presenting}>
+        <h2>${msg('The story')}</h2>
         <ol class="story-list">
           ${chapters.map(
             (ch, k) =>
-              html`<li><button class="link" aria-current=${k === this.current ? 'step' : 'false'} @click=${() => this.go(k)}>${ch.title}</button>${
-                this.answers[ch.id] ? html` <span class="hint">(predicted)</span>` : nothing
+              html`<li><button class="link" aria-current=${k === this.current ? 'step' : 'false'} @click=${() => this.go(k)}>${inLanguage(ch, getLocale()).title}</button>${
+                this.answers[ch.id] ? html` <span class="hint">${msg('(predicted)')}</span>` : nothing
               }</li>`,
           )}
         </ol>
-        <label class="button secondary">Open a chapter file<input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.openFile} /></label>
+        <label class="button secondary">${msg('Open a chapter file')}<input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.openFile} /></label>
       </nav>
       ${c ? this.chapter(c) : nothing}
     </div>`;
   }
 
-  private chapter(c: Chapter): TemplateResult {
+  private chapter(chapter: Chapter): TemplateResult {
+    // The chapter's words in the app's language; `chapter` itself keys its results and scenarios.
+    const c = inLanguage(chapter, getLocale());
     const answer = this.answers[c.id];
-    const outcome = this.outcome?.chapter === c ? this.outcome : undefined;
+    const outcome = this.outcome?.chapter === chapter ? this.outcome : undefined;
     const n = this.chapters.length;
     const last = this.current === n - 1;
     const presenting = this.presenting;
@@ -193,74 +199,74 @@ export class StoryView extends LitElement {
     const canRun = presenting || answer !== undefined;
     const background = html`${c.text.map((p) => html`<p>${p}</p>`)}${
       c.sources.length
-        ? html`<p class="hint story-sources">Sources: ${c.sources.map(
+        ? html`<p class="hint story-sources">${msg('Sources:')} ${c.sources.map(
             (s, k) => html`${k ? '; ' : ''}${s.url ? html`<a href=${s.url} target="_blank" rel="noopener">${s.label}</a>` : s.label}`,
           )}</p>`
         : nothing
     }`;
     return html`<article class="panel story-chapter" aria-labelledby="chapter-title">
-      ${presenting ? html`<p class="presenter-where">Chapter ${this.current + 1} of ${n}</p>` : nothing}
+      ${presenting ? html`<p class="presenter-where">${msg(str`Chapter ${this.current + 1} of ${n}`)}</p>` : nothing}
       <h2 id="chapter-title" tabindex="-1">${c.title}</h2>
-      ${presenting ? html`<details class="presenter-background"><summary>Background</summary>${background}</details>` : background}
+      ${presenting ? html`<details class="presenter-background"><summary>${msg('Background')}</summary>${background}</details>` : background}
       <fieldset class="story-predict" ?disabled=${this.running}>
-        <legend>${presenting ? c.question : `Predict first: ${c.question}`}</legend>
+        <legend>${presenting ? c.question : msg(str`Predict first: ${c.question}`)}</legend>
         ${this.predictionInput(c, answer)}
       </fieldset>
       <div class="compare-row story-run-row">
-        ${presenting ? html`<button class="secondary" ?disabled=${this.current === 0} @click=${() => this.go(this.current - 1)}>Previous chapter</button>` : nothing}
+        ${presenting ? html`<button class="secondary" ?disabled=${this.current === 0} @click=${() => this.go(this.current - 1)}>${msg('Previous chapter')}</button>` : nothing}
         ${
           this.running
-            ? html`<button class="primary" @click=${this.cancel}>Cancel</button>`
-            : html`<button class="primary" id="story-run" ?disabled=${!canRun} @click=${() => this.run(c)}>
-                ${outcome ? 'Run again' : `Run ${c.replicates} replicate${c.replicates > 1 ? 's' : ''}${c.against === 'nothing' ? '' : ' of each'} and see`}
+            ? html`<button class="primary" @click=${this.cancel}>${msg('Cancel')}</button>`
+            : html`<button class="primary" id="story-run" ?disabled=${!canRun} @click=${() => this.run(chapter)}>
+                ${outcome ? msg('Run again') : runLabel(c)}
               </button>`
         }
-        ${presenting ? html`<button class="secondary" ?disabled=${!outcome} @click=${() => this.reset(c)}>Reset</button>` : nothing}
-        ${presenting && !last ? html`<button class="primary" @click=${() => this.go(this.current + 1)}>Next chapter</button>` : nothing}
-        ${canRun ? nothing : html`<span class="hint">Make a prediction to run the chapter.</span>`}
-        ${this.running ? html`<span role="status">${this.done} of ${this.total} runs… <progress max=${this.total} .value=${this.done}></progress></span>` : nothing}
+        ${presenting ? html`<button class="secondary" ?disabled=${!outcome} @click=${() => this.reset(chapter)}>${msg('Reset')}</button>` : nothing}
+        ${presenting && !last ? html`<button class="primary" @click=${() => this.go(this.current + 1)}>${msg('Next chapter')}</button>` : nothing}
+        ${canRun ? nothing : html`<span class="hint">${msg('Make a prediction to run the chapter.')}</span>`}
+        ${this.running ? html`<span role="status">${msg(str`${this.done} of ${this.total} runs…`)} <progress max=${this.total} .value=${this.done}></progress></span>` : nothing}
       </div>
-      ${this.problems.length ? html`<div class="notice" role="alert"><strong>The chapter cannot run:</strong><ul>${this.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
-      ${outcome ? this.result(c, outcome) : html`<p class="handout-only hint">(Run the chapter before printing to include its chart.)</p>`}
+      ${this.problems.length ? html`<div class="notice" role="alert"><strong>${msg('The chapter cannot run:')}</strong><ul>${this.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
+      ${outcome ? this.result(c, outcome) : html`<p class="handout-only hint">${msg('(Run the chapter before printing to include its chart.)')}</p>`}
       ${handoutLines(c)}
-      ${presenting ? this.presenterTools(c) : this.actions(c, last)}
-      ${this.studentLink(c)}
+      ${presenting ? this.presenterTools(chapter) : this.actions(chapter, last)}
+      ${this.studentLink(chapter)}
     </article>
     <div class="blackout" ?hidden=${!this.black} @click=${() => (this.black = false)}></div>`;
   }
 
   private actions(c: Chapter, last: boolean): TemplateResult {
     return html`<div class="compare-row story-actions">
-      <button class="secondary" @click=${() => this.openInLab(c)}>Open in the lab</button>
-      <button class="secondary" @click=${() => this.copyLink(c)}>Copy link to this chapter</button>
-      <button class="secondary" @click=${() => this.download(c)}>Download chapter file</button>
-      <button class="secondary" @click=${() => window.print()}>Print handout</button>
-      <button class="secondary" id="story-present" @click=${() => emit(this, 'presenter-toggle', true)}>Present (for trainers)</button>
-      ${last ? nothing : html`<button class="primary" id="story-next" @click=${() => this.go(this.current + 1)}>Next chapter</button>`}
+      <button class="secondary" @click=${() => this.openInLab(c)}>${msg('Open in the lab')}</button>
+      <button class="secondary" @click=${() => this.copyLink(c)}>${msg('Copy link to this chapter')}</button>
+      <button class="secondary" @click=${() => this.download(c)}>${msg('Download chapter file')}</button>
+      <button class="secondary" @click=${() => window.print()}>${msg('Print handout')}</button>
+      <button class="secondary" id="story-present" @click=${() => emit(this, 'presenter-toggle', true)}>${msg('Present (for trainers)')}</button>
+      ${last ? nothing : html`<button class="primary" id="story-next" @click=${() => this.go(this.current + 1)}>${msg('Next chapter')}</button>`}
       ${this.copied ? html`<span role="status">${this.copied}</span>` : nothing}
     </div>`;
   }
 
   private presenterTools(c: Chapter): TemplateResult {
     return html`<div class="compare-row story-actions">
-        <button class="secondary" @click=${() => (this.black = true)}>Black screen (B)</button>
-        <button class="secondary" @click=${() => window.print()}>Print handout</button>
-        <button class="secondary" @click=${() => this.openInLab(c)}>Open in the lab</button>
-        <button class="secondary" id="presenter-leave" @click=${() => emit(this, 'presenter-toggle', false)}>Leave presenter mode (Esc)</button>
+        <button class="secondary" @click=${() => (this.black = true)}>${msg('Black screen (B)')}</button>
+        <button class="secondary" @click=${() => window.print()}>${msg('Print handout')}</button>
+        <button class="secondary" @click=${() => this.openInLab(c)}>${msg('Open in the lab')}</button>
+        <button class="secondary" id="presenter-leave" @click=${() => emit(this, 'presenter-toggle', false)}>${msg('Leave presenter mode (Esc)')}</button>
       </div>
-      <p class="hint presenter-keys">Keys: → or Page Down next chapter · ← or Page Up previous · Space run · R reset · B black screen · Esc leave</p>`;
+      <p class="hint presenter-keys">${msg('Keys: → or Page Down next chapter · ← or Page Up previous · Space run · R reset · B black screen · Esc leave')}</p>`;
   }
 
   /** The link students open (read-only: the facilitator's lock), with its QR code; on screen in presenter mode and on the handout. */
   private studentLink(c: Chapter): TemplateResult {
     const url = `${location.origin}${location.pathname}${encodeChapterLink(c, CHAPTERS.includes(c), true)}`;
     const qr = qrDataUrl(url);
-    return html`<aside class="student-link ${this.presenting ? '' : 'handout-only'}" aria-label="Link for students">
-      ${qr ? html`<img class="qr" src=${qr} alt="QR code of the students’ link to this chapter" width="160" height="160" />` : html`<p class="hint">This chapter’s link is too long for a QR code: share the link or the chapter file.</p>`}
+    return html`<aside class="student-link ${this.presenting ? '' : 'handout-only'}" aria-label=${msg('Link for students')}>
+      ${qr ? html`<img class="qr" src=${qr} alt=${msg('QR code of the students’ link to this chapter')} width="160" height="160" />` : html`<p class="hint">${msg('This chapter’s link is too long for a QR code: share the link or the chapter file.')}</p>`}
       <div>
-        <p><strong>Open this chapter:</strong> <span class="link-text">${url}</span></p>
-        <p class="hint">The link opens the chapter read-only in the lab (a facilitator’s lock: a convenience for a class, not a security measure).</p>
-        ${servedLocally() ? html`<p class="hint screen-only">This address works only on this computer. For students’ phones, serve the app on the network (see “For trainers” in the README).</p>` : nothing}
+        <p><strong>${msg('Open this chapter:')}</strong> <span class="link-text">${url}</span></p>
+        <p class="hint">${msg('The link opens the chapter read-only in the lab (a facilitator’s lock: a convenience for a class, not a security measure).')}</p>
+        ${servedLocally() ? html`<p class="hint screen-only">${msg('This address works only on this computer. For students’ phones, serve the app on the network (see “For trainers” in the README).')}</p>` : nothing}
       </div>
     </aside>`;
   }
@@ -278,37 +284,42 @@ export class StoryView extends LitElement {
     const value = answer && 'value' in answer ? answer.value : p.start;
     const shown = `${value}${c.against === 'nothing' ? unit.level : unit.difference}`;
     return html`<label class="story-slider"
-      >Your guess
+      >${msg('Your guess')}
       <input type="range" min=${p.min} max=${p.max} step=${p.step} .value=${String(value)} aria-valuetext=${shown} @input=${(e: Event) => this.answer(c, { value: Number((e.target as HTMLInputElement).value) })} />
       <output>${shown}</output></label
-    >${answer ? nothing : html`<p class="hint">Move the slider (arrow keys work) to make your guess.</p>`}`;
+    >${answer ? nothing : html`<p class="hint">${msg('Move the slider (arrow keys work) to make your guess.')}</p>`}`;
   }
 
   private result(c: Chapter, o: ChapterOutcome): TemplateResult {
     const m = c.measure;
     const def = metricDef(m.metric);
     const s = this.resolved?.value;
+    const locale = getLocale();
     // Levels (trust, fear: 0–1) on the 0–100 scale the sentences use; shares stay 0–1, drawn as percentages.
     const scale = def.kind === 'level' ? displayUnits(m.metric).scale : 1;
     // Weekly shares of a group's few crimes swing widely: a quarter's rolling mean shows the trend; other measures a month's.
     const smooth = def.kind === 'share' ? 13 : 4;
     const band = (results: ReplicateResult[]) => scaleBand(weeklyBand(results, m.jurisdiction, m.group, m.metric, smooth), scale);
     const bands = [band(o.main)];
-    const names = [s?.main.name ?? ''];
+    const names = [s ? scenarioName(s) : ''];
     if (o.against.length) {
       bands.push(band(o.against));
-      const a = s?.againstName ?? '';
+      const a = s ? againstName(s) : '';
       names.push(a.charAt(0).toUpperCase() + a.slice(1));
     }
     const J = o.main[0]?.summary.jurisdictions ?? [];
-    const where = J.length > 1 ? ` in ${J[m.jurisdiction]?.name}` : '';
-    const label = def.kind === 'level' ? def.label.replace('(0–1)', '(0–100)') : def.label;
-    return html`<section class="story-result" aria-label="What the model shows">
-      <h3>What the model shows</h3>
-      <p class="story-chart-title">${label}, ${GROUP_LABELS[m.group].people}${where}: median and 90% band of ${o.main.length} replicate${o.main.length > 1 ? 's' : ''}, ${smooth}-week rolling mean</p>
+    const place = J[m.jurisdiction]?.name ?? '';
+    const where = J.length > 1 ? msg(str` in ${place}`) : '';
+    const label = def.kind === 'level' ? metricLabel(m.metric).replace('(0–1)', '(0–100)') : metricLabel(m.metric);
+    const people = groupPeople(m.group);
+    const runs = o.main.length;
+    const sentences = s ? chapterSentences(c, { main: o.main, against: o.against }, o.answer, s, locale) : [];
+    return html`<section class="story-result" aria-label=${msg('What the model shows')}>
+      <h3>${msg('What the model shows')}</h3>
+      <p class="story-chart-title">${msg(str`${label}, ${people}${where}: median and 90% band of ${runs} replicates, ${smooth}-week rolling mean`)}</p>
       <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>
       <band-chart .bands=${bands} .labels=${names} .activationDay=${s?.main.run.activationDay ?? 0} .days=${Math.round((s?.main.run.years ?? 0) * 365)} ?percent=${def.kind === 'share'}></band-chart>
-      <div class="story-sentences">${o.sentences.map((x) => html`<p>${x}</p>`)}</div>
+      <div class="story-sentences">${sentences.map((x) => html`<p>${x}</p>`)}</div>
     </section>`;
   }
 
@@ -362,7 +373,7 @@ export class StoryView extends LitElement {
       const results = out.results.filter((r): r is ReplicateResult => r !== undefined);
       const main = results.slice(0, c.replicates);
       const against = s.against ? results.slice(c.replicates) : [];
-      const outcome = { chapter: c, main, against, sentences: chapterSentences(c, { main, against }, answer, s) };
+      const outcome = { chapter: c, main, against, answer };
       this.outcomes.set(c, outcome);
       if (this.chapters[this.current] === c) {
         this.outcome = outcome;
@@ -388,9 +399,9 @@ export class StoryView extends LitElement {
     const url = `${location.origin}${location.pathname}${encodeChapterLink(c, CHAPTERS.includes(c))}`;
     try {
       await navigator.clipboard.writeText(url);
-      this.copied = 'Link copied: it opens this chapter.';
+      this.copied = msg('Link copied: it opens this chapter.');
     } catch {
-      this.copied = `Copy this link: ${url}`;
+      this.copied = msg(str`Copy this link: ${url}`);
     }
   }
 
@@ -426,13 +437,20 @@ export class StoryView extends LitElement {
   }
 }
 
+/** The Run button's words: how many runs the chapter makes. */
+function runLabel(c: Chapter): string {
+  const n = c.replicates;
+  if (c.against === 'nothing') return n === 1 ? msg('Run 1 replicate and see') : msg(str`Run ${n} replicates and see`);
+  return n === 1 ? msg('Run 1 replicate of each and see') : msg(str`Run ${n} replicates of each and see`);
+}
+
 /** The handout's answer lines: printed only (blank lines to write on). */
 function handoutLines(c: Chapter): TemplateResult {
   return html`<div class="handout-only handout-lines" aria-hidden="true">
-    ${c.prediction.kind === 'slider' ? html`<p>My guess: ______________</p>` : html`<p>My prediction (tick one above).</p>`}
-    <p>What did the model show?</p>
+    ${c.prediction.kind === 'slider' ? html`<p>${msg('My guess:')} ______________</p>` : html`<p>${msg('My prediction (tick one above).')}</p>`}
+    <p>${msg('What did the model show?')}</p>
     <div class="lines"></div>
-    <p>Why might that be? What would you want to know next?</p>
+    <p>${msg('Why might that be? What would you want to know next?')}</p>
     <div class="lines"></div>
   </div>`;
 }

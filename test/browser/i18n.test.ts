@@ -1,0 +1,116 @@
+import { configureLocalization } from '@lit/localize';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { builtInChapters, chapterInNode } from '../helpers/story.ts';
+import { launch } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// The same catalogue in this process, so the story's Spanish sentences can be made here too. (lit-localize
+// announces a change of language on `window`; Node has none, so an EventTarget stands in for it.)
+(globalThis as { window?: unknown }).window ??= new EventTarget();
+const CATALOGUE = '../../src/ui/i18n/generated/locales/es.js';
+const { setLocale } = configureLocalization({
+  sourceLocale: 'en',
+  targetLocales: ['es'],
+  loadLocale: () => import(CATALOGUE),
+});
+
+async function openIn(locale: string, hash = ''): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(inject('baseUrl') + hash);
+  return { page, errors };
+}
+
+/**
+ * English words that a Spanish page should not show: function words of English sentences. (Proper
+ * names, scenario data such as "County", and source titles, which stay in their language, are left out.)
+ */
+const ENGLISH = /\b(the|and|of|with|to|is|are|was|were|this|that|run|runs|chapter|replicates?|predict|against|after|before)\b/i;
+
+/** Each English word found, with the words around it (empty when there is none). */
+function englishIn(text: string): string[] {
+  const all = new RegExp(ENGLISH.source, 'gi');
+  return [...text.matchAll(all)].map((m) => text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40));
+}
+
+/** Text of the translated views as a reader sees it, less links' addresses and the sources' titles. */
+function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [];
+    const walk = (root: Node) => {
+      for (const n of Array.from(root.childNodes)) {
+        if (n instanceof HTMLElement) {
+          if (n.matches('.link-text, .story-sources, script, style, [hidden], .handout-only') || getComputedStyle(n).display === 'none') continue;
+          if (n.shadowRoot) walk(n.shadowRoot);
+          for (const a of ['aria-label', 'title', 'alt']) if (n.getAttribute(a)) parts.push(n.getAttribute(a)!);
+          walk(n);
+        } else if (n.nodeType === Node.TEXT_NODE) parts.push(n.textContent ?? '');
+      }
+    };
+    for (const sel of ['.app-header', 'story-view', '.app-footer', '#run']) {
+      const el = document.querySelector(sel);
+      if (el?.checkVisibility()) walk(el);
+    }
+    return parts.join(' ').replace(/\s+/g, ' ');
+  });
+}
+
+describe('Spanish and English', () => {
+  it('a Spanish browser gets Spanish (lang="es"); the switch changes it and the choice is kept', async () => {
+    const { page, errors } = await openIn('es-ES');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await page.getByRole('button', { name: 'Empieza aquí: la historia' }).waitFor();
+    await page.getByLabel('Idioma').selectOption('en');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('button', { name: 'Start here: the story' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Start here: the story' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('button', { name: 'Empieza aquí: la historia' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the story speaks Spanish with no English left, and its sentences are the same chapter\u2019s made in Node, in Spanish', async () => {
+    await setLocale('es');
+    const c = builtInChapters()[3];
+    const { page, errors } = await openIn('es-MX', `#story=${c.id}`);
+    await expect.poll(() => page.locator('#chapter-title').textContent()).toBe(c.translations.es?.title);
+    await page.locator('story-view input[type=radio]').nth(1).check();
+    await page.locator('#story-run').click();
+    await page.locator('.story-sentences p').first().waitFor({ timeout: 120_000 });
+    expect(await page.locator('.story-sentences p').allTextContents()).toEqual(chapterInNode(c, { option: 1 }, 'es'));
+    expect(englishIn(await visibleText(page))).toEqual([]);
+    await page.getByRole('button', { name: 'Presentar (para formadores)' }).click();
+    await page.locator('.story.presenting').waitFor();
+    expect(englishIn(await visibleText(page))).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Explorar una simulación' }).click();
+    await page.locator('run-controls').getByRole('button', { name: 'Avanzar una semana' }).click();
+    await expect.poll(() => visibleText(page)).toMatch(/Día 7 de/);
+    expect(englishIn(await visibleText(page))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the English word check would catch English: the same views in English fail it', async () => {
+    const { page } = await openIn('en-US', '#story=task-force');
+    await page.locator('#chapter-title').waitFor();
+    expect(englishIn(await visibleText(page)).length).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});
