@@ -32,6 +32,22 @@ export function groupPeople(g: Group): string {
   }
 }
 
+/** A group as a heading or a chart's key ("Latino citizen"). */
+export function groupTitle(g: Group): string {
+  switch (g) {
+    case 'all':
+      return msg('All');
+    case 'latinoCitizen':
+      return msg('Latino citizen');
+    case 'latinoNoncitizen':
+      return msg('Latino non-citizen');
+    case 'nonLatino':
+      return msg('Non-Latino');
+    default:
+      return groupPeople(g);
+  }
+}
+
 /** Metrics the student-facing views name (the live charts and the story); others keep the table's English label. */
 function translatedLabel(key: MetricKey): string | undefined {
   switch (key) {

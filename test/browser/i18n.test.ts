@@ -60,9 +60,11 @@ function visibleText(page: Page): Promise<string> {
         } else if (n.nodeType === Node.TEXT_NODE) parts.push(n.textContent ?? '');
       }
     };
-    for (const sel of ['.app-header', 'story-view', '.app-footer', '#run']) {
+    for (const sel of ['.app-header', 'story-view', '.app-footer', '#run', 'town-view', 'charts-panel', 'run-summary', 'resident-inspector']) {
       const el = document.querySelector(sel);
-      if (el?.checkVisibility()) walk(el);
+      if (!el?.checkVisibility()) continue;
+      if (el.shadowRoot) walk(el.shadowRoot);
+      walk(el);
     }
     return parts.join(' ').replace(/\s+/g, ' ');
   });
@@ -85,7 +87,7 @@ describe('Spanish and English', () => {
     await page.context().close();
   });
 
-  it('the story speaks Spanish with no English left, and its sentences are the same chapter\u2019s made in Node, in Spanish', async () => {
+  it('the story and the run\u2019s own views speak Spanish with no English left, and the story\u2019s sentences are the same chapter\u2019s made in Node, in Spanish', async () => {
     await setLocale('es');
     const c = builtInChapters()[3];
     const { page, errors } = await openIn('es-MX', `#story=${c.id}`);
@@ -102,6 +104,9 @@ describe('Spanish and English', () => {
     await page.getByRole('button', { name: 'Explorar una simulación' }).click();
     await page.locator('run-controls').getByRole('button', { name: 'Avanzar una semana' }).click();
     await expect.poll(() => visibleText(page)).toMatch(/Día 7 de/);
+    await page.locator('resident-inspector input').fill('5');
+    await page.locator('resident-inspector').getByRole('button', { name: 'Inspeccionar' }).click();
+    await expect.poll(() => visibleText(page)).toMatch(/Residente 5/);
     expect(englishIn(await visibleText(page))).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -1,22 +1,14 @@
-import { CHARGES, CRIME_TYPES, GROUPS, STATUSES, kindGroup, kindIsLatino, kindStatus } from '../codes.ts';
+import { GROUPS, STATUSES, kindGroup, kindIsLatino, kindStatus } from '../codes.ts';
 import { cellXY } from '../create/geometry.ts';
 import { tieOf, type World } from '../world.ts';
 import { EVENT_KINDS, heldFrom, type EventKind } from './event-log.ts';
 
-const CUSTODY = [
-  'in the community',
-  'in jail',
-  'in jail, then to ICE',
-  'in immigration detention (to be removed)',
-  'in immigration detention (to be released)',
-  'removed from the country',
-] as const;
-
+/** One event in a resident's life, as data: the page puts it into words in its language. */
 export interface TimelineEntry {
   day: number;
   kind: EventKind;
-  /** Plain-language description of the event. */
-  text: string;
+  /** The event's detail: the crime type or charge (a code), or the other resident involved. */
+  other: number;
   trust: number;
 }
 
@@ -27,12 +19,13 @@ export interface ResidentInfo {
   status: (typeof STATUSES)[number];
   jurisdiction: string;
   neighbourhood: { x: number; y: number };
-  custody: string;
+  /** Custody state code (codes.ts: FREE, IN_JAIL, …). */
+  custody: number;
   trust: number;
   fear: number;
   victimisations: number;
   offender: boolean;
-  household: { id: number; members: { id: number; status: (typeof STATUSES)[number]; custody: string }[]; mixedStatus: boolean };
+  household: { id: number; members: { id: number; status: (typeof STATUSES)[number]; custody: number }[]; mixedStatus: boolean };
   ties: number[];
   /** What happened to this resident, oldest first, with their trust just after. */
   timeline: TimelineEntry[];
@@ -48,7 +41,7 @@ export function inspectResident(w: World, id: number): ResidentInfo {
   const members = [];
   let mixed = false;
   for (let o = start; o < start + w.households.size[h]; o++) {
-    members.push({ id: o, status: STATUSES[kindStatus(res.kind[o])], custody: CUSTODY[res.custody[o]] });
+    members.push({ id: o, status: STATUSES[kindStatus(res.kind[o])], custody: res.custody[o] });
     if (kindStatus(res.kind[o]) === 3) mixed = true;
   }
   const xy = cellXY(w.geometry, res.cell[id]);
@@ -59,7 +52,7 @@ export function inspectResident(w: World, id: number): ResidentInfo {
     status: STATUSES[kindStatus(k)],
     jurisdiction: w.scenario.jurisdictions[res.jur[id]].name,
     neighbourhood: { x: xy.x, y: xy.y },
-    custody: CUSTODY[res.custody[id]],
+    custody: res.custody[id],
     trust: res.trust[id],
     fear: res.fear[id],
     victimisations: res.victimisations[id],
@@ -77,46 +70,7 @@ function timeline(w: World, id: number): TimelineEntry[] {
     const i = n % log.capacity;
     if (log.resident[i] !== id || log.day[i] < 0) continue;
     const kind = EVENT_KINDS[log.kind[i]];
-    out.push({ day: log.day[i], kind, text: describe(kind, log.other[i]), trust: log.trust[i] });
+    out.push({ day: log.day[i], kind, other: log.other[i], trust: log.trust[i] });
   }
   return out;
-}
-
-function describe(kind: EventKind, other: number): string {
-  const crime = CRIME_TYPES[other] ? spaced(CRIME_TYPES[other]) : 'crime';
-  switch (kind) {
-    case 'victimReported':
-      return `Victim of ${crime}; reported it to police`;
-    case 'victimUnreported':
-      return `Victim of ${crime}; did not report it`;
-    case 'caseCleared':
-      return `The ${crime} case was cleared`;
-    case 'caseUnsolved':
-      return `The ${crime} case went unsolved`;
-    case 'stopped':
-      return 'Stopped by police on patrol';
-    case 'questioned':
-      return 'Questioned about immigration status during the stop';
-    case 'arrested':
-      return `Arrested (${CHARGES[other] ?? 'charge'} charge) and booked into jail`;
-    case 'detained':
-      return 'Taken into immigration detention';
-    case 'removed':
-      return 'Removed from the country';
-    case 'released':
-      return 'Released back home';
-    case 'relativeDetained':
-      return `A household member (resident ${other}) was taken into immigration detention`;
-    case 'tieDetained':
-      return `A friend or relative (resident ${other}) was taken into immigration detention`;
-    case 'federalArrest':
-      return 'Arrested by ICE at large';
-  }
-}
-
-function spaced(camel: string): string {
-  return camel
-    .replace(/([A-Z])/g, ' $1')
-    .toLowerCase()
-    .replace('burglary theft', 'burglary or theft');
 }

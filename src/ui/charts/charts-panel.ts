@@ -1,4 +1,7 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { formatNumber, groupTitle, metricLabel } from '../../i18n/labels.ts';
+import { getLocale } from '../i18n/locale.ts';
 import type uPlot from 'uplot';
 import type { WeeklySeries } from '../../engine/index.ts';
 import { CHARTS, LINES, paddedRange, smooth } from './chart-specs.ts';
@@ -36,6 +39,7 @@ export class ChartsPanel extends LitElement {
     this.days = 0;
     this.jurisdiction = 0;
     this.smoothing = 4;
+    updateWhenLocaleChanges(this);
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -85,26 +89,26 @@ export class ChartsPanel extends LitElement {
     return html`<div class="charts-head">
         ${
           names.length > 1
-            ? html`<label>Jurisdiction
+            ? html`<label>${msg('Jurisdiction')}
               <select @change=${(e: Event) => (this.jurisdiction = Number((e.target as HTMLSelectElement).value))}>
                 ${names.map((n, i) => html`<option value=${i} ?selected=${i === this.jurisdiction}>${n}</option>`)}
               </select></label
             >`
             : nothing
         }
-        <label>Smoothing
+        <label>${msg('Smoothing')}
           <select @change=${(e: Event) => (this.smoothing = Number((e.target as HTMLSelectElement).value))}>
-            ${[1, 4, 13].map((k) => html`<option value=${k} ?selected=${k === this.smoothing}>${k === 1 ? 'none (weekly)' : `${k}-week average`}</option>`)}
+            ${[1, 4, 13].map((k) => html`<option value=${k} ?selected=${k === this.smoothing}>${k === 1 ? msg('none (weekly)') : msg(str`${k}-week average`)}</option>`)}
           </select></label
         >
-        <span class="charts-key">${LINES.map((l) => html`<span class="key"><svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke=${l.colour} stroke-width=${l.width} stroke-dasharray=${l.dash.join(' ')} /></svg>${l.label}</span>`)}
-          <span class="key"><svg width="10" height="12" aria-hidden="true"><line x1="5" y1="0" x2="5" y2="12" stroke="#c62828" stroke-width="2" stroke-dasharray="3 2" /></svg>policy starts</span></span
+        <span class="charts-key">${LINES.map((l) => html`<span class="key"><svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke=${l.colour} stroke-width=${l.width} stroke-dasharray=${l.dash.join(' ')} /></svg>${groupTitle(l.group)}</span>`)}
+          <span class="key"><svg width="10" height="12" aria-hidden="true"><line x1="5" y1="0" x2="5" y2="12" stroke="#c62828" stroke-width="2" stroke-dasharray="3 2" /></svg>${msg('policy starts')}</span></span
         >
       </div>
       <div class="charts-grid">${CHARTS.map(
         (c) =>
           html`<figure class="chart" data-metric=${c.key}>
-            <figcaption>${c.title}</figcaption>
+            <figcaption>${metricLabel(c.key)}</figcaption>
             <div class="plot" aria-hidden="true"></div>
             <p class="visually-hidden chart-text">${this.describe(c.key, c.percent)}</p>
           </figure>`,
@@ -115,17 +119,26 @@ export class ChartsPanel extends LitElement {
   private describe(key: string, percent: boolean): string {
     const w = this.weekly;
     const j = w?.jurisdictions[this.jurisdiction];
-    if (!w || !j || w.weeks === 0) return 'No weeks run yet.';
-    const show = (v: number | null | undefined) => (v === null || v === undefined ? 'no value' : percent ? `${Math.round(v * 100)}%` : v.toFixed(2));
+    if (!w || !j || w.weeks === 0) return msg('No weeks run yet.');
+    const locale = getLocale();
+    const show = (v: number | null | undefined) =>
+      v === null || v === undefined ? msg('no value') : percent ? `${formatNumber(v * 100, 0, locale)}%` : formatNumber(v, 2, locale);
     const lines = LINES.map((l) => {
       const ys = (j.groups[l.group]?.[key] ?? []) as (number | null)[];
-      return `${l.label} ${show(ys.at(-1))} (first week ${show(ys[0])})`;
+      const name = groupTitle(l.group);
+      const last = show(ys.at(-1));
+      const first = show(ys[0]);
+      return msg(str`${name} ${last} (first week ${first})`);
     });
-    return `Week ending day ${(w.startDay.at(-1) ?? 0) + 6}: ${lines.join('; ')}.`;
+    const day = (w.startDay.at(-1) ?? 0) + 6;
+    const all = lines.join('; ');
+    return msg(str`Week ending day ${day}: ${all}.`);
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('jurisdiction') || changed.has('smoothing') || changed.has('days') || this.plots.length === 0) this.rebuild();
+    // A change of language redraws the charts too (their axis labels are drawn into the canvas).
+    const relabel = this.builtIn !== getLocale();
+    if (relabel || changed.has('jurisdiction') || changed.has('smoothing') || changed.has('days') || this.plots.length === 0) this.rebuild();
     else if (changed.has('weeks') || changed.has('weekly')) this.refresh();
   }
 
@@ -137,8 +150,12 @@ export class ChartsPanel extends LitElement {
     return [xs, ...ys] as uPlot.AlignedData;
   }
 
+  /** The language the charts were drawn in. */
+  private builtIn = '';
+
   private rebuild(): void {
     if (!this.UPlot) return;
+    this.builtIn = getLocale();
     this.plots.forEach((p) => p.destroy());
     this.plots = [];
     const figures = this.querySelectorAll<HTMLElement>('.chart .plot');
@@ -159,7 +176,7 @@ export class ChartsPanel extends LitElement {
           y: c.percent ? { range: [0, 1] } : { range: (_u, lo, hi) => paddedRange(lo, hi, c.minSpan) },
         },
         axes: [
-          { label: 'day', size: 36, labelSize: 14 },
+          { label: msg('day'), size: 36, labelSize: 14 },
           { size: 48, values: c.percent ? (_u, vals) => vals.map((v) => `${Math.round(v * 100)}%`) : undefined },
         ],
         series: [

@@ -1,15 +1,25 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
+import { formatNumber, groupTitle } from '../../i18n/labels.ts';
+import { getLocale } from '../i18n/locale.ts';
+import { custodyWords, eventWords } from './event-words.ts';
 import type { ResidentInfo } from '../../engine/index.ts';
 import { trustCss } from '../../render/colours.ts';
 import { emit } from '../events.ts';
-import { GROUP_LABELS } from '../../report/group-labels.ts';
 
-const STATUS = {
-  usBorn: 'U.S.-born citizen',
-  naturalised: 'naturalised citizen',
-  lawfulResident: 'lawful resident (not a citizen)',
-  undocumented: 'undocumented',
-} as const;
+/** A resident's immigration status in the app's language. */
+function statusWords(s: ResidentInfo['status']): string {
+  switch (s) {
+    case 'usBorn':
+      return msg('U.S.-born citizen');
+    case 'naturalised':
+      return msg('naturalised citizen');
+    case 'lawfulResident':
+      return msg('lawful resident (not a citizen)');
+    case 'undocumented':
+      return msg('undocumented');
+  }
+}
 
 /**
  * Who a resident is (group, status, household) and what happened to them, with their trust after
@@ -23,51 +33,58 @@ export class ResidentInspector extends LitElement {
   constructor() {
     super();
     this.residents = 0;
+    updateWhenLocaleChanges(this);
   }
 
   override render(): TemplateResult {
     return html`<form class="lookup" @submit=${this.onLookup}>
-        <label for="rid">Resident number</label>
+        <label for="rid">${msg('Resident number')}</label>
         <input id="rid" name="rid" type="number" min="0" max=${Math.max(0, this.residents - 1)} step="1" required />
-        <button>Inspect</button>
-        <span class="hint">or click a resident in the town view</span>
+        <button>${msg('Inspect')}</button>
+        <span class="hint">${msg('or click a resident in the town view')}</span>
       </form>
-      ${this.info ? this.details(this.info) : html`<p class="empty">No resident selected.</p>`}`;
+      ${this.info ? this.details(this.info) : html`<p class="empty">${msg('No resident selected.')}</p>`}`;
   }
 
   private details(r: ResidentInfo): TemplateResult {
+    const locale = getLocale();
+    const n2 = (v: number) => formatNumber(v, 2, locale);
+    const x = r.neighbourhood.x + 1;
+    const y = r.neighbourhood.y + 1;
+    const place = r.jurisdiction;
+    const times = r.victimisations;
     return html`<div class="card">
-      <h3>Resident ${r.id}</h3>
+      <h3>${msg(str`Resident ${r.id}`)}</h3>
       <dl>
-        <dt>Group</dt>
-        <dd>${GROUP_LABELS[r.group].one}, ${STATUS[r.status]}</dd>
-        <dt>Lives in</dt>
-        <dd>${r.jurisdiction}, neighbourhood (${r.neighbourhood.x + 1}, ${r.neighbourhood.y + 1})</dd>
-        <dt>Now</dt>
-        <dd>${r.custody}${r.offender ? '; an active offender' : ''}</dd>
-        <dt>Trust / fear</dt>
-        <dd><span class="swatch" style="background:${trustCss(r.trust)}"></span>${r.trust.toFixed(2)} / ${r.fear.toFixed(2)}</dd>
-        <dt>Victimised</dt>
-        <dd>${r.victimisations} time${r.victimisations === 1 ? '' : 's'}</dd>
-        <dt>Household</dt>
+        <dt>${msg('Group')}</dt>
+        <dd>${groupTitle(r.group)}, ${statusWords(r.status)}</dd>
+        <dt>${msg('Lives in')}</dt>
+        <dd>${msg(str`${place}, neighbourhood (${x}, ${y})`)}</dd>
+        <dt>${msg('Now')}</dt>
+        <dd>${custodyWords(r.custody)}${r.offender ? msg('; an active offender') : ''}</dd>
+        <dt>${msg('Trust / fear')}</dt>
+        <dd><span class="swatch" style="background:${trustCss(r.trust)}"></span>${n2(r.trust)} / ${n2(r.fear)}</dd>
+        <dt>${msg('Victimised')}</dt>
+        <dd>${times === 1 ? msg('1 time') : msg(str`${times} times`)}</dd>
+        <dt>${msg('Household')}</dt>
         <dd>
-          ${r.household.mixedStatus ? 'Mixed-status household: ' : ''}
+          ${r.household.mixedStatus ? msg('Mixed-status household: ') : ''}
           <ul>
             ${r.household.members.map(
               (m) =>
-                html`<li>${m.id === r.id ? html`<strong>this resident</strong>` : html`<button class="link" @click=${() => emit(this, 'resident-pick', m.id)}>resident ${m.id}</button>`}: ${STATUS[m.status]}, ${m.custody}</li>`,
+                html`<li>${m.id === r.id ? html`<strong>${msg('this resident')}</strong>` : html`<button class="link" @click=${() => emit(this, 'resident-pick', m.id)}>${msg(str`resident ${m.id}`)}</button>`}: ${statusWords(m.status)}, ${custodyWords(m.custody)}</li>`,
             )}
           </ul>
         </dd>
       </dl>
-      <h4>What happened (trust after each event)</h4>
+      <h4>${msg('What happened (trust after each event)')}</h4>
       ${r.timeline.length ? this.sparkline(r) : nothing}
       ${
         r.timeline.length
           ? html`<ol class="timeline">
-            ${r.timeline.map((t) => html`<li><span class="day">day ${t.day}</span> ${t.text} <span class="trust">trust ${t.trust.toFixed(2)}</span></li>`)}
+            ${r.timeline.map((t) => html`<li><span class="day">${msg(str`day ${t.day}`)}</span> ${eventWords(t.kind, t.other)} <span class="trust">${msg(str`trust ${n2(t.trust)}`)}</span></li>`)}
           </ol>`
-          : html`<p class="empty">Nothing has happened to this resident yet in the measured period.</p>`
+          : html`<p class="empty">${msg('Nothing has happened to this resident yet in the measured period.')}</p>`
       }
     </div>`;
   }
@@ -81,7 +98,7 @@ export class ResidentInspector extends LitElement {
       (t) =>
         svg`<circle cx=${((t.day / maxDay) * (w - 6) + 3).toFixed(1)} cy=${(h - 3 - t.trust * (h - 6)).toFixed(1)} r="2.5" fill=${trustCss(t.trust)} stroke="#14213d" stroke-width="0.8" />`,
     );
-    return html`<svg class="spark" width=${w} height=${h} viewBox="0 0 ${w} ${h}" role="img" aria-label="Trust after each event, from day ${r.timeline[0].day} to day ${maxDay}">
+    return html`<svg class="spark" width=${w} height=${h} viewBox="0 0 ${w} ${h}" role="img" aria-label=${msg(str`Trust after each event, from day ${r.timeline[0].day} to day ${maxDay}`)}>
       ${svg`<polyline points=${pts} fill="none" stroke="#14213d" stroke-width="1.2" />`}${dots}
     </svg>`;
   }

@@ -1,4 +1,6 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, type TemplateResult } from 'lit';
+import { getLocale } from '../i18n/locale.ts';
 import type { RunSummary } from '../../engine/index.ts';
 import { describeRun } from './describe.ts';
 
@@ -13,11 +15,12 @@ export class RunSummaryView extends LitElement {
     super();
     this.activationDay = 0;
     this.day = 0;
+    updateWhenLocaleChanges(this);
   }
 
   override render(): TemplateResult {
-    if (!this.summary) return html`<p class="muted">Play the run, or run it to the end, to see what changed.</p>`;
-    const lines = describeRun(this.summary, this.activationDay, this.day);
+    if (!this.summary) return html`<p class="muted">${msg('Play the run, or run it to the end, to see what changed.')}</p>`;
+    const lines = describeRun(this.summary, this.activationDay, this.day, getLocale());
     return html`<ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>`;
   }
 

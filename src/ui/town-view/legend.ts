@@ -1,5 +1,22 @@
+import { msg, str } from '@lit/localize';
 import { html, svg, type TemplateResult } from 'lit';
+import { formatNumber } from '../../i18n/labels.ts';
+import { getLocale } from '../i18n/locale.ts';
 import { type HeatMeasure, MEASURE_SCALES, measureCss } from '../../render/colours.ts';
+
+/** A measure's name in the app's language (the renderer's table holds the English). */
+export function measureLabel(m: HeatMeasure): string {
+  switch (m) {
+    case 'trust':
+      return msg('Trust in police');
+    case 'trustChange':
+      return msg('Change in trust since the policy started');
+    case 'fear':
+      return msg('Fear of immigration consequences');
+    case 'reporting':
+      return msg('Chance a crime is reported');
+  }
+}
 
 /** Small SVG shapes matching the renderer's textures, for the legend. */
 function shape(kind: 'circle' | 'square' | 'triangle' | 'star' | 'ring' | 'cross' | 'box' | 'diamond' | 'question', colour: string): TemplateResult {
@@ -21,18 +38,22 @@ function shape(kind: 'circle' | 'square' | 'triangle' | 'star' | 'ring' | 'cross
 function ramp(m: HeatMeasure): TemplateResult {
   const { domain, digits } = MEASURE_SCALES[m];
   const at = (f: number) => domain[0] + f * (domain[1] - domain[0]);
-  const show = (v: number) => `${m === 'trustChange' && v > 0 ? '+' : ''}${v.toFixed(digits)}`;
-  return html`<span>${show(domain[0])} or less</span>
+  const show = (v: number) => formatNumber(v, digits, getLocale(), m === 'trustChange');
+  const low = show(domain[0]);
+  const high = show(domain[1]);
+  const note = m === 'trustChange' ? msg(' (grey: no change; all grey before the policy starts)') : m === 'trust' ? msg(' (0 = none, 1 = full)') : '';
+  return html`<span>${msg(str`${low} or less`)}</span>
     <span class="ramp" style="background:linear-gradient(90deg, ${[0, 0.25, 0.5, 0.75, 1].map((f) => measureCss(m, at(f))).join(', ')})"></span>
-    <span>${show(domain[1])} or more${m === 'trustChange' ? ' (grey: no change; all grey before the policy starts)' : m === 'trust' ? ' (0 = none, 1 = full)' : ''}</span>`;
+    <span>${msg(str`${high} or more`)}${note}</span>`;
 }
 
 /** The heat map's legend: the measure, its colour ramp and the values at its ends. */
 function heatLegend(m: HeatMeasure): TemplateResult {
-  const what = m === 'reporting' ? 'chance a crime is reported (offenders\u2019 running estimate)' : `mean ${MEASURE_SCALES[m].label.toLowerCase()}`;
-  return html`<div class="legend" aria-label="Legend">
-    <div class="row"><span class="title">Each square: one neighbourhood's ${what}</span></div>
-    <div class="row">${ramp(m)}<span class="item">blank: no residents left</span></div>
+  const measure = measureLabel(m).toLowerCase();
+  const what = m === 'reporting' ? msg('chance a crime is reported (offenders\u2019 running estimate)') : msg(str`mean ${measure}`);
+  return html`<div class="legend" aria-label=${msg('Legend')}>
+    <div class="row"><span class="title">${msg(str`Each square: one neighbourhood's ${what}`)}</span></div>
+    <div class="row">${ramp(m)}<span class="item">${msg('blank: no residents left')}</span></div>
   </div>`;
 }
 
@@ -40,22 +61,23 @@ function heatLegend(m: HeatMeasure): TemplateResult {
 export function legend(layer: 'residents' | 'neighbourhoods', m: HeatMeasure): TemplateResult {
   if (layer === 'neighbourhoods') return heatLegend(m);
   const grey = '#555';
-  return html`<div class="legend" aria-label="Legend">
-    <div class="row"><span class="title">Each resident: ${MEASURE_SCALES[m].label.toLowerCase()}</span>${ramp(m)}</div>
+  const measure = measureLabel(m).toLowerCase();
+  return html`<div class="legend" aria-label=${msg('Legend')}>
+    <div class="row"><span class="title">${msg(str`Each resident: ${measure}`)}</span>${ramp(m)}</div>
     <div class="row">
-      <span class="item">${shape('circle', grey)} non-Latino</span>
-      <span class="item">${shape('square', grey)} Latino citizen</span>
-      <span class="item">${shape('triangle', grey)} Latino non-citizen</span>
-      <span class="item faded">${shape('circle', grey)} faded: in custody</span>
-      <span class="item">${shape('star', '#14213d')} officer</span>
+      <span class="item">${shape('circle', grey)} ${msg('non-Latino')}</span>
+      <span class="item">${shape('square', grey)} ${msg('Latino citizen')}</span>
+      <span class="item">${shape('triangle', grey)} ${msg('Latino non-citizen')}</span>
+      <span class="item faded">${shape('circle', grey)} ${msg('faded: in custody')}</span>
+      <span class="item">${shape('star', '#14213d')} ${msg('officer')}</span>
     </div>
     <div class="row">
-      <span class="item">${shape('ring', '#1a7f37')} crime, reported</span>
-      <span class="item">${shape('cross', '#8a1c1c')} crime, not reported</span>
-      <span class="item">${shape('box', '#1d3a6e')} stop</span>
-      <span class="item">${shape('question', '#6a1b9a')} status questioned</span>
-      <span class="item">${shape('diamond', '#c62828')} immigration detention</span>
-      <span class="item">${shape('cross', '#000')} removal</span>
+      <span class="item">${shape('ring', '#1a7f37')} ${msg('crime, reported')}</span>
+      <span class="item">${shape('cross', '#8a1c1c')} ${msg('crime, not reported')}</span>
+      <span class="item">${shape('box', '#1d3a6e')} ${msg('stop')}</span>
+      <span class="item">${shape('question', '#6a1b9a')} ${msg('status questioned')}</span>
+      <span class="item">${shape('diamond', '#c62828')} ${msg('immigration detention')}</span>
+      <span class="item">${shape('cross', '#000')} ${msg('removal')}</span>
     </div>
   </div>`;
 }

@@ -1,11 +1,13 @@
 import * as Comlink from 'comlink';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { frameTransferables, RESIDENT_DRAW_LIMIT } from '../../engine/view/frame.ts';
 import { VIEW_MEASURES } from '../../engine/index.ts';
 import type { RenderApi } from '../../../workers/contract.ts';
 import type { EngineController } from '../controllers/engine-controller.ts';
 import { emit } from '../events.ts';
-import { legend } from './legend.ts';
+import { legend, measureLabel } from './legend.ts';
+import { getLocale } from '../i18n/locale.ts';
 import { MEASURE_SCALES, type HeatMeasure } from '../../render/colours.ts';
 import type { ViewMode } from '../../render/town-renderer.ts';
 
@@ -58,6 +60,7 @@ export class TownView extends LitElement {
     this.layer = 'residents';
     this.windowNote = '';
     this.picked = -1;
+    updateWhenLocaleChanges(this);
   }
 
   override updated(changed: Map<string, unknown>): void {
@@ -77,10 +80,10 @@ export class TownView extends LitElement {
     try {
       this.surface = await this.start(canvas, Math.max(1, width), Math.max(1, height), resolution);
     } catch (e) {
-      this.loadError = `The town view could not start: ${(e as Error).message}. The charts and summary still work.`;
+      this.loadError = msg(str`The town view could not start: ${(e as Error).message}. The charts and summary still work.`);
       return;
     }
-    const failed = (e: unknown) => (this.loadError = `The town view stopped: ${(e as Error).message}. The charts and summary still work.`);
+    const failed = (e: unknown) => (this.loadError = msg(str`The town view stopped: ${(e as Error).message}. The charts and summary still work.`));
     this.unsubscribe = this.engine?.onFrame((f, l) => {
       if (l !== this.layoutSeen) {
         this.layoutSeen = l;
@@ -138,7 +141,7 @@ export class TownView extends LitElement {
     const win = cells.length ? await engine.setWindow(cells) : await engine.setWindow([]).then(() => null);
     if (key !== this.windowKey) return;
     const tooMany = win !== null && 'tooMany' in win;
-    this.windowNote = tooMany ? `${win.tooMany.toLocaleString('en-US')} residents in view: zoom in further to see them one by one.` : '';
+    this.windowNote = tooMany ? msg(str`${win.tooMany.toLocaleString(getLocale())} residents in view: zoom in further to see them one by one.`) : '';
     await surface.setWindow(tooMany ? null : win);
     const s = await surface.showing();
     this.layer = s.layer;
@@ -152,36 +155,36 @@ export class TownView extends LitElement {
     const county = this.engine?.layout?.drawsResidents === false;
     return html`
       <div class="toolbar">
-        <button @click=${() => this.zoom(1.4)} aria-label="Zoom in">+</button>
-        <button @click=${() => this.zoom(1 / 1.4)} aria-label="Zoom out">−</button>
-        <button @click=${() => void this.surface?.fit().then(() => this.sync())}>Fit</button>
+        <button @click=${() => this.zoom(1.4)} aria-label=${msg('Zoom in')}>+</button>
+        <button @click=${() => this.zoom(1 / 1.4)} aria-label=${msg('Zoom out')}>−</button>
+        <button @click=${() => void this.surface?.fit().then(() => this.sync())}>${msg('Fit')}</button>
         <label
-          >Show
+          >${msg('Show')}
           <select id="town-mode" @change=${this.onMode}>
-            <option value="auto" ?selected=${this.mode === 'auto'}>residents, or neighbourhoods when zoomed out</option>
-            <option value="residents" ?selected=${this.mode === 'residents'} ?disabled=${county}>residents</option>
-            <option value="neighbourhoods" ?selected=${this.mode === 'neighbourhoods'}>neighbourhoods (heat map)</option>
+            <option value="auto" ?selected=${this.mode === 'auto'}>${msg('residents, or neighbourhoods when zoomed out')}</option>
+            <option value="residents" ?selected=${this.mode === 'residents'} ?disabled=${county}>${msg('residents')}</option>
+            <option value="neighbourhoods" ?selected=${this.mode === 'neighbourhoods'}>${msg('neighbourhoods (heat map)')}</option>
           </select></label
         >
         <label
-          >Colour by
+          >${msg('Colour by')}
           <select id="town-measure" @change=${this.onMeasure}>
-            ${VIEW_MEASURES.map((m) => html`<option value=${m} ?selected=${m === this.measure}>${MEASURE_SCALES[m].label}</option>`)}
+            ${VIEW_MEASURES.map((m) => html`<option value=${m} ?selected=${m === this.measure}>${measureLabel(m)}</option>`)}
           </select></label
         >
       </div>
       <p class="hint">
         ${
           county
-            ? `A county of ${this.engine!.layout!.residents.toLocaleString('en-US')} residents is shown by neighbourhood; zoom in to see the residents of the neighbourhoods in view (up to ${RESIDENT_DRAW_LIMIT.toLocaleString('en-US')} at once). ${this.windowNote}`
-            : 'Drag to pan, wheel to zoom, click a resident to inspect. With the view focused: arrows, + and −, 0 to fit.'
+            ? `${msg(str`A county of ${this.engine!.layout!.residents.toLocaleString(getLocale())} residents is shown by neighbourhood; zoom in to see the residents of the neighbourhoods in view (up to ${RESIDENT_DRAW_LIMIT.toLocaleString(getLocale())} at once).`)} ${this.windowNote}`
+            : msg('Drag to pan, wheel to zoom, click a resident to inspect. With the view focused: arrows, + and −, 0 to fit.')
         }
       </p>
       <div
         class="canvas"
         tabindex="0"
         role="img"
-        aria-label=${`Town view: neighbourhoods and residents coloured by ${MEASURE_SCALES[this.measure].label.toLowerCase()}`}
+        aria-label=${msg(str`Town view: neighbourhoods and residents coloured by ${measureLabel(this.measure).toLowerCase()}`)}
         @pointerdown=${this.onDown}
         @pointermove=${this.onMove}
         @pointerup=${this.onUp}
