@@ -48,6 +48,30 @@ export function groupTitle(g: Group): string {
   }
 }
 
+/** A group as a heading, menu entry or table caption ("All residents", "Latino, U.S.-born"). */
+export function groupHeading(g: Group): string {
+  switch (g) {
+    case 'latinoCitizen':
+      return msg('Latino citizens');
+    case 'latinoNoncitizen':
+      return msg('Latino non-citizens');
+    case 'nonLatino':
+      return msg('Non-Latino residents');
+    case 'latino':
+      return msg('All Latino residents');
+    case 'all':
+      return msg('All residents');
+    case 'latinoUsBorn':
+      return msg('Latino, U.S.-born');
+    case 'latinoNaturalised':
+      return msg('Latino, naturalised');
+    case 'latinoLawful':
+      return msg('Latino, lawful non-citizens');
+    case 'latinoUndocumented':
+      return msg('Latino, undocumented');
+  }
+}
+
 /** Metrics the student-facing views name (the live charts and the story); others keep the table's English label. */
 function translatedLabel(key: MetricKey): string | undefined {
   switch (key) {
@@ -75,6 +99,10 @@ function translatedLabel(key: MetricKey): string | undefined {
       return msg('Removals');
     case 'expectedReporting':
       return msg('Expected reporting (noise-free)');
+    case 'recordedCrimesPer1000':
+      return msg('Recorded crime /1,000/yr');
+    case 'stopDisparity':
+      return msg('Stop disparity (Latino/other)');
     default:
       return undefined;
   }

@@ -7,6 +7,10 @@ export interface FormatOptions {
   perYearOf?: number | null;
   /** Show the 95% interval after the mean where there is one (default true). */
   interval?: boolean;
+  /** Format numbers for this language (the page's); absent, as the command line always has them (1234.5). */
+  locale?: string;
+  /** The word between an interval's ends, in that language. */
+  to?: string;
 }
 
 /**
@@ -25,10 +29,15 @@ export function formatEstimate(key: MetricKey, e: Estimate | undefined, opts: Fo
     scale = 365 / opts.perYearOf;
   }
   const digits = kind === 'level' || kind === 'ratio' ? 3 : kind === 'size' || (kind === 'total' && opts.perYearOf === undefined) ? 0 : 1;
-  const f = (v: number) => `${signed && v >= 0 ? '+' : ''}${(v * scale).toFixed(digits)}`;
+  const locale = opts.locale;
+  const number = (x: number) =>
+    locale ? new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x) : x.toFixed(digits);
+  const f = (v: number) => `${signed && v >= 0 ? '+' : ''}${number(v * scale)}`;
   const unit = kind === 'share' ? (signed ? ' pt' : '%') : '';
   const withInterval = (opts.interval ?? true) && e.n > 1 && e.lo !== null && e.hi !== null;
-  return withInterval ? `${f(e.mean)}${unit} (${f(e.lo!)} to ${f(e.hi!)})` : `${f(e.mean)}${unit}`;
+  // "to" between the interval's ends: the page passes its own word for it (a translation).
+  const to = opts.to ?? 'to';
+  return withInterval ? `${f(e.mean)}${unit} (${f(e.lo!)} ${to} ${f(e.hi!)})` : `${f(e.mean)}${unit}`;
 }
 
 /** A metric's row label, with "/yr" where its totals are shown per year. */

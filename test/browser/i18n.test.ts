@@ -2,6 +2,7 @@ import { configureLocalization } from '@lit/localize';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtInChapters, chapterInNode } from '../helpers/story.ts';
+import { encodeComparison } from '../../src/ui/state/share-link.ts';
 import { launch } from './browser.ts';
 
 let browser: Browser;
@@ -108,6 +109,20 @@ describe('Spanish and English', () => {
     await page.locator('resident-inspector').getByRole('button', { name: 'Inspeccionar' }).click();
     await expect.poll(() => visibleText(page)).toMatch(/Residente 5/);
     expect(englishIn(await visibleText(page))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the comparison speaks Spanish: set-up, progress, chart and tables', async () => {
+    const link = encodeComparison({ slots: [{ preset: 'no-agreement' }, { preset: 'task-force' }], replicates: 2, seed: 3, survey: 0, years: 1.5 });
+    const { page, errors } = await openIn('es-ES', link);
+    await page.getByRole('button', { name: 'Ejecutar la comparación' }).click();
+    await page.waitForSelector('.diff-table', { timeout: 180_000 });
+    await expect.poll(() => page.locator('.compare-progress').textContent()).toMatch(/4 de 4 réplicas terminadas/);
+    // Numbers in the tables are written the Spanish way (decimal comma).
+    expect(await page.locator('.diff-table[data-group=all] td').first().textContent()).toMatch(/^\d+,\d%/);
+    const text = await page.evaluate(() => (document.querySelector('compare-view') as HTMLElement).innerText);
+    expect(englishIn(text)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

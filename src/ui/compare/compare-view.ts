@@ -1,13 +1,16 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { groupHeading, metricLabel, presetTitle } from '../../i18n/labels.ts';
+import { getLocale } from '../i18n/locale.ts';
 import { weeklyBand, type Band } from '../../compare/bands.ts';
 import { compareScenarios, type ComparedScenario, type ComparisonReport } from '../../compare/compare.ts';
 import { metricDef, type MetricKey, type ReplicateResult, type ReplicateTask } from '../../engine/index.ts';
 import { COMPARISON_ROWS } from '../../report/comparison-rows.ts';
-import { formatEstimate, rowLabel } from '../../report/metric-format.ts';
+import { formatEstimate } from '../../report/metric-format.ts';
 import { replicatesCsv } from '../../report/replicates-csv.ts';
 import { provenanceLine } from '../../report/provenance.ts';
 import { resolveScenario, ScenarioError, scenarioHash, type Scenario } from '../../scenario/index.ts';
-import { GROUP_LABELS, GROUP_MENU } from '../../report/group-labels.ts';
+import { GROUP_MENU } from '../../report/group-labels.ts';
 import { ComparisonYears, Replicates, Seed, SEED_MAX, SurveyHouseholds } from '../../scenario/boundaries.ts';
 import { presetScenario, PRESETS, type PresetId } from '../state/presets.ts';
 import { encodeComparison, type SharedComparison } from '../state/share-link.ts';
@@ -32,7 +35,7 @@ const CHART_METRICS: readonly MetricKey[] = [
   'meanBelief',
   'expectedReporting',
 ];
-const GROUPS = GROUP_MENU.map((key) => ({ key, label: GROUP_LABELS[key].title }));
+const GROUPS = GROUP_MENU.map((key) => ({ key }));
 const CURRENT = '__current__';
 
 /**
@@ -88,6 +91,17 @@ export class CompareView extends LitElement {
     this.jurisdiction = 0;
     this.workersLost = 0;
     this.restored = '';
+    updateWhenLocaleChanges(this);
+  }
+
+  /** "6 of 6 replicates done", with how it ended or where it came from. */
+  private progressText(): string {
+    const { done, total } = this;
+    if (this.running) return msg(str`${done} of ${total} replicates…`);
+    if (this.report?.cancelled) return msg(str`${done} of ${total} replicates (cancelled: results use the finished ones)`);
+    const when = this.restored;
+    if (when) return msg(str`${done} of ${total} replicates done (kept in this browser from ${when}; Run comparison runs it again)`);
+    return msg(str`${done} of ${total} replicates done`);
   }
 
   /** A reload brings back the last finished comparison of this set-up (kept in IndexedDB), without running it again. */
@@ -112,39 +126,39 @@ export class CompareView extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`<section class="panel compare-setup" aria-label="Comparison set-up">
-        <h2>Compare scenarios</h2>
-        <p class="description">Each scenario runs the same replicates with the same seeds, so differences come from the policy, not from luck. Runs use ${poolSize()} worker${poolSize() > 1 ? 's' : ''}.</p>
+    return html`<section class="panel compare-setup" aria-label=${msg('Comparison set-up')}>
+        <h2>${msg('Compare scenarios')}</h2>
+        <p class="description">${msg('Each scenario runs the same replicates with the same seeds, so differences come from the policy, not from luck.')} ${poolSize() > 1 ? msg(str`Runs use ${poolSize()} workers.`) : msg('Runs use 1 worker.')}</p>
         <div class="slots">${this.setup.slots.map((s, i) => this.slotChoice(s, i))}</div>
         <div class="compare-row">
-          ${this.setup.slots.length < 4 ? html`<button class="secondary" @click=${() => this.patch({ slots: [...this.setup.slots, { preset: 'jail-enforcement' }] })}>Add a scenario</button>` : nothing}
-          <label>Replicates <input id="cmp-replicates" type="number" min="1" max="1000" .value=${String(this.setup.replicates)} @change=${(e: Event) => this.patch({ replicates: checkedNumber(e, Replicates, this.setup.replicates, 'the comparison') })} /></label>
-          <label>Years (0: as each scenario says) <input id="cmp-years" type="number" min="0" max="50" step="0.5" .value=${String(this.setup.years ?? 0)} @change=${(e: Event) => this.patch({ years: checkedNumber(e, ComparisonYears, this.setup.years ?? 0, 'the comparison') })} /></label>
-          <label>Seed <input id="cmp-seed" type="number" min="0" max=${String(SEED_MAX)} .value=${String(this.setup.seed)} @change=${(e: Event) => this.patch({ seed: checkedNumber(e, Seed, this.setup.seed, 'the comparison') })} /></label>
-          <label>Survey households (0: none) <input id="cmp-survey" type="number" min="0" max="1000000" .value=${String(this.setup.survey)} @change=${(e: Event) => this.patch({ survey: checkedNumber(e, SurveyHouseholds, this.setup.survey, 'the comparison') })} /></label>
+          ${this.setup.slots.length < 4 ? html`<button class="secondary" @click=${() => this.patch({ slots: [...this.setup.slots, { preset: 'jail-enforcement' }] })}>${msg('Add a scenario')}</button>` : nothing}
+          <label>${msg('Replicates')} <input id="cmp-replicates" type="number" min="1" max="1000" .value=${String(this.setup.replicates)} @change=${(e: Event) => this.patch({ replicates: checkedNumber(e, Replicates, this.setup.replicates, 'the comparison') })} /></label>
+          <label>${msg('Years (0: as each scenario says)')} <input id="cmp-years" type="number" min="0" max="50" step="0.5" .value=${String(this.setup.years ?? 0)} @change=${(e: Event) => this.patch({ years: checkedNumber(e, ComparisonYears, this.setup.years ?? 0, 'the comparison') })} /></label>
+          <label>${msg('Seed')} <input id="cmp-seed" type="number" min="0" max=${String(SEED_MAX)} .value=${String(this.setup.seed)} @change=${(e: Event) => this.patch({ seed: checkedNumber(e, Seed, this.setup.seed, 'the comparison') })} /></label>
+          <label>${msg('Survey households (0: none)')} <input id="cmp-survey" type="number" min="0" max="1000000" .value=${String(this.setup.survey)} @change=${(e: Event) => this.patch({ survey: checkedNumber(e, SurveyHouseholds, this.setup.survey, 'the comparison') })} /></label>
           ${
             this.running
-              ? html`<button class="primary" @click=${this.cancel}>Cancel</button>`
-              : html`<button class="primary" @click=${this.run}>Run comparison</button>`
+              ? html`<button class="primary" @click=${this.cancel}>${msg('Cancel')}</button>`
+              : html`<button class="primary" @click=${this.run}>${msg('Run comparison')}</button>`
           }
         </div>
         ${
           this.running || this.done
-            ? html`<div class="compare-progress" role="status">${this.done} of ${this.total} replicates${this.running ? '…' : this.report?.cancelled ? ' (cancelled: results use the finished ones)' : ' done'}${this.restored && !this.running ? ` (kept in this browser from ${this.restored}; Run comparison runs it again)` : ''} <progress max=${this.total} .value=${this.done}></progress>${
+            ? html`<div class="compare-progress" role="status">${this.progressText()} <progress max=${this.total} .value=${this.done}></progress>${
                 this.workersLost
-                  ? html`<p class="hint">A worker stopped during the run${this.workersLost > 1 ? ` (${this.workersLost} times)` : ''}; a fresh one took over and ran its replicate again. Finished replicates are kept.</p>`
+                  ? html`<p class="hint">${this.workersLost > 1 ? msg(str`A worker stopped during the run (${this.workersLost} times); a fresh one took over and ran its replicate again. Finished replicates are kept.`) : msg('A worker stopped during the run; a fresh one took over and ran its replicate again. Finished replicates are kept.')}</p>`
                   : nothing
               }</div>`
             : nothing
         }
-        ${this.problems.length ? html`<div class="notice" role="alert"><strong>Cannot run:</strong><ul>${this.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
+        ${this.problems.length ? html`<div class="notice" role="alert"><strong>${msg('Cannot run:')}</strong><ul>${this.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
       </section>
       ${this.report ? this.results(this.report) : nothing}
       ${
         this.compared.length >= 2
-          ? html`<section class="panel" aria-label="Two towns side by side">
-            <h2>Two towns side by side, in step</h2>
-            <p class="description">[1] and [2] with the same seed: the same town and the same offenders at the start, only the policy differs.</p>
+          ? html`<section class="panel" aria-label=${msg('Two towns side by side')}>
+            <h2>${msg('Two towns side by side, in step')}</h2>
+            <p class="description">${msg('[1] and [2] with the same seed: the same town and the same offenders at the start, only the policy differs.')}</p>
             <twin-towns .scenarios=${[this.compared[0].scenario, this.compared[1].scenario]} .seed=${this.setup.seed}></twin-towns>
           </section>`
           : nothing
@@ -157,29 +171,33 @@ export class CompareView extends LitElement {
       <span class="swatch" style="background:${SCENARIO_COLOURS[i]}"></span>
       <label>[${i + 1}]
         <select class="slot-select" @change=${(e: Event) => this.choose(i, (e.target as HTMLSelectElement).value)}>
-          ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === value}>${p.title}</option>`)}
-          <option value=${CURRENT} ?selected=${value === CURRENT}>${'scenario' in s ? `Edited: ${String(s.scenario.name ?? 'scenario')}` : 'The scenario being edited'}</option>
+          ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === value}>${presetTitle(p.id)}</option>`)}
+          <option value=${CURRENT} ?selected=${value === CURRENT}>${'scenario' in s ? msg(str`Edited: ${String(s.scenario.name ?? '')}`) : msg('The scenario being edited')}</option>
         </select></label
       >
-      ${this.setup.slots.length > 2 ? html`<button class="link" @click=${() => this.patch({ slots: this.setup.slots.filter((_, k) => k !== i) })}>remove</button>` : nothing}
+      ${this.setup.slots.length > 2 ? html`<button class="link" @click=${() => this.patch({ slots: this.setup.slots.filter((_, k) => k !== i) })}>${msg('remove')}</button>` : nothing}
     </div>`;
   }
 
   private results(r: ComparisonReport): TemplateResult {
-    const names = r.scenarios.map((s, k) => `[${k + 1}] ${s.name}`);
+    // A preset by its name in the app's language; a written-out scenario by its own name.
+    const names = r.scenarios.map((s, k) => {
+      const slot = this.setup.slots[k];
+      return `[${k + 1}] ${slot && 'preset' in slot && PRESETS.some((p) => p.id === slot.preset) ? presetTitle(slot.preset as PresetId) : s.name}`;
+    });
     const J = Math.min(...r.scenarios.map((s) => s.jurisdictions.length));
     const m = metricDef(this.metric);
-    return html`<section class="panel" aria-label="Comparison results">
+    return html`<section class="panel" aria-label=${msg('Comparison results')}>
       <div class="compare-row">
-        <h2>Over time: median and 90% band of ${r.finished[0]} replicates</h2>
-        <button class="secondary" @click=${this.exportCsv}>Export CSV</button>
-        <button class="secondary" @click=${this.exportJson}>Export JSON</button>
-        <button class="secondary" @click=${this.exportPng}>Chart PNG</button>
+        <h2>${msg(str`Over time: median and 90% band of ${r.finished[0]} replicates`)}</h2>
+        <button class="secondary" @click=${this.exportCsv}>${msg('Export CSV')}</button>
+        <button class="secondary" @click=${this.exportJson}>${msg('Export JSON')}</button>
+        <button class="secondary" @click=${this.exportPng}>${msg('Chart PNG')}</button>
       </div>
       <div class="compare-row">
-        <label>Measure <select id="cmp-metric" @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value as MetricKey)}>${CHART_METRICS.map((key) => html`<option value=${key} ?selected=${key === this.metric}>${metricDef(key).label}</option>`)}</select></label>
-        <label>Group <select id="cmp-group" @change=${(e: Event) => (this.group = (e.target as HTMLSelectElement).value)}>${GROUPS.map((g) => html`<option value=${g.key} ?selected=${g.key === this.group}>${g.label}</option>`)}</select></label>
-        ${J > 1 ? html`<label>Jurisdiction <select @change=${(e: Event) => (this.jurisdiction = Number((e.target as HTMLSelectElement).value))}>${r.scenarios[0].jurisdictions.slice(0, J).map((j, i) => html`<option value=${i} ?selected=${i === this.jurisdiction}>${j.name}</option>`)}</select></label>` : nothing}
+        <label>${msg('Measure')} <select id="cmp-metric" @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value as MetricKey)}>${CHART_METRICS.map((key) => html`<option value=${key} ?selected=${key === this.metric}>${metricLabel(key)}</option>`)}</select></label>
+        <label>${msg('Group')} <select id="cmp-group" @change=${(e: Event) => (this.group = (e.target as HTMLSelectElement).value)}>${GROUPS.map((g) => html`<option value=${g.key} ?selected=${g.key === this.group}>${groupHeading(g.key)}</option>`)}</select></label>
+        ${J > 1 ? html`<label>${msg('Jurisdiction')} <select @change=${(e: Event) => (this.jurisdiction = Number((e.target as HTMLSelectElement).value))}>${r.scenarios[0].jurisdictions.slice(0, J).map((j, i) => html`<option value=${i} ?selected=${i === this.jurisdiction}>${j.name}</option>`)}</select></label>` : nothing}
         <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>
       </div>
       <band-chart .bands=${this.bands()} .labels=${names} .activationDay=${this.compared[0]?.scenario.run.activationDay ?? 0} .days=${Math.round((this.compared[0]?.scenario.run.years ?? 0) * 365)} ?percent=${m.kind === 'share'}></band-chart>
@@ -189,31 +207,33 @@ export class CompareView extends LitElement {
   }
 
   private tables(r: ComparisonReport, j: number, names: string[]): TemplateResult {
-    return html`<h3>${r.scenarios[0].jurisdictions[j].name}: after the policy started, and the difference from [1] (paired by replicate, 95% interval)</h3>
+    const place = r.scenarios[0].jurisdictions[j].name;
+    const opts = { locale: getLocale(), to: msg('to') };
+    return html`<h3>${msg(str`${place}: after the policy started, and the difference from [1] (paired by replicate, 95% interval)`)}</h3>
       ${GROUPS.map(
         (g) => html`<table class="diff-table" data-group=${g.key}>
-          <caption>${g.label}</caption>
-          <thead><tr><th scope="col">Measure</th>${names.map((n) => html`<th scope="col">${n}</th>`)}${names.slice(1).map((_, k) => html`<th scope="col">[${k + 2}] − [1]</th>`)}</tr></thead>
+          <caption>${groupHeading(g.key)}</caption>
+          <thead><tr><th scope="col">${msg('Measure')}</th>${names.map((n) => html`<th scope="col">${n}</th>`)}${names.slice(1).map((_, k) => html`<th scope="col">[${k + 2}] − [1]</th>`)}</tr></thead>
           <tbody>
             ${COMPARISON_ROWS.map(
               (metric) => html`<tr>
-                <th scope="row">${rowLabel(metric)}${metricDef(metric).kind === 'total' ? ' (whole period)' : ''}</th>
-                ${r.scenarios.map((s) => html`<td>${formatEstimate(metric, s.jurisdictions[j]?.groups[g.key].after[metric])}</td>`)}
-                ${r.scenarios.slice(1).map((_, k) => html`<td>${formatEstimate(metric, r.differences.find((d) => d.scenario === k + 1 && d.jurisdiction === j && d.group === g.key && d.period === 'after' && d.metric === metric)?.estimate, { signed: true })}</td>`)}
+                <th scope="row">${metricLabel(metric)}${metricDef(metric).kind === 'total' ? msg(' (whole period)') : ''}</th>
+                ${r.scenarios.map((s) => html`<td>${formatEstimate(metric, s.jurisdictions[j]?.groups[g.key].after[metric], opts)}</td>`)}
+                ${r.scenarios.slice(1).map((_, k) => html`<td>${formatEstimate(metric, r.differences.find((d) => d.scenario === k + 1 && d.jurisdiction === j && d.group === g.key && d.period === 'after' && d.metric === metric)?.estimate, { ...opts, signed: true })}</td>`)}
               </tr>`,
             )}
           </tbody>
         </table>`,
       )}
       <table class="change-table">
-        <caption>Before → after, by group (${metricDef(this.metric).label})</caption>
-        <thead><tr><th scope="col">Group</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
+        <caption>${msg(str`Before → after, by group (${metricLabel(this.metric)})`)}</caption>
+        <thead><tr><th scope="col">${msg('Group')}</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
         <tbody>
           ${GROUPS.map(
             (g) =>
-              html`<tr><th scope="row">${g.label}</th>${r.scenarios.map((s) => {
+              html`<tr><th scope="row">${groupHeading(g.key)}</th>${r.scenarios.map((s) => {
                 const grp = s.jurisdictions[j]?.groups[g.key];
-                return html`<td>${formatEstimate(this.metric, grp?.before[this.metric])} → ${formatEstimate(this.metric, grp?.after[this.metric])}</td>`;
+                return html`<td>${formatEstimate(this.metric, grp?.before[this.metric], opts)} → ${formatEstimate(this.metric, grp?.after[this.metric], opts)}</td>`;
               })}</tr>`,
           )}
         </tbody>
@@ -221,17 +241,17 @@ export class CompareView extends LitElement {
   }
 
   private did(r: ComparisonReport): TemplateResult {
-    return html`<h3>As a study would see it: difference in differences (treated minus comparison jurisdiction, after minus before)</h3>
+    return html`<h3>${msg('As a study would see it: difference in differences (treated minus comparison jurisdiction, after minus before)')}</h3>
       <table class="did-table">
-        <thead><tr><th scope="col">Scenario</th><th scope="col">Outcome</th><th scope="col">Source</th><th scope="col">Mean estimate (95% interval)</th><th scope="col">A single study finds it</th></tr></thead>
+        <thead><tr><th scope="col">${msg('Scenario')}</th><th scope="col">${msg('Outcome')}</th><th scope="col">${msg('Source')}</th><th scope="col">${msg('Mean estimate (95% interval)')}</th><th scope="col">${msg('A single study finds it')}</th></tr></thead>
         <tbody>
           ${r.did.map(
             (d) => html`<tr>
-              <td>[${d.scenario + 1}] ${r.scenarios[d.scenario].jurisdictions[d.treated].name} vs ${r.scenarios[d.scenario].jurisdictions[d.comparison].name}</td>
+              <td>[${d.scenario + 1}] ${msg(str`${r.scenarios[d.scenario].jurisdictions[d.treated].name} vs ${r.scenarios[d.scenario].jurisdictions[d.comparison].name}`)}</td>
               <td>${d.outcome}</td>
               <td>${d.source}</td>
-              <td>${formatEstimate(d.outcome.startsWith('reported') ? 'reportedShare' : 'recordedCrimesPer1000', d.estimate, { signed: true })}</td>
-              <td>${(d.detectedShare * 100).toFixed(0)}% of replicates</td>
+              <td>${formatEstimate(d.outcome.startsWith('reported') ? 'reportedShare' : 'recordedCrimesPer1000', d.estimate, { signed: true, locale: getLocale(), to: msg('to') })}</td>
+              <td>${msg(str`${(d.detectedShare * 100).toFixed(0)}% of replicates`)}</td>
             </tr>`,
           )}
         </tbody>

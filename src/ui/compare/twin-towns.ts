@@ -1,3 +1,5 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { speedLabel } from '../run-controls/run-controls.ts';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { Scenario } from '../../scenario/index.ts';
 import { EngineController, SPEEDS } from '../controllers/engine-controller.ts';
@@ -22,6 +24,7 @@ export class TwinTowns extends LitElement {
     this.seed = 1;
     this.playing = false;
     this.speed = SPEEDS[1].days;
+    updateWhenLocaleChanges(this);
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -42,12 +45,12 @@ export class TwinTowns extends LitElement {
     const [a, b] = this.engines ?? [];
     const ready = !!a && !!b && a.status !== 'preparing' && b.status !== 'preparing';
     return html`<div class="compare-row">
-        <button class="secondary" @click=${() => this.load()}>${this.engines ? 'Restart both' : 'Show the two towns'}</button>
+        <button class="secondary" @click=${() => this.load()}>${this.engines ? msg('Restart both') : msg('Show the two towns')}</button>
         ${
           this.engines
-            ? html`<button class="primary" ?disabled=${!ready} @click=${() => (this.playing ? this.pause() : this.play())}>${this.playing ? 'Pause both' : 'Play both'}</button>
-              <button class="secondary" ?disabled=${!ready || this.playing} @click=${() => this.step(7)}>Step a week</button>
-              <label>Speed <select @change=${(e: Event) => (this.speed = Number((e.target as HTMLSelectElement).value))}>${SPEEDS.map((s) => html`<option value=${s.days} ?selected=${s.days === this.speed}>${s.label}</option>`)}</select></label>
+            ? html`<button class="primary" ?disabled=${!ready} @click=${() => (this.playing ? this.pause() : this.play())}>${this.playing ? msg('Pause both') : msg('Play both')}</button>
+              <button class="secondary" ?disabled=${!ready || this.playing} @click=${() => this.step(7)}>${msg('Step a week')}</button>
+              <label>${msg('Speed')} <select @change=${(e: Event) => (this.speed = Number((e.target as HTMLSelectElement).value))}>${SPEEDS.map((s) => html`<option value=${s.days} ?selected=${s.days === this.speed}>${speedLabel(s.days)}</option>`)}</select></label>
               <span role="status">Day ${a?.day ?? 0} / ${b?.day ?? 0} of ${a?.days ?? 0}; policy from day ${a?.activationDay ?? 0}</span>`
             : nothing
         }

@@ -4,7 +4,7 @@ import { SPEEDS, type RunStatus } from '../controllers/engine-controller.ts';
 import { emit, type RunCommand } from '../events.ts';
 
 /** A speed's name in the app's language. */
-function speedLabel(days: number): string {
+export function speedLabel(days: number): string {
   if (days === 7) return msg('1 week a second');
   if (days === 30) return msg('1 month a second');
   if (days === 91) return msg('3 months a second');

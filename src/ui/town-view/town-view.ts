@@ -8,7 +8,7 @@ import type { EngineController } from '../controllers/engine-controller.ts';
 import { emit } from '../events.ts';
 import { legend, measureLabel } from './legend.ts';
 import { getLocale } from '../i18n/locale.ts';
-import { MEASURE_SCALES, type HeatMeasure } from '../../render/colours.ts';
+import type { HeatMeasure } from '../../render/colours.ts';
 import type { ViewMode } from '../../render/town-renderer.ts';
 
 /** The renderer seen from the page: every call is asynchronous (a message to its Worker). */
