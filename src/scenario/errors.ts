@@ -1,3 +1,5 @@
+import { msg, str } from '@lit/localize';
+import { translated } from '../i18n/translated.ts';
 import type { z } from 'zod';
 import { schemaNodeAt, type SchemaNode } from './json-schema.ts';
 import { getAt, type Path } from './paths.ts';
@@ -60,31 +62,41 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, root?: SchemaNod
 
 /** "a number from 1 to 20 (ratio)", "one of none, taskForce", … for error messages and help. */
 export function describeAllowed(node: SchemaNode | undefined): string {
-  if (!node) return 'nothing here';
+  if (!node) return msg('nothing here');
   // A value that may also be null (e.g. an agreement's end day): the value's range, or null for none.
   const options = node.anyOf as SchemaNode[] | undefined;
   if (options?.some((o) => o.type === 'null')) {
     const value = options.find((o) => o.type !== 'null');
-    if (value) return `${describeAllowed({ ...value, unit: node.unit })}, or null for none`;
+    if (value) {
+      const allowed = describeAllowed({ ...value, unit: node.unit });
+      return msg(str`${allowed}, or null for none`);
+    }
   }
-  const unit = node.unit && !['choice', 'text', 'on/off', 'integer'].includes(node.unit) ? ` (${node.unit})` : '';
-  if (node.enum) return `one of ${node.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+  // Units and kinds in the app's language where a catalogue is loaded (the editor); English elsewhere.
+  const unit = node.unit && !['choice', 'text', 'on/off', 'integer'].includes(node.unit) ? ` (${translated(node.unit)})` : '';
+  if (node.enum) {
+    const values = node.enum.map((v) => JSON.stringify(v)).join(', ');
+    return msg(str`one of ${values}`);
+  }
   if (node.const !== undefined) return `${JSON.stringify(node.const)}`;
   const kind =
     node.type === 'integer'
-      ? 'a whole number'
+      ? msg('a whole number')
       : node.type === 'number'
-        ? 'a number'
+        ? msg('a number')
         : node.type === 'boolean'
-          ? 'true or false'
+          ? msg('true or false')
           : node.type === 'string'
-            ? 'text'
+            ? msg('text')
             : node.type === 'array'
-              ? 'a list'
+              ? msg('a list')
               : node.type === 'object'
-                ? 'an object'
-                : 'a value';
-  if (node.minimum !== undefined && node.maximum !== undefined) return `${kind} from ${node.minimum} to ${node.maximum}${unit}`;
+                ? msg('an object')
+                : msg('a value');
+  if (node.minimum !== undefined && node.maximum !== undefined) {
+    const { minimum, maximum } = node;
+    return msg(str`${kind} from ${minimum} to ${maximum}${unit}`);
+  }
   return `${kind}${unit}`;
 }
 

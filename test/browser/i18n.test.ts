@@ -47,21 +47,21 @@ function englishIn(text: string): string[] {
   return [...text.matchAll(all)].map((m) => text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40));
 }
 
-/** Text of the translated views as a reader sees it, less links' addresses and the sources' titles. */
+/** Text of the translated views as a reader sees it, less links' addresses and the sources' titles (citations stay as published). */
 function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const parts: string[] = [];
     const walk = (root: Node) => {
       for (const n of Array.from(root.childNodes)) {
         if (n instanceof HTMLElement) {
-          if (n.matches('.link-text, .story-sources, script, style, [hidden], .handout-only') || getComputedStyle(n).display === 'none') continue;
+          if (n.matches('.link-text, .story-sources, .source, script, style, [hidden], .handout-only') || getComputedStyle(n).display === 'none') continue;
           if (n.shadowRoot) walk(n.shadowRoot);
           for (const a of ['aria-label', 'title', 'alt']) if (n.getAttribute(a)) parts.push(n.getAttribute(a)!);
           walk(n);
         } else if (n.nodeType === Node.TEXT_NODE) parts.push(n.textContent ?? '');
       }
     };
-    for (const sel of ['.app-header', 'story-view', '.app-footer', '#run', 'town-view', 'charts-panel', 'run-summary', 'resident-inspector']) {
+    for (const sel of ['.app-header', 'story-view', '.app-footer', '#run', 'town-view', 'charts-panel', 'run-summary', 'resident-inspector', 'scenario-panel']) {
       const el = document.querySelector(sel);
       if (!el?.checkVisibility()) continue;
       if (el.shadowRoot) walk(el.shadowRoot);
@@ -108,6 +108,8 @@ describe('Spanish and English', () => {
     await page.locator('resident-inspector input').fill('5');
     await page.locator('resident-inspector').getByRole('button', { name: 'Inspeccionar' }).click();
     await expect.poll(() => visibleText(page)).toMatch(/Residente 5/);
+    // The scenario editor too: its labels, descriptions and ranges from the schema.
+    expect(await visibleText(page)).toMatch(/Aplicar y reiniciar.*Multiplicador de perfilado.*un número de 1 a 20/);
     expect(englishIn(await visibleText(page))).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -1,11 +1,13 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import { translated } from '../../i18n/translated.ts';
+import { humanise } from '../../scenario/editor-words.ts';
 import { describeAllowed, type SchemaNode } from '../../scenario/index.ts';
 import { pathText, type Path } from '../../scenario/paths.ts';
 
-/** "profilingMultiplier" → "Profiling multiplier". */
-export function humanise(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/** A schema key as a label in the app's language ("profilingMultiplier" → "Profiling multiplier"). */
+export function fieldLabel(key: string): string {
+  return translated(humanise(key));
 }
 
 /**
@@ -26,7 +28,7 @@ export function field(node: SchemaNode, path: Path, value: unknown, error: strin
   const num = node.type === 'number' || node.type === 'integer' ? node : options?.find((o) => o.type === 'number' || o.type === 'integer');
   if (node.enum) {
     input = html`<select id=${id} aria-describedby=${describedBy} aria-invalid=${error ? 'true' : 'false'} @change=${(e: Event) => onChange(path, (e.target as HTMLSelectElement).value)}>
-      ${node.enum.map((v) => html`<option value=${String(v)} ?selected=${v === shown}>${humanise(String(v))}</option>`)}
+      ${node.enum.map((v) => html`<option value=${String(v)} ?selected=${v === shown}>${fieldLabel(String(v))}</option>`)}
     </select>`;
   } else if (node.type === 'boolean') {
     input = html`<input id=${id} type="checkbox" aria-describedby=${describedBy} .checked=${shown === true} @change=${(e: Event) => onChange(path, (e.target as HTMLInputElement).checked)} />`;
@@ -38,7 +40,7 @@ export function field(node: SchemaNode, path: Path, value: unknown, error: strin
       min=${num.minimum ?? nothing}
       max=${num.maximum ?? nothing}
       step=${num.type === 'integer' ? '1' : 'any'}
-      placeholder=${nullable ? 'none' : nothing}
+      placeholder=${nullable ? msg('none') : nothing}
       aria-describedby=${describedBy}
       aria-invalid=${error ? 'true' : 'false'}
       .value=${shown === undefined || shown === null ? '' : String(shown)}
@@ -48,11 +50,11 @@ export function field(node: SchemaNode, path: Path, value: unknown, error: strin
     input = html`<input id=${id} type="text" aria-describedby=${describedBy} .value=${String(shown ?? '')} @change=${(e: Event) => onChange(path, (e.target as HTMLInputElement).value)} />`;
   }
   return html`<div class="field ${error ? 'invalid' : ''}" data-path=${pathText(path)}>
-    <label for=${id}>${humanise(key)}</label>
+    <label for=${id}>${fieldLabel(key)}</label>
     ${input}
     <div class="help" id=${helpId}>
-      ${node.description}
-      <span class="meta">${describeAllowed(node)}. Source: ${node.source ?? 'assumption'}.</span>
+      ${node.description ? translated(node.description) : nothing}
+      <span class="meta">${describeAllowed(node)}. <span class="source">${!node.source || node.source === 'assumption' ? msg('Source: assumption.') : msg(str`Source: ${node.source}.`)}</span></span>
     </div>
     ${error ? html`<div class="error" id=${errId} role="alert">${error}</div>` : nothing}
   </div>`;

@@ -4,7 +4,10 @@ import { emit } from '../events.ts';
 import { PRESETS } from '../state/presets.ts';
 import { getAt, pathText, type Path } from '../../scenario/paths.ts';
 import { SEED_MAX } from '../../scenario/boundaries.ts';
-import { field, humanise } from './field.ts';
+import { field, fieldLabel } from './field.ts';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { translated } from '../../i18n/translated.ts';
+import { presetTitle } from '../../i18n/labels.ts';
 import { panelStyles } from './scenario-panel.styles.ts';
 
 /** Sections shown open at first: the ones a student changes. */
@@ -43,6 +46,7 @@ export class ScenarioPanel extends LitElement {
     this.preset = '';
     this.dirty = false;
     this.locked = false;
+    updateWhenLocaleChanges(this);
   }
 
   override render(): TemplateResult {
@@ -50,45 +54,45 @@ export class ScenarioPanel extends LitElement {
     const problems = this.errors.size;
     return html`<fieldset class="lock" ?disabled=${this.locked}>
       <div class="top">
-        <label for="preset">Preset</label>
+        <label for="preset">${msg('Preset')}</label>
         <select id="preset" @change=${this.onPreset}>
-          ${this.preset ? nothing : html`<option value="" selected>(edited scenario)</option>`}
-          ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === this.preset}>${p.title}</option>`)}
+          ${this.preset ? nothing : html`<option value="" selected>${msg('(edited scenario)')}</option>`}
+          ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === this.preset}>${presetTitle(p.id)}</option>`)}
         </select>
-        <label for="seed">Seed</label>
+        <label for="seed">${msg('Seed')}</label>
         <input id="seed" type="number" min="0" max=${String(SEED_MAX)} step="1" .value=${String(this.seed)} @change=${this.onSeed} />
         <div class="apply-row">
-          <button class="apply" ?disabled=${!this.dirty || problems > 0} @click=${() => emit(this, 'scenario-apply', undefined)}>Apply and restart</button>
-          <span class="state" role="status">${problems > 0 ? `${problems} value${problems > 1 ? 's' : ''} to fix` : this.dirty ? 'Changes not applied yet' : 'Running these settings'}</span>
+          <button class="apply" ?disabled=${!this.dirty || problems > 0} @click=${() => emit(this, 'scenario-apply', undefined)}>${msg('Apply and restart')}</button>
+          <span class="state" role="status">${problems > 1 ? msg(str`${problems} values to fix`) : problems === 1 ? msg('1 value to fix') : this.dirty ? msg('Changes not applied yet') : msg('Running these settings')}</span>
         </div>
       </div>
       ${this.section('run', schema.properties!.run, ['run'])}
       ${this.jurisdictions(schema.properties!.jurisdictions.items!)}
       ${(['community', 'crime', 'policing', 'enforcement', 'trust', 'fear', 'contrasts'] as const).map((k) => this.section(k, schema.properties![k], [k]))}
-      ${this.section('about', { properties: { name: schema.properties!.name, description: schema.properties!.description }, description: 'Name and description.' }, [])}
+      ${this.section('about', { properties: { name: schema.properties!.name, description: schema.properties!.description }, description: msg('Name and description.') }, [])}
     </fieldset>`;
   }
 
   private jurisdictions(item: SchemaNode): TemplateResult {
     const list = (this.draft.jurisdictions as unknown[] | undefined) ?? [{}];
     return html`<details open class="section">
-      <summary>Jurisdictions (${list.length})</summary>
-      <p class="section-help">Counties side by side from west to east; neighbours share a border. Each runs its own policy.</p>
+      <summary>${msg(str`Jurisdictions (${list.length})`)}</summary>
+      <p class="section-help">${msg('Counties side by side from west to east; neighbours share a border. Each runs its own policy.')}</p>
       ${list.map(
         (_, i) => html`<details open class="sub">
           <summary>${String(getAt(this.draft, ['jurisdictions', i, 'name']) ?? `County ${i + 1}`)}</summary>
           ${this.fields(item, ['jurisdictions', i])}
-          ${list.length > 1 ? html`<button class="small" @click=${() => emit(this, 'jurisdiction-remove', i)}>Remove this jurisdiction</button>` : nothing}
+          ${list.length > 1 ? html`<button class="small" @click=${() => emit(this, 'jurisdiction-remove', i)}>${msg('Remove this jurisdiction')}</button>` : nothing}
         </details>`,
       )}
-      ${list.length < MAX_JURISDICTIONS ? html`<button class="small" @click=${() => emit(this, 'jurisdiction-add', undefined)}>Add a neighbouring jurisdiction</button>` : nothing}
+      ${list.length < MAX_JURISDICTIONS ? html`<button class="small" @click=${() => emit(this, 'jurisdiction-add', undefined)}>${msg('Add a neighbouring jurisdiction')}</button>` : nothing}
     </details>`;
   }
 
   private section(key: string, node: SchemaNode, path: Path): TemplateResult {
     return html`<details class="section" ?open=${OPEN.has(key)}>
-      <summary>${humanise(key)}</summary>
-      ${node.description ? html`<p class="section-help">${node.description}</p>` : nothing}
+      <summary>${key === 'about' ? msg('About') : fieldLabel(key)}</summary>
+      ${node.description ? html`<p class="section-help">${translated(node.description)}</p>` : nothing}
       ${this.fields(node, path)}
     </details>`;
   }
@@ -101,7 +105,7 @@ export class ScenarioPanel extends LitElement {
         .map(([k, child]) => {
           const p = [...path, k];
           if (child.properties) {
-            return html`<details class="sub" ?open=${OPEN.has(k)}><summary>${humanise(k)}</summary>${this.fields(child, p)}</details>`;
+            return html`<details class="sub" ?open=${OPEN.has(k)}><summary>${fieldLabel(k)}</summary>${this.fields(child, p)}</details>`;
           }
           return field(child, p, getAt(this.draft, p), this.errors.get(pathText(p)), (fp, v) => emit(this, 'scenario-edit', { path: fp, value: v }));
         })

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { metricDef, type MetricKey } from '../../../src/engine/index.ts';
 import { metricLabel, presetDescription, presetTitle } from '../../../src/i18n/labels.ts';
 import { builtInChapters, readPreset } from '../../helpers/story.ts';
+import { editorWords, editorWordsModule } from '../../../src/scenario/editor-words.ts';
 import { PRESETS } from '../../../src/scenario/presets.ts';
 
 /**
@@ -43,6 +44,12 @@ describe('the Spanish catalogue', () => {
       .map(([, id, body]) => `${id}: ${body.match(/<source>([\s\S]*?)<\/source>/)?.[1]}`);
     expect(untranslated).toEqual([]);
     expect(built).toBe(readFileSync('src/ui/i18n/generated/locales/es.js', 'utf8'));
+  });
+
+  it('the editor\u2019s words from the scenario schema are all in the module the catalogue is extracted from', () => {
+    // npm run i18n writes the module; a schema change not followed by it would leave new words untranslated.
+    expect(editorWords().length).toBeGreaterThan(300);
+    expect(readFileSync('src/ui/i18n/generated/editor-words.ts', 'utf8')).toBe(editorWordsModule());
   });
 
   it('every built-in story chapter has its Spanish words', () => {
