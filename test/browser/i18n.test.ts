@@ -61,7 +61,17 @@ function visibleText(page: Page): Promise<string> {
         } else if (n.nodeType === Node.TEXT_NODE) parts.push(n.textContent ?? '');
       }
     };
-    for (const sel of ['.app-header', 'story-view', '.app-footer', '#run', 'town-view', 'charts-panel', 'run-summary', 'resident-inspector', 'scenario-panel']) {
+    for (const sel of [
+      '.app-header',
+      'story-view',
+      '.app-footer',
+      '#run',
+      'town-view',
+      'charts-panel',
+      'run-summary',
+      'resident-inspector',
+      'scenario-panel',
+    ]) {
       const el = document.querySelector(sel);
       if (!el?.checkVisibility()) continue;
       if (el.shadowRoot) walk(el.shadowRoot);
