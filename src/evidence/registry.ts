@@ -37,3 +37,8 @@ export function parseTargetSet(raw: unknown, source: string): TargetSet {
     source,
   );
 }
+
+/** The words the target cards show from the built-in sets (titles, descriptions, measures), in English. */
+export function targetSetWords(): string[] {
+  return Object.values(BUILT_IN_TARGETS).flatMap((s) => [s.title, s.description, ...s.targets.map((t) => t.measure)]);
+}

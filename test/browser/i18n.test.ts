@@ -61,17 +61,8 @@ function visibleText(page: Page): Promise<string> {
         } else if (n.nodeType === Node.TEXT_NODE) parts.push(n.textContent ?? '');
       }
     };
-    for (const sel of [
-      '.app-header',
-      'story-view',
-      '.app-footer',
-      '#run',
-      'town-view',
-      'charts-panel',
-      'run-summary',
-      'resident-inspector',
-      'scenario-panel',
-    ]) {
+    // The whole lab (run, town, charts, summary, inspector, evidence, calibration, sensitivity) and its editor.
+    for (const sel of ['.app-header', 'story-view', '.app-footer', 'main.main', 'scenario-panel']) {
       const el = document.querySelector(sel);
       if (!el?.checkVisibility()) continue;
       if (el.shadowRoot) walk(el.shadowRoot);
@@ -120,6 +111,7 @@ describe('Spanish and English', () => {
     await expect.poll(() => visibleText(page)).toMatch(/Residente 5/);
     // The scenario editor too: its labels, descriptions and ranges from the schema.
     expect(await visibleText(page)).toMatch(/Aplicar y reiniciar.*Multiplicador de perfilado.*un número de 1 a 20/);
+    expect(await visibleText(page)).toMatch(/Frente a las cifras publicadas.*Calibrar este escenario.*Parámetros que cribar/);
     expect(englishIn(await visibleText(page))).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();

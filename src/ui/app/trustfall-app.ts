@@ -217,16 +217,16 @@ export class TrustfallApp extends LitElement {
               <resident-inspector .info=${this.inspected} .residents=${e.layout?.residents ?? 0} @resident-pick=${this.onPick}></resident-inspector>
             </section>
           </div>
-          <section class="panel" aria-label="Against published figures">
-            <h2>Against published figures</h2>
+          <section class="panel" aria-label=${msg('Against published figures')}>
+            <h2>${msg('Against published figures')}</h2>
             <target-cards .summary=${e.summary} .scenario=${e.scenario} .day=${e.day} .activationDay=${e.activationDay}></target-cards>
           </section>
-          <section class="panel" aria-label="Calibrate">
-            <h2>Calibrate this scenario to the targets</h2>
+          <section class="panel" aria-label=${msg('Calibrate')}>
+            <h2>${msg('Calibrate this scenario to the targets')}</h2>
             <calibrate-panel .draft=${this.draft} @scenario-replace=${this.onReplace}></calibrate-panel>
           </section>
-          <section class="panel" aria-label="Sensitivity">
-            <h2>Which assumptions drive the conclusions? (Morris screening)</h2>
+          <section class="panel" aria-label=${msg('Sensitivity')}>
+            <h2>${msg('Which assumptions drive the conclusions? (Morris screening)')}</h2>
             <sensitivity-panel .draft=${this.draft}></sensitivity-panel>
           </section>
         </main>

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { formatNumber } from '../../i18n/labels.ts';
+import { translated } from '../../i18n/translated.ts';
+import { getLocale } from '../i18n/locale.ts';
 import { calibrate, resolveParams, type CalibrationParam, type CalibrationProgress } from '../../calibrate/calibrate.ts';
 import type { FitReport } from '../../evidence/fit.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
@@ -73,6 +77,7 @@ export class CalibratePanel extends LitElement {
     this.problem = '';
     this.cancelling = false;
     this.workersLost = 0;
+    updateWhenLocaleChanges(this);
   }
 
   /** Leaving the page stops the search and its Workers. */
@@ -84,29 +89,39 @@ export class CalibratePanel extends LitElement {
 
   override render(): TemplateResult {
     return html`<fieldset ?disabled=${this.running}>
-        <legend>Parameters to tune (searched within the ranges shown)</legend>
+        <legend>${msg('Parameters to tune (searched within the ranges shown)')}</legend>
         ${CHOICES.map(
           (c, i) =>
-            html`<label class="choice"><input type="checkbox" .checked=${this.chosen[i]} @change=${(e: Event) => (this.chosen = this.chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${c.path}${c.min !== undefined ? ` (${c.min} to ${c.max})` : ''}</label>`,
+            html`<label class="choice"><input type="checkbox" .checked=${this.chosen[i]} @change=${(e: Event) => (this.chosen = this.chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${c.path}${c.min !== undefined ? msg(str` (${c.min} to ${c.max})`) : ''}</label>`,
         )}
       </fieldset>
       <div class="row">
-        <label>Targets <select id="cal-set" ?disabled=${this.running} @change=${(e: Event) => (this.set = (e.target as HTMLSelectElement).value)}>${Object.values(BUILT_IN_TARGETS).map((s) => html`<option value=${s.id} ?selected=${s.id === this.set}>${s.title}</option>`)}</select></label>
-        <label>Evaluations <input id="cal-budget" type="number" min="4" max="2000" .value=${String(this.budget)} ?disabled=${this.running} @change=${(e: Event) => (this.budget = checkedNumber(e, Evaluations, this.budget, 'the calibration'))} /></label>
-        <label>Replicates <input id="cal-replicates" type="number" min="1" max="20" .value=${String(this.replicates)} ?disabled=${this.running} @change=${(e: Event) => (this.replicates = checkedNumber(e, CalibrationReplicates, this.replicates, 'the calibration'))} /></label>
+        <label>${msg('Targets')} <select id="cal-set" ?disabled=${this.running} @change=${(e: Event) => (this.set = (e.target as HTMLSelectElement).value)}>${Object.values(BUILT_IN_TARGETS).map((s) => html`<option value=${s.id} ?selected=${s.id === this.set}>${translated(s.title)}</option>`)}</select></label>
+        <label>${msg('Evaluations')} <input id="cal-budget" type="number" min="4" max="2000" .value=${String(this.budget)} ?disabled=${this.running} @change=${(e: Event) => (this.budget = checkedNumber(e, Evaluations, this.budget, 'the calibration'))} /></label>
+        <label>${msg('Replicates')} <input id="cal-replicates" type="number" min="1" max="20" .value=${String(this.replicates)} ?disabled=${this.running} @change=${(e: Event) => (this.replicates = checkedNumber(e, CalibrationReplicates, this.replicates, 'the calibration'))} /></label>
         ${
           this.running
             ? html`<button ?disabled=${this.cancelling} @click=${() => {
                 this.stop = true;
                 this.cancelling = true;
-              }}>${this.cancelling ? 'Cancelling…' : 'Cancel'}</button>`
-            : html`<button @click=${this.run}>Calibrate</button>`
+              }}>${this.cancelling ? msg('Cancelling…') : msg('Cancel')}</button>`
+            : html`<button @click=${this.run}>${msg('Calibrate')}</button>`
         }
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      ${this.progress ? html`<p role="status" class="progress">${this.running ? (this.cancelling ? 'Cancelling after the evaluation under way' : 'Calibrating') : 'Calibration stopped'}: iteration ${this.progress.iteration}, ${this.progress.evaluations} of at most ${this.budget} evaluations, best loss ${this.progress.bestLoss.toFixed(3)} <progress max=${this.budget} .value=${this.progress.evaluations}></progress></p>` : nothing}
-      ${this.workersLost ? html`<p class="hint" role="status">A worker stopped during the search${this.workersLost > 1 ? ` (${this.workersLost} times)` : ''}; a fresh one took over and ran its replicate again.</p>` : nothing}
+      ${this.progress ? html`<p role="status" class="progress">${this.progressText()} <progress max=${this.budget} .value=${this.progress.evaluations}></progress></p>` : nothing}
+      ${this.workersLost ? html`<p class="hint" role="status">${this.workersLost > 1 ? msg(str`A worker stopped during the search (${this.workersLost} times); a fresh one took over and ran its replicate again.`) : msg('A worker stopped during the search; a fresh one took over and ran its replicate again.')}</p>` : nothing}
       ${this.result ? this.outcome() : nothing}`;
+  }
+
+  /** Where the search stands: "Calibrating: iteration 3, 12 of at most 40 evaluations, best loss 0.412". */
+  private progressText(): string {
+    const p = this.progress!;
+    const { iteration, evaluations } = p;
+    const budget = this.budget;
+    const loss = formatNumber(p.bestLoss, 3, getLocale());
+    const state = this.running ? (this.cancelling ? msg('Cancelling after the evaluation under way') : msg('Calibrating')) : msg('Calibration stopped');
+    return msg(str`${state}: iteration ${iteration}, ${evaluations} of at most ${budget} evaluations, best loss ${loss}`);
   }
 
   private outcome(): TemplateResult {
@@ -114,9 +129,9 @@ export class CalibratePanel extends LitElement {
     const met = r.report.reduce((a, x) => a + x.score.met, 0);
     const applicable = r.report.reduce((a, x) => a + x.score.applicable, 0);
     return html`<div class="outcome">
-      <p><strong>${r.stopped === 'stopped' ? 'Cancelled; best point so far' : r.stopped === 'converged' ? 'Converged' : 'Budget used'}:</strong> ${met} of ${applicable} targets met.</p>
+      <p><strong>${r.stopped === 'stopped' ? msg('Cancelled; best point so far') : r.stopped === 'converged' ? msg('Converged') : msg('Budget used')}:</strong> ${msg(str`${met} of ${applicable} targets met.`)}</p>
       <ul>${r.params.map((p) => html`<li><code>${p.path}</code> = ${valueAt(r.best, p.path)}</li>`)}</ul>
-      <button class="secondary" @click=${() => emit(this, 'scenario-replace', structuredClone(r.best) as unknown as Record<string, unknown>)}>Use these values in the editor</button>
+      <button class="secondary" @click=${() => emit(this, 'scenario-replace', structuredClone(r.best) as unknown as Record<string, unknown>)}>${msg('Use these values in the editor')}</button>
     </div>`;
   }
 
@@ -125,7 +140,7 @@ export class CalibratePanel extends LitElement {
     this.result = undefined;
     const picked = CHOICES.filter((_, i) => this.chosen[i]);
     if (picked.length === 0) {
-      this.problem = 'Choose at least one parameter to tune.';
+      this.problem = msg('Choose at least one parameter to tune.');
       return;
     }
     let base: Scenario;
@@ -170,7 +185,7 @@ export class CalibratePanel extends LitElement {
       });
       this.result = { best: out.best, report: out.report, stopped: out.stopped, params };
     } catch (e) {
-      this.problem = `Calibration failed: ${(e as Error).message}`;
+      this.problem = msg(str`Calibration failed: ${(e as Error).message}`);
     } finally {
       pool.close();
       this.running = false;

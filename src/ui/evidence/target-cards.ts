@@ -1,3 +1,7 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { formatNumber } from '../../i18n/labels.ts';
+import { translated } from '../../i18n/translated.ts';
+import { getLocale } from '../i18n/locale.ts';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { RunSummary } from '../../engine/index.ts';
 import { fitReport, targetJurisdiction, type TargetResult } from '../../evidence/fit.ts';
@@ -27,19 +31,20 @@ export class TargetCards extends LitElement {
     this.day = 0;
     this.activationDay = 0;
     this.set = DEFAULT_TARGETS;
+    updateWhenLocaleChanges(this);
   }
 
   override render(): TemplateResult {
     const set = BUILT_IN_TARGETS[this.set];
     const report = this.summary && this.scenario ? fitReport(set, this.scenario, [this.summary]) : undefined;
     return html`<div class="head">
-        <label for="set">Target set</label>
+        <label for="set">${msg('Target set')}</label>
         <select id="set" @change=${(e: Event) => (this.set = (e.target as HTMLSelectElement).value)}>
-          ${Object.values(BUILT_IN_TARGETS).map((s) => html`<option value=${s.id} ?selected=${s.id === this.set}>${s.title}</option>`)}
+          ${Object.values(BUILT_IN_TARGETS).map((s) => html`<option value=${s.id} ?selected=${s.id === this.set}>${translated(s.title)}</option>`)}
         </select>
-        ${report ? html`<span class="score" role="status">${report.score.met} of ${report.score.applicable} met in this run</span>` : nothing}
+        ${report ? html`<span class="score" role="status">${msg(str`${report.score.met} of ${report.score.applicable} met in this run`)}</span>` : nothing}
       </div>
-      <p class="about">${set.description} One run, so no interval: the command line's <code>sim fit</code> runs replicates.</p>
+      <p class="about">${translated(set.description)} ${msg('One run, so no interval: the command line\u2019s')} <code>sim fit</code> ${msg('runs replicates.')}</p>
       <ul class="cards">
         ${(report?.results ?? set.targets.map((t) => ({ ...t, simulated: null, met: null, distance: null, jurisdiction: null }) as unknown as TargetResult)).map((t) => this.card(t))}
       </ul>`;
@@ -64,23 +69,25 @@ export class TargetCards extends LitElement {
                 ? 'met'
                 : 'missed';
     const label = {
-      'n/a': 'does not apply to this scenario',
-      paired: 'read against the no-agreement twin over replicates: use Compare, or sim fit on the command line',
-      wait: 'run further to measure',
-      met: 'within the band',
-      missed: 'outside the band',
+      'n/a': msg('does not apply to this scenario'),
+      paired: msg('read against the no-agreement twin over replicates: use Compare, or sim fit on the command line'),
+      wait: msg('run further to measure'),
+      met: msg('within the band'),
+      missed: msg('outside the band'),
     }[state];
     const pct = t.unit.includes('share') || t.unit.includes('relative');
-    const f = (v: number | null | undefined) => (v === null || v === undefined ? '—' : pct ? `${(v * 100).toFixed(1)}%` : v.toFixed(1));
+    const locale = getLocale();
+    const f = (v: number | null | undefined) =>
+      v === null || v === undefined ? '—' : pct ? `${formatNumber(v * 100, 1, locale)}%` : formatNumber(v, 1, locale);
     return html`<li class="card ${state}" data-target=${t.id}>
-      <div class="measure">${t.measure}</div>
+      <div class="measure">${translated(t.measure)}</div>
       <div class="numbers">
-        <span><span class="k">this run</span> ${state === 'wait' || state === 'n/a' || state === 'paired' ? '—' : f(t.simulated?.mean)}</span>
-        <span><span class="k">published</span> ${f(t.value)}</span>
-        <span><span class="k">band</span> ${f(t.band[0])} to ${f(t.band[1])}</span>
+        <span><span class="k">${msg('this run')}</span> ${state === 'wait' || state === 'n/a' || state === 'paired' ? '—' : f(t.simulated?.mean)}</span>
+        <span><span class="k">${msg('published')}</span> ${f(t.value)}</span>
+        <span><span class="k">${msg('band')}</span> ${msg(str`${f(t.band[0])} to ${f(t.band[1])}`)}</span>
       </div>
       <div class="verdict"><span class="mark" aria-hidden="true">${{ 'n/a': '·', paired: '⇄', wait: '…', met: '✓', missed: '✗' }[state]}</span> ${label}</div>
-      <div class="source">${target.url ? html`<a href=${target.url} target="_blank" rel="noopener noreferrer">${t.citation}</a>` : t.citation}${t.secondary ? ' (secondary source)' : ''}</div>
+      <div class="source">${target.url ? html`<a href=${target.url} target="_blank" rel="noopener noreferrer">${t.citation}</a>` : t.citation}${t.secondary ? msg(' (secondary source)') : ''}</div>
     </li>`;
   }
 

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
 import { resolveParams, scenarioAt } from '../../calibrate/calibrate.ts';
 import { resolveScenario, ScenarioError } from '../../scenario/index.ts';
@@ -6,12 +7,13 @@ import { CHOICES } from '../calibrate/calibrate-panel.ts';
 import { BrowserPool } from '../compare/browser-pool.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
 
+/** The outputs screened, each named in the app's language when shown. */
 const OUTPUTS = [
-  { key: 'change.j0.latino.reportedShare', label: 'Change in Latino reporting after activation' },
-  { key: 'change.j0.latino.cooperationRate', label: 'Change in Latino witness cooperation' },
-  { key: 'j0.latinoNoncitizen.after.violentVictimisationPer1000', label: 'Violent victimisation of Latino non-citizens, after' },
-  { key: 'j0.all.after.clearanceRate', label: 'Clearance of reported crime, after' },
-  { key: 'j0.all.after.removals', label: 'Removals, after' },
+  { key: 'change.j0.latino.reportedShare', label: () => msg('Change in Latino reporting after activation') },
+  { key: 'change.j0.latino.cooperationRate', label: () => msg('Change in Latino witness cooperation') },
+  { key: 'j0.latinoNoncitizen.after.violentVictimisationPer1000', label: () => msg('Violent victimisation of Latino non-citizens, after') },
+  { key: 'j0.all.after.clearanceRate', label: () => msg('Clearance of reported crime, after') },
+  { key: 'j0.all.after.removals', label: () => msg('Removals, after') },
 ];
 
 /**
@@ -48,6 +50,7 @@ export class SensitivityPanel extends LitElement {
       ['fear.reportingEffect', 'entanglement.reportingEffect', 'entanglement.inForceJail', 'entanglement.trustEffect'].includes(c.path),
     );
     this.output = 0;
+    updateWhenLocaleChanges(this);
     this.trajectories = 4;
     this.running = false;
     this.done = 0;
@@ -63,13 +66,13 @@ export class SensitivityPanel extends LitElement {
 
   override render(): TemplateResult {
     return html`<fieldset ?disabled=${this.running}>
-        <legend>Parameters to screen</legend>
+        <legend>${msg('Parameters to screen')}</legend>
         ${CHOICES.map((c, i) => html`<label class="choice"><input type="checkbox" .checked=${this.chosen[i]} @change=${(e: Event) => (this.chosen = this.chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${c.path}</label>`)}
       </fieldset>
       <div class="row">
-        <label>Trajectories <input id="sens-trajectories" type="number" min="2" max="50" .value=${String(this.trajectories)} ?disabled=${this.running} @change=${(e: Event) => (this.trajectories = Math.min(50, Math.max(2, Math.round(Number((e.target as HTMLInputElement).value)) || 4)))} /></label>
-        ${this.running ? html`<button class="primary" @click=${() => this.pool?.cancel()}>Cancel</button>` : html`<button class="primary" @click=${this.run}>Screen</button>`}
-        ${this.running || this.done ? html`<span role="status">${this.done} of ${this.total} runs</span>` : nothing}
+        <label>${msg('Trajectories')} <input id="sens-trajectories" type="number" min="2" max="50" .value=${String(this.trajectories)} ?disabled=${this.running} @change=${(e: Event) => (this.trajectories = Math.min(50, Math.max(2, Math.round(Number((e.target as HTMLInputElement).value)) || 4)))} /></label>
+        ${this.running ? html`<button class="primary" @click=${() => this.pool?.cancel()}>${msg('Cancel')}</button>` : html`<button class="primary" @click=${this.run}>${msg('Screen')}</button>`}
+        ${this.running || this.done ? html`<span role="status">${msg(str`${this.done} of ${this.total} runs`)}</span>` : nothing}
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       ${this.results ? this.show() : nothing}`;
@@ -81,9 +84,9 @@ export class SensitivityPanel extends LitElement {
     const w = 420;
     const rowH = 22;
     return html`<div class="row">
-        <label>Output <select id="sens-output" @change=${(e: Event) => (this.output = Number((e.target as HTMLSelectElement).value))}>${OUTPUTS.map((o, i) => html`<option value=${i} ?selected=${i === this.output}>${o.label}</option>`)}</select></label>
+        <label>${msg('Output')} <select id="sens-output" @change=${(e: Event) => (this.output = Number((e.target as HTMLSelectElement).value))}>${OUTPUTS.map((o, i) => html`<option value=${i} ?selected=${i === this.output}>${o.label()}</option>`)}</select></label>
       </div>
-      <svg class="bars" width=${w + 260} height=${r.effects.length * rowH + 10} role="img" aria-label="Morris mu-star by parameter, with sigma">
+      <svg class="bars" width=${w + 260} height=${r.effects.length * rowH + 10} role="img" aria-label=${msg('Morris mu-star by parameter, with sigma')}>
         ${r.effects.map((e, i) => {
           const y = i * rowH + 4;
           const bar = (e.muStar / max) * w;
@@ -94,10 +97,10 @@ export class SensitivityPanel extends LitElement {
         })}
       </svg>
       <table class="effects">
-        <thead><tr><th scope="col">Parameter</th><th scope="col">μ* (importance)</th><th scope="col">μ (direction)</th><th scope="col">σ (non-linearity, interaction)</th></tr></thead>
+        <thead><tr><th scope="col">${msg('Parameter')}</th><th scope="col">${msg('μ* (importance)')}</th><th scope="col">${msg('μ (direction)')}</th><th scope="col">${msg('σ (non-linearity, interaction)')}</th></tr></thead>
         <tbody>${r.effects.map((e) => html`<tr><th scope="row">${e.path}</th><td>${e.muStar.toPrecision(3)}</td><td>${e.mu.toPrecision(3)}</td><td>${e.sigma.toPrecision(3)}</td></tr>`)}</tbody>
       </table>
-      <p class="note">Effects are per whole search range of each parameter, from ${this.trajectories} trajectories of one replicate each: a screening, not a precise measurement.</p>`;
+      <p class="note">${msg(str`Effects are per whole search range of each parameter, from ${this.trajectories} trajectories of one replicate each: a screening, not a precise measurement.`)}</p>`;
   }
 
   private run = async () => {
@@ -105,7 +108,7 @@ export class SensitivityPanel extends LitElement {
     this.results = undefined;
     const picked = CHOICES.filter((_, i) => this.chosen[i]);
     if (picked.length < 2) {
-      this.problem = 'Choose at least two parameters to screen.';
+      this.problem = msg('Choose at least two parameters to screen.');
       return;
     }
     let seed: number;
@@ -125,11 +128,13 @@ export class SensitivityPanel extends LitElement {
     try {
       const out = await this.pool.run(tasks, (_i, _r, done) => (this.done = done));
       if (out.cancelled) {
-        this.problem = 'Cancelled: a Morris screening needs every run of its design, so nothing is shown.';
+        this.problem = msg('Cancelled: a Morris screening needs every run of its design, so nothing is shown.');
         return;
       }
       if (out.failed.length) {
-        this.problem = `${out.failed.length} run(s) of the design kept stopping their worker, and a Morris screening needs every run; nothing is shown.`;
+        this.problem = msg(
+          str`${out.failed.length} run(s) of the design kept stopping their worker, and a Morris screening needs every run; nothing is shown.`,
+        );
         return;
       }
       this.results = OUTPUTS.map((o) => ({
