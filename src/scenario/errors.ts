@@ -33,30 +33,49 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
   return issues.flatMap((issue) => describeIssue(issue, input, root));
 }
 
+/** Issue lines in the page's language where a catalogue is loaded (the editor); English elsewhere (the CLI, files). */
 function describeIssue(issue: z.core.$ZodIssue, input: unknown, root?: SchemaNode): string[] {
   const path = issue.path;
   const node = schemaNodeAt(path, root);
   const value = getAt(input, path as Path);
   const where = formatPath(path);
+  const given = show(value);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = Object.keys(node?.properties ?? {}).join(', ');
-      return issue.keys.map((k) => `${formatPath([...path, k])}: unknown field; allowed here: ${allowed}`);
+      return issue.keys.map((k) => {
+        const field = formatPath([...path, k]);
+        return msg(str`${field}: unknown field; allowed here: ${allowed}`);
+      });
     }
     case 'too_big':
-    case 'too_small':
+    case 'too_small': {
       if (issue.origin === 'array') {
-        return [`${where}: has ${Array.isArray(value) ? value.length : '?'} entries; allowed ${describeCount(issue)}`];
+        const count = Array.isArray(value) ? value.length : '?';
+        const allowed = describeCount(issue);
+        return [msg(str`${where}: has ${count} entries; allowed ${allowed}`)];
       }
-      if (issue.origin === 'string') return [`${where}: ${show(value)} is too ${issue.code === 'too_big' ? 'long' : 'short'}; ${issue.message}`];
-      return [`${where}: ${show(value)} is out of range; allowed ${describeAllowed(node)}`];
-    case 'invalid_type':
-      if (value === undefined) return [`${where}: is required (${describeAllowed(node)})`];
-      return [`${where}: ${show(value)} is ${typeName(value)}; expected ${describeAllowed(node)}`];
-    case 'invalid_value':
-      return [`${where}: ${show(value)} is not allowed; expected ${describeAllowed(node)}`];
-    default:
-      return [`${where}: ${show(value)}: ${issue.message}`];
+      if (issue.origin === 'string') {
+        const detail = issue.message;
+        return [issue.code === 'too_big' ? msg(str`${where}: ${given} is too long; ${detail}`) : msg(str`${where}: ${given} is too short; ${detail}`)];
+      }
+      const allowed = describeAllowed(node);
+      return [msg(str`${where}: ${given} is out of range; allowed ${allowed}`)];
+    }
+    case 'invalid_type': {
+      const allowed = describeAllowed(node);
+      if (value === undefined) return [msg(str`${where}: is required (${allowed})`)];
+      const kind = typeName(value);
+      return [msg(str`${where}: ${given} is ${kind}; expected ${allowed}`)];
+    }
+    case 'invalid_value': {
+      const allowed = describeAllowed(node);
+      return [msg(str`${where}: ${given} is not allowed; expected ${allowed}`)];
+    }
+    default: {
+      const detail = issue.message;
+      return [`${where}: ${given}: ${detail}`];
+    }
   }
 }
 
@@ -101,16 +120,19 @@ export function describeAllowed(node: SchemaNode | undefined): string {
 }
 
 function describeCount(issue: { code: string; minimum?: unknown; maximum?: unknown }): string {
-  return issue.code === 'too_big' ? `at most ${String(issue.maximum)}` : `at least ${String(issue.minimum)}`;
+  const max = String(issue.maximum);
+  const min = String(issue.minimum);
+  return issue.code === 'too_big' ? msg(str`at most ${max}`) : msg(str`at least ${min}`);
 }
 
 function typeName(v: unknown): string {
   if (v === null) return 'null';
-  if (typeof v === 'number' && !Number.isFinite(v)) return 'not a finite number';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return 'text';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'a whole number' : 'a number';
-  return `a ${typeof v}`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return msg('not a finite number');
+  if (Array.isArray(v)) return msg('a list');
+  if (typeof v === 'string') return msg('text');
+  if (typeof v === 'number') return Number.isInteger(v) ? msg('a whole number') : msg('a number');
+  if (typeof v === 'boolean') return msg('true or false');
+  return msg('an object');
 }
 
 function show(v: unknown): string {

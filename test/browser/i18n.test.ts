@@ -112,6 +112,11 @@ describe('Spanish and English', () => {
     // The scenario editor too: its labels, descriptions and ranges from the schema.
     expect(await visibleText(page)).toMatch(/Aplicar y reiniciar.*Multiplicador de perfilado.*un número de 1 a 20/);
     expect(await visibleText(page)).toMatch(/Frente a las cifras publicadas.*Calibrar este escenario.*Parámetros que cribar/);
+    // A refused value is explained in Spanish too.
+    const field = page.locator('scenario-panel').locator('[data-path="jurisdictions[0].policy.profilingMultiplier"]');
+    await field.locator('input').fill('30');
+    await field.locator('input').press('Tab');
+    await expect.poll(() => field.locator('.error').textContent()).toMatch(/30 está fuera del intervalo; se permite un número de 1 a 20 \(razón\)/);
     expect(englishIn(await visibleText(page))).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();

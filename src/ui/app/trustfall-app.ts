@@ -61,6 +61,8 @@ export class TrustfallApp extends LitElement {
   declare locked: boolean;
   /** The story stays in the page once opened (hidden elsewhere), so its results survive a visit to the lab. */
   declare storyOpened: boolean;
+  /** The preset the engine runs as written ('' for an edited scenario): named in the app's language. */
+  private runningPreset = '';
   /** What a story link asked for: a chapter by id, or a trainer's chapter written out. */
   private storyStart?: { id?: string; chapter?: Chapter };
   declare draft: Record<string, unknown>;
@@ -131,7 +133,7 @@ export class TrustfallApp extends LitElement {
   override render(): TemplateResult {
     const e = this.engine;
     // A preset running as written is named and described in the app's language; an edited scenario by its own words.
-    const shown = this.preset && !this.dirty && e.status !== 'starting' ? (this.preset as PresetId) : undefined;
+    const shown = e.status !== 'starting' && this.runningPreset ? (this.runningPreset as PresetId) : undefined;
     return html`
       <a class="skip" href="#run" @click=${this.skipToRun}>${msg('Skip to run controls')}</a>
       <header class="app-header">
@@ -268,6 +270,7 @@ export class TrustfallApp extends LitElement {
     // What is being applied: edits made while the Worker prepares it are not part of it.
     const draft = this.draft;
     const seed = this.seed;
+    const preset = this.preset;
     const ok = await this.engine.load(draft, seed);
     if (!ok && first && this.engine.status === 'invalid' && !this.notice) {
       // A saved draft or link that no longer validates: keep it in the editor, explain, run nothing.
@@ -276,6 +279,7 @@ export class TrustfallApp extends LitElement {
     if (ok) {
       // Still "not applied" if the scenario or seed was changed meanwhile (edits replace the draft object).
       this.dirty = this.draft !== draft || this.seed !== seed;
+      this.runningPreset = preset;
       this.inspected = undefined;
       // The address bar shows the run only while the run is what is on screen.
       if (this.view === 'explore') history.replaceState(null, '', encodeRun({ scenario: draft, seed }));
