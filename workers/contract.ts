@@ -53,6 +53,10 @@ export interface RenderApi {
   resize(width: number, height: number): void;
   /** A new run's layout (copied: it is kept by the page too). */
   setLayout(layout: Layout): void;
+  /** Each jurisdiction's label over the town ("County: Task Force model"), in the page's language. */
+  setLabels(labels: string[]): void;
+  /** The labels drawn over the town (as the page sent them; none before). */
+  labels(): string[];
   /** The residents to draw one by one in a county (a window of neighbourhoods in view), or none. */
   setWindow(window: WindowLayout | null): void;
   /** In a county, the neighbourhoods in view when zoomed in far enough to draw residents; else none. */

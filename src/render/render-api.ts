@@ -15,6 +15,8 @@ export function createRenderApi(): RenderApi {
     },
     resize: (w, h) => need().resize(w, h),
     setLayout: (l: Layout) => need().setLayout(l),
+    setLabels: (labels) => need().setLabels(labels),
+    labels: () => need().drawnLabels(),
     draw: (f: Frame) => need().draw(f),
     setWindow: (win) => need().setWindow(win),
     highlight: (id) => need().highlight(id),

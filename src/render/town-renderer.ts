@@ -113,6 +113,18 @@ export class TownRenderer {
     return this.app.ticker.FPS;
   }
 
+  /** The page's labels for the jurisdictions (its language); until they come, English ones. */
+  private jurisdictionLabels: string[] = [];
+
+  drawnLabels(): string[] {
+    return this.jurisdictionLabels;
+  }
+
+  setLabels(labels: string[]): void {
+    this.jurisdictionLabels = labels;
+    if (this.layout) this.drawBackground(this.layout);
+  }
+
   /** Builds the particles (when the town is drawn resident by resident) and the heat map for a new run. */
   setLayout(l: Layout): void {
     this.layout = l;
@@ -446,7 +458,7 @@ export class TownRenderer {
       const x0 = j.x0 * CELL + i * BORDER_GAP;
       g.rect(x0 - 3, -3, j.width * CELL + 6, j.height * CELL + 6).stroke({ color: 0x333333, width: 4 });
       const label = new Text({
-        text: `${j.name}: ${policyLabel(j.model, j.sanctuary, j.trustBuilding)}`,
+        text: this.jurisdictionLabels[i] ?? `${j.name}: ${policyLabel(j.model, j.sanctuary, j.trustBuilding)}`,
         style: { fontSize: LABEL_FONT, fill: 0x222222, fontFamily: 'system-ui, sans-serif' },
       });
       label.position.set(x0, -40);

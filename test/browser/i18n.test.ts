@@ -112,6 +112,10 @@ describe('Spanish and English', () => {
     // The scenario editor too: its labels, descriptions and ranges from the schema.
     expect(await visibleText(page)).toMatch(/Aplicar y reiniciar.*Multiplicador de perfilado.*un número de 1 a 20/);
     expect(await visibleText(page)).toMatch(/Frente a las cifras publicadas.*Calibrar este escenario.*Parámetros que cribar/);
+    // The labels drawn into the town's canvas are the page's, in Spanish.
+    await expect
+      .poll(() => page.evaluate(() => (document.querySelector('town-view') as unknown as { surface: { labels(): Promise<string[]> } }).surface.labels()))
+      .toEqual(['County: Modelo Task Force (grupo de trabajo)']);
     // A refused value is explained in Spanish too.
     const field = page.locator('scenario-panel').locator('[data-path="jurisdictions[0].policy.profilingMultiplier"]');
     await field.locator('input').fill('30');

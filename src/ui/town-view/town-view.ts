@@ -2,11 +2,12 @@ import * as Comlink from 'comlink';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { frameTransferables, RESIDENT_DRAW_LIMIT } from '../../engine/view/frame.ts';
-import { VIEW_MEASURES } from '../../engine/index.ts';
+import { VIEW_MEASURES, type Layout } from '../../engine/index.ts';
 import type { RenderApi } from '../../../workers/contract.ts';
 import type { EngineController } from '../controllers/engine-controller.ts';
 import { emit } from '../events.ts';
 import { legend, measureLabel } from './legend.ts';
+import { policyLabel } from '../../report/policy-labels.ts';
 import { getLocale } from '../i18n/locale.ts';
 import type { HeatMeasure } from '../../render/colours.ts';
 import type { ViewMode } from '../../render/town-renderer.ts';
@@ -50,7 +51,7 @@ export class TownView extends LitElement {
   private windowTimer?: ReturnType<typeof setTimeout>;
   /** The neighbourhoods of the window last asked for, as text. */
   private windowKey = '';
-  private layoutSeen?: object;
+  private layoutSeen?: Layout;
 
   constructor() {
     super();
@@ -63,7 +64,19 @@ export class TownView extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
+  /** The language the town's labels were last sent in. */
+  private labelledIn = '';
+
+  /** Sends the jurisdictions' labels in the page's language (again after a switch of language). */
+  private relabel(): void {
+    const l = this.layoutSeen;
+    if (!l || !this.surface || this.labelledIn === getLocale()) return;
+    this.labelledIn = getLocale();
+    void this.surface.setLabels(l.jurisdictions.map((j) => `${j.name}: ${policyLabel(j.model, j.sanctuary, j.trustBuilding)}`));
+  }
+
   override updated(changed: Map<string, unknown>): void {
+    this.relabel();
     if (changed.has('picked')) void this.surface?.highlight(this.picked);
   }
 
@@ -89,6 +102,8 @@ export class TownView extends LitElement {
         this.layoutSeen = l;
         this.windowKey = '';
         this.surface!.setLayout(l).catch(failed);
+        this.labelledIn = '';
+        this.relabel();
         void this.sync();
       }
       this.surface!.draw(Comlink.transfer(f, frameTransferables(f))).catch(failed);
