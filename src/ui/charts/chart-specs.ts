@@ -1,7 +1,7 @@
 import { metricDef, type MetricKey } from '../../engine/index.ts';
 import { GROUP_COLOURS } from '../../render/colours.ts';
 
-/** The live charts: which weekly metric each shows (its title and format from the metric table) and its least y span. */
+/** The live charts: which weekly metric each shows (its format from the metric table; its title from the page's labels) and its least y span. */
 const CHART_SPANS: readonly [MetricKey, number][] = [
   ['meanTrust', 0.2],
   ['reportedShare', 1],
@@ -12,7 +12,7 @@ const CHART_SPANS: readonly [MetricKey, number][] = [
 ];
 export const CHARTS = CHART_SPANS.map(([key, minSpan]) => {
   const d = metricDef(key);
-  return { key, title: d.label, percent: d.kind === 'share', minSpan };
+  return { key, percent: d.kind === 'share', minSpan };
 });
 
 /** A y range around the data at least `minSpan` tall, so weekly noise is not magnified into drama. */

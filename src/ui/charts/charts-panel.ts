@@ -78,7 +78,7 @@ export class ChartsPanel extends LitElement {
       const y = Math.floor(i / cols) * (h + titleH);
       ctx.fillStyle = '#222';
       ctx.font = '600 18px system-ui, sans-serif';
-      ctx.fillText(CHARTS[i].title, x + 10, y + 20);
+      ctx.fillText(metricLabel(CHARTS[i].key), x + 10, y + 20);
       ctx.drawImage(p.ctx.canvas, x, y + titleH);
     });
     return out.toDataURL('image/png');

@@ -1,10 +1,10 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { groupHeading, metricLabel, presetTitle } from '../../i18n/labels.ts';
+import { groupHeading, groupPeople, metricLabel, presetTitle } from '../../i18n/labels.ts';
 import { getLocale } from '../i18n/locale.ts';
 import { weeklyBand, type Band } from '../../compare/bands.ts';
 import { compareScenarios, type ComparedScenario, type ComparisonReport } from '../../compare/compare.ts';
-import { metricDef, type MetricKey, type ReplicateResult, type ReplicateTask } from '../../engine/index.ts';
+import { metricDef, type Group, type MetricKey, type ReplicateResult, type ReplicateTask } from '../../engine/index.ts';
 import { COMPARISON_ROWS } from '../../report/comparison-rows.ts';
 import { formatEstimate } from '../../report/metric-format.ts';
 import { replicatesCsv } from '../../report/replicates-csv.ts';
@@ -112,7 +112,7 @@ export class CompareView extends LitElement {
     this.report = saved.report;
     this.total = saved.compared.reduce((n, c) => n + c.results.length, 0);
     this.done = this.total;
-    this.restored = new Date(saved.savedAt).toLocaleString();
+    this.restored = new Date(saved.savedAt).toLocaleString(getLocale());
   }
 
   /** Leaving the page (or the view) stops the run's Workers: nothing keeps computing unseen. */
@@ -248,8 +248,8 @@ export class CompareView extends LitElement {
           ${r.did.map(
             (d) => html`<tr>
               <td>[${d.scenario + 1}] ${msg(str`${r.scenarios[d.scenario].jurisdictions[d.treated].name} vs ${r.scenarios[d.scenario].jurisdictions[d.comparison].name}`)}</td>
-              <td>${d.outcome}</td>
-              <td>${d.source}</td>
+              <td>${outcomeName(d.outcome)}</td>
+              <td>${d.source === 'survey' ? msg('survey') : msg('recorded crime')}</td>
               <td>${formatEstimate(d.outcome.startsWith('reported') ? 'reportedShare' : 'recordedCrimesPer1000', d.estimate, { signed: true, locale: getLocale(), to: msg('to') })}</td>
               <td>${msg(str`${(d.detectedShare * 100).toFixed(0)}% of replicates`)}</td>
             </tr>`,
@@ -372,6 +372,13 @@ export class CompareView extends LitElement {
     const canvas = this.querySelector<BandChart>('band-chart')?.canvas;
     if (canvas) downloadUrl('trustfall-comparison.png', canvas.toDataURL('image/png'));
   };
+}
+
+/** A difference-in-differences outcome ("reportedShare.latino") as people read it: the measure and whose. */
+function outcomeName(outcome: string): string {
+  const [metric, group] = outcome.split('.') as [MetricKey, Group | undefined];
+  const label = metricLabel(metric);
+  return group ? `${label}, ${groupPeople(group)}` : label;
 }
 
 customElements.define('compare-view', CompareView);
