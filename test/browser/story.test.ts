@@ -80,6 +80,11 @@ describe('the guided story', () => {
   }, 900_000);
 
   it('opens every chapter in the lab with its scenario and seed', async () => {
+    // A link to a chapter the story does not have says so, and opens the story at its start.
+    const missing = await openPage(browser, '#story=no-such-chapter');
+    await expect.poll(() => missing.page.locator('.notice').first().textContent()).toMatch(/does not have \(no-such-chapter\)/);
+    expect(await missing.page.locator('#chapter-title').textContent()).toBe(chapters[0].title);
+    await missing.page.close();
     const { page, errors } = await openPage(browser);
     await waitForStatus(page, 'ready');
     for (const c of chapters) {

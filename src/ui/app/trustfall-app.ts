@@ -33,6 +33,7 @@ import { decodeStoryLink } from '../state/chapter-link.ts';
 import type { Chapter } from '../../story/chapter.ts';
 import type { LabRequest, StoryView } from '../story/story-view.ts';
 import '../story/story-view.ts';
+import { CHAPTERS } from '../story/chapters.ts';
 
 /**
  * The whole page: scenario editor, run controls, town view, charts, summary and inspector, wired to the
@@ -104,6 +105,9 @@ export class TrustfallApp extends LitElement {
       this.storyOpened = true;
       this.storyStart = story;
       this.locked = story.locked;
+      const id = 'id' in story ? story.id : undefined;
+      if (id && !CHAPTERS.some((c) => c.id === id))
+        this.notice = msg(str`This link names a chapter the story does not have (${id}); the story opens at its start.`);
     }
     if (cmp && 'error' in cmp) this.notice = msg(str`This comparison link could not be opened: ${cmp.error}.`);
     else if (cmp) {

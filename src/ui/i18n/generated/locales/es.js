@@ -309,6 +309,7 @@
 's557996116022e684': `Paradas policiales /1000/año`,
 's55a750487f89965a': str`La política empieza el día ${0}. Sigue la simulación más allá para comparar antes y después.`,
 's560264cf108cba23': `Imprimir la hoja de trabajo`,
+'s5626a61a8f908f9d': str`Este enlace nombra un capítulo que la historia no tiene (${0}); la historia se abre en su inicio.`,
 's56409f2e1d7b9c70': str`Víctima de ${0}; lo denunció a la policía`,
 's56617f269a8432ed': str`Se usan ${0} procesos de trabajo.`,
 's5664ce05d0c30e07': `encuesta`,
