@@ -1,6 +1,8 @@
 import { msg } from '@lit/localize';
 import { metricDef, type Group, type MetricKey } from '../engine/index.ts';
+import { GROUP_LABELS } from '../report/group-labels.ts';
 import type { PresetId } from '../scenario/presets.ts';
+import { translated } from './translated.ts';
 
 /**
  * Names shown to people in the app's language. The tables in src/engine and src/report stay in English
@@ -10,66 +12,17 @@ import type { PresetId } from '../scenario/presets.ts';
 
 /** A group as people in a sentence ("reporting among Latino non-citizens"). */
 export function groupPeople(g: Group): string {
-  switch (g) {
-    case 'latinoCitizen':
-      return msg('Latino citizens');
-    case 'latinoNoncitizen':
-      return msg('Latino non-citizens');
-    case 'nonLatino':
-      return msg('non-Latino residents');
-    case 'latino':
-      return msg('Latino residents');
-    case 'all':
-      return msg('all residents');
-    case 'latinoUsBorn':
-      return msg('U.S.-born Latino residents');
-    case 'latinoNaturalised':
-      return msg('naturalised Latino residents');
-    case 'latinoLawful':
-      return msg('Latino lawful non-citizens');
-    case 'latinoUndocumented':
-      return msg('undocumented Latino residents');
-  }
+  return translated(GROUP_LABELS[g].people);
 }
 
-/** A group as a heading or a chart's key ("Latino citizen"). */
+/** A group in a chart's key or beside one resident ("Latino citizen"). */
 export function groupTitle(g: Group): string {
-  switch (g) {
-    case 'all':
-      return msg('All');
-    case 'latinoCitizen':
-      return msg('Latino citizen');
-    case 'latinoNoncitizen':
-      return msg('Latino non-citizen');
-    case 'nonLatino':
-      return msg('Non-Latino');
-    default:
-      return groupPeople(g);
-  }
+  return translated(GROUP_LABELS[g].key);
 }
 
 /** A group as a heading, menu entry or table caption ("All residents", "Latino, U.S.-born"). */
 export function groupHeading(g: Group): string {
-  switch (g) {
-    case 'latinoCitizen':
-      return msg('Latino citizens');
-    case 'latinoNoncitizen':
-      return msg('Latino non-citizens');
-    case 'nonLatino':
-      return msg('Non-Latino residents');
-    case 'latino':
-      return msg('All Latino residents');
-    case 'all':
-      return msg('All residents');
-    case 'latinoUsBorn':
-      return msg('Latino, U.S.-born');
-    case 'latinoNaturalised':
-      return msg('Latino, naturalised');
-    case 'latinoLawful':
-      return msg('Latino, lawful non-citizens');
-    case 'latinoUndocumented':
-      return msg('Latino, undocumented');
-  }
+  return translated(GROUP_LABELS[g].heading);
 }
 
 /** Metrics the student-facing views name (the live charts and the story); others keep the table's English label. */
