@@ -1,5 +1,7 @@
-import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE_VERSION } from '../../src/engine/version.ts';
 import { BUILT_IN_TARGETS } from '../../src/evidence/registry.ts';
 import { encodeRun } from '../../src/ui/state/share-link.ts';
 import { launch, openPage, waitForStatus } from './browser.ts';
@@ -9,6 +11,20 @@ const SMALL = {
   run: { years: 1, activationDay: 300, burnInWeeks: 52 },
   jurisdictions: [{ residents: 6000, gridWidth: 4, gridHeight: 4, policy: { model: 'none' } }],
 };
+
+const SMALL_TASK_FORCE = {
+  ...SMALL,
+  name: 'Small, Task Force',
+  run: { years: 1, activationDay: 150, burnInWeeks: 26 },
+  jurisdictions: [{ residents: 4000, gridWidth: 4, gridHeight: 4, policy: { model: 'taskForce' } }],
+};
+
+/** The text of the file a click on `button` downloads. */
+async function downloaded(page: Page, button: Locator): Promise<string> {
+  const download = page.waitForEvent('download');
+  await button.click();
+  return readFileSync((await (await download).path())!, 'utf8');
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -65,18 +81,7 @@ describe('evidence in the browser', () => {
   });
 
   it('screens parameters with Morris elementary effects and shows a table and a chart', async () => {
-    const { page } = await openPage(
-      browser,
-      encodeRun({
-        scenario: {
-          ...SMALL,
-          name: 'Small, Task Force',
-          run: { years: 1, activationDay: 150, burnInWeeks: 26 },
-          jurisdictions: [{ residents: 4000, gridWidth: 4, gridHeight: 4, policy: { model: 'taskForce' } }],
-        },
-        seed: 1,
-      }),
-    );
+    const { page } = await openPage(browser, encodeRun({ scenario: SMALL_TASK_FORCE, seed: 1 }));
     await waitForStatus(page, 'ready');
     const panel = page.locator('sensitivity-panel');
     await panel.locator('#sens-trajectories').fill('2');
@@ -91,4 +96,43 @@ describe('evidence in the browser', () => {
     expect(await panel.locator('.effects tbody tr').count()).toBe(4);
     await page.close();
   });
+
+  it('computes Sobol indices of four parameters in workers, and the table is what the exported JSON and CSV say', async () => {
+    const { page, errors } = await openPage(browser, encodeRun({ scenario: SMALL_TASK_FORCE, seed: 3 }));
+    await waitForStatus(page, 'ready');
+    const panel = page.locator('sensitivity-panel');
+    await panel.locator('#sens-method').selectOption('sobol');
+    await panel.locator('#sens-samples').fill('4');
+    await panel.locator('#sens-samples').press('Tab');
+    await panel.getByRole('button', { name: 'Compute indices' }).click();
+    // N (k + 2) = 4 × 6 design points, one replicate each.
+    await expect.poll(() => panel.locator('.sobol tbody tr').count(), { timeout: 180_000 }).toBe(4);
+    expect(await panel.locator('[role=status]').textContent()).toBe('24 of 24 runs');
+    expect(await panel.locator('svg.bars rect').count()).toBe(4);
+    await panel.locator('#sens-output').selectOption('1');
+    const shown = await panel
+      .locator('.sobol tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent!.trim(), ...[...r.querySelectorAll('td')].map((d) => d.textContent!.trim())]));
+    const json = JSON.parse(await downloaded(page, panel.locator('#sens-json')));
+    expect(json.manifest).toMatchObject({
+      engineVersion: ENGINE_VERSION,
+      scenarioHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      seed: 3,
+      method: 'sobol',
+      design: { samples: 4 },
+      runs: 24,
+    });
+    expect(json.results.outputs).toHaveLength(5);
+    const fmt = (x: { estimate: number; lo: number; hi: number }) => `${x.estimate.toFixed(2)} (${x.lo.toFixed(2)} \u2013 ${x.hi.toFixed(2)})`;
+    const second = json.results.outputs[1];
+    expect(shown).toEqual(second.indices.map((s: { path: string; first: never; total: never }) => [s.path, fmt(s.first), fmt(s.total)]));
+    const csv = (await downloaded(page, panel.locator('#sens-csv'))).trim().split('\n');
+    expect(csv[0]).toBe(`# Trustfall Sobol indices: engine ${ENGINE_VERSION}; scenario ${json.manifest.scenarioHash}; seed 3; design rows 4; runs 24`);
+    expect(csv[1]).toBe('output,parameter,min,max,first,first_lo,first_hi,total,total_lo,total_hi,rows');
+    expect(csv).toHaveLength(2 + 5 * 4);
+    const row = csv.find((l) => l.startsWith(`${second.output},${second.indices[0].path},`))!.split(',');
+    expect(Number(row[7])).toBeCloseTo(second.indices[0].total.estimate, 5);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 });

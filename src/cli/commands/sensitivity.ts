@@ -1,8 +1,9 @@
 import { missingParams, resolveParams, scenarioAt, type CalibrationParam } from '../../calibrate/calibrate.ts';
 import { GROUPS, isMetricKey } from '../../engine/index.ts';
-import { sobolDesign, sobolIndices } from '../../sensitivity/sobol.ts';
+import { sobolDesign } from '../../sensitivity/sobol.ts';
+import { morrisResults, sobolResults } from '../../sensitivity/results.ts';
 import { toJson } from '../../report/json.ts';
-import { morrisDesign, morrisEffects, readOutput } from '../../sensitivity/morris.ts';
+import { morrisDesign, readOutput } from '../../sensitivity/morris.ts';
 import { UsageError, type RunFlags } from '../args.ts';
 import { ThreadPool, type PoolOutcome } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
@@ -97,12 +98,7 @@ async function morrisReport(
   const levels = flags.levels ?? 4;
   const design = morrisDesign(params.length, trajectories, levels, seed);
   const { runs, valuesOf } = await evaluate(design.points);
-  const results = outputs.map((o) => ({
-    output: o,
-    effects: morrisEffects(design, valuesOf(o), params.length)
-      .map((e) => ({ ...e, path: params[e.param].path, range: [params[e.param].min, params[e.param].max] }))
-      .sort((a, b) => b.muStar - a.muStar),
-  }));
+  const results = morrisResults(design, params, outputs, valuesOf).outputs;
   const text = [
     `Morris screening: ${params.length} parameters, ${trajectories} trajectories, ${levels} levels, ${replicates} replicates (${runs} runs). Effects per whole range of each parameter.`,
   ];
@@ -138,16 +134,7 @@ async function sobolReport(
 ): Promise<{ json: unknown; text: string[] }> {
   const design = sobolDesign(params.length, samples, seed);
   const { runs, valuesOf } = await evaluate(design.points);
-  const results = outputs.map((o) => {
-    const { indices, rows } = sobolIndices(design, valuesOf(o), 500, seed);
-    return {
-      output: o,
-      rows,
-      indices: indices
-        .map((s) => ({ ...s, path: params[s.param].path, range: [params[s.param].min, params[s.param].max] }))
-        .sort((a, b) => b.total.estimate - a.total.estimate),
-    };
-  });
+  const results = sobolResults(design, params, outputs, valuesOf, seed).outputs;
   const f = (x: { estimate: number; lo: number; hi: number }) => `${x.estimate.toFixed(2).padStart(5)} (${x.lo.toFixed(2)} to ${x.hi.toFixed(2)})`;
   const text = [
     `Sobol indices (Saltelli sampling): ${params.length} parameters, N = ${samples} rows, ${design.points.length} points x ${replicates} replicates (${runs} runs). ` +

@@ -229,11 +229,11 @@ export class TrustfallApp extends LitElement {
           </section>
           <section class="panel" aria-label=${msg('Calibrate')}>
             <h2>${msg('Calibrate this scenario to the targets')}</h2>
-            <calibrate-panel .draft=${this.draft} @scenario-replace=${this.onReplace}></calibrate-panel>
+            <calibrate-panel .draft=${this.draft} .seed=${this.seed} @scenario-replace=${this.onReplace}></calibrate-panel>
           </section>
           <section class="panel" aria-label=${msg('Sensitivity')}>
-            <h2>${msg('Which assumptions drive the conclusions? (Morris screening)')}</h2>
-            <sensitivity-panel .draft=${this.draft}></sensitivity-panel>
+            <h2>${msg('Which assumptions drive the conclusions? (Morris screening, Sobol indices)')}</h2>
+            <sensitivity-panel .draft=${this.draft} .seed=${this.seed}></sensitivity-panel>
           </section>
         </main>
         <aside class="panel scenario" aria-label=${msg('Scenario')}>

@@ -13,6 +13,7 @@ import { getAt, parsePath } from '../../scenario/paths.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { emit } from '../events.ts';
 import { checkedNumber } from '../forms/checked-number.ts';
+import { toolSeed } from '../forms/tool-seed.ts';
 
 /** What the panel's fields allow: a budget of evaluations, and replicates per evaluation (kept small in a browser). */
 const Evaluations = z.int().min(4).max(2000);
@@ -40,6 +41,7 @@ export const CHOICES: { path: string; min?: number; max?: number; on: boolean }[
 export class CalibratePanel extends LitElement {
   static override properties = {
     draft: { attribute: false },
+    seed: { attribute: false },
     chosen: { state: true },
     set: { state: true },
     budget: { state: true },
@@ -52,6 +54,8 @@ export class CalibratePanel extends LitElement {
     workersLost: { state: true },
   };
   declare draft: Record<string, unknown>;
+  /** The seed the app runs with (the Seed field), which a link or the field may set apart from the file's. */
+  declare seed: number | undefined;
   declare chosen: boolean[];
   declare set: string;
   declare budget: number;
@@ -144,8 +148,10 @@ export class CalibratePanel extends LitElement {
       return;
     }
     let base: Scenario;
+    let seed: number;
     try {
       base = resolveScenario(this.draft, 'the edited scenario');
+      seed = toolSeed(this.seed, base.run.seed);
     } catch (e) {
       this.problem = e instanceof ScenarioError ? e.problems.join('; ') : (e as Error).message;
       return;
@@ -157,7 +163,6 @@ export class CalibratePanel extends LitElement {
       this.workersLost = lost;
     });
     this.pool = pool;
-    const seed = base.run.seed;
     const replicates = this.replicates;
     this.running = true;
     this.stop = false;

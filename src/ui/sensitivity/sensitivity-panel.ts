@@ -1,11 +1,34 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
 import { resolveParams, scenarioAt } from '../../calibrate/calibrate.ts';
-import { resolveScenario, ScenarioError } from '../../scenario/index.ts';
-import { morrisDesign, morrisEffects, readOutput, type MorrisEffect } from '../../sensitivity/morris.ts';
+import { z } from 'zod';
+import { ENGINE_VERSION } from '../../engine/version.ts';
+import { provenanceLine } from '../../report/provenance.ts';
+import { resolveScenario, ScenarioError, scenarioHash } from '../../scenario/index.ts';
+import { morrisDesign, readOutput } from '../../sensitivity/morris.ts';
+import { morrisResults, type SensitivityResults, sensitivityCsv, sobolResults } from '../../sensitivity/results.ts';
+import { sobolDesign } from '../../sensitivity/sobol.ts';
 import { CHOICES } from '../calibrate/calibrate-panel.ts';
 import { BrowserPool } from '../compare/browser-pool.ts';
+import { checkedNumber } from '../forms/checked-number.ts';
+import { toolSeed } from '../forms/tool-seed.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
+import { downloadText } from '../toolbar/files.ts';
+
+const Trajectories = z.int().min(2).max(50);
+/** Sobol rows N (the design runs N × (parameters + 2) points); the command line allows far more. */
+const Samples = z.int().min(4).max(256);
+
+/** What a finished analysis ran: enough to repeat it (engine, scenario, seed, design). */
+interface SensitivityManifest {
+  engineVersion: string;
+  scenarioHash: string;
+  seed: number;
+  method: 'morris' | 'sobol';
+  design: { trajectories: number; levels: number } | { samples: number };
+  replicates: 1;
+  runs: number;
+}
 
 /** The outputs screened, each named in the app's language when shown. */
 const OUTPUTS = [
@@ -17,15 +40,20 @@ const OUTPUTS = [
 ];
 
 /**
- * Which assumptions drive a conclusion: Morris elementary effects of the chosen parameters on the
- * chosen outputs, run in Workers, shown as a table and a bar chart of μ* with σ.
+ * Which assumptions drive a conclusion: Morris elementary effects (a screening) or Sobol indices (the
+ * share of an output's variance each parameter explains, alone and with others) of the chosen
+ * parameters on the chosen outputs, run in Workers, shown as a table and a bar chart, and exported as
+ * CSV or JSON with what made them.
  */
 export class SensitivityPanel extends LitElement {
   static override properties = {
     draft: { attribute: false },
+    seed: { attribute: false },
     chosen: { state: true },
     output: { state: true },
     trajectories: { state: true },
+    method: { state: true },
+    samples: { state: true },
     running: { state: true },
     done: { state: true },
     total: { state: true },
@@ -33,13 +61,20 @@ export class SensitivityPanel extends LitElement {
     problem: { state: true },
   };
   declare draft: Record<string, unknown>;
+  /** The seed the app runs with (the Seed field), which a link or the field may set apart from the file's. */
+  declare seed: number | undefined;
   declare chosen: boolean[];
   declare output: number;
   declare trajectories: number;
+  declare method: 'morris' | 'sobol';
+  declare samples: number;
   declare running: boolean;
   declare done: number;
   declare total: number;
-  declare results: { output: string; effects: (MorrisEffect & { path: string })[] }[] | undefined;
+  declare results: SensitivityResults | undefined;
+  private manifest?: SensitivityManifest;
+  /** The scenario as it was when the finished analysis started (the editor may have moved on). */
+  private analysed: Record<string, unknown> = {};
   declare problem: string;
   private pool?: BrowserPool;
 
@@ -52,6 +87,8 @@ export class SensitivityPanel extends LitElement {
     this.output = 0;
     updateWhenLocaleChanges(this);
     this.trajectories = 4;
+    this.method = 'morris';
+    this.samples = 8;
     this.running = false;
     this.done = 0;
     this.total = 0;
@@ -65,42 +102,82 @@ export class SensitivityPanel extends LitElement {
   }
 
   override render(): TemplateResult {
+    const sobol = this.method === 'sobol';
     return html`<fieldset ?disabled=${this.running}>
-        <legend>${msg('Parameters to screen')}</legend>
+        <legend>${msg('Parameters to vary')}</legend>
         ${CHOICES.map((c, i) => html`<label class="choice"><input type="checkbox" .checked=${this.chosen[i]} @change=${(e: Event) => (this.chosen = this.chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${c.path}</label>`)}
       </fieldset>
       <div class="row">
-        <label>${msg('Trajectories')} <input id="sens-trajectories" type="number" min="2" max="50" .value=${String(this.trajectories)} ?disabled=${this.running} @change=${(e: Event) => (this.trajectories = Math.min(50, Math.max(2, Math.round(Number((e.target as HTMLInputElement).value)) || 4)))} /></label>
-        ${this.running ? html`<button class="primary" @click=${() => this.pool?.cancel()}>${msg('Cancel')}</button>` : html`<button class="primary" @click=${this.run}>${msg('Screen')}</button>`}
+        <label>${msg('Method')} <select id="sens-method" ?disabled=${this.running} @change=${(e: Event) => {
+          this.method = (e.target as HTMLSelectElement).value as 'morris' | 'sobol';
+          this.results = undefined;
+          this.done = 0;
+        }}>
+          <option value="morris" ?selected=${!sobol}>${msg('Morris screening (few runs)')}</option>
+          <option value="sobol" ?selected=${sobol}>${msg('Sobol indices (variance shares, more runs)')}</option>
+        </select></label>
+        ${
+          sobol
+            ? html`<label>${msg('Rows (N)')} <input id="sens-samples" type="number" min="4" max="256" .value=${String(this.samples)} ?disabled=${this.running} @change=${(e: Event) => (this.samples = checkedNumber(e, Samples, this.samples, 'the analysis'))} /></label>`
+            : html`<label>${msg('Trajectories')} <input id="sens-trajectories" type="number" min="2" max="50" .value=${String(this.trajectories)} ?disabled=${this.running} @change=${(e: Event) => (this.trajectories = checkedNumber(e, Trajectories, this.trajectories, 'the screening'))} /></label>`
+        }
+        ${this.running ? html`<button class="primary" @click=${() => this.pool?.cancel()}>${msg('Cancel')}</button>` : html`<button class="primary" @click=${this.run}>${sobol ? msg('Compute indices') : msg('Screen')}</button>`}
         ${this.running || this.done ? html`<span role="status">${msg(str`${this.done} of ${this.total} runs`)}</span>` : nothing}
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      ${this.results ? this.show() : nothing}`;
+      ${this.results ? this.show(this.results) : nothing}`;
   }
 
-  private show(): TemplateResult {
-    const r = this.results![this.output];
-    const max = Math.max(1e-12, ...r.effects.map((e) => e.muStar + e.sigma));
-    const w = 420;
-    const rowH = 22;
-    return html`<div class="row">
-        <label>${msg('Output')} <select id="sens-output" @change=${(e: Event) => (this.output = Number((e.target as HTMLSelectElement).value))}>${OUTPUTS.map((o, i) => html`<option value=${i} ?selected=${i === this.output}>${o.label()}</option>`)}</select></label>
-      </div>
-      <svg class="bars" width=${w + 260} height=${r.effects.length * rowH + 10} role="img" aria-label=${msg('Morris mu-star by parameter, with sigma')}>
-        ${r.effects.map((e, i) => {
-          const y = i * rowH + 4;
-          const bar = (e.muStar / max) * w;
-          const whisker = ((e.muStar + e.sigma) / max) * w;
-          return svg`<text x="0" y=${y + 14} font-size="12">${e.path}</text>
-            <rect x="250" y=${y + 3} width=${Math.max(1, bar)} height="14" fill="#0072b2" />
-            <line x1=${250 + bar} x2=${250 + whisker} y1=${y + 10} y2=${y + 10} stroke="#333" stroke-width="1.5" />`;
-        })}
-      </svg>
+  private show(results: SensitivityResults): TemplateResult {
+    const output = html`<div class="row">
+      <label>${msg('Output')} <select id="sens-output" @change=${(e: Event) => (this.output = Number((e.target as HTMLSelectElement).value))}>${OUTPUTS.map((o, i) => html`<option value=${i} ?selected=${i === this.output}>${o.label()}</option>`)}</select></label>
+      <button id="sens-csv" @click=${this.exportCsv}>${msg('Download CSV')}</button>
+      <button id="sens-json" @click=${this.exportJson}>${msg('Download JSON')}</button>
+    </div>`;
+    return html`${output}${results.method === 'morris' ? this.showMorris(results.outputs[this.output].effects) : this.showSobol(results.outputs[this.output])}`;
+  }
+
+  private showMorris(effects: Extract<SensitivityResults, { method: 'morris' }>['outputs'][number]['effects']): TemplateResult {
+    const max = Math.max(1e-12, ...effects.map((e) => e.muStar + e.sigma));
+    return html`${this.bars(
+      effects.map((e) => ({ path: e.path, bar: e.muStar / max, from: e.muStar / max, to: (e.muStar + e.sigma) / max })),
+      msg('Morris mu-star by parameter, with sigma'),
+    )}
       <table class="effects">
         <thead><tr><th scope="col">${msg('Parameter')}</th><th scope="col">${msg('μ* (importance)')}</th><th scope="col">${msg('μ (direction)')}</th><th scope="col">${msg('σ (non-linearity, interaction)')}</th></tr></thead>
-        <tbody>${r.effects.map((e) => html`<tr><th scope="row">${e.path}</th><td>${e.muStar.toPrecision(3)}</td><td>${e.mu.toPrecision(3)}</td><td>${e.sigma.toPrecision(3)}</td></tr>`)}</tbody>
+        <tbody>${effects.map((e) => html`<tr><th scope="row">${e.path}</th><td>${e.muStar.toPrecision(3)}</td><td>${e.mu.toPrecision(3)}</td><td>${e.sigma.toPrecision(3)}</td></tr>`)}</tbody>
       </table>
       <p class="note">${msg(str`Effects are per whole search range of each parameter, from ${this.trajectories} trajectories of one replicate each: a screening, not a precise measurement.`)}</p>`;
+  }
+
+  private showSobol(r: Extract<SensitivityResults, { method: 'sobol' }>['outputs'][number]): TemplateResult {
+    const i2 = (x: { estimate: number; lo: number; hi: number }) => `${x.estimate.toFixed(2)} (${x.lo.toFixed(2)} – ${x.hi.toFixed(2)})`;
+    const clamp = (x: number) => Math.min(1, Math.max(0, x));
+    return html`${this.bars(
+      r.indices.map((s) => ({ path: s.path, bar: clamp(s.total.estimate), from: clamp(s.total.lo), to: clamp(s.total.hi) })),
+      msg('Sobol total index by parameter, with its 95% interval'),
+    )}
+      <table class="effects sobol">
+        <thead><tr><th scope="col">${msg('Parameter')}</th><th scope="col">${msg('First-order (alone)')}</th><th scope="col">${msg('Total (alone and with others)')}</th></tr></thead>
+        <tbody>${r.indices.map((s) => html`<tr><th scope="row">${s.path}</th><td>${i2(s.first)}</td><td>${i2(s.total)}</td></tr>`)}</tbody>
+      </table>
+      <p class="note">${msg(
+        str`Shares of the output's variance over the parameters' search ranges, with 95% bootstrap intervals, from ${r.rows} of ${this.samples} rows of one replicate each. Few rows give wide intervals; the command line runs thousands.`,
+      )}</p>`;
+  }
+
+  /** Horizontal bars on a 0–1 scale, each with a whisker from `from` to `to`. */
+  private bars(rows: { path: string; bar: number; from: number; to: number }[], label: string): TemplateResult {
+    const w = 420;
+    const rowH = 22;
+    return html`<svg class="bars" width=${w + 260} height=${rows.length * rowH + 10} role="img" aria-label=${label}>
+      ${rows.map((r, i) => {
+        const y = i * rowH + 4;
+        return svg`<text x="0" y=${y + 14} font-size="12">${r.path}</text>
+          <rect x="250" y=${y + 3} width=${Math.max(1, r.bar * w)} height="14" fill="#0072b2" />
+          <line x1=${250 + r.from * w} x2=${250 + r.to * w} y1=${y + 10} y2=${y + 10} stroke="#333" stroke-width="1.5" />`;
+      })}
+    </svg>`;
   }
 
   private run = async () => {
@@ -108,19 +185,26 @@ export class SensitivityPanel extends LitElement {
     this.results = undefined;
     const picked = CHOICES.filter((_, i) => this.chosen[i]);
     if (picked.length < 2) {
-      this.problem = msg('Choose at least two parameters to screen.');
+      this.problem = msg('Choose at least two parameters to vary.');
       return;
     }
     let seed: number;
+    let hash: string;
     try {
-      seed = resolveScenario(this.draft, 'the edited scenario').run.seed;
+      const scenario = resolveScenario(this.draft, 'the edited scenario');
+      seed = toolSeed(this.seed, scenario.run.seed);
+      hash = scenarioHash(scenario);
     } catch (e) {
       this.problem = e instanceof ScenarioError ? e.problems.join('; ') : (e as Error).message;
       return;
     }
     const params = resolveParams(picked);
-    const design = morrisDesign(params.length, this.trajectories, 4, seed);
-    const tasks = design.points.map((x) => ({ scenario: scenarioAt(structuredClone(this.draft), params, x), seed, replicate: 0 }));
+    const method = this.method;
+    const analysed = structuredClone(this.draft);
+    const morris = method === 'morris' ? morrisDesign(params.length, this.trajectories, 4, seed) : undefined;
+    const sobol = method === 'sobol' ? sobolDesign(params.length, this.samples, seed) : undefined;
+    const points = (morris ?? sobol)!.points;
+    const tasks = points.map((x) => ({ scenario: scenarioAt(structuredClone(analysed), params, x), seed, replicate: 0 }));
     this.pool = new BrowserPool();
     this.running = true;
     this.done = 0;
@@ -128,29 +212,49 @@ export class SensitivityPanel extends LitElement {
     try {
       const out = await this.pool.run(tasks, (_i, _r, done) => (this.done = done));
       if (out.cancelled) {
-        this.problem = msg('Cancelled: a Morris screening needs every run of its design, so nothing is shown.');
+        this.problem = msg('Cancelled: the analysis needs every run of its design, so nothing is shown.');
         return;
       }
       if (out.failed.length) {
-        this.problem = msg(
-          str`${out.failed.length} run(s) of the design kept stopping their worker, and a Morris screening needs every run; nothing is shown.`,
-        );
+        this.problem = msg(str`${out.failed.length} run(s) of the design kept stopping their worker, and the analysis needs every run; nothing is shown.`);
         return;
       }
-      this.results = OUTPUTS.map((o) => ({
-        output: o.key,
-        effects: morrisEffects(
-          design,
-          out.results.map((r) => readOutput(o.key, [r!.summary])),
-          params.length,
-        )
-          .map((e) => ({ ...e, path: params[e.param].path }))
-          .sort((a, b) => b.muStar - a.muStar),
-      }));
+      const keys = OUTPUTS.map((o) => o.key);
+      const valuesOf = (key: string) => out.results.map((r) => readOutput(key, [r!.summary]));
+      this.results = morris ? morrisResults(morris, params, keys, valuesOf) : sobolResults(sobol!, params, keys, valuesOf, seed);
+      this.manifest = {
+        engineVersion: ENGINE_VERSION,
+        scenarioHash: hash,
+        seed,
+        method,
+        design: morris ? { trajectories: this.trajectories, levels: 4 } : { samples: this.samples },
+        replicates: 1,
+        runs: tasks.length,
+      };
+      this.analysed = analysed;
     } finally {
       this.pool.close();
       this.running = false;
     }
+  };
+
+  private exportCsv = () => {
+    if (!this.results || !this.manifest) return;
+    const m = this.manifest;
+    const design = 'samples' in m.design ? `rows ${m.design.samples}` : `trajectories ${m.design.trajectories}, levels ${m.design.levels}`;
+    const provenance = provenanceLine(`${m.method === 'sobol' ? 'Sobol indices' : 'Morris screening'}`, {
+      scenario: m.scenarioHash,
+      seed: m.seed,
+      design,
+      runs: m.runs,
+    });
+    downloadText(`trustfall-sensitivity-${m.method}.csv`, sensitivityCsv(this.results, provenance), 'text/csv');
+  };
+
+  private exportJson = () => {
+    if (!this.results || !this.manifest) return;
+    const json = { format: 'trustfall-sensitivity', version: 1, manifest: this.manifest, scenario: this.analysed, results: this.results };
+    downloadText(`trustfall-sensitivity-${this.manifest.method}.json`, JSON.stringify(json, null, 2), 'application/json');
   };
 
   static override styles = [
