@@ -35,8 +35,12 @@ export interface RunFlags {
   outputs?: string;
   trajectories?: number;
   levels?: number;
-  /** Sensitivity method: morris (screening, the default) or sobol (variance-based indices). */
-  method?: 'morris' | 'sobol';
+  /** Sensitivity: morris (screening, the default) or sobol (variance-based indices); calibrate: nelder-mead (the default) or abc (a posterior). */
+  method?: 'morris' | 'sobol' | 'nelder-mead' | 'abc';
+  /** ABC: particles per generation. */
+  particles?: number;
+  /** ABC: generations after the prior's. */
+  generations?: number;
   /** Sobol: base sample rows N (the model runs at N × (parameters + 2) points). */
   samples?: number;
 }
@@ -51,7 +55,10 @@ export const COMMANDS: Record<string, { flags: readonly (keyof RunFlags)[]; file
   sweep: { flags: ['shard', 'out', 'csv', 'quiet', 'workers'], files: [1, 1] },
   merge: { flags: ['out', 'csv'], files: [1, 10_000] },
   fit: { flags: ['seed', 'replicates', 'years', 'json', 'quiet', 'workers', 'targets'], files: [1, 1] },
-  calibrate: { flags: ['seed', 'replicates', 'years', 'targets', 'params', 'budget', 'out', 'state', 'resume', 'quiet', 'workers'], files: [1, 1] },
+  calibrate: {
+    flags: ['seed', 'replicates', 'years', 'targets', 'params', 'budget', 'out', 'state', 'resume', 'quiet', 'workers', 'method', 'particles', 'generations'],
+    files: [1, 1],
+  },
   sensitivity: {
     flags: ['seed', 'replicates', 'years', 'params', 'outputs', 'trajectories', 'levels', 'method', 'samples', 'json', 'quiet', 'workers'],
     files: [1, 1],
@@ -95,6 +102,8 @@ export function parseCommandLine(argv: string[]): Parsed {
         levels: { type: 'string' },
         method: { type: 'string' },
         samples: { type: 'string' },
+        particles: { type: 'string' },
+        generations: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -147,14 +156,18 @@ export function parseCommandLine(argv: string[]): Parsed {
       levels: wholeFlag('levels', values.levels, 2, 20),
       method: methodFlag(values.method),
       samples: wholeFlag('samples', values.samples, 8, 1_000_000),
+      particles: wholeFlag('particles', values.particles, 8, 100_000),
+      generations: wholeFlag('generations', values.generations, 1, 100),
     },
   };
 }
 
-function methodFlag(raw: string | boolean | undefined): 'morris' | 'sobol' | undefined {
+function methodFlag(raw: string | boolean | undefined): RunFlags['method'] {
   if (raw === undefined || typeof raw === 'boolean') return undefined;
-  if (raw === 'morris' || raw === 'sobol') return raw;
-  throw new UsageError(`--method: ${JSON.stringify(raw)} is not a method; write morris (screening) or sobol (variance-based indices)`);
+  if (raw === 'morris' || raw === 'sobol' || raw === 'nelder-mead' || raw === 'abc') return raw;
+  throw new UsageError(
+    `--method: ${JSON.stringify(raw)} is not a method; sensitivity takes morris (screening) or sobol (variance-based indices), calibrate nelder-mead (a best point) or abc (a posterior)`,
+  );
 }
 
 /** A decimal number as people write it: no hexadecimal, binary or octal forms, no "Infinity". */

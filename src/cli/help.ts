@@ -24,10 +24,14 @@ Usage:
                                                     comma-separated)
   npm run -s sim -- calibrate <scenario.json> --params PATHS [--targets SETS] [--budget N]
                     [--replicates N] [--out FILE] [--state FILE] [--resume]
+                    [--method nelder-mead|abc] [--particles N] [--generations N]
                                                     tune parameters (path or path:min:max, comma-
                                                     separated, or a JSON file) to the targets with
                                                     Nelder–Mead; Ctrl-C stops after an iteration and
-                                                    --resume continues from the saved state
+                                                    --resume continues from the saved state;
+                                                    --method abc: a posterior sample (approximate
+                                                    Bayesian computation, sequential Monte Carlo),
+                                                    intervals, correlations, posterior predictive
   npm run -s sim -- sensitivity <scenario.json> --params PATHS [--outputs LIST]
                     [--trajectories N] [--levels N] [--replicates N] [--json]
                     [--method morris|sobol] [--samples N]

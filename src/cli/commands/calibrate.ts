@@ -11,6 +11,7 @@ import { parseCalibrationState } from '../../calibrate/state-schema.ts';
 import { getAt, parsePath } from '../../scenario/paths.ts';
 import { ThreadPool } from '../pool/pool.ts';
 import { readScenarioWithRaw } from '../read-scenario.ts';
+import { calibrateAbc } from './calibrate-abc.ts';
 import { readTargetSets } from './fit.ts';
 
 const DEFAULT_BUDGET = 80;
@@ -54,6 +55,10 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
   const missing = missingParams(scenario, params);
   if (missing.length) throw new UsageError(`--params: ${missing.join('; ')}`);
   const targets = readTargetSets(flags.targets);
+  if (flags.method === 'abc') return calibrateAbc(file!, flags, { scenario, base, params, targets });
+  if (flags.method !== undefined && flags.method !== 'nelder-mead')
+    throw new UsageError(`--method ${flags.method} is for sensitivity; calibrate takes nelder-mead (the default) or abc`);
+  if (flags.particles !== undefined || flags.generations !== undefined) throw new UsageError('--particles and --generations are for --method abc');
   const out = flags.out ?? 'calibrated.json';
   const statePath = flags.state ?? `${out.replace(/\.json$/, '')}.state.json`;
   const reportPath = `${out.replace(/\.json$/, '')}.report.json`;

@@ -54,6 +54,7 @@ export async function sensitivityCommand(
   const outputs = flags.outputs ? flags.outputs.split(',').map((s) => s.trim()) : DEFAULT_OUTPUTS;
   for (const o of outputs) checkOutput(o, scenario.jurisdictions.length);
   const method = flags.method ?? 'morris';
+  if (method !== 'morris' && method !== 'sobol') throw new UsageError(`--method ${method} is for calibrate; sensitivity takes morris or sobol`);
   if (method === 'morris' && flags.samples !== undefined) throw new UsageError('--samples is for --method sobol; Morris takes --trajectories and --levels');
   if (method === 'sobol' && (flags.trajectories !== undefined || flags.levels !== undefined))
     throw new UsageError('--trajectories and --levels are for Morris; --method sobol takes --samples');

@@ -1,0 +1,177 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { abcSmc, type AbcProgress } from '../../calibrate/abc.ts';
+import { modelDistance } from '../../calibrate/abc-model.ts';
+import { abcMarkdown, abcReport } from '../../calibrate/abc-report.ts';
+import type { CalibrationParam } from '../../calibrate/calibrate.ts';
+import { ENGINE_VERSION } from '../../engine/version.ts';
+import type { TargetSet } from '../../evidence/schema.ts';
+import { toJson } from '../../report/json.ts';
+import { scenarioHash, type Scenario } from '../../scenario/index.ts';
+import { UsageError, type RunFlags } from '../args.ts';
+import { checkOutputs, readInputJson, writeOutput } from '../files.ts';
+import { ThreadPool } from '../pool/pool.ts';
+
+const DEFAULT_PARTICLES = 64;
+const DEFAULT_GENERATIONS = 6;
+const DEFAULT_REPLICATES = 2;
+/** Each generation's tolerance: this quantile of the previous generation's distances. */
+const QUANTILE = 0.5;
+
+/** A saved ABC run: the settings it was started with and where it stands. */
+const AbcState = z.strictObject({
+  format: z.literal('trustfall-abc'),
+  version: z.literal(1),
+  params: z.array(z.strictObject({ path: z.string(), min: z.number(), max: z.number(), integer: z.boolean() })),
+  targetSets: z.array(z.string()),
+  seed: z.number(),
+  replicates: z.int().min(1),
+  particles: z.int().min(1),
+  progress: z.strictObject({
+    generations: z.array(
+      z.strictObject({
+        epsilon: z.number().nullable(),
+        proposals: z.int().min(0),
+        particles: z.array(
+          z.strictObject({ x: z.array(z.number()), distance: z.number(), weight: z.number(), stats: z.record(z.string(), z.number().nullable()) }),
+        ),
+      }),
+    ),
+    rng: z.strictObject({ c: z.number(), s0: z.number(), s1: z.number(), s2: z.number() }),
+    proposed: z.int().min(0),
+  }),
+});
+
+/**
+ * `sim calibrate --method abc`: a posterior sample of the parameters given the targets, by ABC-SMC on
+ * the worker pool, with progress, Ctrl-C (the state is saved after every generation; --resume
+ * continues exactly), a JSON report (posterior intervals, correlations, posterior predictive of every
+ * target and of untargeted outputs) and the same as Markdown.
+ */
+export async function calibrateAbc(
+  file: string,
+  flags: RunFlags,
+  o: { scenario: Scenario; base: Record<string, unknown>; params: CalibrationParam[]; targets: TargetSet[] },
+): Promise<number> {
+  if (flags.budget !== undefined) throw new UsageError('--budget is for Nelder–Mead; --method abc takes --particles and --generations');
+  const out = flags.out ?? 'abc-posterior.json';
+  const stem = out.replace(/\.json$/, '');
+  const statePath = flags.state ?? `${stem}.state.json`;
+  const markdownPath = `${stem}.md`;
+  checkOutputs({ '--out': out, '--state': statePath, markdown: markdownPath }, [file, ...(flags.params?.endsWith('.json') ? [flags.params] : [])]);
+  let resume: z.infer<typeof AbcState> | undefined;
+  if (flags.resume) {
+    if (!existsSync(statePath)) throw new UsageError(`--resume: no saved state at ${statePath}`);
+    const parsed = AbcState.safeParse(readInputJson(statePath, 'ABC state'));
+    if (!parsed.success) throw new UsageError(`--resume: ${statePath} is not a usable ABC state (${parsed.error.issues[0]?.message ?? 'unreadable'})`);
+    resume = parsed.data;
+    if (resume.params.map((p) => p.path).join() !== o.params.map((p) => p.path).join())
+      throw new UsageError(`--resume: ${statePath} calibrates other parameters (${resume.params.map((p) => p.path).join(', ')})`);
+  }
+  const particles = resume?.particles ?? flags.particles ?? DEFAULT_PARTICLES;
+  const generations = flags.generations ?? DEFAULT_GENERATIONS;
+  const replicates = resume?.replicates ?? flags.replicates ?? DEFAULT_REPLICATES;
+  const seed = resume?.seed ?? o.scenario.run.seed;
+  const pool = new ThreadPool(flags.workers);
+  let stop = false;
+  const onSigint = () => (stop = true);
+  process.once('SIGINT', onSigint);
+  const started = Date.now();
+  let runs = 0;
+  const say = (text: string) => {
+    if (!flags.quiet) process.stderr.write(`${text}\n`);
+  };
+  try {
+    const evaluate = modelDistance({
+      base: o.base,
+      params: o.params,
+      targets: o.targets,
+      seed,
+      replicates,
+      run: async (tasks) => {
+        const outcome = await pool.run(tasks);
+        runs += tasks.length;
+        return outcome.results.map((r) => r!.summary);
+      },
+    });
+    const fromState = resume && {
+      ...resume.progress,
+      generations: resume.progress.generations.map((g) => ({ ...g, epsilon: g.epsilon ?? Number.POSITIVE_INFINITY })),
+    };
+    const result = await abcSmc({
+      k: o.params.length,
+      population: particles,
+      generations,
+      quantile: QUANTILE,
+      seed,
+      evaluate,
+      resume: fromState as AbcProgress | undefined,
+      onProposals: (g, accepted, proposals) =>
+        say(`generation ${g}: ${accepted} of ${particles} particles accepted from ${proposals} proposals (${runs} runs so far)`),
+      onGeneration: (p) => {
+        const state = {
+          format: 'trustfall-abc',
+          version: 1,
+          params: o.params,
+          targetSets: o.targets.map((t) => t.id),
+          seed,
+          replicates,
+          particles,
+          progress: { ...p, generations: p.generations.map((g) => ({ ...g, epsilon: Number.isFinite(g.epsilon) ? g.epsilon : null })) },
+        };
+        writeOutput(statePath, JSON.stringify(state));
+        const last = p.generations.at(-1)!;
+        say(
+          `generation ${p.generations.length - 1} done: tolerance ${Number.isFinite(last.epsilon) ? last.epsilon.toFixed(3) : 'none (prior)'}, acceptance ${((100 * last.particles.length) / last.proposals).toFixed(0)}%`,
+        );
+      },
+      shouldStop: () => stop,
+    });
+    if (result.generations.length === 0) {
+      say('Stopped before the first generation was complete; nothing to report.');
+      return 130;
+    }
+    const report = abcReport(result.generations, o.params, o.targets);
+    const seconds = Math.round((Date.now() - started) / 1000);
+    const facts = {
+      engineVersion: ENGINE_VERSION,
+      method: `ABC-SMC (Beaumont et al. 2009 population Monte Carlo; tolerance the ${QUANTILE} quantile of the previous generation's distances; Gaussian kernel with twice the weighted covariance); uniform priors on the ranges; distance: root mean square over targets of (simulated mean - value) / half band`,
+      scenarioHash: scenarioHash(o.scenario),
+      targetSets: o.targets.map((t) => `${t.id} ${t.version}`),
+      seed,
+      replicatesPerParticle: `${replicates} (each proposal its own replicates: proposal n runs n*${replicates} to n*${replicates}+${replicates - 1})`,
+      particles,
+      stopped: result.stopped,
+      runs,
+      seconds,
+    };
+    writeOutput(out, toJson({ ...facts, ...report, particles: result.generations.at(-1)!.particles }) + '\n');
+    const command = `npm run -s sim -- calibrate ${file} --method abc --params ${flags.params} --targets ${o.targets.map((t) => t.id).join(',')} --particles ${particles} --generations ${generations} --replicates ${replicates}`;
+    writeOutput(
+      markdownPath,
+      abcMarkdown(report, {
+        title: `ABC posterior: ${o.scenario.name} against ${o.targets.map((t) => t.id).join(', ')}`,
+        command,
+        facts: [
+          `engine ${ENGINE_VERSION}, scenario ${facts.scenarioHash.slice(0, 12)}, seed ${seed}`,
+          `${particles} particles, ${result.generations.length - 1} generations after the prior's (${result.stopped}), ${replicates} replicates per proposal, ${runs} runs in ${seconds} s`,
+          facts.method,
+        ],
+      }),
+    );
+    process.stdout.write(
+      `ABC ${result.stopped} after ${result.generations.length - 1} generations, ${runs} runs (${seconds} s); posterior (90% intervals):\n` +
+        report.parameters
+          .map(
+            (p) =>
+              `  ${p.path} median ${Number(p.posterior.median.toPrecision(4))} (${Number(p.posterior.lo.toPrecision(4))} to ${Number(p.posterior.hi.toPrecision(4))}) of ${p.min} to ${p.max}\n`,
+          )
+          .join('') +
+        `Wrote ${out} (report and particles), ${markdownPath} and ${statePath} (state; --resume continues).\n`,
+    );
+    return result.stopped === 'stopped' ? 130 : 0;
+  } finally {
+    process.off('SIGINT', onSigint);
+    pool.close();
+  }
+}
