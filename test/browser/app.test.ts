@@ -178,6 +178,8 @@ describe('the app', () => {
     const after = await engine<number>(page, 'summary.jurisdictions.0.groups.all.after.stopDisparity');
     expect(before).toBeGreaterThan(2.5);
     expect(after).toBeLessThan(1.4);
+    // The lab plays one replicate, and the Replicates field says so rather than being ignored in silence.
+    expect(await page.locator('scenario-panel').locator('[data-path="run.replicates"] .note').textContent()).toMatch(/plays the first replicate/);
     await page.close();
   });
 

@@ -154,7 +154,7 @@ export async function calibrateAbc(
         command,
         facts: [
           `engine ${ENGINE_VERSION}, scenario ${facts.scenarioHash.slice(0, 12)}, seed ${seed}`,
-          `${particles} particles, ${result.generations.length - 1} generations after the prior's (${result.stopped}), ${replicates} replicates per proposal, ${runs} runs in ${seconds} s`,
+          `${particles} particles, ${result.generations.length - 1} generations after the prior's (${result.stopped}), ${replicates} replicate${replicates > 1 ? 's' : ''} per proposal, ${runs} runs in ${seconds} s`,
           facts.method,
         ],
       }),

@@ -56,6 +56,7 @@ export function field(node: SchemaNode, path: Path, value: unknown, error: strin
       ${node.description ? translated(node.description) : nothing}
       <span class="meta">${describeAllowed(node)}. <span class="source">${!node.source || node.source === 'assumption' ? msg('Source: assumption.') : msg(str`Source: ${node.source}.`)}</span></span>
     </div>
+    ${pathText(path) === 'run.replicates' ? html`<p class="note">${msg('The lab plays the first replicate of this seed; the command line averages this many, and Compare sets its own number.')}</p>` : nothing}
     ${error ? html`<div class="error" id=${errId} role="alert">${error}</div>` : nothing}
   </div>`;
 }

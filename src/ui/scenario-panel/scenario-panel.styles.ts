@@ -58,6 +58,12 @@ export const panelStyles = css`
     color: var(--muted, #555);
     font-size: 0.82rem;
   }
+  .field .note {
+    grid-column: 1 / -1;
+    margin: 0.2rem 0 0;
+    font-size: 0.82rem;
+    font-style: italic;
+  }
   .field .meta {
     display: block;
     font-style: italic;

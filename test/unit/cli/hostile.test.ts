@@ -127,8 +127,14 @@ describe('sweeps, shards and calibration state', () => {
   });
 
   it('refuses an unknown method, a method of the other command, and options of the other method', () => {
-    refused(sim('sensitivity', small, '--params', 'crime.offenderShare', '--method', 'sobel'), /--method: "sobel" is not a method; sensitivity takes morris .* or sobol/);
-    refused(sim('sensitivity', small, '--params', 'crime.offenderShare', '--method', 'abc'), /--method abc is for calibrate; sensitivity takes morris or sobol/);
+    refused(
+      sim('sensitivity', small, '--params', 'crime.offenderShare', '--method', 'sobel'),
+      /--method: "sobel" is not a method; sensitivity takes morris .* or sobol/,
+    );
+    refused(
+      sim('sensitivity', small, '--params', 'crime.offenderShare', '--method', 'abc'),
+      /--method abc is for calibrate; sensitivity takes morris or sobol/,
+    );
     refused(sim('calibrate', small, '--params', 'crime.offenderShare', '--method', 'sobol'), /--method sobol is for sensitivity; calibrate takes nelder-mead/);
     refused(sim('calibrate', small, '--params', 'crime.offenderShare', '--particles', '16'), /--particles and --generations are for --method abc/);
     refused(sim('calibrate', small, '--params', 'crime.offenderShare', '--method', 'abc', '--budget', '10'), /--budget is for Nelder–Mead/);

@@ -272,6 +272,7 @@
 's49e24007ea7a4f85': `Proporción latina`,
 's4aa5e150719cf3fb': str`${0} % de las réplicas`,
 's4aaf33961684046a': `Dos pueblos lado a lado, al mismo paso`,
+'s4b14be257c450bd8': `El laboratorio reproduce la primera réplica de esta semilla; la línea de órdenes promedia este número de réplicas y Comparar fija el suyo.`,
 's4b1f4308544008b7': `Proporción de cabezas de hogar latinos que son indocumentados.`,
 's4b397014d7f96ac5': `Efecto sobre la cooperación`,
 's4b58c01e2578f5e4': `Leyenda`,
