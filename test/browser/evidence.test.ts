@@ -80,6 +80,44 @@ describe('evidence in the browser', () => {
     await page.close();
   });
 
+  it('samples a posterior in workers: its intervals, histograms and pair plot, the predictive of each target, and exports with the manifest', async () => {
+    const { page, errors } = await openPage(browser, encodeRun({ scenario: SMALL, seed: 2 }));
+    await waitForStatus(page, 'ready');
+    const panel = page.locator('posterior-panel');
+    await panel.locator('#abc-particles').fill('8');
+    await panel.locator('#abc-particles').press('Tab');
+    await panel.locator('#abc-generations').fill('1');
+    await panel.locator('#abc-generations').press('Tab');
+    await panel.getByRole('button', { name: 'Sample the posterior' }).click();
+    await expect.poll(() => panel.locator('[role=status]').textContent(), { timeout: 180_000 }).toMatch(/^Done: 1 generations after the prior's, \d+ runs\.$/);
+    // Three parameters are chosen by default: a histogram for each, and the particles of each pair.
+    expect(await panel.locator('.marginals tbody tr').count()).toBe(3);
+    expect(await panel.locator('.pair-plot .diagonal').count()).toBe(3);
+    expect(await panel.locator('.pair-plot .pair').count()).toBe(3);
+    expect(await panel.locator('.pair-plot .diagonal rect.bar').count()).toBe(3 * 12);
+    expect(await panel.locator('.pair-plot .pair circle.dot').count()).toBe(3 * 8);
+    expect(await panel.locator('.predictive tbody tr').count()).toBe(BUILT_IN_TARGETS['us-baselines'].targets.length);
+    const json = JSON.parse(await downloaded(page, panel.locator('#abc-json')));
+    expect(json.manifest).toMatchObject({
+      engineVersion: ENGINE_VERSION,
+      scenarioHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      seed: 2,
+      method: 'abc-smc',
+      particles: 8,
+      generations: 1,
+    });
+    expect(json.particles).toHaveLength(8);
+    expect(json.particles.reduce((a: number, p: { weight: number }) => a + p.weight, 0)).toBeCloseTo(1, 9);
+    const median = await panel.locator('.marginals tbody tr').first().locator('td').nth(1).textContent();
+    expect(median).toBe(String(Number(json.parameters[0].posterior.median.toPrecision(3))));
+    const csv = (await downloaded(page, panel.locator('#abc-csv'))).trim().split('\n');
+    expect(csv[0]).toMatch(new RegExp(`^# Trustfall ABC posterior particles: engine ${ENGINE_VERSION}; scenario ${json.manifest.scenarioHash}; seed 2;`));
+    expect(csv[1]).toBe(`weight,distance,${json.parameters.map((p: { path: string }) => p.path).join(',')}`);
+    expect(csv).toHaveLength(2 + 8);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
   it('screens parameters with Morris elementary effects and shows a table and a chart', async () => {
     const { page } = await openPage(browser, encodeRun({ scenario: SMALL_TASK_FORCE, seed: 1 }));
     await waitForStatus(page, 'ready');

@@ -111,7 +111,9 @@ describe('Spanish and English', () => {
     await expect.poll(() => visibleText(page)).toMatch(/Residente 5/);
     // The scenario editor too: its labels, descriptions and ranges from the schema.
     expect(await visibleText(page)).toMatch(/Aplicar y reiniciar.*Multiplicador de perfilado.*un número de 1 a 20/);
-    expect(await visibleText(page)).toMatch(/Frente a las cifras publicadas.*Calibrar este escenario.*Parámetros que cribar/);
+    expect(await visibleText(page)).toMatch(
+      /Frente a las cifras publicadas.*Calibrar este escenario.*Muestrear la distribución a posteriori.*Parámetros que variar/,
+    );
     // The labels drawn into the town's canvas are the page's, in Spanish.
     await expect
       .poll(() => page.evaluate(() => (document.querySelector('town-view') as unknown as { surface: { labels(): Promise<string[]> } }).surface.labels()))

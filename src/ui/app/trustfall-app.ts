@@ -26,6 +26,7 @@ import '../summary/run-summary.ts';
 import '../compare/compare-view.ts';
 import '../evidence/target-cards.ts';
 import '../calibrate/calibrate-panel.ts';
+import '../calibrate/posterior-panel.ts';
 import '../sensitivity/sensitivity-panel.ts';
 import { decodeComparison, encodeComparison, type SharedComparison } from '../state/share-link.ts';
 import { lastComparisonSetup } from '../state/saved-comparison.ts';
@@ -230,6 +231,8 @@ export class TrustfallApp extends LitElement {
           <section class="panel" aria-label=${msg('Calibrate')}>
             <h2>${msg('Calibrate this scenario to the targets')}</h2>
             <calibrate-panel .draft=${this.draft} .seed=${this.seed} @scenario-replace=${this.onReplace}></calibrate-panel>
+            <h3>${msg('How well do the targets pin the parameters down? (posterior by approximate Bayesian computation)')}</h3>
+            <posterior-panel .draft=${this.draft} .seed=${this.seed}></posterior-panel>
           </section>
           <section class="panel" aria-label=${msg('Sensitivity')}>
             <h2>${msg('Which assumptions drive the conclusions? (Morris screening, Sobol indices)')}</h2>
