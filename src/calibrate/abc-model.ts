@@ -45,10 +45,11 @@ export function modelDistance(o: {
   run: (tasks: RunTask[]) => Promise<RunSummary[]>;
   outputs?: readonly string[];
 }): AbcEvaluate {
-  const paired = o.targets.some(needsTwin);
   const R = o.replicates;
   return async (points, first) => {
     const scenarios = points.map((x) => scenarioAt(o.base, o.params, x));
+    // The parameters searched never change which jurisdictions have an agreement, so one point decides.
+    const paired = scenarios.length > 0 && o.targets.some((t) => needsTwin(t, scenarios[0]));
     const tasks = scenarios.flatMap((scenario, i) => {
       const replicates = Array.from({ length: R }, (_, r) => (first + i) * R + r);
       const own = replicates.map((replicate) => ({ scenario, seed: o.seed, replicate }));

@@ -117,11 +117,10 @@ export async function calibrate(opts: {
   shouldStop?: () => boolean;
 }): Promise<{ state: CalibrationState; best: Scenario; report: FitReport[]; bestLoss: number; stopped: 'converged' | 'budget' | 'stopped' }> {
   const history: { x: number[]; loss: number }[] = opts.resume ? [...opts.resume.history] : [];
-  const paired = opts.targets.some(needsTwin);
   // Paired targets compare each point with its own no-agreement twin (same seeds).
   const reportsAt = async (scenario: Scenario): Promise<FitReport[]> => {
     const summaries = await opts.evaluate(scenario);
-    const twins = paired ? await opts.evaluate(twinScenario(scenario)) : undefined;
+    const twins = opts.targets.some((t) => needsTwin(t, scenario)) ? await opts.evaluate(twinScenario(scenario)) : undefined;
     return opts.targets.map((t) => fitReport(t, scenario, summaries, twins));
   };
   const cache = new Map(history.map((h) => [key(h.x), h.loss]));

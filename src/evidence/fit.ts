@@ -36,18 +36,39 @@ export function targetJurisdiction(t: Target, s: Scenario): number {
 }
 
 /** True when a target is read against the scenario's no-agreement twin. */
-export function needsTwin(set: TargetSet): boolean {
-  return set.targets.some((t) => t.simulated.kind === 'paired');
+export function needsTwin(set: TargetSet, scenario?: Scenario): boolean {
+  return set.targets.some(
+    (t) => t.simulated.kind === 'paired' || (t.simulated.kind === 'did' && (!scenario || didComparison(scenario, targetJurisdiction(t, scenario)) < 0)),
+  );
+}
+
+/**
+ * The comparison jurisdiction of a difference in differences: the first other jurisdiction with no
+ * agreement, no sanctuary policy and no trust-building; -1 when there is none (the twin stands in).
+ */
+export function didComparison(s: Scenario, treated: number): number {
+  return s.jurisdictions.findIndex((j, k) => k !== treated && j.policy.model === 'none' && !j.policy.sanctuary && !j.policy.trustBuilding);
 }
 
 /**
  * The simulated value of one target in one run; `twin` is the same replicate of the no-agreement twin,
  * needed by paired targets (null without it).
  */
-export function simulatedValue(m: TargetMeasure, summary: RunSummary, j: number, twin?: RunSummary): number | null {
-  const read = (s: RunSummary, g: string, p: 'before' | 'after'): number | null =>
-    (s.jurisdictions[j].groups[g as (typeof GROUPS)[number]] as Record<string, MetricValues>)[p][m.key] ?? null;
+export function simulatedValue(m: TargetMeasure, summary: RunSummary, j: number, twin?: RunSummary, comparison = -1): number | null {
+  const readAt = (s: RunSummary, at: number, g: string, p: 'before' | 'after'): number | null =>
+    (s.jurisdictions[at].groups[g as (typeof GROUPS)[number]] as Record<string, MetricValues>)[p][m.key] ?? null;
+  const read = (s: RunSummary, g: string, p: 'before' | 'after') => readAt(s, j, g, p);
   const get = (g: string, p: 'before' | 'after') => read(summary, g, p);
+  if (m.kind === 'did') {
+    // The comparison: another jurisdiction of the same run, or the same one in the twin.
+    const other = comparison >= 0 ? summary : twin;
+    if (!other) return null;
+    const at = comparison >= 0 ? comparison : j;
+    const [tb, ta, cb, ca] = [get(m.group, 'before'), get(m.group, 'after'), readAt(other, at, m.group, 'before'), readAt(other, at, m.group, 'after')];
+    if (tb === null || ta === null || cb === null || ca === null) return null;
+    const did = ta - tb - (ca - cb);
+    return m.scale === 'relative' ? (tb === 0 ? null : did / tb) : did;
+  }
   if (m.kind === 'paired') {
     if (!twin) return null;
     const policy = get(m.group, 'after');
@@ -72,8 +93,9 @@ export function simulatedValue(m: TargetMeasure, summary: RunSummary, j: number,
 export function fitReport(set: TargetSet, scenario: Scenario, summaries: RunSummary[], twins?: RunSummary[]): FitReport {
   const results = set.targets.map((t): TargetResult => {
     const j = targetJurisdiction(t, scenario);
-    const paired = t.simulated.kind === 'paired';
-    const simulated = j < 0 || (paired && !twins) ? null : estimate(summaries.map((s, i) => simulatedValue(t.simulated, s, j, twins?.[i])));
+    const comparison = t.simulated.kind === 'did' && j >= 0 ? didComparison(scenario, j) : -1;
+    const paired = t.simulated.kind === 'paired' || (t.simulated.kind === 'did' && comparison < 0);
+    const simulated = j < 0 || (paired && !twins) ? null : estimate(summaries.map((s, i) => simulatedValue(t.simulated, s, j, twins?.[i], comparison)));
     const mean = simulated?.mean ?? null;
     const [lo, hi] = t.band;
     const width = Math.max(hi - lo, 1e-9);

@@ -26,6 +26,15 @@ export const TargetMeasure = z.discriminatedUnion('kind', [
     group,
   }),
   z.strictObject({
+    kind: z.literal('did').meta({
+      description:
+        'Difference in differences, as a study comparing a treated jurisdiction with an untreated one reports it: (treated after − treated before) − (comparison after − comparison before). The comparison is the scenario\u2019s first jurisdiction with no agreement, or the no-agreement twin of the treated jurisdiction when the scenario has none. With scale "relative" the difference is divided by the treated jurisdiction\u2019s before level.',
+    }),
+    key: metricKey,
+    group,
+    scale: z.enum(['difference', 'relative']),
+  }),
+  z.strictObject({
     kind: z.literal('paired').meta({
       description:
         'Relative difference after activation between the scenario and its no-agreement twin (same seeds, same town): policy / twin − 1, replicate by replicate.',

@@ -1,11 +1,12 @@
+import { ESTIMAND_LABELS } from '../evidence/estimands.ts';
 import { targetSetWords } from '../evidence/registry.ts';
 import { groupLabelWords } from '../report/group-labels.ts';
 import { editorWordsModule } from '../scenario/editor-words.ts';
 
 /**
  * The module `npm run i18n` writes (src/ui/i18n/generated/editor-words.ts): every word the page shows
- * from data (the scenario editor's, the target sets', the group table's) as a msg() call.
+ * from data (the scenario editor's, the target sets', the group table's, the estimands') as a msg() call.
  */
 export function dataWordsModule(): string {
-  return editorWordsModule([...targetSetWords(), ...groupLabelWords()]);
+  return editorWordsModule([...targetSetWords(), ...groupLabelWords(), ...Object.values(ESTIMAND_LABELS)]);
 }

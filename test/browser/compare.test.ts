@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE_VERSION } from '../../src/engine/version.ts';
 import { encodeComparison } from '../../src/ui/state/share-link.ts';
 import { launch, openPage } from './browser.ts';
 
@@ -151,6 +153,55 @@ describe('compare view', () => {
     await page.waitForSelector('compare-view');
     await page.getByRole('button', { name: 'Run comparison' }).waitFor();
     expect(await page.locator('.diff-table').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the difference-in-differences table says what the exported JSON says, in each outcome\u2019s unit', async () => {
+    // A Task Force county beside an untreated one: a study's design, with a survey for the survey outcomes.
+    const county = (name: string, model: string) => ({ name, residents: 3000, gridWidth: 3, gridHeight: 3, policy: { model, deputisedShare: 0.3 } });
+    const pair = (name: string, model: string) => ({ ...base(name, model), jurisdictions: [county('Treated', model), county('Comparison', 'none')] });
+    const link = encodeComparison({
+      slots: [{ scenario: pair('Two counties, none', 'none') }, { scenario: pair('Two counties, Task Force', 'taskForce') }],
+      replicates: 3,
+      seed: 7,
+      survey: 300,
+    });
+    const { page, errors } = await openPage(browser, link);
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    await expect.poll(() => page.locator('.did-table tbody tr').count(), { timeout: 180_000 }).toBeGreaterThan(2);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export JSON' }).click();
+    const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+    expect(exported.manifest).toMatchObject({ engineVersion: ENGINE_VERSION, seed: 7, replicates: 3 });
+    expect(exported.manifest.scenarios.map((s: { scenarioHash: string }) => s.scenarioHash)).toEqual([
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+    ]);
+    const did = exported.report.did as { outcome: string; source: string; estimate: { mean: number; lo: number; hi: number }; detectedShare: number }[];
+    const rows = await page
+      .locator('.did-table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    expect(rows).toHaveLength(did.length);
+    const numbers = (text: string) => [...text.matchAll(/[+\u2212-]?\d+(?:\.\d+)?/g)].map((m) => Number(m[0].replace('\u2212', '-')));
+    rows.forEach((cells, i) => {
+      const d = did[i];
+      expect(cells[2], d.outcome).toBe(d.source);
+      // Shares in percentage points, rates per 1,000 as they are: never a rate ×100 with "pt".
+      const share = d.outcome.startsWith('reportedShare');
+      const scale = share ? 100 : 1;
+      expect(cells[3].includes(' pt'), d.outcome).toBe(share);
+      const [mean, lo, hi] = numbers(cells[3]);
+      for (const [shown, value] of [
+        [mean, d.estimate.mean],
+        [lo, d.estimate.lo],
+        [hi, d.estimate.hi],
+      ])
+        expect(Math.abs(shown - value * scale), `${d.outcome}: ${cells[3]}`).toBeLessThanOrEqual(0.051);
+      expect(cells[4]).toBe(`${Math.round(d.detectedShare * 100)}% of replicates`);
+    });
+    // Outcomes are named by their measure and group, not by raw metric keys.
+    expect(rows.map((r) => r[1]).join(' ')).not.toMatch(/recordedCrimesPer1000|reportedShare\./);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -121,7 +121,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
         ? null
         : await (async () => {
             const summaries = await runValidation(result.best);
-            const twins = targets.some(needsTwin) ? await runValidation(twinScenario(result.best)) : undefined;
+            const twins = targets.some((t) => needsTwin(t, result.best)) ? await runValidation(twinScenario(result.best)) : undefined;
             return targets.map((t) => fitReport(t, result.best, summaries, twins));
           })();
     const validationLoss = validationFit ? loss(validationFit) : null;

@@ -1,3 +1,4 @@
+import { ESTIMAND_LABELS } from '../../evidence/estimands.ts';
 import { fitReport, needsTwin, type FitReport } from '../../evidence/fit.ts';
 import { twinScenario } from '../../evidence/twin.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS, parseTargetSet } from '../../evidence/registry.ts';
@@ -55,7 +56,7 @@ export async function fitCommand(file: string | undefined, flags: RunFlags & { t
   const chosen = flags.replicates === undefined;
   let replicates = flags.replicates ?? Math.max(DEFAULT_REPLICATES, scenario.run.replicates);
   // Paired targets need the no-agreement twin for the same seeds and replicates.
-  const paired = sets.some(needsTwin);
+  const paired = sets.some((set) => needsTwin(set, scenario));
   const scenarios = paired ? [scenario, twinScenario(scenario)] : [scenario];
   const policy: (RunSummary | undefined)[] = [];
   const twin: (RunSummary | undefined)[] = [];
@@ -104,13 +105,6 @@ export async function fitCommand(file: string | undefined, flags: RunFlags & { t
   return 0;
 }
 
-const ESTIMAND: Record<string, string> = {
-  metric: 'level',
-  gap: 'gap between groups',
-  relativeChange: 'before→after in one run',
-  paired: 'paired vs no-agreement twin',
-};
-
 function fitTable(name: string, seed: number, replicates: number, paired: boolean, reports: FitReport[], chosen: string): string {
   const out: string[] = [
     `Fit of "${name}" to published figures (${replicates} replicates; mean and 95% interval)`,
@@ -125,7 +119,7 @@ function fitTable(name: string, seed: number, replicates: number, paired: boolea
       const sim = t.simulated ? `${f(t.simulated.mean)} (${f(t.simulated.lo)} to ${f(t.simulated.hi)})` : 'does not apply to this scenario';
       const mark = t.met === null ? '  ' : t.met ? 'ok' : 'NO';
       out.push(`  ${mark} ${t.id.padEnd(36)} simulated ${sim.padEnd(32)} band ${f(t.band[0])} to ${f(t.band[1])}${t.secondary ? ' (secondary source)' : ''}`);
-      out.push(`       ${t.measure} [${ESTIMAND[t.estimand]}]. ${t.citation}`);
+      out.push(`       ${t.measure} [${ESTIMAND_LABELS[t.estimand]}]. ${t.citation}`);
     }
   }
   return out.join('\n') + '\n';

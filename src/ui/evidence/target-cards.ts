@@ -4,7 +4,8 @@ import { translated } from '../../i18n/translated.ts';
 import { getLocale } from '../i18n/locale.ts';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { RunSummary } from '../../engine/index.ts';
-import { fitReport, targetJurisdiction, type TargetResult } from '../../evidence/fit.ts';
+import { ESTIMAND_LABELS } from '../../evidence/estimands.ts';
+import { didComparison, fitReport, targetJurisdiction, type TargetResult } from '../../evidence/fit.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
 import type { Scenario } from '../../scenario/index.ts';
 
@@ -52,10 +53,13 @@ export class TargetCards extends LitElement {
 
   private card(t: TargetResult): TemplateResult {
     const target = BUILT_IN_TARGETS[this.set].targets.find((x) => x.id === t.id)!;
-    const needsAfter = target.simulated.kind === 'relativeChange' || ('period' in target.simulated && target.simulated.period === 'after');
+    const kind = target.simulated.kind;
+    const needsAfter = kind === 'relativeChange' || kind === 'did' || ('period' in target.simulated && target.simulated.period === 'after');
     const waiting = this.day <= (needsAfter ? this.activationDay + 28 : Math.min(this.activationDay, 28));
-    const paired = target.simulated.kind === 'paired';
-    const applies = this.scenario ? targetJurisdiction(target, this.scenario) >= 0 : true;
+    const j = this.scenario ? targetJurisdiction(target, this.scenario) : 0;
+    const applies = j >= 0;
+    // A difference in differences is read in one run when the scenario has an untreated jurisdiction.
+    const paired = kind === 'paired' || (kind === 'did' && (!this.scenario || didComparison(this.scenario, j) < 0));
     const state =
       paired && applies && this.scenario
         ? 'paired'
@@ -81,6 +85,7 @@ export class TargetCards extends LitElement {
       v === null || v === undefined ? '—' : pct ? `${formatNumber(v * 100, 1, locale)}%` : formatNumber(v, 1, locale);
     return html`<li class="card ${state}" data-target=${t.id}>
       <div class="measure">${translated(t.measure)}</div>
+      <div class="estimand">${msg('Estimand:')} ${translated(ESTIMAND_LABELS[target.simulated.kind])}</div>
       <div class="numbers">
         <span><span class="k">${msg('this run')}</span> ${state === 'wait' || state === 'n/a' || state === 'paired' ? '—' : f(t.simulated?.mean)}</span>
         <span><span class="k">${msg('published')}</span> ${f(t.value)}</span>
@@ -150,6 +155,10 @@ export class TargetCards extends LitElement {
     }
     .missed .verdict {
       color: #b00020;
+    }
+    .estimand {
+      color: #555;
+      font-size: 0.8rem;
     }
     .source {
       color: #555;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitReport, simulatedValue } from '../../../src/evidence/fit.ts';
+import { didComparison, fitReport, needsTwin, simulatedValue } from '../../../src/evidence/fit.ts';
+import type { TargetSet } from '../../../src/evidence/schema.ts';
 import { twinScenario } from '../../../src/evidence/twin.ts';
 import { BUILT_IN_TARGETS, parseTargetSet, type TargetSetError } from '../../../src/evidence/registry.ts';
 import { runSummary, smallScenario } from '../../helpers/small.ts';
@@ -91,5 +92,37 @@ describe('fit report', () => {
     const t = m.results[0];
     expect(t.met).toBe(t.simulated!.mean! >= -0.4 && t.simulated!.mean! <= -0.2);
     expect(t.distance === 0).toBe(t.met);
+  });
+
+  it('reads a difference in differences against an untreated jurisdiction of the same run, or against the twin when there is none', () => {
+    const county = (model: 'taskForce' | 'none') => ({ residents: 2500, gridWidth: 3, gridHeight: 3, policy: { model } });
+    const two = smallScenario({ jurisdictions: [county('taskForce'), county('none')], policing: { stopsPerOfficerDay: 3 } });
+    const run = runSummary(two);
+    const g = (j: number) => run.jurisdictions[j].groups.latino;
+    const measure = { kind: 'did', key: 'reportedShare', group: 'latino', scale: 'difference' } as const;
+    expect(didComparison(two, 0)).toBe(1);
+    const byHand = g(0).after.reportedShare! - g(0).before.reportedShare! - (g(1).after.reportedShare! - g(1).before.reportedShare!);
+    expect(simulatedValue(measure, run, 0, undefined, 1)).toBeCloseTo(byHand, 12);
+    expect(simulatedValue({ ...measure, scale: 'relative' }, run, 0, undefined, 1)).toBeCloseTo(byHand / g(0).before.reportedShare!, 12);
+    // One county alone: the comparison is the same county in the no-agreement twin.
+    const twin = runSummary(twinScenario(scenario));
+    const own = summary.jurisdictions[0].groups.latino;
+    const other = twin.jurisdictions[0].groups.latino;
+    expect(didComparison(scenario, 0)).toBe(-1);
+    expect(simulatedValue(measure, summary, 0)).toBeNull();
+    expect(simulatedValue(measure, summary, 0, twin)).toBeCloseTo(
+      own.after.reportedShare! - own.before.reportedShare! - (other.after.reportedShare! - other.before.reportedShare!),
+      12,
+    );
+    // The set needs the twin only where the scenario has no untreated jurisdiction.
+    const set = {
+      ...BUILT_IN_TARGETS['reporting-drop-measured'],
+      targets: [{ ...BUILT_IN_TARGETS['reporting-drop-measured'].targets[0], appliesTo: 'taskForce', simulated: measure }],
+    } as TargetSet;
+    expect(needsTwin(set, two)).toBe(false);
+    expect(needsTwin(set, smallScenario({}, {}, { model: 'taskForce' }))).toBe(true);
+    const report = fitReport(set, two, [run]);
+    expect(report.results[0].estimand).toBe('did');
+    expect(report.results[0].simulated!.mean).toBeCloseTo(byHand, 12);
   });
 });

@@ -384,4 +384,9 @@ export const editorMessages = () => [
   msg("Latino, lawful non-citizens"),
   msg("undocumented Latino residents"),
   msg("Latino, undocumented"),
+  msg("level in one period"),
+  msg("gap between groups"),
+  msg("before to after in one run"),
+  msg("paired against the no-agreement twin"),
+  msg("difference in differences"),
 ];
