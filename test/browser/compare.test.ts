@@ -157,7 +157,7 @@ describe('compare view', () => {
     await page.close();
   });
 
-  it('the difference-in-differences table says what the exported JSON says, in each outcome\u2019s unit', async () => {
+  it('the difference-in-differences table says what the exported JSON says, in each outcome\u2019s unit; the chart exports as a figure at twice the size', async () => {
     // A Task Force county beside an untreated one: a study's design, with a survey for the survey outcomes.
     const county = (name: string, model: string) => ({ name, residents: 3000, gridWidth: 3, gridHeight: 3, policy: { model, deputisedShare: 0.3 } });
     const pair = (name: string, model: string) => ({ ...base(name, model), jurisdictions: [county('Treated', model), county('Comparison', 'none')] });
@@ -202,6 +202,18 @@ describe('compare view', () => {
     });
     // Outcomes are named by their measure and group, not by raw metric keys.
     expect(rows.map((r) => r[1]).join(' ')).not.toMatch(/recordedCrimesPer1000|reportedShare\./);
+    // The chart's PNG is a figure: drawn at twice the screen's size, with room for title, legend and caption.
+    const onScreen = await page
+      .locator('band-chart canvas')
+      .first()
+      .evaluate((c) => (c as HTMLCanvasElement).getBoundingClientRect().width);
+    const png = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Chart PNG' }).click();
+    const bytes = readFileSync((await (await png).path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+    expect(width).toBeGreaterThanOrEqual(2 * Math.floor(onScreen));
+    expect(height).toBeGreaterThan(2 * 260 + 100);
     expect(errors).toEqual([]);
     await page.close();
   });

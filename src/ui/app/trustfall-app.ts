@@ -453,9 +453,15 @@ export class TrustfallApp extends LitElement {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
-  private exportChartsPng = () => {
+  private exportChartsPng = async () => {
     const charts = this.querySelector<ChartsPanel>('charts-panel');
-    if (charts) downloadUrl(`${slug(this.engine.scenario?.name ?? 'charts')}-charts.png`, charts.snapshot());
+    const e = this.engine;
+    if (!charts || !e.manifest) return;
+    const m = e.manifest;
+    const caption = msg(
+      str`Trustfall engine ${m.engineVersion}; scenario ${m.scenarioHash.slice(0, 12)}; seed ${m.seed}; one run (replicate 1), days 0 to ${e.day}. Lines: everyone and each group, the group's weekly mean or share. Policy starts on day ${e.activationDay}.`,
+    );
+    downloadUrl(`${slug(e.scenario?.name ?? 'charts')}-seed${m.seed}-charts.png`, await charts.figure(e.scenario?.name ?? '', caption));
   };
 
   /** Switches between the story, exploring one run and comparing scenarios; the address bar follows. */

@@ -5,6 +5,8 @@ import { getLocale } from '../i18n/locale.ts';
 import type uPlot from 'uplot';
 import type { WeeklySeries } from '../../engine/index.ts';
 import { CHARTS, LINES, paddedRange, smooth } from './chart-specs.ts';
+import { composeFigure } from './figure.ts';
+import { plotOptions, renderOffPage } from './plot-options.ts';
 
 type UPlotCtor = typeof uPlot;
 
@@ -60,28 +62,34 @@ export class ChartsPanel extends LitElement {
     this.plots = [];
   }
 
-  /** One PNG of all the charts with their titles, for export. */
-  snapshot(): string {
-    const w = this.plots[0]?.ctx.canvas.width ?? 400;
-    const h = this.plots[0]?.ctx.canvas.height ?? 200;
-    const cols = 2;
-    const rows = Math.ceil(this.plots.length / cols);
-    const titleH = 28;
-    const out = document.createElement('canvas');
-    out.width = w * cols;
-    out.height = (h + titleH) * rows;
-    const ctx = out.getContext('2d')!;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, out.width, out.height);
-    this.plots.forEach((p, i) => {
-      const x = (i % cols) * w;
-      const y = Math.floor(i / cols) * (h + titleH);
-      ctx.fillStyle = '#222';
-      ctx.font = '600 18px system-ui, sans-serif';
-      ctx.fillText(metricLabel(CHARTS[i].key), x + 10, y + 20);
-      ctx.drawImage(p.ctx.canvas, x, y + titleH);
-    });
-    return out.toDataURL('image/png');
+  /**
+   * All the charts as one figure to publish: each drawn again at twice the screen's resolution under its
+   * title, with the lines' legend and `caption` (what made the run) below; a PNG data URL.
+   */
+  async figure(title: string, caption: string): Promise<string> {
+    // A readable width whatever the column on screen (a projector's narrow one included).
+    const width = Math.max(360, this.plots[0]?.width ?? 360);
+    const charts = [];
+    for (const c of CHARTS) {
+      const { opts, data } = this.spec(c, width, 2);
+      charts.push({ canvas: await renderOffPage(this.UPlot!, opts, data), heading: metricLabel(c.key) });
+    }
+    const smoothing = this.smoothing === 1 ? msg('weekly values') : msg(str`${this.smoothing}-week averages`);
+    const place = (this.weekly?.jurisdictions.length ?? 0) > 1 ? ` (${this.weekly!.jurisdictions[this.jurisdiction].name})` : '';
+    return composeFigure(
+      charts,
+      {
+        title: `${title}${place}`,
+        units: msg(str`Shares in %, rates per 1,000 a year, trust 0 to 1; ${smoothing}`),
+        legend: [
+          ...LINES.map((l) => ({ label: groupTitle(l.group), stroke: l.colour, width: l.width, dash: l.dash })),
+          { label: msg('policy starts'), stroke: '#c62828', width: 2, dash: [6, 4] },
+        ],
+        caption,
+      },
+      2,
+      2,
+    ).toDataURL('image/png');
   }
 
   override render(): TemplateResult {
@@ -150,6 +158,26 @@ export class ChartsPanel extends LitElement {
     return [xs, ...ys] as uPlot.AlignedData;
   }
 
+  /** One chart's options at `scale` (1 on screen, 2 for a figure) and its data. */
+  private spec(c: (typeof CHARTS)[number], width: number, scale: number): { opts: uPlot.Options; data: uPlot.AlignedData } {
+    const opts = plotOptions(
+      {
+        width,
+        height: 170,
+        // Room on the right for the last day's label ("1,000").
+        padding: [10, 18, 0, 0],
+        days: this.days,
+        activationDay: this.activationDay,
+        percent: c.percent,
+        yRange: c.percent ? [0, 1] : (lo, hi) => paddedRange(lo, hi, c.minSpan),
+        series: LINES.map((l) => ({ label: l.label, stroke: l.colour, width: l.width, dash: l.dash })),
+        xLabel: msg('day'),
+      },
+      scale,
+    );
+    return { opts, data: this.data(c.key) };
+  }
+
   /** The language the charts were drawn in. */
   private builtIn = '';
 
@@ -164,44 +192,8 @@ export class ChartsPanel extends LitElement {
       if (!target) return;
       // The cell's width (a projector's narrow column included), never wider: a wider canvas overflows the cell.
       const width = Math.max(160, target.clientWidth || 360);
-      const activation = () => this.activationDay;
-      const opts: uPlot.Options = {
-        width,
-        height: 170,
-        // Room on the right for the last day's label ("1,000").
-        padding: [10, 18, 0, 0],
-        legend: { show: false },
-        scales: {
-          x: { time: false, range: () => [0, Math.max(7, this.days)] },
-          y: c.percent ? { range: [0, 1] } : { range: (_u, lo, hi) => paddedRange(lo, hi, c.minSpan) },
-        },
-        axes: [
-          { label: msg('day'), size: 36, labelSize: 14 },
-          { size: 48, values: c.percent ? (_u, vals) => vals.map((v) => `${Math.round(v * 100)}%`) : undefined },
-        ],
-        series: [
-          { label: 'day' },
-          ...LINES.map((l) => ({ label: l.label, stroke: l.colour, width: l.width, dash: [...l.dash], spanGaps: true, points: { show: false } })),
-        ],
-        hooks: {
-          draw: [
-            (u) => {
-              const x = u.valToPos(activation(), 'x', true);
-              const ctx = u.ctx;
-              ctx.save();
-              ctx.strokeStyle = '#c62828';
-              ctx.setLineDash([6, 4]);
-              ctx.lineWidth = 2;
-              ctx.beginPath();
-              ctx.moveTo(x, u.bbox.top);
-              ctx.lineTo(x, u.bbox.top + u.bbox.height);
-              ctx.stroke();
-              ctx.restore();
-            },
-          ],
-        },
-      };
-      this.plots.push(new this.UPlot!(opts, this.data(c.key), target));
+      const { opts, data } = this.spec(c, width, 1);
+      this.plots.push(new this.UPlot!(opts, data, target));
       new ResizeObserver(() => {
         const wNow = Math.max(160, target.clientWidth);
         if (this.plots[i] && Math.abs(this.plots[i].width - wNow) > 4) this.plots[i].setSize({ width: wNow, height: 170 });

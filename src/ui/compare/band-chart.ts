@@ -3,9 +3,10 @@ import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit'
 import type uPlot from 'uplot';
 import type { Band } from '../../compare/bands.ts';
 import { paddedRange } from '../charts/chart-specs.ts';
+import { type LineSpec, plotOptions, renderOffPage } from '../charts/plot-options.ts';
 
 export const SCENARIO_COLOURS = ['#222222', '#d55e00', '#0072b2', '#009e73'];
-const DASHES = [[], [8, 4], [2, 3], [10, 3, 2, 3]];
+const DASHES: number[][] = [[], [8, 4], [2, 3], [10, 3, 2, 3]];
 
 /**
  * One metric over time for 2 to 4 scenarios: each scenario's median across replicates as a line and
@@ -39,70 +40,63 @@ export class BandChart extends LitElement {
     return this;
   }
 
-  /** The canvas, for PNG export. */
-  get canvas(): HTMLCanvasElement | undefined {
-    return this.plot?.ctx.canvas;
-  }
-
   override render(): TemplateResult {
     return html`<div class="band-plot"></div>`;
   }
 
-  protected override async updated(changed: PropertyValues): Promise<void> {
-    if (!changed.has('bands') || this.bands.length === 0) return;
-    const UPlot = (await import('uplot')).default;
-    await import('uplot/dist/uPlot.min.css');
-    this.plot?.destroy();
-    const target = this.querySelector('.band-plot') as HTMLElement;
-    const x = this.bands[0].x;
-    const data: (number | null)[][] = [x];
-    const series: uPlot.Series[] = [{ label: 'day' }];
+  private UPlot?: typeof uPlot;
+
+  /** The chart's data and its options at `scale` (1 on screen, 2 for a figure). */
+  private spec(width: number, scale: number): { opts: uPlot.Options; data: uPlot.AlignedData } {
+    const data: (number | null)[][] = [this.bands[0].x];
+    const series: LineSpec[] = [];
     const bands: uPlot.Band[] = [];
     this.bands.forEach((b, k) => {
       const colour = SCENARIO_COLOURS[k];
       data.push(b.hi, b.mid, b.lo);
       const base = 1 + k * 3;
-      series.push({ label: `${this.labels[k]} 95th`, stroke: 'transparent', points: { show: false } });
-      series.push({ label: `${this.labels[k]} median`, stroke: colour, width: 2, dash: DASHES[k], points: { show: false }, spanGaps: true });
-      series.push({ label: `${this.labels[k]} 5th`, stroke: 'transparent', points: { show: false } });
+      series.push({ label: `${this.labels[k]} 95th`, stroke: 'transparent', width: 1, dash: [] });
+      series.push({ label: `${this.labels[k]} median`, stroke: colour, width: 2, dash: DASHES[k] });
+      series.push({ label: `${this.labels[k]} 5th`, stroke: 'transparent', width: 1, dash: [] });
       bands.push({ series: [base, base + 2], fill: `${colour}2e` });
     });
-    const activation = this.activationDay;
-    this.plot = new UPlot(
+    const opts = plotOptions(
       {
-        width: Math.max(300, target.clientWidth || 600),
+        width,
         height: 260,
-        legend: { show: false },
-        bands,
-        scales: {
-          x: { time: false, range: () => [0, Math.max(7, this.days)] },
-          y: this.percent ? { range: [0, 1] } : { range: (_u, lo, hi) => paddedRange(lo, hi, 0.1) },
-        },
-        axes: [
-          { label: msg('day'), size: 36 },
-          { size: 52, values: this.percent ? (_u, v) => v.map((y) => `${Math.round(y * 100)}%`) : undefined },
-        ],
+        days: this.days,
+        activationDay: this.activationDay,
+        percent: this.percent,
+        yRange: this.percent ? [0, 1] : (lo, hi) => paddedRange(lo, hi, 0.1),
         series,
-        hooks: {
-          draw: [
-            (u) => {
-              const px = u.valToPos(activation, 'x', true);
-              u.ctx.save();
-              u.ctx.strokeStyle = '#c62828';
-              u.ctx.setLineDash([6, 4]);
-              u.ctx.lineWidth = 2;
-              u.ctx.beginPath();
-              u.ctx.moveTo(px, u.bbox.top);
-              u.ctx.lineTo(px, u.bbox.top + u.bbox.height);
-              u.ctx.stroke();
-              u.ctx.restore();
-            },
-          ],
-        },
+        bands,
+        xLabel: msg('day'),
       },
-      data as uPlot.AlignedData,
-      target,
+      scale,
     );
+    return { opts, data: data as uPlot.AlignedData };
+  }
+
+  /** Each scenario's line and band, for a figure's legend. */
+  legend(): (LineSpec & { band: boolean })[] {
+    return this.bands.map((_, k) => ({ label: this.labels[k], stroke: SCENARIO_COLOURS[k], width: 2, dash: DASHES[k], band: true }));
+  }
+
+  /** The chart drawn again at twice the screen's size, off the page, for a figure. */
+  async figureCanvas(): Promise<HTMLCanvasElement | undefined> {
+    if (!this.UPlot || this.bands.length === 0 || !this.plot) return undefined;
+    const { opts, data } = this.spec(this.plot.width, 2);
+    return renderOffPage(this.UPlot, opts, data);
+  }
+
+  protected override async updated(changed: PropertyValues): Promise<void> {
+    if (!changed.has('bands') || this.bands.length === 0) return;
+    this.UPlot ??= (await import('uplot')).default;
+    await import('uplot/dist/uPlot.min.css');
+    this.plot?.destroy();
+    const target = this.querySelector('.band-plot') as HTMLElement;
+    const { opts, data } = this.spec(Math.max(300, target.clientWidth || 600), 1);
+    this.plot = new this.UPlot(opts, data, target);
   }
 
   override disconnectedCallback(): void {

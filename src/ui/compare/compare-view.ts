@@ -1,6 +1,6 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { groupHeading, groupPeople, metricLabel, presetTitle } from '../../i18n/labels.ts';
+import { groupHeading, groupPeople, metricLabel, presetTitle, rateUnit } from '../../i18n/labels.ts';
 import { getLocale } from '../i18n/locale.ts';
 import { weeklyBand, type Band } from '../../compare/bands.ts';
 import { compareScenarios, type ComparedScenario, type ComparisonReport } from '../../compare/compare.ts';
@@ -20,6 +20,7 @@ import { checkedNumber } from '../forms/checked-number.ts';
 import { BrowserPool, type PoolOutcome, poolSize } from './browser-pool.ts';
 import { loadComparison, saveComparison } from '../state/saved-comparison.ts';
 import { SCENARIO_COLOURS, type BandChart } from './band-chart.ts';
+import { composeFigure } from '../charts/figure.ts';
 import './band-chart.ts';
 import './twin-towns.ts';
 
@@ -368,9 +369,30 @@ export class CompareView extends LitElement {
     );
   };
 
-  private exportPng = () => {
-    const canvas = this.querySelector<BandChart>('band-chart')?.canvas;
-    if (canvas) downloadUrl('trustfall-comparison.png', canvas.toDataURL('image/png'));
+  /** The chart as a figure to publish: at twice the screen's resolution, with title, units, legend and a caption of what made it. */
+  private exportPng = async () => {
+    const chart = this.querySelector<BandChart>('band-chart');
+    const canvas = await chart?.figureCanvas();
+    const r = this.report;
+    if (!chart || !canvas || !r) return;
+    const m = metricDef(this.metric);
+    const place = r.scenarios[0].jurisdictions.length > 1 ? `, ${r.scenarios[0].jurisdictions[this.jurisdiction]?.name ?? ''}` : '';
+    const unit = m.kind === 'share' ? msg('share of the group, 0 to 100%') : m.kind === 'rate' ? rateUnit(this.metric) : m.unit;
+    const scenarios = r.scenarios.map((s, k) => `[${k + 1}] ${s.name} (${s.scenarioHash.slice(0, 12)})`).join('; ');
+    const activation = this.compared[0]?.scenario.run.activationDay ?? 0;
+    const figure = composeFigure(
+      [{ canvas }],
+      {
+        title: `${metricLabel(this.metric)}: ${groupHeading(this.group as Group)}${place}`,
+        units: unit,
+        legend: [...chart.legend(), { label: msg('policy starts'), stroke: '#c62828', width: 2, dash: [6, 4] }],
+        caption: msg(
+          str`Trustfall engine ${r.engineVersion}; seed ${this.setup.seed}; ${r.finished[0]} replicates per scenario, the same seeds in each (twin worlds). Lines: median across replicates; shaded: 90% of replicates (5th to 95th percentile), 4-week average. Policy starts on day ${activation}. Scenarios: ${scenarios}.`,
+        ),
+      },
+      2,
+    );
+    downloadUrl('trustfall-comparison.png', figure.toDataURL('image/png'));
   };
 }
 
