@@ -19,6 +19,9 @@ const SMALL_TASK_FORCE = {
   jurisdictions: [{ residents: 4000, gridWidth: 4, gridHeight: 4, policy: { model: 'taskForce' } }],
 };
 
+/** A value inside a JSON object by a dotted path. */
+const getPath = (o: unknown, path: string): unknown => path.split('.').reduce((x, k) => (x as Record<string, unknown>)?.[k], o);
+
 /** The text of the file a click on `button` downloads. */
 async function downloaded(page: Page, button: Locator): Promise<string> {
   const download = page.waitForEvent('download');
@@ -35,7 +38,7 @@ afterAll(async () => {
 });
 
 describe('evidence in the browser', () => {
-  it('shows target cards that fill in as the run goes, each with its verdict and source', async () => {
+  it('shows target cards that fill in as the run goes, each with its verdict and source, and measures policy effects against the twin', async () => {
     const { page, errors } = await openPage(browser);
     await waitForStatus(page, 'ready');
     const cards = page.locator('target-cards .card');
@@ -57,9 +60,15 @@ describe('evidence in the browser', () => {
     await waitForStatus(page, 'ready');
     await page.locator('target-cards #set').selectOption('reporting-drop-measured');
     expect(await page.locator('target-cards .card').first().locator('.verdict').textContent()).toMatch(/no-agreement twin/);
+    // The card measures the effect itself: replicates of the scenario and of its twin in Workers, then the
+    // verdict, the mean with its interval, and how many paired replicates it took.
+    const card = page.locator('target-cards .card').first();
+    await expect.poll(() => card.locator('.verdict').textContent(), { timeout: 240_000 }).toMatch(/within the band|outside the band/);
+    expect(await card.locator('.estimand').textContent()).toMatch(/paired against the no-agreement twin/);
+    expect(await card.locator('.numbers').textContent()).toMatch(/4 paired replicates\s+[−-]?\d+\.\d%\s+\([−-]?\d+\.\d% to [−-]?\d+\.\d%\)/);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 400_000);
 
   it('runs a short calibration in workers, cancels it, and offers the best values to the editor', async () => {
     const { page } = await openPage(browser, encodeRun({ scenario: { ...SMALL, crime: { types: { burglaryTheft: { clearanceBase: 0.35 } } } }, seed: 1 }));
@@ -73,6 +82,20 @@ describe('evidence in the browser', () => {
     await expect.poll(() => panel.locator('.outcome').textContent(), { timeout: 120_000 }).toMatch(/Cancelled; best point so far/);
     expect(await panel.locator('[role=status]').textContent()).toMatch(/Calibration stopped/);
     const offered = (await panel.locator('.outcome li', { hasText: 'crime.types.burglaryTheft.clearanceBase' }).textContent())!.split('= ')[1].trim();
+    // The result exports with what made it: the search's every evaluation, the fit, the calibrated scenario.
+    const json = JSON.parse(await downloaded(page, panel.locator('#cal-json')));
+    expect(json.manifest).toMatchObject({
+      engineVersion: ENGINE_VERSION,
+      scenarioHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      method: 'nelder-mead',
+      replicates: 2,
+    });
+    expect(json.manifest.evaluations).toBe(json.state.history.length);
+    expect(String(getPath(json.scenario, 'crime.types.burglaryTheft.clearanceBase'))).toBe(offered);
+    const csv = (await downloaded(page, panel.locator('#cal-csv'))).trim().split('\n');
+    expect(csv[0]).toMatch(/^# Trustfall calibration \(Nelder-Mead evaluations\): engine /);
+    expect(csv[1]).toMatch(/^evaluation,loss,crime\.types\./);
+    expect(csv).toHaveLength(2 + json.state.history.length);
     await panel.getByRole('button', { name: 'Use these values in the editor' }).click();
     const field = page.locator('scenario-panel').locator('[data-path="crime.types.burglaryTheft.clearanceBase"] input');
     expect(await field.inputValue()).toBe(offered);

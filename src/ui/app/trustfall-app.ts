@@ -226,7 +226,7 @@ export class TrustfallApp extends LitElement {
           </div>
           <section class="panel" aria-label=${msg('Against published figures')}>
             <h2>${msg('Against published figures')}</h2>
-            <target-cards .summary=${e.summary} .scenario=${e.scenario} .day=${e.day} .activationDay=${e.activationDay}></target-cards>
+            <target-cards .summary=${e.summary} .scenario=${e.scenario} .seed=${e.manifest?.seed ?? this.seed} .day=${e.day} .activationDay=${e.activationDay}></target-cards>
           </section>
           <section class="panel" aria-label=${msg('Calibrate')}>
             <h2>${msg('Calibrate this scenario to the targets')}</h2>

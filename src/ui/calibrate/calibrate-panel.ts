@@ -4,16 +4,32 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../../i18n/labels.ts';
 import { translated } from '../../i18n/translated.ts';
 import { getLocale } from '../i18n/locale.ts';
-import { calibrate, resolveParams, type CalibrationParam, type CalibrationProgress } from '../../calibrate/calibrate.ts';
+import { calibrate, resolveParams, type CalibrationParam, type CalibrationProgress, type CalibrationState } from '../../calibrate/calibrate.ts';
+import { ENGINE_VERSION } from '../../engine/version.ts';
+import { provenanceLine } from '../../report/provenance.ts';
+import { cell } from '../../report/replicates-csv.ts';
+import { downloadText } from '../toolbar/files.ts';
 import type { FitReport } from '../../evidence/fit.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
-import { resolveScenario, ScenarioError, type Scenario } from '../../scenario/index.ts';
+import { resolveScenario, ScenarioError, scenarioHash, type Scenario } from '../../scenario/index.ts';
 import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
 import { getAt, parsePath } from '../../scenario/paths.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { emit } from '../events.ts';
 import { checkedNumber } from '../forms/checked-number.ts';
 import { toolSeed } from '../forms/tool-seed.ts';
+
+/** What a finished calibration ran: enough to repeat it. */
+interface CalibrationManifest {
+  engineVersion: string;
+  scenarioHash: string;
+  calibratedScenarioHash: string;
+  seed: number;
+  method: 'nelder-mead';
+  targetSet: string;
+  replicates: number;
+  evaluations: number;
+}
 
 /** What the panel's fields allow: a budget of evaluations, and replicates per evaluation (kept small in a browser). */
 const Evaluations = z.int().min(4).max(2000);
@@ -62,7 +78,17 @@ export class CalibratePanel extends LitElement {
   declare replicates: number;
   declare running: boolean;
   declare progress: CalibrationProgress | undefined;
-  declare result: { best: Scenario; report: FitReport[]; stopped: string; params: CalibrationParam[] } | undefined;
+  declare result:
+    | {
+        best: Scenario;
+        report: FitReport[];
+        stopped: string;
+        params: CalibrationParam[];
+        state: CalibrationState;
+        bestLoss: number;
+        manifest: CalibrationManifest;
+      }
+    | undefined;
   declare problem: string;
   /** Cancel was pressed: the search stops before its next evaluation. */
   declare cancelling: boolean;
@@ -136,8 +162,47 @@ export class CalibratePanel extends LitElement {
       <p><strong>${r.stopped === 'stopped' ? msg('Cancelled; best point so far') : r.stopped === 'converged' ? msg('Converged') : msg('Budget used')}:</strong> ${msg(str`${met} of ${applicable} targets met.`)}</p>
       <ul>${r.params.map((p) => html`<li><code>${p.path}</code> = ${valueAt(r.best, p.path)}</li>`)}</ul>
       <button class="secondary" @click=${() => emit(this, 'scenario-replace', structuredClone(r.best) as unknown as Record<string, unknown>)}>${msg('Use these values in the editor')}</button>
+      <button id="cal-csv" class="secondary" @click=${this.exportCsv}>${msg('Download CSV')}</button>
+      <button id="cal-json" class="secondary" @click=${this.exportJson}>${msg('Download JSON')}</button>
     </div>`;
   }
+
+  /** Every evaluation of the search: the point in each parameter's units and its loss. */
+  private exportCsv = () => {
+    const r = this.result;
+    if (!r) return;
+    const m = r.manifest;
+    const provenance = provenanceLine('calibration (Nelder-Mead evaluations)', {
+      scenario: m.scenarioHash,
+      seed: m.seed,
+      targets: m.targetSet,
+      replicates: m.replicates,
+    });
+    const value = (i: number, x: number) => r.params[i].min + x * (r.params[i].max - r.params[i].min);
+    const lines = [
+      provenance,
+      ['evaluation', 'loss', ...r.params.map((p) => p.path)].join(','),
+      ...r.state.history.map((h, k) => [k + 1, h.loss, ...h.x.map((x, i) => value(i, x))].map(cell).join(',')),
+    ];
+    downloadText('trustfall-calibration.csv', lines.join('\n') + '\n', 'text/csv');
+  };
+
+  /** The calibrated scenario, the fit of every target, the search's history and what made it. */
+  private exportJson = () => {
+    const r = this.result;
+    if (!r) return;
+    const json = {
+      format: 'trustfall-calibration-result',
+      version: 1,
+      manifest: r.manifest,
+      stopped: r.stopped,
+      loss: r.bestLoss,
+      scenario: r.best,
+      fit: r.report,
+      state: r.state,
+    };
+    downloadText('trustfall-calibration.json', JSON.stringify(json, null, 2), 'application/json');
+  };
 
   private run = async () => {
     this.problem = '';
@@ -149,9 +214,11 @@ export class CalibratePanel extends LitElement {
     }
     let base: Scenario;
     let seed: number;
+    let hash: string;
     try {
       base = resolveScenario(this.draft, 'the edited scenario');
       seed = toolSeed(this.seed, base.run.seed);
+      hash = scenarioHash(base);
     } catch (e) {
       this.problem = e instanceof ScenarioError ? e.problems.join('; ') : (e as Error).message;
       return;
@@ -188,7 +255,24 @@ export class CalibratePanel extends LitElement {
         },
         shouldStop: () => this.stop,
       });
-      this.result = { best: out.best, report: out.report, stopped: out.stopped, params };
+      this.result = {
+        best: out.best,
+        report: out.report,
+        stopped: out.stopped,
+        params,
+        state: out.state,
+        bestLoss: out.bestLoss,
+        manifest: {
+          engineVersion: ENGINE_VERSION,
+          scenarioHash: hash,
+          calibratedScenarioHash: scenarioHash(out.best),
+          seed,
+          method: 'nelder-mead',
+          targetSet: `${BUILT_IN_TARGETS[this.set].id} ${BUILT_IN_TARGETS[this.set].version}`,
+          replicates,
+          evaluations: out.state.history.length,
+        },
+      };
     } catch (e) {
       this.problem = msg(str`Calibration failed: ${(e as Error).message}`);
     } finally {

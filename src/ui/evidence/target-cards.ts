@@ -5,7 +5,8 @@ import { getLocale } from '../i18n/locale.ts';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { RunSummary } from '../../engine/index.ts';
 import { ESTIMAND_LABELS } from '../../evidence/estimands.ts';
-import { didComparison, fitReport, targetJurisdiction, type TargetResult } from '../../evidence/fit.ts';
+import { didComparison, fitReport, needsTwin, targetJurisdiction, type TargetResult } from '../../evidence/fit.ts';
+import { measureAgainstTwin, measureKey, TWIN_REPLICATES, type TwinMeasure } from './twin-measure.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
 import type { Scenario } from '../../scenario/index.ts';
 
@@ -19,20 +20,46 @@ export class TargetCards extends LitElement {
     scenario: { attribute: false },
     day: { type: Number },
     activationDay: { type: Number },
+    seed: { type: Number },
     set: { state: true },
+    twin: { state: true },
   };
   declare summary: RunSummary | undefined;
   declare scenario: Scenario | undefined;
   declare day: number;
   declare activationDay: number;
+  /** The seed the run uses: the twin measurement runs the same. */
+  declare seed: number;
   declare set: string;
+  /** The set's policy effects read against the no-agreement twin, run here in Workers. */
+  declare twin: TwinMeasure | undefined;
+  private measuring?: { cancel: () => void };
 
   constructor() {
     super();
     this.day = 0;
     this.activationDay = 0;
+    this.seed = 1;
     this.set = DEFAULT_TARGETS;
     updateWhenLocaleChanges(this);
+  }
+
+  /** A set with policy effects measures them against the twin, once per scenario, seed and set. */
+  protected override willUpdate(): void {
+    const set = BUILT_IN_TARGETS[this.set];
+    const wanted = this.scenario && needsTwin(set, this.scenario) && set.targets.some((t) => targetJurisdiction(t, this.scenario!) >= 0);
+    const key = wanted ? measureKey(set, this.scenario!, this.seed) : undefined;
+    if (key === this.twin?.key) return;
+    this.measuring?.cancel();
+    this.measuring = undefined;
+    this.twin = undefined;
+    if (!key) return;
+    this.measuring = measureAgainstTwin(set, this.scenario!, this.seed, (m) => (this.twin = m));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.measuring?.cancel();
   }
 
   override render(): TemplateResult {
@@ -51,8 +78,16 @@ export class TargetCards extends LitElement {
       </ul>`;
   }
 
-  private card(t: TargetResult): TemplateResult {
-    const target = BUILT_IN_TARGETS[this.set].targets.find((x) => x.id === t.id)!;
+  /** Where the measurement against the twin stands, for a policy-effect card still waiting for it. */
+  private twinProgress(): string {
+    const m = this.twin;
+    if (m?.state === 'running') return msg(str`measuring against the no-agreement twin: ${m.done} of ${m.total} runs (${TWIN_REPLICATES} paired replicates)`);
+    if (m?.state === 'failed') return msg('the measurement against the no-agreement twin failed: use Compare, or sim fit on the command line');
+    return msg('read against the no-agreement twin over replicates: use Compare, or sim fit on the command line');
+  }
+
+  private card(given: TargetResult): TemplateResult {
+    const target = BUILT_IN_TARGETS[this.set].targets.find((x) => x.id === given.id)!;
     const kind = target.simulated.kind;
     const needsAfter = kind === 'relativeChange' || kind === 'did' || ('period' in target.simulated && target.simulated.period === 'after');
     const waiting = this.day <= (needsAfter ? this.activationDay + 28 : Math.min(this.activationDay, 28));
@@ -60,8 +95,16 @@ export class TargetCards extends LitElement {
     const applies = j >= 0;
     // A difference in differences is read in one run when the scenario has an untreated jurisdiction.
     const paired = kind === 'paired' || (kind === 'did' && (!this.scenario || didComparison(this.scenario, j) < 0));
-    const state =
-      paired && applies && this.scenario
+    // A policy effect measured against the twin here shows that measurement, with its interval.
+    const twin = paired && this.twin?.state === 'done' ? this.twin.report.results.find((r) => r.id === given.id) : undefined;
+    const t = twin ?? given;
+    const state = twin
+      ? twin.met === null
+        ? 'n/a'
+        : twin.met
+          ? 'met'
+          : 'missed'
+      : paired && applies && this.scenario
         ? 'paired'
         : !this.summary || !this.scenario
           ? 'wait'
@@ -74,7 +117,7 @@ export class TargetCards extends LitElement {
                 : 'missed';
     const label = {
       'n/a': msg('does not apply to this scenario'),
-      paired: msg('read against the no-agreement twin over replicates: use Compare, or sim fit on the command line'),
+      paired: this.twinProgress(),
       wait: msg('run further to measure'),
       met: msg('within the band'),
       missed: msg('outside the band'),
@@ -87,7 +130,7 @@ export class TargetCards extends LitElement {
       <div class="measure">${translated(t.measure)}</div>
       <div class="estimand">${msg('Estimand:')} ${translated(ESTIMAND_LABELS[target.simulated.kind])}</div>
       <div class="numbers">
-        <span><span class="k">${msg('this run')}</span> ${state === 'wait' || state === 'n/a' || state === 'paired' ? '—' : f(t.simulated?.mean)}</span>
+        <span><span class="k">${twin ? msg(str`${TWIN_REPLICATES} paired replicates`) : msg('this run')}</span> ${state === 'wait' || state === 'n/a' || state === 'paired' ? '—' : f(t.simulated?.mean)}${twin && t.simulated?.lo !== null && t.simulated?.hi !== null ? html` <span class="interval">(${f(t.simulated?.lo)} ${msg('to')} ${f(t.simulated?.hi)})</span>` : nothing}</span>
         <span><span class="k">${msg('published')}</span> ${f(t.value)}</span>
         <span><span class="k">${msg('band')}</span> ${msg(str`${f(t.band[0])} to ${f(t.band[1])}`)}</span>
       </div>
@@ -157,6 +200,10 @@ export class TargetCards extends LitElement {
       color: #b00020;
     }
     .estimand {
+      color: #555;
+      font-size: 0.8rem;
+    }
+    .interval {
       color: #555;
       font-size: 0.8rem;
     }
