@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../../i18n/labels.ts';
-import { translated } from '../../i18n/translated.ts';
 import { getLocale } from '../i18n/locale.ts';
 import { calibrate, resolveParams, type CalibrationParam, type CalibrationProgress, type CalibrationState } from '../../calibrate/calibrate.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
@@ -11,13 +10,14 @@ import { cell } from '../../report/replicates-csv.ts';
 import { downloadText } from '../toolbar/files.ts';
 import type { FitReport } from '../../evidence/fit.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
-import { resolveScenario, ScenarioError, scenarioHash, type Scenario } from '../../scenario/index.ts';
+import { scenarioHash, type Scenario } from '../../scenario/index.ts';
 import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
 import { getAt, parsePath } from '../../scenario/paths.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { emit } from '../events.ts';
 import { checkedNumber } from '../forms/checked-number.ts';
-import { toolSeed } from '../forms/tool-seed.ts';
+import { toolStart } from '../forms/tool-seed.ts';
+import { CHOICES, parameterChoices, targetSetSelect } from './choices.ts';
 
 /** What a finished calibration ran: enough to repeat it. */
 interface CalibrationManifest {
@@ -34,20 +34,6 @@ interface CalibrationManifest {
 /** What the panel's fields allow: a budget of evaluations, and replicates per evaluation (kept small in a browser). */
 const Evaluations = z.int().min(4).max(2000);
 const CalibrationReplicates = z.int().min(1).max(20);
-
-/** Parameters offered for calibration, with the ranges searched (within the schema's). */
-export const CHOICES: { path: string; min?: number; max?: number; on: boolean }[] = [
-  { path: 'crime.types.simpleAssault.ratePer1000', min: 5, max: 40, on: true },
-  { path: 'crime.types.simpleAssault.reportingBase', on: true },
-  { path: 'crime.types.burglaryTheft.reportingBase', on: false },
-  { path: 'crime.types.burglaryTheft.clearanceBase', min: 0, max: 0.4, on: true },
-  { path: 'crime.types.simpleAssault.clearanceBase', min: 0, max: 0.6, on: false },
-  { path: 'fear.reportingEffect', on: false },
-  { path: 'entanglement.reportingEffect', min: 0, max: 3, on: false },
-  { path: 'entanglement.inForceJail', on: false },
-  { path: 'entanglement.fearEffectNoncitizen', on: false },
-  { path: 'entanglement.trustEffect', on: false },
-];
 
 /**
  * Calibrates the scenario being edited to a target set, in Workers: Nelder–Mead with the same
@@ -118,15 +104,9 @@ export class CalibratePanel extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`<fieldset ?disabled=${this.running}>
-        <legend>${msg('Parameters to tune (searched within the ranges shown)')}</legend>
-        ${CHOICES.map(
-          (c, i) =>
-            html`<label class="choice"><input type="checkbox" .checked=${this.chosen[i]} @change=${(e: Event) => (this.chosen = this.chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${c.path}${c.min !== undefined ? msg(str` (${c.min} to ${c.max})`) : ''}</label>`,
-        )}
-      </fieldset>
+    return html`${parameterChoices(msg('Parameters to tune (searched within the ranges shown)'), this.chosen, this.running, (c) => (this.chosen = c))}
       <div class="row">
-        <label>${msg('Targets')} <select id="cal-set" ?disabled=${this.running} @change=${(e: Event) => (this.set = (e.target as HTMLSelectElement).value)}>${Object.values(BUILT_IN_TARGETS).map((s) => html`<option value=${s.id} ?selected=${s.id === this.set}>${translated(s.title)}</option>`)}</select></label>
+        ${targetSetSelect('cal-set', this.set, this.running, (v) => (this.set = v))}
         <label>${msg('Evaluations')} <input id="cal-budget" type="number" min="4" max="2000" .value=${String(this.budget)} ?disabled=${this.running} @change=${(e: Event) => (this.budget = checkedNumber(e, Evaluations, this.budget, 'the calibration'))} /></label>
         <label>${msg('Replicates')} <input id="cal-replicates" type="number" min="1" max="20" .value=${String(this.replicates)} ?disabled=${this.running} @change=${(e: Event) => (this.replicates = checkedNumber(e, CalibrationReplicates, this.replicates, 'the calibration'))} /></label>
         ${
@@ -212,17 +192,12 @@ export class CalibratePanel extends LitElement {
       this.problem = msg('Choose at least one parameter to tune.');
       return;
     }
-    let base: Scenario;
-    let seed: number;
-    let hash: string;
-    try {
-      base = resolveScenario(this.draft, 'the edited scenario');
-      seed = toolSeed(this.seed, base.run.seed);
-      hash = scenarioHash(base);
-    } catch (e) {
-      this.problem = e instanceof ScenarioError ? e.problems.join('; ') : (e as Error).message;
+    const start = toolStart(this.draft, this.seed);
+    if ('problem' in start) {
+      this.problem = start.problem;
       return;
     }
+    const { seed, hash } = start;
     const params = resolveParams(picked);
     this.workersLost = 0;
     this.cancelling = false;

@@ -7,16 +7,14 @@ import { type AbcReport, abcReport } from '../../calibrate/abc-report.ts';
 import { type CalibrationParam, resolveParams } from '../../calibrate/calibrate.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
-import { translated } from '../../i18n/translated.ts';
 import { cell } from '../../report/replicates-csv.ts';
 import { provenanceLine } from '../../report/provenance.ts';
-import { resolveScenario, ScenarioError, scenarioHash } from '../../scenario/index.ts';
 import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
 import { checkedNumber } from '../forms/checked-number.ts';
-import { toolSeed } from '../forms/tool-seed.ts';
+import { toolStart } from '../forms/tool-seed.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { downloadText } from '../toolbar/files.ts';
-import { CHOICES } from './calibrate-panel.ts';
+import { CHOICES, parameterChoices, targetSetSelect } from './choices.ts';
 import { pairPlot } from './posterior-plots.ts';
 
 /** What the fields allow in a browser (the command line allows far larger runs). */
@@ -96,15 +94,9 @@ export class PosteriorPanel extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`<fieldset ?disabled=${this.running}>
-        <legend>${msg('Parameters to estimate (uniform prior over the ranges shown)')}</legend>
-        ${CHOICES.map(
-          (c, i) =>
-            html`<label class="choice"><input type="checkbox" .checked=${this.chosen[i]} @change=${(e: Event) => (this.chosen = this.chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${c.path}${c.min !== undefined ? msg(str` (${c.min} to ${c.max})`) : ''}</label>`,
-        )}
-      </fieldset>
+    return html`${parameterChoices(msg('Parameters to estimate (uniform prior over the ranges shown)'), this.chosen, this.running, (c) => (this.chosen = c))}
       <div class="row">
-        <label>${msg('Targets')} <select id="abc-set" ?disabled=${this.running} @change=${(e: Event) => (this.set = (e.target as HTMLSelectElement).value)}>${Object.values(BUILT_IN_TARGETS).map((s) => html`<option value=${s.id} ?selected=${s.id === this.set}>${translated(s.title)}</option>`)}</select></label>
+        ${targetSetSelect('abc-set', this.set, this.running, (v) => (this.set = v))}
         <label>${msg('Particles')} <input id="abc-particles" type="number" min="8" max="200" .value=${String(this.particles)} ?disabled=${this.running} @change=${(e: Event) => (this.particles = checkedNumber(e, Particles, this.particles, 'the posterior'))} /></label>
         <label>${msg('Generations')} <input id="abc-generations" type="number" min="1" max="10" .value=${String(this.generations)} ?disabled=${this.running} @change=${(e: Event) => (this.generations = checkedNumber(e, Generations, this.generations, 'the posterior'))} /></label>
         <label>${msg('Replicates per proposal')} <input id="abc-replicates" type="number" min="1" max="10" .value=${String(this.replicates)} ?disabled=${this.running} @change=${(e: Event) => (this.replicates = checkedNumber(e, Replicates, this.replicates, 'the posterior'))} /></label>
@@ -156,16 +148,12 @@ export class PosteriorPanel extends LitElement {
       this.problem = msg('Choose at least one parameter to estimate.');
       return;
     }
-    let seed: number;
-    let hash: string;
-    try {
-      const scenario = resolveScenario(this.draft, 'the edited scenario');
-      seed = toolSeed(this.seed, scenario.run.seed);
-      hash = scenarioHash(scenario);
-    } catch (e) {
-      this.problem = e instanceof ScenarioError ? e.problems.join('; ') : (e as Error).message;
+    const start = toolStart(this.draft, this.seed);
+    if ('problem' in start) {
+      this.problem = start.problem;
       return;
     }
+    const { seed, hash } = start;
     const params = resolveParams(picked);
     const targets = [BUILT_IN_TARGETS[this.set]];
     const { particles, generations, replicates } = this;

@@ -4,14 +4,13 @@ import { resolveParams, scenarioAt } from '../../calibrate/calibrate.ts';
 import { z } from 'zod';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { provenanceLine } from '../../report/provenance.ts';
-import { resolveScenario, ScenarioError, scenarioHash } from '../../scenario/index.ts';
 import { morrisDesign, readOutput } from '../../sensitivity/morris.ts';
 import { morrisResults, type SensitivityResults, sensitivityCsv, sobolResults } from '../../sensitivity/results.ts';
 import { sobolDesign } from '../../sensitivity/sobol.ts';
-import { CHOICES } from '../calibrate/calibrate-panel.ts';
+import { CHOICES, parameterChoices } from '../calibrate/choices.ts';
 import { BrowserPool } from '../compare/browser-pool.ts';
 import { checkedNumber } from '../forms/checked-number.ts';
-import { toolSeed } from '../forms/tool-seed.ts';
+import { toolStart } from '../forms/tool-seed.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { downloadText } from '../toolbar/files.ts';
 
@@ -103,10 +102,7 @@ export class SensitivityPanel extends LitElement {
 
   override render(): TemplateResult {
     const sobol = this.method === 'sobol';
-    return html`<fieldset ?disabled=${this.running}>
-        <legend>${msg('Parameters to vary')}</legend>
-        ${CHOICES.map((c, i) => html`<label class="choice"><input type="checkbox" .checked=${this.chosen[i]} @change=${(e: Event) => (this.chosen = this.chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${c.path}</label>`)}
-      </fieldset>
+    return html`${parameterChoices(msg('Parameters to vary'), this.chosen, this.running, (c) => (this.chosen = c), false)}
       <div class="row">
         <label>${msg('Method')} <select id="sens-method" ?disabled=${this.running} @change=${(e: Event) => {
           this.method = (e.target as HTMLSelectElement).value as 'morris' | 'sobol';
@@ -188,16 +184,12 @@ export class SensitivityPanel extends LitElement {
       this.problem = msg('Choose at least two parameters to vary.');
       return;
     }
-    let seed: number;
-    let hash: string;
-    try {
-      const scenario = resolveScenario(this.draft, 'the edited scenario');
-      seed = toolSeed(this.seed, scenario.run.seed);
-      hash = scenarioHash(scenario);
-    } catch (e) {
-      this.problem = e instanceof ScenarioError ? e.problems.join('; ') : (e as Error).message;
+    const start = toolStart(this.draft, this.seed);
+    if ('problem' in start) {
+      this.problem = start.problem;
       return;
     }
+    const { seed, hash } = start;
     const params = resolveParams(picked);
     const method = this.method;
     const analysed = structuredClone(this.draft);

@@ -1,0 +1,40 @@
+import { msg, str } from '@lit/localize';
+import { html, type TemplateResult } from 'lit';
+import { BUILT_IN_TARGETS } from '../../evidence/registry.ts';
+import { translated } from '../../i18n/translated.ts';
+
+/** Parameters the calibration, posterior and sensitivity panels offer, with the ranges searched (within the schema's). */
+export const CHOICES: { path: string; min?: number; max?: number; on: boolean }[] = [
+  { path: 'crime.types.simpleAssault.ratePer1000', min: 5, max: 40, on: true },
+  { path: 'crime.types.simpleAssault.reportingBase', on: true },
+  { path: 'crime.types.burglaryTheft.reportingBase', on: false },
+  { path: 'crime.types.burglaryTheft.clearanceBase', min: 0, max: 0.4, on: true },
+  { path: 'crime.types.simpleAssault.clearanceBase', min: 0, max: 0.6, on: false },
+  { path: 'fear.reportingEffect', on: false },
+  { path: 'entanglement.reportingEffect', min: 0, max: 3, on: false },
+  { path: 'entanglement.inForceJail', on: false },
+  { path: 'entanglement.fearEffectNoncitizen', on: false },
+  { path: 'entanglement.trustEffect', on: false },
+];
+
+/** The parameters to choose, as checkboxes (with their search ranges where `ranges`); `onChange` gets the new choice. */
+export function parameterChoices(
+  legend: string,
+  chosen: readonly boolean[],
+  disabled: boolean,
+  onChange: (chosen: boolean[]) => void,
+  ranges = true,
+): TemplateResult {
+  return html`<fieldset ?disabled=${disabled}>
+    <legend>${legend}</legend>
+    ${CHOICES.map(
+      (c, i) =>
+        html`<label class="choice"><input type="checkbox" .checked=${chosen[i]} @change=${(e: Event) => onChange(chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${c.path}${ranges && c.min !== undefined ? msg(str` (${c.min} to ${c.max})`) : ''}</label>`,
+    )}
+  </fieldset>`;
+}
+
+/** The built-in target sets, by title in the page's language. */
+export function targetSetSelect(id: string, value: string, disabled: boolean, onChange: (set: string) => void): TemplateResult {
+  return html`<label>${msg('Targets')} <select id=${id} ?disabled=${disabled} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>${Object.values(BUILT_IN_TARGETS).map((s) => html`<option value=${s.id} ?selected=${s.id === value}>${translated(s.title)}</option>`)}</select></label>`;
+}
