@@ -127,8 +127,8 @@ export class SensitivityPanel extends LitElement {
   private show(results: SensitivityResults): TemplateResult {
     const output = html`<div class="row">
       <label>${msg('Output')} <select id="sens-output" @change=${(e: Event) => (this.output = Number((e.target as HTMLSelectElement).value))}>${OUTPUTS.map((o, i) => html`<option value=${i} ?selected=${i === this.output}>${o.label()}</option>`)}</select></label>
-      <button id="sens-csv" @click=${this.exportCsv}>${msg('Download CSV')}</button>
-      <button id="sens-json" @click=${this.exportJson}>${msg('Download JSON')}</button>
+      <button id="sens-csv" class="secondary" @click=${this.exportCsv}>${msg('Download CSV')}</button>
+      <button id="sens-json" class="secondary" @click=${this.exportJson}>${msg('Download JSON')}</button>
     </div>`;
     return html`${output}${results.method === 'morris' ? this.showMorris(results.outputs[this.output].effects) : this.showSobol(results.outputs[this.output])}`;
   }
