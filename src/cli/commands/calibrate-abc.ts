@@ -27,6 +27,8 @@ const AbcState = z.strictObject({
   seed: z.number(),
   replicates: z.int().min(1),
   particles: z.int().min(1),
+  /** Runs made so far, across every session of this calibration. */
+  runs: z.int().min(0),
   progress: z.strictObject({
     generations: z.array(
       z.strictObject({
@@ -77,7 +79,8 @@ export async function calibrateAbc(
   const onSigint = () => (stop = true);
   process.once('SIGINT', onSigint);
   const started = Date.now();
-  let runs = 0;
+  // Runs across every session, so a resumed calibration reports the whole.
+  let runs = resume?.runs ?? 0;
   const say = (text: string) => {
     if (!flags.quiet) process.stderr.write(`${text}\n`);
   };
@@ -117,6 +120,7 @@ export async function calibrateAbc(
           seed,
           replicates,
           particles,
+          runs,
           progress: { ...p, generations: p.generations.map((g) => ({ ...g, epsilon: Number.isFinite(g.epsilon) ? g.epsilon : null })) },
         };
         writeOutput(statePath, JSON.stringify(state));
