@@ -290,6 +290,16 @@ describe('sharing and files', () => {
     const path = await (await download).path();
     const exported = JSON.parse(readFileSync(path, 'utf8'));
     expect(exported.manifest).toMatchObject({ engineVersion: expect.any(String), scenarioHash: expect.stringMatching(/^[0-9a-f]{64}$/), seed: 11 });
+    // The town's PNG is the town as drawn, with room above and below for its title and caption.
+    const town = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Town PNG' }).click();
+    const png = readFileSync((await (await town).path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const drawn = await page.evaluate(async () => {
+      const view = (document.querySelector('town-view') as unknown as { view: { snapshot(): Promise<Blob> } }).view;
+      return (await createImageBitmap(await view.snapshot())).height;
+    });
+    expect(png.readUInt32BE(20)).toBeGreaterThan(drawn + 60);
     const { page: other } = await openPage(browser);
     await waitForStatus(other, 'ready');
     await other.locator('input[type=file]').setInputFiles(path);

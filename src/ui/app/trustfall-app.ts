@@ -16,6 +16,8 @@ import { encodeRun } from '../state/share-link.ts';
 import { downloadText, downloadUrl, readOpenedFile, runExport, slug } from '../toolbar/files.ts';
 import type { ChartsPanel } from '../charts/charts-panel.ts';
 import type { TownView } from '../town-view/town-view.ts';
+import { measureLabel } from '../town-view/legend.ts';
+import { composeFigure } from '../charts/figure.ts';
 import { chooseStartup, defaultDraft } from './startup.ts';
 import '../scenario-panel/scenario-panel.ts';
 import '../run-controls/run-controls.ts';
@@ -445,12 +447,30 @@ export class TrustfallApp extends LitElement {
     );
   };
 
+  /** The town as drawn, with a title, what its colours show and a caption of what made the run. */
   private exportTownPng = async () => {
-    const view = this.querySelector<TownView>('town-view')?.view;
-    if (!view) return;
-    const url = URL.createObjectURL(await view.snapshot());
-    downloadUrl(`${slug(this.engine.scenario?.name ?? 'town')}-town.png`, url);
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const town = this.querySelector<TownView>('town-view');
+    const e = this.engine;
+    if (!town?.view || !e.manifest) return;
+    const bitmap = await createImageBitmap(await town.view.snapshot());
+    const canvas = document.createElement('canvas');
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    const m = e.manifest;
+    const figure = composeFigure(
+      [{ canvas }],
+      {
+        title: msg(str`${e.scenario?.name ?? ''}, day ${e.day}`),
+        units: msg(str`Coloured by: ${measureLabel(town.measure)}`),
+        legend: [],
+        caption: msg(
+          str`Trustfall engine ${m.engineVersion}; scenario ${m.scenarioHash.slice(0, 12)}; seed ${m.seed}; one run (replicate 1). Policy starts on day ${e.activationDay}.`,
+        ),
+      },
+      1,
+    );
+    downloadUrl(`${slug(e.scenario?.name ?? 'town')}-seed${m.seed}-town.png`, figure.toDataURL('image/png'));
   };
 
   private exportChartsPng = async () => {
