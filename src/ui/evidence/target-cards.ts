@@ -2,7 +2,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { formatNumber } from '../../i18n/labels.ts';
 import { translated } from '../../i18n/translated.ts';
 import { getLocale } from '../i18n/locale.ts';
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { RunSummary } from '../../engine/index.ts';
 import { ESTIMAND_LABELS } from '../../evidence/estimands.ts';
 import { didComparison, fitReport, needsTwin, targetJurisdiction, type TargetResult } from '../../evidence/fit.ts';
@@ -45,7 +45,10 @@ export class TargetCards extends LitElement {
   }
 
   /** A set with policy effects measures them against the twin, once per scenario, seed and set. */
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Only a new set, scenario or seed can call for a new measurement: the cards update every frame
+    // while the lab plays, and the key hashes the scenario.
+    if (!changed.has('set') && !changed.has('scenario') && !changed.has('seed')) return;
     const set = BUILT_IN_TARGETS[this.set];
     const wanted = this.scenario && needsTwin(set, this.scenario) && set.targets.some((t) => targetJurisdiction(t, this.scenario!) >= 0);
     const key = wanted ? measureKey(set, this.scenario!, this.seed) : undefined;

@@ -11,7 +11,7 @@ export const TWIN_REPLICATES = 4;
 export type TwinMeasure =
   | { state: 'running'; key: string; done: number; total: number }
   | { state: 'done'; key: string; report: FitReport; replicates: number }
-  | { state: 'failed'; key: string; problem: string };
+  | { state: 'failed'; key: string };
 
 /** What a measurement is of: the set, the scenario and the seed (a change of any starts another). */
 export const measureKey = (set: TargetSet, scenario: Scenario, seed: number) => `${set.id}|${set.version}|${scenarioHash(scenario)}|${seed}`;
@@ -35,15 +35,15 @@ export function measureAgainstTwin(set: TargetSet, scenario: Scenario, seed: num
     .then((out) => {
       if (cancelled || out.cancelled) return;
       if (out.failed.length) {
-        onChange({ state: 'failed', key, problem: `${out.failed.length}` });
+        onChange({ state: 'failed', key });
         return;
       }
       const summaries = out.results.map((r) => r!.summary);
       const report = fitReport(set, scenario, summaries.slice(0, TWIN_REPLICATES), summaries.slice(TWIN_REPLICATES));
       onChange({ state: 'done', key, report, replicates: TWIN_REPLICATES });
     })
-    .catch((e: Error) => {
-      if (!cancelled) onChange({ state: 'failed', key, problem: e.message });
+    .catch(() => {
+      if (!cancelled) onChange({ state: 'failed', key });
     })
     .finally(() => pool.close());
   return {
