@@ -7,6 +7,7 @@ import type { CalibrationParam } from '../../calibrate/calibrate.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import type { TargetSet } from '../../evidence/schema.ts';
 import { toJson } from '../../report/json.ts';
+import { firstProblem } from '../../scenario/boundaries.ts';
 import { scenarioHash, type Scenario } from '../../scenario/index.ts';
 import { UsageError, type RunFlags } from '../args.ts';
 import { checkOutputs, readInputJson, writeOutput } from '../files.ts';
@@ -65,7 +66,7 @@ export async function calibrateAbc(
   if (flags.resume) {
     if (!existsSync(statePath)) throw new UsageError(`--resume: no saved state at ${statePath}`);
     const parsed = AbcState.safeParse(readInputJson(statePath, 'ABC state'));
-    if (!parsed.success) throw new UsageError(`--resume: ${statePath} is not a usable ABC state (${parsed.error.issues[0]?.message ?? 'unreadable'})`);
+    if (!parsed.success) throw new UsageError(`--resume: ${statePath} is not a usable ABC state (${firstProblem(parsed.error)})`);
     resume = parsed.data;
     if (resume.params.map((p) => p.path).join() !== o.params.map((p) => p.path).join())
       throw new UsageError(`--resume: ${statePath} calibrates other parameters (${resume.params.map((p) => p.path).join(', ')})`);

@@ -182,7 +182,7 @@ describe('sweeps, shards and calibration state', () => {
     refused(sim('merge', shard({})), /the row of run 0 does not match its check/);
   });
 
-  it('refuses to resume from a damaged calibration state, naming what is wrong', () => {
+  it('refuses to resume from a damaged calibration or ABC state, naming what is wrong', () => {
     const state = file(
       'cal.state.json',
       JSON.stringify({
@@ -199,5 +199,10 @@ describe('sweeps, shards and calibration state', () => {
     const r = sim('calibrate', small, '--params', 'crime.offenderShare', '--state', state, '--resume', '--out', join(tmp, 'cal.json'));
     refused(r, /not a usable calibration state:[\s\S]*simplex: the simplex has not one more point than there are parameters/);
     expect(existsSync(join(tmp, 'cal.json'))).toBe(false);
+    // An ABC state with a field missing is refused naming it, and nothing is written.
+    const abc = file('abc.state.json', JSON.stringify({ format: 'trustfall-abc', version: 1 }));
+    const a = sim('calibrate', small, '--method', 'abc', '--params', 'crime.offenderShare', '--state', abc, '--resume', '--out', join(tmp, 'abc.json'));
+    refused(a, /not a usable ABC state \(params: /);
+    expect(existsSync(join(tmp, 'abc.json'))).toBe(false);
   });
 });
