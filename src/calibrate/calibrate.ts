@@ -2,7 +2,7 @@ import type { RunSummary } from '../engine/index.ts';
 import { fitReport, needsTwin, type FitReport } from '../evidence/fit.ts';
 import { twinScenario } from '../evidence/twin.ts';
 import type { TargetSet } from '../evidence/schema.ts';
-import { resolveScenario, schemaNodeAt, type Scenario } from '../scenario/index.ts';
+import { resolveScenario, schemaNodeAt, type Scenario, type SchemaNode } from '../scenario/index.ts';
 import { getAt, parsePath, setAt } from '../scenario/paths.ts';
 import { converged, initialSimplex, nelderMeadStep, type SimplexState } from './nelder-mead.ts';
 
@@ -12,6 +12,20 @@ export interface CalibrationParam {
   min: number;
   max: number;
   integer: boolean;
+  /**
+   * A structural factor (sensitivity only): the values it takes, each on an equal slice of [0, 1] (an
+   * on/off switch, a choice's values, or a mechanism's strength 0 against the scenario's own value,
+   * written null). min and max then number the levels, 0 to levels − 1.
+   */
+  levels?: (boolean | number | string | null)[];
+}
+
+/** How a parameter is asked for: a field, an optional range, or `switch` (a mechanism off, strength 0, against on as in the scenario). */
+export interface ParamSpec {
+  path: string;
+  min?: number;
+  max?: number;
+  switch?: boolean;
 }
 
 /** Runs replicates of each scenario and returns their summaries (CLI: worker threads; browser: Workers). */
@@ -48,10 +62,20 @@ export function loss(reports: FitReport[]): number {
   return total;
 }
 
-/** Checks that each path names a numeric scenario field and fills its range from the schema when not given. */
-export function resolveParams(specs: { path: string; min?: number; max?: number }[]): CalibrationParam[] {
+/**
+ * Checks that each path names a numeric scenario field and fills its range from the schema when not
+ * given. With `factors` (sensitivity analysis), on/off fields, choices and `switch` specs are accepted as
+ * structural factors with levels; calibration tunes numbers only.
+ */
+export function resolveParams(specs: ParamSpec[], factors = false): CalibrationParam[] {
   return specs.map((p) => {
     const node = schemaNodeAt(parsePath(p.path));
+    const factor = factorLevels(p, node);
+    if (factor) {
+      if (!factors) throw new Error(`--params: ${p.path} is ${factor.what}: sensitivity can vary it as a structural factor, calibrate tunes numbers only`);
+      if (p.min !== undefined || p.max !== undefined) throw new Error(`--params: ${p.path} is ${factor.what} and takes no range`);
+      return { path: p.path, min: 0, max: factor.levels.length - 1, integer: true, levels: factor.levels };
+    }
     if (!node || (node.type !== 'number' && node.type !== 'integer')) throw new Error(`--params: ${p.path} is not a numeric scenario field (see sim params)`);
     const min = p.min ?? node.minimum;
     const max = p.max ?? node.maximum;
@@ -60,6 +84,24 @@ export function resolveParams(specs: { path: string; min?: number; max?: number 
       throw new Error(`--params: range ${min} to ${max} for ${p.path} leaves the allowed ${node.minimum} to ${node.maximum}`);
     return { path: p.path, min, max, integer: node.type === 'integer' };
   });
+}
+
+/** The levels of a structural factor, or undefined for a number to vary across a range. */
+function factorLevels(p: ParamSpec, node: SchemaNode | undefined): { what: string; levels: (boolean | number | string | null)[] } | undefined {
+  if (p.switch) {
+    if (!node || (node.type !== 'number' && node.type !== 'integer') || (node.minimum ?? 0) > 0)
+      throw new Error(`--params: ${p.path}:switch needs a numeric field that can be 0 (a mechanism's strength)`);
+    // null: the field as the scenario has it (the mechanism on).
+    return { what: 'a mechanism switched off (0) or on (as in the scenario)', levels: [0, null] };
+  }
+  if (node?.type === 'boolean') return { what: 'an on/off switch', levels: [false, true] };
+  if (Array.isArray(node?.enum) && node.enum.length > 1) return { what: `a choice (${node.enum.join(', ')})`, levels: node.enum as string[] };
+  return undefined;
+}
+
+/** A factor's level at coordinate x in [0, 1]: equal slices, the last one closed. */
+function levelAt(levels: readonly unknown[], x: number): number {
+  return Math.min(levels.length - 1, Math.floor(x * levels.length));
 }
 
 /** Parameters whose field the scenario does not have (e.g. a fourth jurisdiction of a one-county scenario), as messages. */
@@ -73,14 +115,19 @@ export function missingParams(base: Scenario, params: CalibrationParam[]): strin
 }
 
 /** The scenario with the parameters set to point x (each coordinate 0–1 across its range). */
-export function scenarioAt(base: Record<string, unknown>, params: CalibrationParam[], x: number[]): Scenario {
+export function scenarioAt(base: Record<string, unknown>, params: CalibrationParam[], x: number[], source = 'calibration point'): Scenario {
   let s: Record<string, unknown> = base;
   params.forEach((p, i) => {
+    if (p.levels) {
+      const level = p.levels[levelAt(p.levels, x[i])];
+      if (level !== null) s = setAt(s, parsePath(p.path), level);
+      return;
+    }
     let v = p.min + x[i] * (p.max - p.min);
     v = p.integer ? Math.round(v) : Number(v.toPrecision(6));
     s = setAt(s, parsePath(p.path), v);
   });
-  return resolveScenario(s, 'calibration point');
+  return resolveScenario(s, source);
 }
 
 /** The base scenario's own values of the parameters, as a point in the unit box (the starting point). */

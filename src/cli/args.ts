@@ -60,7 +60,7 @@ export const COMMANDS: Record<string, { flags: readonly (keyof RunFlags)[]; file
     files: [1, 1],
   },
   sensitivity: {
-    flags: ['seed', 'replicates', 'years', 'params', 'outputs', 'trajectories', 'levels', 'method', 'samples', 'json', 'quiet', 'workers'],
+    flags: ['seed', 'replicates', 'years', 'params', 'outputs', 'trajectories', 'levels', 'method', 'samples', 'json', 'quiet', 'workers', 'shard', 'out'],
     files: [1, 1],
   },
 };

@@ -16,7 +16,8 @@ Usage:
   npm run -s sim -- sweep <sweep.json> [--shard K/N] [--out FILE] [--csv FILE]
                                                     vary parameters over a grid or Latin hypercube
   npm run -s sim -- merge <shard.json>... [--out FILE] [--csv FILE]
-                                                    join the shards of a sweep
+                                                    join the shards of a sweep or of a
+                                                    sensitivity analysis
   npm run -s sim -- fit <scenario.json> [--targets SETS] [--replicates N]
                                                     compare a run with published figures (target sets:
                                                     us-baselines, reporting-drop-measured,
@@ -34,12 +35,17 @@ Usage:
                                                     intervals, correlations, posterior predictive
   npm run -s sim -- sensitivity <scenario.json> --params PATHS [--outputs LIST]
                     [--trajectories N] [--levels N] [--replicates N] [--json]
-                    [--method morris|sobol] [--samples N]
+                    [--method morris|sobol] [--samples N] [--shard K/N --out FILE]
                                                     Morris elementary effects: which parameters move
                                                     which outputs (j0.latino.after.reportedShare, or
                                                     change.j0.latino.reportedShare for after/before-1);
                                                     --method sobol: first-order and total Sobol indices
-                                                    with bootstrap intervals (N × (params + 2) points)
+                                                    with bootstrap intervals (N × (params + 2) points).
+                                                    Structural factors too: an on/off field or a
+                                                    choice (jurisdictions[0].policy.trustBuilding,
+                                                    jurisdictions[0].policy.model) by its path, a
+                                                    mechanism off (0) or on as in the scenario by
+                                                    path:switch (entanglement.reportingEffect:switch)
   npm run -s sim -- resolve <scenario.json>         print the scenario with every default filled in
   npm run -s sim -- params                          list every parameter: unit, range, default, source
   npm run -s sim -- presets                         list the preset scenarios
@@ -57,8 +63,8 @@ Options for compare and sweep:
   --workers N      worker threads (default: one per core); results do not depend on it
   --survey N       (compare) simulate a victimisation survey of N households per jurisdiction
                    and period, with sampling error, and use it for difference-in-differences
-  --shard K/N      (sweep) run only the K-th of N slices; join them with merge
-  --out FILE       (sweep, merge) write the JSON results to FILE instead of stdout
+  --shard K/N      (sweep, sensitivity) run only the K-th of N slices; join them with merge
+  --out FILE       (sweep, merge, a sensitivity shard) write the JSON to FILE instead of stdout
 compare defaults to 10 replicates per scenario; Ctrl-C stops it and reports what finished (exit 130).
 
 Progress goes to stderr (a live line on a terminal, a line every few seconds otherwise), so stdout

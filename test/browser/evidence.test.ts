@@ -158,18 +158,19 @@ describe('evidence in the browser', () => {
     await page.close();
   });
 
-  it('computes Sobol indices of four parameters in workers, and the table is what the exported JSON and CSV say', async () => {
+  it('computes Sobol indices of four parameters and a switch in workers, and the table is what the exported JSON and CSV say', async () => {
     const { page, errors } = await openPage(browser, encodeRun({ scenario: SMALL_TASK_FORCE, seed: 3 }));
     await waitForStatus(page, 'ready');
     const panel = page.locator('sensitivity-panel');
     await panel.locator('#sens-method').selectOption('sobol');
     await panel.locator('#sens-samples').fill('4');
     await panel.locator('#sens-samples').press('Tab');
+    await panel.getByLabel('Social influence on trust (off / on)').check();
     await panel.getByRole('button', { name: 'Compute indices' }).click();
-    // N (k + 2) = 4 × 6 design points, one replicate each.
-    await expect.poll(() => panel.locator('.sobol tbody tr').count(), { timeout: 180_000 }).toBe(4);
-    expect(await panel.locator('[role=status]').textContent()).toBe('24 of 24 runs');
-    expect(await panel.locator('svg.bars rect').count()).toBe(4);
+    // N (k + 2) = 4 × 7 design points, one replicate each.
+    await expect.poll(() => panel.locator('.sobol tbody tr').count(), { timeout: 180_000 }).toBe(5);
+    expect(await panel.locator('[role=status]').textContent()).toBe('28 of 28 runs');
+    expect(await panel.locator('svg.bars rect').count()).toBe(5);
     await panel.locator('#sens-output').selectOption('1');
     const shown = await panel
       .locator('.sobol tbody tr')
@@ -181,16 +182,19 @@ describe('evidence in the browser', () => {
       seed: 3,
       method: 'sobol',
       design: { samples: 4 },
-      runs: 24,
+      runs: 28,
     });
+    // The switch is a factor with two levels: off (0) and on as in the scenario (null).
+    expect(json.manifest.parameters.at(-1)).toMatchObject({ path: 'trust.influencePerWeek', levels: [0, null] });
     expect(json.results.outputs).toHaveLength(5);
     const fmt = (x: { estimate: number; lo: number; hi: number }) => `${x.estimate.toFixed(2)} (${x.lo.toFixed(2)} \u2013 ${x.hi.toFixed(2)})`;
     const second = json.results.outputs[1];
-    expect(shown).toEqual(second.indices.map((s: { path: string; first: never; total: never }) => [s.path, fmt(s.first), fmt(s.total)]));
+    const name = (path: string) => (path === 'trust.influencePerWeek' ? 'Social influence on trust (off / on)' : path);
+    expect(shown).toEqual(second.indices.map((s: { path: string; first: never; total: never }) => [name(s.path), fmt(s.first), fmt(s.total)]));
     const csv = (await downloaded(page, panel.locator('#sens-csv'))).trim().split('\n');
-    expect(csv[0]).toBe(`# Trustfall Sobol indices: engine ${ENGINE_VERSION}; scenario ${json.manifest.scenarioHash}; seed 3; design rows 4; runs 24`);
+    expect(csv[0]).toBe(`# Trustfall Sobol indices: engine ${ENGINE_VERSION}; scenario ${json.manifest.scenarioHash}; seed 3; design rows 4; runs 28`);
     expect(csv[1]).toBe('output,parameter,min,max,first,first_lo,first_hi,total,total_lo,total_hi,rows');
-    expect(csv).toHaveLength(2 + 5 * 4);
+    expect(csv).toHaveLength(2 + 5 * 5);
     const row = csv.find((l) => l.startsWith(`${second.output},${second.indices[0].path},`))!.split(',');
     expect(Number(row[7])).toBeCloseTo(second.indices[0].total.estimate, 5);
     expect(errors).toEqual([]);

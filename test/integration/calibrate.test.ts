@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, loss, resolveParams, type CalibrationState } from '../../src/calibrate/calibrate.ts';
+import { calibrate, loss, resolveParams, scenarioAt, type CalibrationState } from '../../src/calibrate/calibrate.ts';
 import { runTask, type RunSummary } from '../../src/engine/index.ts';
 import { fitReport } from '../../src/evidence/fit.ts';
 import { BUILT_IN_TARGETS } from '../../src/evidence/registry.ts';
@@ -68,7 +68,33 @@ describe('calibration', () => {
   });
 
   it('refuses a parameter that is not a numeric field or a range outside the allowed one', () => {
-    expect(() => resolveParams([{ path: 'jurisdictions[0].policy.model' }])).toThrow(/not a numeric scenario field/);
+    expect(() => resolveParams([{ path: 'name' }])).toThrow(/not a numeric scenario field/);
+    expect(() => resolveParams([{ path: 'jurisdictions[0].policy.model' }])).toThrow(/is a choice .*calibrate tunes numbers only/);
+    expect(() => resolveParams([{ path: 'jurisdictions[0].policy.sanctuary' }])).toThrow(/is an on\/off switch/);
     expect(() => resolveParams([{ path: 'crime.offenderShare', min: 0, max: 2 }])).toThrow(/leaves the allowed 0 to 1/);
+  });
+
+  it('for sensitivity, takes switches, choices and a mechanism off or on as structural factors with levels', () => {
+    const [trustBuilding, model, off] = resolveParams(
+      [{ path: 'jurisdictions[0].policy.trustBuilding' }, { path: 'jurisdictions[0].policy.model' }, { path: 'entanglement.reportingEffect', switch: true }],
+      true,
+    );
+    expect(trustBuilding.levels).toEqual([false, true]);
+    expect(model.levels).toEqual(['none', 'jailEnforcement', 'warrantService', 'taskForce']);
+    expect(off.levels).toEqual([0, null]);
+    const base = { jurisdictions: [{ policy: { model: 'taskForce' } }], entanglement: { reportingEffect: 1.7 } };
+    const at = (x: number[]) => scenarioAt(structuredClone(base), [trustBuilding, model, off], x);
+    // Equal slices of [0, 1] per level; null keeps the scenario's own value.
+    expect(at([0.49, 0.24, 0.49])).toMatchObject({
+      jurisdictions: [{ policy: { trustBuilding: false, model: 'none' } }],
+      entanglement: { reportingEffect: 0 },
+    });
+    expect(at([0.5, 0.76, 0.5])).toMatchObject({
+      jurisdictions: [{ policy: { trustBuilding: true, model: 'taskForce' } }],
+      entanglement: { reportingEffect: 1.7 },
+    });
+    expect(at([1, 0.5, 1]).jurisdictions[0].policy.model).toBe('warrantService');
+    expect(() => resolveParams([{ path: 'run.years', switch: true }], true)).toThrow(/switch needs a numeric field that can be 0/);
+    expect(() => resolveParams([{ path: 'jurisdictions[0].policy.sanctuary', min: 0, max: 1 }], true)).toThrow(/takes no range/);
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { calibrate, loss, missingParams, resolveParams, type CalibrationParam, type CalibrationState } from '../../calibrate/calibrate.ts';
+import { calibrate, loss, missingParams, resolveParams, type CalibrationParam, type CalibrationState, type ParamSpec } from '../../calibrate/calibrate.ts';
 import { fitReport, needsTwin } from '../../evidence/fit.ts';
 import { twinScenario } from '../../evidence/twin.ts';
 import { toJson } from '../../report/json.ts';
@@ -21,19 +21,20 @@ const DEFAULT_REPLICATES = 3;
 const VALIDATION_FIRST = 1000;
 
 /** `--params a.b,c.d:0.1:0.9` or a JSON file of `{ path, min?, max? }`. */
-export function readParamSpecs(spec: string | undefined): { path: string; min?: number; max?: number }[] {
+export function readParamSpecs(spec: string | undefined): ParamSpec[] {
   if (!spec) throw new UsageError('calibrate needs --params: the scenario fields to tune, e.g. --params crime.offenderShare,fear.reportingEffect:0.2:1');
   if (spec.endsWith('.json') && existsSync(spec)) {
     const raw = readInputJson(spec, '--params file');
     if (!Array.isArray(raw)) throw new UsageError(`--params ${spec}: expected a list of { "path", "min", "max" }`);
-    return raw as { path: string; min?: number; max?: number }[];
+    return raw as ParamSpec[];
   }
   return spec.split(',').map((item) => {
     const [path, min, max] = item.trim().split(':');
+    if (min === 'switch' && max === undefined) return { path, switch: true };
     const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
     const out = { path, min: num(min), max: num(max) };
     if ([out.min, out.max].some((v) => v !== undefined && !Number.isFinite(v)))
-      throw new UsageError(`--params: ${JSON.stringify(item)} is not path or path:min:max`);
+      throw new UsageError(`--params: ${JSON.stringify(item)} is not path, path:min:max or path:switch`);
     return out;
   });
 }

@@ -1,10 +1,16 @@
 import { missingParams, resolveParams, scenarioAt, type CalibrationParam } from '../../calibrate/calibrate.ts';
 import { GROUPS, isMetricKey } from '../../engine/index.ts';
-import { sobolDesign } from '../../sensitivity/sobol.ts';
-import { morrisResults, sobolResults } from '../../sensitivity/results.ts';
+import { ENGINE_VERSION } from '../../engine/version.ts';
 import { toJson } from '../../report/json.ts';
-import { morrisDesign, readOutput } from '../../sensitivity/morris.ts';
+import { provenanceLine } from '../../report/provenance.ts';
+import { scenarioHash } from '../../scenario/index.ts';
+import { type MorrisDesign, morrisDesign, readOutput } from '../../sensitivity/morris.ts';
+import { morrisResults, type SensitivityResults, sensitivityCsv, sobolResults } from '../../sensitivity/results.ts';
+import { mergeSensitivityShards, pointValues, type SensitivitySettings, type SensitivityShard } from '../../sensitivity/shards.ts';
+import { type SobolDesign, sobolDesign } from '../../sensitivity/sobol.ts';
+import { runsOfShard } from '../../sweep/results.ts';
 import { UsageError, type RunFlags } from '../args.ts';
+import { checkOutputs, writeOutput } from '../files.ts';
 import { ThreadPool, type PoolOutcome } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
 import { readScenarioWithRaw } from '../read-scenario.ts';
@@ -36,7 +42,7 @@ function checkOutput(name: string, jurisdictions: number): void {
     );
 }
 
-/** `sim sensitivity <scenario.json> --params ... [--outputs ...] [--method morris|sobol]`. */
+/** `sim sensitivity <scenario.json> --params ... [--outputs ...] [--method morris|sobol] [--shard K/N --out FILE]`. */
 export async function sensitivityCommand(
   file: string | undefined,
   flags: RunFlags & { outputs?: string; trajectories?: number; levels?: number },
@@ -45,7 +51,7 @@ export async function sensitivityCommand(
   if (!flags.params) throw new UsageError('sensitivity needs --params: the scenario fields to vary, as for calibrate');
   let params: CalibrationParam[];
   try {
-    params = resolveParams(readParamSpecs(flags.params));
+    params = resolveParams(readParamSpecs(flags.params), true);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -58,103 +64,156 @@ export async function sensitivityCommand(
   if (method === 'morris' && flags.samples !== undefined) throw new UsageError('--samples is for --method sobol; Morris takes --trajectories and --levels');
   if (method === 'sobol' && (flags.trajectories !== undefined || flags.levels !== undefined))
     throw new UsageError('--trajectories and --levels are for Morris; --method sobol takes --samples');
-  const replicates = flags.replicates ?? 2;
-  const seed = scenario.run.seed;
-  // Each design point is a scenario run for `replicates` replicates on the pool; an output is their mean.
-  const evaluate = async (points: number[][]) => {
-    const scenarios = points.map((x) => scenarioAt(base, params, x));
-    const tasks = scenarios.flatMap((s) => Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate })));
-    const progress = createProgress(`sensitivity (${tasks.length} runs)`, !flags.quiet);
-    const pool = new ThreadPool(flags.workers);
-    let outcome: PoolOutcome;
-    try {
-      outcome = await pool.run(tasks, { onResult: (_i, done, total) => progress.update(done, total) });
-    } finally {
-      pool.close();
-      progress.finish();
-    }
-    const summaries = scenarios.map((_, p) => outcome.results.slice(p * replicates, (p + 1) * replicates).map((r) => r!.summary));
-    return { runs: tasks.length, valuesOf: (o: string) => summaries.map((s) => readOutput(o, s)) };
+  if (flags.out && !flags.shard) throw new UsageError('--out is for --shard (the shard file); without it the report goes to stdout');
+  if (flags.shard && flags.json) throw new UsageError('--json: a shard is always JSON (the runs\u2019 values); sim merge writes the report');
+  if (file && flags.out) checkOutputs({ '--out': flags.out }, [file]);
+  const settings: SensitivitySettings = {
+    method,
+    params,
+    outputs,
+    design: method === 'sobol' ? { samples: flags.samples ?? 64 } : { trajectories: flags.trajectories ?? 8, levels: flags.levels ?? 4 },
+    replicates: flags.replicates ?? 2,
+    seed: scenario.run.seed,
+    engineVersion: ENGINE_VERSION,
+    scenarioHash: scenarioHash(scenario),
   };
-  const report =
-    method === 'sobol'
-      ? await sobolReport(params, outputs, flags.samples ?? 64, replicates, seed, evaluate)
-      : await morrisReport(params, outputs, flags, replicates, seed, evaluate);
+  const points = designOf(settings).points;
+  const totalRuns = points.length * settings.replicates;
+  // Each design point is a scenario run for `replicates` replicates on the pool; an output is their mean.
+  const runs = runsOfShard(totalRuns, flags.shard);
+  const tasks = runs.map((run) => ({
+    scenario: scenarioAt(base, params, points[Math.floor(run / settings.replicates)], 'a point of the sensitivity design'),
+    seed: settings.seed,
+    replicate: run % settings.replicates,
+  }));
+  const progress = createProgress(`sensitivity ${flags.shard ? `shard ${flags.shard.k}/${flags.shard.n} ` : ''}(${tasks.length} runs)`, !flags.quiet);
+  const pool = new ThreadPool(flags.workers);
+  let outcome: PoolOutcome;
+  try {
+    outcome = await pool.run(tasks, { onResult: (_i, done, total) => progress.update(done, total) });
+  } finally {
+    pool.close();
+    progress.finish();
+  }
+  const values = outcome.results.map((r) => outputs.map((o) => readOutput(o, [r!.summary])));
+  if (flags.shard) {
+    const shard: SensitivityShard = {
+      format: 'trustfall-sensitivity-shard',
+      version: 1,
+      settings,
+      totalRuns,
+      shard: flags.shard,
+      runs: runs.map((run, i) => ({ run, values: values[i] })),
+    };
+    // Full precision (not toJson's rounding): the merged analysis equals the unsharded one exactly.
+    const text = JSON.stringify(shard) + '\n';
+    if (flags.out) writeOutput(flags.out, text);
+    else process.stdout.write(text);
+    return 0;
+  }
+  const report = sensitivityReport(settings, values);
   if (flags.json) process.stdout.write(toJson(report.json) + '\n');
   else process.stdout.write(report.text.join('\n') + '\n');
   return 0;
 }
 
-type Evaluate = (points: number[][]) => Promise<{ runs: number; valuesOf: (output: string) => (number | null)[] }>;
+/** `sim merge` of sensitivity shards: the report the unsharded analysis prints with --json (and --csv). */
+export function mergeSensitivity(parts: unknown[], flags: RunFlags): number {
+  let merged: ReturnType<typeof mergeSensitivityShards>;
+  try {
+    merged = mergeSensitivityShards(parts);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (merged.missing.length) {
+    process.stderr.write(
+      `incomplete: ${merged.missing.length} of ${merged.runValues.length} runs missing (first: ${merged.missing.slice(0, 10).join(', ')}); the indices need every run, so nothing was written\n`,
+    );
+    return 3;
+  }
+  const report = sensitivityReport(merged.settings, merged.runValues as (number | null)[][]);
+  const json = toJson(report.json) + '\n';
+  if (flags.out) writeOutput(flags.out, json);
+  else process.stdout.write(json);
+  if (flags.csv) {
+    const s = merged.settings;
+    const design = 'samples' in s.design ? `rows ${s.design.samples}` : `trajectories ${s.design.trajectories}, levels ${s.design.levels}`;
+    const provenance = provenanceLine(s.method === 'sobol' ? 'Sobol indices' : 'Morris screening', {
+      scenario: s.scenarioHash,
+      seed: s.seed,
+      design,
+      runs: merged.runValues.length,
+    });
+    writeOutput(flags.csv, sensitivityCsv(report.results, provenance));
+  }
+  return 0;
+}
 
-async function morrisReport(
-  params: CalibrationParam[],
-  outputs: string[],
-  flags: { trajectories?: number; levels?: number },
-  replicates: number,
-  seed: number,
-  evaluate: Evaluate,
-): Promise<{ json: unknown; text: string[] }> {
-  const trajectories = flags.trajectories ?? 8;
-  const levels = flags.levels ?? 4;
-  const design = morrisDesign(params.length, trajectories, levels, seed);
-  const { runs, valuesOf } = await evaluate(design.points);
-  const results = morrisResults(design, params, outputs, valuesOf).outputs;
+function designOf(s: SensitivitySettings): MorrisDesign | SobolDesign {
+  return 'samples' in s.design
+    ? sobolDesign(s.params.length, s.design.samples, s.seed)
+    : morrisDesign(s.params.length, s.design.trajectories, s.design.levels, s.seed);
+}
+
+/** The analysis's report (JSON and text) from every run's values of the outputs, in run order. */
+function sensitivityReport(
+  s: SensitivitySettings,
+  runValues: readonly (readonly (number | null)[])[],
+): { json: unknown; text: string[]; results: SensitivityResults } {
+  const design = designOf(s);
+  const byOutput = pointValues(runValues, s.replicates, s.outputs.length);
+  const valuesOf = (o: string) => byOutput[s.outputs.indexOf(o)];
+  const runs = runValues.length;
+  const facts = { engineVersion: s.engineVersion, scenarioHash: s.scenarioHash };
+  const label = (p: CalibrationParam) => (p.levels ? `${p.path} [${p.levels.map((l) => (l === null ? 'as scenario' : String(l))).join(' / ')}]` : p.path);
+  const width = Math.max(48, ...s.params.map((p) => label(p).length + 1));
+  const labelOf = (path: string) => label(s.params.find((p) => p.path === path)!).padEnd(width);
+  if ('samples' in s.design) {
+    const results = sobolResults(design as SobolDesign, s.params, s.outputs, valuesOf, s.seed);
+    const f = (x: { estimate: number; lo: number; hi: number }) => `${x.estimate.toFixed(2).padStart(5)} (${x.lo.toFixed(2)} to ${x.hi.toFixed(2)})`;
+    const text = [
+      `Sobol indices (Saltelli sampling): ${s.params.length} parameters, N = ${s.design.samples} rows, ${design.points.length} points x ${s.replicates} replicates (${runs} runs). ` +
+        'First-order: the share of the output\u2019s variance a parameter explains alone; total: alone and with others. 95% bootstrap intervals.',
+    ];
+    for (const r of results.outputs) {
+      text.push('', `${r.output} (${r.rows} of ${s.design.samples} rows defined)`);
+      for (const x of r.indices) text.push(`  ${labelOf(x.path)} first ${f(x.first)}   total ${f(x.total)}`);
+    }
+    const json = {
+      method: 'Sobol indices: Saltelli sampling, first-order (Saltelli 2010) and total (Jansen 1999), bootstrap 95% intervals',
+      ...facts,
+      samples: s.design.samples,
+      replicates: s.replicates,
+      seed: s.seed,
+      runs,
+      parameters: s.params,
+      results: results.outputs,
+    };
+    return { json, text, results };
+  }
+  const results = morrisResults(design as MorrisDesign, s.params, s.outputs, valuesOf);
   const text = [
-    `Morris screening: ${params.length} parameters, ${trajectories} trajectories, ${levels} levels, ${replicates} replicates (${runs} runs). Effects per whole range of each parameter.`,
+    `Morris screening: ${s.params.length} parameters, ${s.design.trajectories} trajectories, ${s.design.levels} levels, ${s.replicates} replicates (${runs} runs). Effects per whole range of each parameter.`,
   ];
-  for (const r of results) {
+  for (const r of results.outputs) {
     text.push('', r.output);
     for (const e of r.effects)
       text.push(
-        `  ${e.path.padEnd(48)} mu* ${e.muStar.toPrecision(3).padStart(9)}   mu ${e.mu.toPrecision(3).padStart(9)}   sigma ${e.sigma.toPrecision(3).padStart(9)}`,
+        e.n === 0
+          ? `  ${labelOf(e.path)} no effect measurable: the output is undefined at one end of every step (e.g. no crimes)`
+          : `  ${labelOf(e.path)} mu* ${e.muStar.toPrecision(3).padStart(9)}   mu ${e.mu.toPrecision(3).padStart(9)}   sigma ${e.sigma.toPrecision(3).padStart(9)}`,
       );
   }
-  return {
-    json: {
-      method: 'Morris elementary effects (mu* = mean |effect| per unit of the range)',
-      trajectories,
-      levels,
-      replicates,
-      seed,
-      runs,
-      parameters: params,
-      results,
-    },
-    text,
+  const json = {
+    method: 'Morris elementary effects (mu* = mean |effect| per unit of the range)',
+    ...facts,
+    trajectories: s.design.trajectories,
+    levels: s.design.levels,
+    replicates: s.replicates,
+    seed: s.seed,
+    runs,
+    parameters: s.params,
+    results: results.outputs,
   };
-}
-
-async function sobolReport(
-  params: CalibrationParam[],
-  outputs: string[],
-  samples: number,
-  replicates: number,
-  seed: number,
-  evaluate: Evaluate,
-): Promise<{ json: unknown; text: string[] }> {
-  const design = sobolDesign(params.length, samples, seed);
-  const { runs, valuesOf } = await evaluate(design.points);
-  const results = sobolResults(design, params, outputs, valuesOf, seed).outputs;
-  const f = (x: { estimate: number; lo: number; hi: number }) => `${x.estimate.toFixed(2).padStart(5)} (${x.lo.toFixed(2)} to ${x.hi.toFixed(2)})`;
-  const text = [
-    `Sobol indices (Saltelli sampling): ${params.length} parameters, N = ${samples} rows, ${design.points.length} points x ${replicates} replicates (${runs} runs). ` +
-      'First-order: the share of the output\u2019s variance a parameter explains alone; total: alone and with others. 95% bootstrap intervals.',
-  ];
-  for (const r of results) {
-    text.push('', `${r.output} (${r.rows} of ${samples} rows defined)`);
-    for (const s of r.indices) text.push(`  ${s.path.padEnd(48)} first ${f(s.first)}   total ${f(s.total)}`);
-  }
-  return {
-    json: {
-      method: 'Sobol indices: Saltelli sampling, first-order (Saltelli 2010) and total (Jansen 1999), bootstrap 95% intervals',
-      samples,
-      replicates,
-      seed,
-      runs,
-      parameters: params,
-      results,
-    },
-    text,
-  };
+  return { json, text, results };
 }

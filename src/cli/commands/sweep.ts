@@ -7,6 +7,8 @@ import { Sweep, sweepJsonSchema } from '../../sweep/schema.ts';
 import { UsageError, type RunFlags } from '../args.ts';
 import { checkOutputs, readInputJson, writeOutput } from '../files.ts';
 import { runPool } from '../pool/pool.ts';
+import { isSensitivityShard } from '../../sensitivity/shards.ts';
+import { mergeSensitivity } from './sensitivity.ts';
 import { createProgress } from '../progress.ts';
 
 /** Reads and validates a sweep file and its base scenario; every problem is named before anything runs. */
@@ -60,11 +62,12 @@ export async function sweepCommand(file: string | undefined, flags: RunFlags): P
   return outcome.cancelled ? 130 : 0;
 }
 
-/** `sim merge a.json b.json ...`: joins the shards of one sweep into the whole. */
+/** `sim merge a.json b.json ...`: joins the shards of one sweep (or of one sensitivity analysis) into the whole. */
 export function mergeCommand(files: string[], flags: RunFlags): number {
   if (files.length === 0) throw new UsageError('merge takes the shard files to join');
   checkOutputs({ '--out': flags.out, '--csv': flags.csv }, files);
   const parts = files.map((f) => readInputJson(f, 'shard'));
+  if (isSensitivityShard(parts[0])) return mergeSensitivity(parts, flags);
   let merged: ReturnType<typeof mergeShards>;
   try {
     merged = mergeShards(parts);

@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
+import type { ParamSpec } from '../../calibrate/calibrate.ts';
 import { BUILT_IN_TARGETS } from '../../evidence/registry.ts';
 import { translated } from '../../i18n/translated.ts';
 
@@ -16,6 +17,25 @@ export const CHOICES: { path: string; min?: number; max?: number; on: boolean }[
   { path: 'entanglement.fearEffectNoncitizen', on: false },
   { path: 'entanglement.trustEffect', on: false },
 ];
+
+/** Structural factors the sensitivity panel offers: a policy measure on or off, a mechanism off (strength 0) or on as in the scenario. */
+export const SWITCHES: { spec: ParamSpec; label: () => string }[] = [
+  { spec: { path: 'jurisdictions[0].policy.trustBuilding' }, label: () => msg('Trust-building measures (off / on)') },
+  { spec: { path: 'trust.influencePerWeek', switch: true }, label: () => msg('Social influence on trust (off / on)') },
+  { spec: { path: 'entanglement.announcementPulse', switch: true }, label: () => msg('Announcement pulse of perceived entanglement (off / on)') },
+  { spec: { path: 'trust.cynicismPerEvent', switch: true }, label: () => msg('Legal cynicism (off / on)') },
+];
+
+/** The structural factors to choose, as checkboxes; `onChange` gets the new choice. */
+export function switchChoices(chosen: readonly boolean[], disabled: boolean, onChange: (chosen: boolean[]) => void): TemplateResult {
+  return html`<fieldset ?disabled=${disabled}>
+    <legend>${msg('Mechanisms and measures to switch on and off')}</legend>
+    ${SWITCHES.map(
+      (c, i) =>
+        html`<label class="choice"><input type="checkbox" .checked=${chosen[i]} @change=${(e: Event) => onChange(chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${c.label()}</label>`,
+    )}
+  </fieldset>`;
+}
 
 /** The parameters to choose, as checkboxes (with their search ranges where `ranges`); `onChange` gets the new choice. */
 export function parameterChoices(

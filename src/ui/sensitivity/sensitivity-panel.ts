@@ -1,13 +1,13 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
-import { resolveParams, scenarioAt } from '../../calibrate/calibrate.ts';
+import { type CalibrationParam, resolveParams, scenarioAt } from '../../calibrate/calibrate.ts';
 import { z } from 'zod';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { provenanceLine } from '../../report/provenance.ts';
 import { morrisDesign, readOutput } from '../../sensitivity/morris.ts';
 import { morrisResults, type SensitivityResults, sensitivityCsv, sobolResults } from '../../sensitivity/results.ts';
 import { sobolDesign } from '../../sensitivity/sobol.ts';
-import { CHOICES, parameterChoices } from '../calibrate/choices.ts';
+import { CHOICES, parameterChoices, SWITCHES, switchChoices } from '../calibrate/choices.ts';
 import { BrowserPool } from '../compare/browser-pool.ts';
 import { checkedNumber } from '../forms/checked-number.ts';
 import { toolStart } from '../forms/tool-seed.ts';
@@ -27,6 +27,8 @@ interface SensitivityManifest {
   design: { trajectories: number; levels: number } | { samples: number };
   replicates: 1;
   runs: number;
+  /** What was varied: each field's range, or a structural factor's levels (null: as in the scenario). */
+  parameters: CalibrationParam[];
 }
 
 /** The outputs screened, each named in the app's language when shown. */
@@ -49,6 +51,7 @@ export class SensitivityPanel extends LitElement {
     draft: { attribute: false },
     seed: { attribute: false },
     chosen: { state: true },
+    switches: { state: true },
     output: { state: true },
     trajectories: { state: true },
     method: { state: true },
@@ -63,6 +66,8 @@ export class SensitivityPanel extends LitElement {
   /** The seed the app runs with (the Seed field), which a link or the field may set apart from the file's. */
   declare seed: number | undefined;
   declare chosen: boolean[];
+  /** Which structural factors (SWITCHES) are varied. */
+  declare switches: boolean[];
   declare output: number;
   declare trajectories: number;
   declare method: 'morris' | 'sobol';
@@ -83,6 +88,7 @@ export class SensitivityPanel extends LitElement {
     this.chosen = CHOICES.map((c) =>
       ['fear.reportingEffect', 'entanglement.reportingEffect', 'entanglement.inForceJail', 'entanglement.trustEffect'].includes(c.path),
     );
+    this.switches = SWITCHES.map(() => false);
     this.output = 0;
     updateWhenLocaleChanges(this);
     this.trajectories = 4;
@@ -103,6 +109,7 @@ export class SensitivityPanel extends LitElement {
   override render(): TemplateResult {
     const sobol = this.method === 'sobol';
     return html`${parameterChoices(msg('Parameters to vary'), this.chosen, this.running, (c) => (this.chosen = c), false)}
+      ${switchChoices(this.switches, this.running, (c) => (this.switches = c))}
       <div class="row">
         <label>${msg('Method')} <select id="sens-method" ?disabled=${this.running} @change=${(e: Event) => {
           this.method = (e.target as HTMLSelectElement).value as 'morris' | 'sobol';
@@ -136,12 +143,12 @@ export class SensitivityPanel extends LitElement {
   private showMorris(effects: Extract<SensitivityResults, { method: 'morris' }>['outputs'][number]['effects']): TemplateResult {
     const max = Math.max(1e-12, ...effects.map((e) => e.muStar + e.sigma));
     return html`${this.bars(
-      effects.map((e) => ({ path: e.path, bar: e.muStar / max, from: e.muStar / max, to: (e.muStar + e.sigma) / max })),
+      effects.map((e) => ({ path: this.nameOf(e.path), bar: e.muStar / max, from: e.muStar / max, to: (e.muStar + e.sigma) / max })),
       msg('Morris mu-star by parameter, with sigma'),
     )}
       <table class="effects">
         <thead><tr><th scope="col">${msg('Parameter')}</th><th scope="col">${msg('μ* (importance)')}</th><th scope="col">${msg('μ (direction)')}</th><th scope="col">${msg('σ (non-linearity, interaction)')}</th></tr></thead>
-        <tbody>${effects.map((e) => html`<tr><th scope="row">${e.path}</th><td>${e.muStar.toPrecision(3)}</td><td>${e.mu.toPrecision(3)}</td><td>${e.sigma.toPrecision(3)}</td></tr>`)}</tbody>
+        <tbody>${effects.map((e) => html`<tr><th scope="row">${this.nameOf(e.path)}</th><td>${e.muStar.toPrecision(3)}</td><td>${e.mu.toPrecision(3)}</td><td>${e.sigma.toPrecision(3)}</td></tr>`)}</tbody>
       </table>
       <p class="note">${msg(str`Effects are per whole search range of each parameter, from ${this.trajectories} trajectories of one replicate each: a screening, not a precise measurement.`)}</p>`;
   }
@@ -150,28 +157,36 @@ export class SensitivityPanel extends LitElement {
     const i2 = (x: { estimate: number; lo: number; hi: number }) => `${x.estimate.toFixed(2)} (${x.lo.toFixed(2)} – ${x.hi.toFixed(2)})`;
     const clamp = (x: number) => Math.min(1, Math.max(0, x));
     return html`${this.bars(
-      r.indices.map((s) => ({ path: s.path, bar: clamp(s.total.estimate), from: clamp(s.total.lo), to: clamp(s.total.hi) })),
+      r.indices.map((s) => ({ path: this.nameOf(s.path), bar: clamp(s.total.estimate), from: clamp(s.total.lo), to: clamp(s.total.hi) })),
       msg('Sobol total index by parameter, with its 95% interval'),
     )}
       <table class="effects sobol">
         <thead><tr><th scope="col">${msg('Parameter')}</th><th scope="col">${msg('First-order (alone)')}</th><th scope="col">${msg('Total (alone and with others)')}</th></tr></thead>
-        <tbody>${r.indices.map((s) => html`<tr><th scope="row">${s.path}</th><td>${i2(s.first)}</td><td>${i2(s.total)}</td></tr>`)}</tbody>
+        <tbody>${r.indices.map((s) => html`<tr><th scope="row">${this.nameOf(s.path)}</th><td>${i2(s.first)}</td><td>${i2(s.total)}</td></tr>`)}</tbody>
       </table>
       <p class="note">${msg(
         str`Shares of the output's variance over the parameters' search ranges, with 95% bootstrap intervals, from ${r.rows} of ${this.samples} rows of one replicate each. Few rows give wide intervals; the command line runs thousands.`,
       )}</p>`;
   }
 
+  /** A varied parameter's name: its path, or a structural factor's words (the same path may be a number elsewhere). */
+  private nameOf(path: string): string {
+    const factor = this.manifest?.parameters.find((p) => p.path === path)?.levels;
+    return (factor && SWITCHES.find((s) => s.spec.path === path)?.label()) || path;
+  }
+
   /** Horizontal bars on a 0–1 scale, each with a whisker from `from` to `to`. */
   private bars(rows: { path: string; bar: number; from: number; to: number }[], label: string): TemplateResult {
     const w = 420;
     const rowH = 22;
-    return html`<svg class="bars" width=${w + 260} height=${rows.length * rowH + 10} role="img" aria-label=${label}>
+    // Room for the longest name (about 6.5 px a character at 12 px).
+    const x0 = Math.max(250, Math.ceil(Math.max(...rows.map((r) => r.path.length)) * 6.5) + 12);
+    return html`<svg class="bars" width=${w + x0 + 10} height=${rows.length * rowH + 10} role="img" aria-label=${label}>
       ${rows.map((r, i) => {
         const y = i * rowH + 4;
         return svg`<text x="0" y=${y + 14} font-size="12">${r.path}</text>
-          <rect x="250" y=${y + 3} width=${Math.max(1, r.bar * w)} height="14" fill="#0072b2" />
-          <line x1=${250 + r.from * w} x2=${250 + r.to * w} y1=${y + 10} y2=${y + 10} stroke="#333" stroke-width="1.5" />`;
+          <rect x=${x0} y=${y + 3} width=${Math.max(1, r.bar * w)} height="14" fill="#0072b2" />
+          <line x1=${x0 + r.from * w} x2=${x0 + r.to * w} y1=${y + 10} y2=${y + 10} stroke="#333" stroke-width="1.5" />`;
       })}
     </svg>`;
   }
@@ -179,9 +194,9 @@ export class SensitivityPanel extends LitElement {
   private run = async () => {
     this.problem = '';
     this.results = undefined;
-    const picked = CHOICES.filter((_, i) => this.chosen[i]);
+    const picked = [...CHOICES.filter((_, i) => this.chosen[i]), ...SWITCHES.filter((_, i) => this.switches[i]).map((s) => s.spec)];
     if (picked.length < 2) {
-      this.problem = msg('Choose at least two parameters to vary.');
+      this.problem = msg('Choose at least two parameters or switches to vary.');
       return;
     }
     const start = toolStart(this.draft, this.seed);
@@ -190,7 +205,7 @@ export class SensitivityPanel extends LitElement {
       return;
     }
     const { seed, hash } = start;
-    const params = resolveParams(picked);
+    const params = resolveParams(picked, true);
     const method = this.method;
     const analysed = structuredClone(this.draft);
     const morris = method === 'morris' ? morrisDesign(params.length, this.trajectories, 4, seed) : undefined;
@@ -222,6 +237,7 @@ export class SensitivityPanel extends LitElement {
         design: morris ? { trajectories: this.trajectories, levels: 4 } : { samples: this.samples },
         replicates: 1,
         runs: tasks.length,
+        parameters: params,
       };
       this.analysed = analysed;
     } finally {

@@ -157,4 +157,49 @@ describe('default scenario', () => {
     expect(result.indices[0].path).toBe('crime.offenderShare');
     for (const s of result.indices) expect(s.total.lo).toBeLessThanOrEqual(s.total.hi);
   });
+
+  it('shards a Sobol analysis with structural factors across processes; merge gives the unsharded report byte for byte', () => {
+    const args = [
+      'sensitivity',
+      small,
+      '--params',
+      'crime.offenderShare,jurisdictions[0].policy.trustBuilding,entanglement.reportingEffect:switch',
+      '--outputs',
+      'change.j0.latino.reportedShare,j0.all.after.crimes',
+      '--method',
+      'sobol',
+      '--samples',
+      '8',
+      '--replicates',
+      '1',
+      '--quiet',
+    ];
+    const whole = sim(...args, '--json');
+    expect(whole.code, whole.err).toBe(0);
+    const report = JSON.parse(whole.out);
+    expect(report.runs).toBe(8 * 5);
+    expect(report.parameters[1]).toMatchObject({ path: 'jurisdictions[0].policy.trustBuilding', levels: [false, true] });
+    expect(report.parameters[2]).toMatchObject({ path: 'entanglement.reportingEffect', levels: [0, null] });
+    const shards = [1, 2, 3].map((k) => join(tmp, `sobol-${k}.json`));
+    for (const [i, out] of shards.entries()) expect(sim(...args, '--shard', `${i + 1}/3`, '--out', out).code).toBe(0);
+    // Shards may come back in any order.
+    const merged = sim('merge', shards[2], shards[0], shards[1]);
+    expect(merged.code, merged.err).toBe(0);
+    expect(merged.out).toBe(whole.out);
+    const partial = sim('merge', shards[0], shards[1]);
+    expect(partial.code).toBe(3);
+    expect(partial.err).toMatch(/incomplete: 13 of 40 runs missing/);
+    expect(partial.out).toBe('');
+    const other = sim(...args, '--seed', '2', '--shard', '1/3');
+    expect(other.code, other.err).toBe(0);
+    const mixed = sim('merge', shards[0], file('other-shard.json', other.out));
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toMatch(/belongs to another analysis/);
+  });
+
+  it('calibrate refuses a structural factor, naming what it is', () => {
+    const r = sim('calibrate', small, '--params', 'jurisdictions[0].policy.trustBuilding', '--budget', '2', '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is an on\/off switch: sensitivity can vary it as a structural factor, calibrate tunes numbers only/);
+  });
 });
