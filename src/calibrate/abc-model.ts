@@ -1,5 +1,5 @@
 import type { RunSummary } from '../engine/index.ts';
-import { fitReport, needsTwin } from '../evidence/fit.ts';
+import { fitReport, needsQuarters, needsTwin } from '../evidence/fit.ts';
 import type { TargetSet } from '../evidence/schema.ts';
 import { twinScenario } from '../evidence/twin.ts';
 import type { Scenario } from '../scenario/index.ts';
@@ -12,6 +12,8 @@ export interface RunTask {
   scenario: Scenario;
   seed: number;
   replicate: number;
+  /** Keep each quarter around activation (event-study targets). */
+  quarterly?: boolean;
 }
 
 /**
@@ -50,11 +52,12 @@ export function modelDistance(o: {
     const scenarios = points.map((x) => scenarioAt(o.base, o.params, x));
     // The parameters searched never change which jurisdictions have an agreement, so one point decides.
     const paired = scenarios.length > 0 && o.targets.some((t) => needsTwin(t, scenarios[0]));
+    const quarterly = o.targets.some(needsQuarters);
     const tasks = scenarios.flatMap((scenario, i) => {
       const replicates = Array.from({ length: R }, (_, r) => (first + i) * R + r);
-      const own = replicates.map((replicate) => ({ scenario, seed: o.seed, replicate }));
+      const own = replicates.map((replicate) => ({ scenario, seed: o.seed, replicate, quarterly }));
       const twin = paired ? twinScenario(scenario) : undefined;
-      return twin ? [...own, ...replicates.map((replicate) => ({ scenario: twin, seed: o.seed, replicate }))] : own;
+      return twin ? [...own, ...replicates.map((replicate) => ({ scenario: twin, seed: o.seed, replicate, quarterly }))] : own;
     });
     const summaries = await o.run(tasks);
     const per = paired ? 2 * R : R;

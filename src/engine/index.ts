@@ -11,6 +11,7 @@ export {
   type PopulationCount,
 } from './metrics/summary.ts';
 export { isMetricKey, METRICS, metricDef, type MetricDef, type MetricKind, type MetricKey, type MetricValues } from './metrics/definitions.ts';
+export { quarterlySeries, EVENT_QUARTERS, type QuarterlySeries } from './metrics/quarters.ts';
 export { estimate, aggregateSummaries, averageWeekly, type Estimate, type MetricEstimates } from './metrics/aggregate.ts';
 export { runScenario, type RunReport, type RunOptions } from './run.ts';
 export { ENGINE_VERSION } from './version.ts';

@@ -3,6 +3,7 @@ import { createWorld } from './create/create-world.ts';
 import { runSurvey, type SurveyResult } from './lenses/survey.ts';
 import { summarise, weeklySeries, type RunSummary, type WeeklySeries } from './metrics/summary.ts';
 import { runToEnd } from './pipeline.ts';
+import { quarterlySeries } from './metrics/quarters.ts';
 
 /** One replicate of one scenario: the unit of work a pool of workers shares out. Plain data. */
 export interface ReplicateTask {
@@ -13,6 +14,8 @@ export interface ReplicateTask {
   surveyHouseholds?: number;
   /** Keep the weekly series (for time-series bands). */
   weekly?: boolean;
+  /** Add each quarter around activation to the summary (for event-study targets). */
+  quarterly?: boolean;
 }
 
 export interface ReplicateResult {
@@ -26,9 +29,11 @@ export interface ReplicateResult {
 export function runTask(t: ReplicateTask): ReplicateResult {
   const w = createWorld(t.scenario, t.seed, t.replicate);
   runToEnd(w);
+  const summary = summarise(w);
+  if (t.quarterly) summary.quarters = quarterlySeries(w);
   return {
     replicate: t.replicate,
-    summary: summarise(w),
+    summary,
     weekly: t.weekly ? weeklySeries(w) : undefined,
     survey: t.surveyHouseholds ? runSurvey(w, t.surveyHouseholds) : undefined,
   };

@@ -10,4 +10,5 @@ export const ESTIMAND_LABELS: Record<TargetMeasure['kind'], string> = {
   relativeChange: 'before to after in one run',
   paired: 'paired against the no-agreement twin',
   did: 'difference in differences',
+  eventStudy: 'event study by quarter around activation',
 };

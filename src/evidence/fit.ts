@@ -15,6 +15,8 @@ export interface TargetResult {
   estimand: TargetMeasure['kind'];
   /** Null when the target does not apply to this scenario (e.g. a Task Force effect in a jail-model run). */
   simulated: Estimate | null;
+  /** An event study's coefficient in every quarter from −8 to +8 (its target is their mean over the quarters it names). */
+  profile?: { quarter: number; simulated: Estimate }[];
   jurisdiction: string | null;
   /** Whether the mean over replicates lies in the band. */
   met: boolean | null;
@@ -38,8 +40,41 @@ export function targetJurisdiction(t: Target, s: Scenario): number {
 /** True when a target is read against the scenario's no-agreement twin. */
 export function needsTwin(set: TargetSet, scenario?: Scenario): boolean {
   return set.targets.some(
-    (t) => t.simulated.kind === 'paired' || (t.simulated.kind === 'did' && (!scenario || didComparison(scenario, targetJurisdiction(t, scenario)) < 0)),
+    (t) =>
+      t.simulated.kind === 'paired' ||
+      ((t.simulated.kind === 'did' || t.simulated.kind === 'eventStudy') && (!scenario || didComparison(scenario, targetJurisdiction(t, scenario)) < 0)),
   );
+}
+
+/** True when a set's targets read each quarter around activation: its runs must ask for them (`quarterly` in the task). */
+export function needsQuarters(set: TargetSet): boolean {
+  return set.targets.some((t) => t.simulated.kind === 'eventStudy');
+}
+
+type EventStudy = Extract<TargetMeasure, { kind: 'eventStudy' }>;
+
+/**
+ * An event study's coefficients, quarter by quarter (−8 to +8), in one run: treated minus comparison,
+ * less the same in quarter −1; null where a quarter (or the reference) was not simulated whole, or the
+ * run did not keep its quarters.
+ */
+export function eventStudyCoefficients(m: EventStudy, summary: RunSummary, j: number, other: RunSummary | undefined, at: number): (number | null)[] {
+  const treated = summary.quarters?.jurisdictions[j]?.groups[m.group];
+  const comparison = other?.quarters?.jurisdictions[at]?.groups[m.group];
+  const quarters = summary.quarters?.quarters ?? [];
+  if (!treated || !comparison) return quarters.map(() => null);
+  const difference = (i: number): number | null => {
+    const t = treated[i]?.[m.key] ?? null;
+    const c = comparison[i]?.[m.key] ?? null;
+    if (t === null || c === null) return null;
+    if (m.scale === 'difference') return t - c;
+    return c === 0 ? null : (t - c) / c;
+  };
+  const reference = difference(quarters.indexOf(-1));
+  return quarters.map((_, i) => {
+    const d = difference(i);
+    return d === null || reference === null ? null : d - reference;
+  });
 }
 
 /**
@@ -69,6 +104,15 @@ export function simulatedValue(m: TargetMeasure, summary: RunSummary, j: number,
     const did = ta - tb - (ca - cb);
     return m.scale === 'relative' ? (tb === 0 ? null : did / tb) : did;
   }
+  if (m.kind === 'eventStudy') {
+    const other = comparison >= 0 ? summary : twin;
+    const coefficients = eventStudyCoefficients(m, summary, j, other, comparison >= 0 ? comparison : j);
+    const quarters = summary.quarters?.quarters ?? [];
+    const chosen = coefficients.filter((_, i) => quarters[i] >= m.quarters[0] && quarters[i] <= m.quarters[1]);
+    // Every quarter named must be there: a mean over the quarters that happen to exist would be another target.
+    if (chosen.length === 0 || chosen.some((c) => c === null)) return null;
+    return (chosen as number[]).reduce((a, b) => a + b, 0) / chosen.length;
+  }
   if (m.kind === 'paired') {
     if (!twin) return null;
     const policy = get(m.group, 'after');
@@ -93,9 +137,12 @@ export function simulatedValue(m: TargetMeasure, summary: RunSummary, j: number,
 export function fitReport(set: TargetSet, scenario: Scenario, summaries: RunSummary[], twins?: RunSummary[]): FitReport {
   const results = set.targets.map((t): TargetResult => {
     const j = targetJurisdiction(t, scenario);
-    const comparison = t.simulated.kind === 'did' && j >= 0 ? didComparison(scenario, j) : -1;
-    const paired = t.simulated.kind === 'paired' || (t.simulated.kind === 'did' && comparison < 0);
-    const simulated = j < 0 || (paired && !twins) ? null : estimate(summaries.map((s, i) => simulatedValue(t.simulated, s, j, twins?.[i], comparison)));
+    const m = t.simulated;
+    const comparison = (m.kind === 'did' || m.kind === 'eventStudy') && j >= 0 ? didComparison(scenario, j) : -1;
+    const paired = m.kind === 'paired' || ((m.kind === 'did' || m.kind === 'eventStudy') && comparison < 0);
+    const applies = j >= 0 && !(paired && !twins);
+    const simulated = applies ? estimate(summaries.map((s, i) => simulatedValue(m, s, j, twins?.[i], comparison))) : null;
+    const profile = applies && m.kind === 'eventStudy' ? eventStudyProfile(m, summaries, j, comparison >= 0 ? undefined : twins, comparison) : undefined;
     const mean = simulated?.mean ?? null;
     const [lo, hi] = t.band;
     const width = Math.max(hi - lo, 1e-9);
@@ -109,6 +156,7 @@ export function fitReport(set: TargetSet, scenario: Scenario, summaries: RunSumm
       secondary: t.secondary,
       estimand: t.simulated.kind,
       simulated,
+      ...(profile ? { profile } : {}),
       jurisdiction: j < 0 ? null : scenario.jurisdictions[j].name,
       met: mean === null ? null : mean >= lo && mean <= hi,
       distance: mean === null ? null : mean < lo ? (lo - mean) / width : mean > hi ? (mean - hi) / width : 0,
@@ -120,4 +168,11 @@ export function fitReport(set: TargetSet, scenario: Scenario, summaries: RunSumm
     results,
     score: { applicable: applicable.length, met: applicable.filter((r) => r.met).length, distance: applicable.reduce((a, r) => a + (r.distance ?? 0), 0) },
   };
+}
+
+/** Every quarter's coefficient of an event study, as a mean with its interval over the replicates. */
+function eventStudyProfile(m: EventStudy, summaries: RunSummary[], j: number, twins: RunSummary[] | undefined, comparison: number) {
+  const per = summaries.map((s, i) => eventStudyCoefficients(m, s, j, comparison >= 0 ? s : twins?.[i], comparison >= 0 ? comparison : j));
+  const quarters = summaries[0]?.quarters?.quarters ?? [];
+  return quarters.map((quarter, q) => ({ quarter, simulated: estimate(per.map((c) => c[q])) }));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GROUPS, METRICS, type MetricKey } from '../engine/index.ts';
+import { EVENT_QUARTERS, GROUPS, METRICS, type MetricKey } from '../engine/index.ts';
 
 const metricKey = z.enum(METRICS.map((m) => m.key) as [MetricKey, ...MetricKey[]]);
 /** Groups a target can name: every group the engine reports (the Latino status groups included). */
@@ -32,6 +32,19 @@ export const TargetMeasure = z.discriminatedUnion('kind', [
     }),
     key: metricKey,
     group,
+    scale: z.enum(['difference', 'relative']),
+  }),
+  z.strictObject({
+    kind: z.literal('eventStudy').meta({
+      description:
+        'Event-study coefficients, as studies of staggered adoption report them: for each quarter q from \u22128 to +8 around activation (13-week quarters; quarter 0 starts with the week of activation), the treated jurisdiction\u2019s value in the quarter minus the comparison\u2019s (the scenario\u2019s first jurisdiction with no agreement, else the no-agreement twin, replicate by replicate), less the same difference in quarter \u22121, the reference. With scale "relative" each quarter\u2019s difference is divided by the comparison\u2019s value in it. The target is the mean coefficient over the quarters named; the fit report lists every quarter with its interval.',
+    }),
+    key: metricKey,
+    group,
+    quarters: z
+      .tuple([z.int().min(-EVENT_QUARTERS).max(EVENT_QUARTERS), z.int().min(-EVENT_QUARTERS).max(EVENT_QUARTERS)])
+      .refine(([a, b]) => a <= b, 'quarters must be [first, last]')
+      .meta({ description: 'First and last quarter averaged into the target (e.g. [0, 7]: the first two years).' }),
     scale: z.enum(['difference', 'relative']),
   }),
   z.strictObject({

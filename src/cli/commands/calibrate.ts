@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { calibrate, loss, missingParams, resolveParams, type CalibrationParam, type CalibrationState, type ParamSpec } from '../../calibrate/calibrate.ts';
-import { fitReport, needsTwin } from '../../evidence/fit.ts';
+import { fitReport, needsQuarters, needsTwin } from '../../evidence/fit.ts';
 import { twinScenario } from '../../evidence/twin.ts';
 import { toJson } from '../../report/json.ts';
 import { scenarioHash, type Scenario } from '../../scenario/index.ts';
@@ -80,6 +80,8 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
   const replicates = resume?.replicates ?? flags.replicates ?? DEFAULT_REPLICATES;
   const seed = resume?.seed ?? scenario.run.seed;
   const budget = flags.budget ?? DEFAULT_BUDGET;
+  // Event-study targets read each quarter around activation, which a run keeps only when asked.
+  const quarterly = targets.some(needsQuarters);
   const pool = new ThreadPool(flags.workers);
   let stop = false;
   const onSigint = () => (stop = true);
@@ -95,7 +97,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
       seed,
       replicates,
       evaluate: async (s) => {
-        const o = await pool.run(Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate })));
+        const o = await pool.run(Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate, quarterly })));
         return o.results.map((r) => r!.summary);
       },
       onProgress: (p) => {
@@ -114,7 +116,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
     // seeds' noise shows as a worse loss here.
     const validationCount = Math.max(8, replicates);
     const runValidation = async (s: Scenario) =>
-      (await pool.run(Array.from({ length: validationCount }, (_, k) => ({ scenario: s, seed, replicate: VALIDATION_FIRST + k })))).results.map(
+      (await pool.run(Array.from({ length: validationCount }, (_, k) => ({ scenario: s, seed, replicate: VALIDATION_FIRST + k, quarterly })))).results.map(
         (r) => r!.summary,
       );
     const validationFit =

@@ -1,5 +1,5 @@
 import { ESTIMAND_LABELS } from '../../evidence/estimands.ts';
-import { fitReport, needsTwin, type FitReport } from '../../evidence/fit.ts';
+import { fitReport, needsQuarters, needsTwin, type FitReport } from '../../evidence/fit.ts';
 import { twinScenario } from '../../evidence/twin.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS, parseTargetSet } from '../../evidence/registry.ts';
 import type { TargetSet } from '../../evidence/schema.ts';
@@ -58,6 +58,8 @@ export async function fitCommand(file: string | undefined, flags: RunFlags & { t
   // Paired targets need the no-agreement twin for the same seeds and replicates.
   const paired = sets.some((set) => needsTwin(set, scenario));
   const scenarios = paired ? [scenario, twinScenario(scenario)] : [scenario];
+  // Event-study targets read each quarter around activation, which a run keeps only when asked.
+  const quarterly = sets.some(needsQuarters);
   const policy: (RunSummary | undefined)[] = [];
   const twin: (RunSummary | undefined)[] = [];
   let reports: FitReport[] = [];
@@ -65,7 +67,7 @@ export async function fitCommand(file: string | undefined, flags: RunFlags & { t
     const from = policy.length;
     const progress = createProgress(`fit (replicates ${from} to ${replicates - 1}${paired ? ', each with its no-agreement twin' : ''})`, !flags.quiet);
     const tasks = scenarios.flatMap((sc) =>
-      Array.from({ length: replicates - from }, (_, k) => ({ scenario: sc, seed: scenario.run.seed, replicate: from + k })),
+      Array.from({ length: replicates - from }, (_, k) => ({ scenario: sc, seed: scenario.run.seed, replicate: from + k, quarterly })),
     );
     const outcome = await runPool(tasks, { workers: flags.workers, onResult: (_i, done, total) => progress.update(done, total) });
     progress.finish();
@@ -120,6 +122,19 @@ function fitTable(name: string, seed: number, replicates: number, paired: boolea
       const mark = t.met === null ? '  ' : t.met ? 'ok' : 'NO';
       out.push(`  ${mark} ${t.id.padEnd(36)} simulated ${sim.padEnd(32)} band ${f(t.band[0])} to ${f(t.band[1])}${t.secondary ? ' (secondary source)' : ''}`);
       out.push(`       ${t.measure} [${ESTIMAND_LABELS[t.estimand]}]. ${t.citation}`);
+      if (t.profile) {
+        const q = (n: number) => (n > 0 ? `+${n}` : String(n));
+        const defined = t.profile.filter((p) => p.simulated.mean !== null);
+        out.push(`       by quarter (13 weeks; 0 starts at activation; -1 is the reference)${defined.length ? ':' : ': no quarter simulated whole'}`);
+        for (let i = 0; i < defined.length; i += 4)
+          out.push(
+            `         ${defined
+              .slice(i, i + 4)
+              .map((p) => `${q(p.quarter).padStart(2)} ${f(p.simulated.mean)} (${f(p.simulated.lo)} to ${f(p.simulated.hi)})`.padEnd(34))
+              .join('')
+              .trimEnd()}`,
+          );
+      }
     }
   }
   return out.join('\n') + '\n';

@@ -3,6 +3,7 @@ import type { World } from '../world.ts';
 import { COUNTERS, blockSize } from './accumulate.ts';
 import { computeMetrics } from './compute.ts';
 import { METRICS, type MetricValues, type MetricKey } from './definitions.ts';
+import type { QuarterlySeries } from './quarters.ts';
 
 /** One jurisdiction's results, by group and then by period. */
 export interface JurisdictionResult<V> {
@@ -25,6 +26,8 @@ export interface PopulationCount {
 export interface RunSummary {
   jurisdictions: JurisdictionResult<MetricValues>[];
   population: PopulationCount;
+  /** Each quarter around activation, when the task asked for it (event-study targets). */
+  quarters?: QuarterlySeries;
 }
 
 /** Weekly series: for each jurisdiction and group, one array per metric (one value per week). */

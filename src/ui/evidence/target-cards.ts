@@ -5,7 +5,7 @@ import { getLocale } from '../i18n/locale.ts';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { RunSummary } from '../../engine/index.ts';
 import { ESTIMAND_LABELS } from '../../evidence/estimands.ts';
-import { didComparison, fitReport, needsTwin, targetJurisdiction, type TargetResult } from '../../evidence/fit.ts';
+import { didComparison, fitReport, needsQuarters, needsTwin, targetJurisdiction, type TargetResult } from '../../evidence/fit.ts';
 import { measureAgainstTwin, measureKey, TWIN_REPLICATES, type TwinMeasure } from './twin-measure.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
 import type { Scenario } from '../../scenario/index.ts';
@@ -50,7 +50,8 @@ export class TargetCards extends LitElement {
     // while the lab plays, and the key hashes the scenario.
     if (!changed.has('set') && !changed.has('scenario') && !changed.has('seed')) return;
     const set = BUILT_IN_TARGETS[this.set];
-    const wanted = this.scenario && needsTwin(set, this.scenario) && set.targets.some((t) => targetJurisdiction(t, this.scenario!) >= 0);
+    const wanted =
+      this.scenario && (needsTwin(set, this.scenario) || needsQuarters(set)) && set.targets.some((t) => targetJurisdiction(t, this.scenario!) >= 0);
     const key = wanted ? measureKey(set, this.scenario!, this.seed) : undefined;
     if (key === this.twin?.key) return;
     this.measuring?.cancel();
@@ -96,8 +97,9 @@ export class TargetCards extends LitElement {
     const waiting = this.day <= (needsAfter ? this.activationDay + 28 : Math.min(this.activationDay, 28));
     const j = this.scenario ? targetJurisdiction(target, this.scenario) : 0;
     const applies = j >= 0;
-    // A difference in differences is read in one run when the scenario has an untreated jurisdiction.
-    const paired = kind === 'paired' || (kind === 'did' && (!this.scenario || didComparison(this.scenario, j) < 0));
+    // A difference in differences is read in one run when the scenario has an untreated jurisdiction;
+    // an event study needs each quarter, which only the measurement's runs keep.
+    const paired = kind === 'paired' || kind === 'eventStudy' || (kind === 'did' && (!this.scenario || didComparison(this.scenario, j) < 0));
     // A policy effect measured against the twin here shows that measurement, with its interval.
     const twin = paired && this.twin?.state === 'done' ? this.twin.report.results.find((r) => r.id === given.id) : undefined;
     const t = twin ?? given;

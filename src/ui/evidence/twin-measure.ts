@@ -1,4 +1,4 @@
-import { type FitReport, fitReport } from '../../evidence/fit.ts';
+import { type FitReport, fitReport, needsQuarters } from '../../evidence/fit.ts';
 import type { TargetSet } from '../../evidence/schema.ts';
 import { twinScenario } from '../../evidence/twin.ts';
 import { type Scenario, scenarioHash } from '../../scenario/index.ts';
@@ -24,7 +24,9 @@ export const measureKey = (set: TargetSet, scenario: Scenario, seed: number) => 
 export function measureAgainstTwin(set: TargetSet, scenario: Scenario, seed: number, onChange: (m: TwinMeasure) => void): { cancel: () => void } {
   const key = measureKey(set, scenario, seed);
   const twin = twinScenario(scenario);
-  const tasks = [scenario, twin].flatMap((s) => Array.from({ length: TWIN_REPLICATES }, (_, replicate) => ({ scenario: s, seed, replicate })));
+  const tasks = [scenario, twin].flatMap((s) =>
+    Array.from({ length: TWIN_REPLICATES }, (_, replicate) => ({ scenario: s, seed, replicate, quarterly: needsQuarters(set) })),
+  );
   const pool = new BrowserPool(poolSize());
   let cancelled = false;
   onChange({ state: 'running', key, done: 0, total: tasks.length });

@@ -197,6 +197,38 @@ describe('default scenario', () => {
     expect(mixed.err).toMatch(/belongs to another analysis/);
   });
 
+  it('fit reads an event-study target: it asks the runs for their quarters and prints each quarter', () => {
+    const quarters = file(
+      'quarters.json',
+      JSON.stringify({
+        name: 'quarters',
+        run: { years: 0.75, activationDay: 91, burnInWeeks: 4 },
+        jurisdictions: [{ residents: 2000, policy: { model: 'taskForce' } }],
+      }),
+    );
+    const target = {
+      id: 'stops-es',
+      measure: 'Latino stops per 1,000, first two quarters, against the twin',
+      value: 10,
+      band: [0, 1000],
+      unit: 'stops per 1,000 per year',
+      population: 'Latino residents',
+      appliesTo: 'taskForce',
+      citation: 'a test target, not a published figure',
+      simulated: { kind: 'eventStudy', key: 'stopsPer1000', group: 'latino', quarters: [0, 1], scale: 'difference' },
+    };
+    const set = file('es.json', JSON.stringify({ schemaVersion: 1, id: 'es', title: 'Event study', version: '1', targets: [target] }));
+    const r = sim('fit', quarters, '--targets', set, '--replicates', '2', '--json', '--quiet');
+    expect(r.code, r.err).toBe(0);
+    const [result] = JSON.parse(r.out).reports[0].results;
+    expect(result.estimand).toBe('eventStudy');
+    expect(result.simulated.mean).toBeGreaterThan(0);
+    expect(result.profile).toHaveLength(17);
+    expect(result.profile[7]).toMatchObject({ quarter: -1, simulated: { mean: 0 } });
+    const text = sim('fit', quarters, '--targets', set, '--replicates', '2', '--quiet');
+    expect(text.out).toMatch(/by quarter \(13 weeks; 0 starts at activation; -1 is the reference\):\n\s+-1 0\.0 \(0\.0 to 0\.0\)\s+0 [\d.]+/);
+  });
+
   it('calibrate refuses a structural factor, naming what it is', () => {
     const r = sim('calibrate', small, '--params', 'jurisdictions[0].policy.trustBuilding', '--budget', '2', '--quiet');
     expect(r.code).toBe(2);

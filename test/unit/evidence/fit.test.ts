@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { didComparison, fitReport, needsTwin, simulatedValue } from '../../../src/evidence/fit.ts';
-import type { TargetSet } from '../../../src/evidence/schema.ts';
+import { didComparison, eventStudyCoefficients, fitReport, needsQuarters, needsTwin, simulatedValue } from '../../../src/evidence/fit.ts';
+import { runTask } from '../../../src/engine/index.ts';
+import type { TargetMeasure, TargetSet } from '../../../src/evidence/schema.ts';
 import { twinScenario } from '../../../src/evidence/twin.ts';
 import { BUILT_IN_TARGETS, parseTargetSet, type TargetSetError } from '../../../src/evidence/registry.ts';
 import { runSummary, smallScenario } from '../../helpers/small.ts';
@@ -124,5 +125,77 @@ describe('fit report', () => {
     const report = fitReport(set, two, [run]);
     expect(report.results[0].estimand).toBe('did');
     expect(report.results[0].simulated!.mean).toBeCloseTo(byHand, 12);
+  });
+});
+
+type EventStudyMeasure = Extract<TargetMeasure, { kind: 'eventStudy' }>;
+
+describe('event study', () => {
+  // Activation after one quarter; the run ends two whole quarters later (273 days = 39 weeks).
+  const quarterly = (model: 'taskForce' | 'none', over: Record<string, unknown> = {}) =>
+    smallScenario({ run: { years: 273 / 365, activationDay: 91, burnInWeeks: 8 }, policing: { stopsPerOfficerDay: 3 }, ...over }, {}, { model });
+  const runQuarters = (s: ReturnType<typeof quarterly>, replicate = 0) => runTask({ scenario: s, seed: 1, replicate, quarterly: true }).summary;
+
+  it('counts each quarter from its own counters: the quarters add up to the periods, and unsimulated quarters are null', () => {
+    const s = quarterly('taskForce');
+    const run = runQuarters(s);
+    const q = run.quarters!;
+    expect(q.quarters).toEqual(Array.from({ length: 17 }, (_, i) => i - 8));
+    const all = q.jurisdictions[0].groups.all;
+    const at = (quarter: number) => all[q.quarters.indexOf(quarter)];
+    for (const quarter of [-8, -2, 2, 8]) expect(at(quarter), `quarter ${quarter}`).toBeNull();
+    expect(at(-1)!.crimes).toBe(run.jurisdictions[0].groups.all.before.crimes);
+    expect(at(0)!.crimes! + at(1)!.crimes!).toBe(run.jurisdictions[0].groups.all.after.crimes);
+    // A share is over the quarter's crimes, not a mean of weekly shares.
+    expect(at(-1)!.reportedShare).toBe(run.jurisdictions[0].groups.all.before.reportedShare);
+    // Without being asked, a run keeps no quarters.
+    expect(runTask({ scenario: s, seed: 1, replicate: 0 }).summary.quarters).toBeUndefined();
+  });
+
+  it('against the twin: zero before activation (twin worlds), the policy effect after; the target is the mean over its quarters', () => {
+    const s = quarterly('taskForce');
+    const measure: EventStudyMeasure = { kind: 'eventStudy', key: 'stopsPer1000', group: 'latino', quarters: [0, 1], scale: 'difference' };
+    const set = {
+      ...BUILT_IN_TARGETS['reporting-drop-measured'],
+      targets: [{ ...BUILT_IN_TARGETS['reporting-drop-measured'].targets[0], appliesTo: 'taskForce', simulated: measure }],
+    } as TargetSet;
+    expect(needsTwin(set, s)).toBe(true);
+    expect(needsQuarters(set)).toBe(true);
+    const runs = [0, 1].map((r) => runQuarters(s, r));
+    const twins = [0, 1].map((r) => runQuarters(twinScenario(s), r));
+    const c = eventStudyCoefficients(measure, runs[0], 0, twins[0], 0);
+    const q = runs[0].quarters!.quarters;
+    expect(c[q.indexOf(-1)]).toBe(0);
+    const stops = (r: (typeof runs)[number], quarter: number) => r.quarters!.jurisdictions[0].groups.latino[q.indexOf(quarter)]!.stopsPer1000!;
+    expect(c[q.indexOf(0)]).toBe(stops(runs[0], 0) - stops(twins[0], 0) - (stops(runs[0], -1) - stops(twins[0], -1)));
+    // Task Force stops are questioning stops on top of the usual ones: more stops of Latino residents.
+    expect(c[q.indexOf(0)]!).toBeGreaterThan(0);
+    const report = fitReport(set, s, runs, twins);
+    const result = report.results[0];
+    expect(result.estimand).toBe('eventStudy');
+    const byHand = (r: number) => {
+      const k = eventStudyCoefficients(measure, runs[r], 0, twins[r], 0);
+      return (k[q.indexOf(0)]! + k[q.indexOf(1)]!) / 2;
+    };
+    expect(result.simulated!.mean).toBeCloseTo((byHand(0) + byHand(1)) / 2, 12);
+    expect(result.profile!.map((p) => p.quarter)).toEqual(q);
+    expect(result.profile![q.indexOf(-1)].simulated.mean).toBe(0);
+    expect(result.profile![q.indexOf(-4)].simulated.mean).toBeNull();
+    // A target over a quarter the run did not simulate whole cannot be read.
+    expect(simulatedValue({ ...measure, quarters: [0, 2] }, runs[0], 0, twins[0])).toBeNull();
+    // Without the twin, or without the quarters, nothing is read.
+    expect(fitReport(set, s, runs).results[0].simulated).toBeNull();
+    expect(simulatedValue(measure, runSummary(s), 0, twins[0])).toBeNull();
+  });
+
+  it('against an untreated jurisdiction of the same run, relative to its level', () => {
+    const county = (model: 'taskForce' | 'none') => ({ residents: 2500, gridWidth: 3, gridHeight: 3, policy: { model } });
+    const two = quarterly('taskForce', { jurisdictions: [county('taskForce'), county('none')] });
+    const run = runQuarters(two);
+    const measure: EventStudyMeasure = { kind: 'eventStudy', key: 'stopsPer1000', group: 'all', quarters: [0, 0], scale: 'relative' };
+    const q = run.quarters!.quarters;
+    const stops = (j: number, quarter: number) => run.quarters!.jurisdictions[j].groups.all[q.indexOf(quarter)]!.stopsPer1000!;
+    const rel = (quarter: number) => (stops(0, quarter) - stops(1, quarter)) / stops(1, quarter);
+    expect(simulatedValue(measure, run, 0, undefined, 1)).toBeCloseTo(rel(0) - rel(-1), 12);
   });
 });

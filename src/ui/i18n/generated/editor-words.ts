@@ -389,4 +389,5 @@ export const editorMessages = () => [
   msg("before to after in one run"),
   msg("paired against the no-agreement twin"),
   msg("difference in differences"),
+  msg("event study by quarter around activation"),
 ];

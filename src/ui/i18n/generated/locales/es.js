@@ -470,6 +470,7 @@
 's7dc1b7d7621de196': str`${0} ejecución(es) del diseño siguieron deteniendo su proceso de trabajo, y el análisis necesita todas las ejecuciones; no se muestra nada.`,
 's7e25b709bcdbc436': `Miedo de referencia de los ciudadanos nacidos en EE. UU.`,
 's7e73446fe52e1ad9': `Aplicación de la ley migratoria`,
+'s7ed85e8dcdfffaa0': `estudio de eventos por trimestre alrededor de la activación`,
 's7ee0025587be4299': `Pérdida por caso sin resolver`,
 's7ef80ac8f815f0b2': `Ganancia por caso resuelto`,
 's7f3426de63468e1b': `Vida media de la aplicación de la ley (días)`,
