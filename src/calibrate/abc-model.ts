@@ -48,13 +48,13 @@ export function modelDistance(o: {
   outputs?: readonly string[];
 }): AbcEvaluate {
   const R = o.replicates;
-  return async (points, first) => {
+  return async (points, indices) => {
     const scenarios = points.map((x) => scenarioAt(o.base, o.params, x));
     // The parameters searched never change which jurisdictions have an agreement, so one point decides.
     const paired = scenarios.length > 0 && o.targets.some((t) => needsTwin(t, scenarios[0]));
     const quarterly = o.targets.some(needsQuarters);
     const tasks = scenarios.flatMap((scenario, i) => {
-      const replicates = Array.from({ length: R }, (_, r) => (first + i) * R + r);
+      const replicates = Array.from({ length: R }, (_, r) => indices[i] * R + r);
       const own = replicates.map((replicate) => ({ scenario, seed: o.seed, replicate, quarterly }));
       const twin = paired ? twinScenario(scenario) : undefined;
       return twin ? [...own, ...replicates.map((replicate) => ({ scenario: twin, seed: o.seed, replicate, quarterly }))] : own;

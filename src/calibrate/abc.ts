@@ -33,8 +33,25 @@ export interface AbcGeneration {
   proposals: number;
 }
 
-/** The distance of each point from the targets and its statistics; `first` numbers the first point among all proposals (for its seeds). */
-export type AbcEvaluate = (points: number[][], first: number) => Promise<{ distance: number; stats: Record<string, number | null> }[]>;
+/** A proposal's distance from the targets and the statistics it simulated. */
+export interface AbcResult {
+  distance: number;
+  stats: Record<string, number | null>;
+}
+
+/**
+ * The distance of each point from the targets and its statistics; `indices` number the points among all
+ * proposals (for their seeds). A result may be missing (undefined) only when replaying shards' results:
+ * the sampler then stops with AbcMissingProposal if it needs it.
+ */
+export type AbcEvaluate = (points: number[][], indices: readonly number[]) => Promise<(AbcResult | undefined)[]>;
+
+/** Replaying shards, the sampler needed a proposal no shard evaluated (the shards drew too few). */
+export class AbcMissingProposal extends Error {
+  constructor(readonly index: number) {
+    super(`proposal ${index} was not evaluated`);
+  }
+}
 
 /** The sampler's position after a generation: its generations, its random stream and how many points it proposed. */
 export interface AbcProgress {
@@ -74,24 +91,23 @@ export async function abcSmc(o: AbcOptions): Promise<{ generations: AbcGeneratio
   for (let g = generations.length; g <= o.generations; g++) {
     if (o.shouldStop?.()) return { generations, stopped: 'stopped' };
     const previous = generations[g - 1];
-    const epsilon = previous
-      ? quantileOf(
-          previous.particles.map((p) => p.distance),
-          o.quantile,
-        )
-      : Number.POSITIVE_INFINITY;
-    const kernel = previous ? perturbationKernel(previous.particles, o.k) : undefined;
+    const { epsilon, kernel } = generationSetup(previous, o.k, o.quantile);
     const accepted: AbcParticle[] = [];
     let proposals = 0;
     while (accepted.length < o.population && proposals < maxProposals) {
       // Batches as large as the particles still missing (at least 4, so the Workers stay busy).
       const size = Math.min(Math.max(4, o.population - accepted.length), maxProposals - proposals);
       const points = Array.from({ length: size }, () => (kernel ? kernel.propose(u) : Array.from({ length: o.k }, () => u())));
-      const results = await o.evaluate(points, proposed);
+      const results = await o.evaluate(
+        points,
+        points.map((_, i) => proposed + i),
+      );
+      const first = proposed;
       proposed += size;
       for (let i = 0; i < size && accepted.length < o.population; i++) {
         proposals++;
         const r = results[i];
+        if (!r) throw new AbcMissingProposal(first + i);
         if (Number.isFinite(r.distance) && r.distance <= epsilon) accepted.push({ x: points[i], distance: r.distance, weight: 1, stats: r.stats });
       }
       o.onProposals?.(g, accepted.length, proposals);
@@ -106,6 +122,32 @@ export async function abcSmc(o: AbcOptions): Promise<{ generations: AbcGeneratio
     if (o.stopAt !== undefined && epsilon <= o.stopAt) return { generations, stopped: 'tolerance' };
   }
   return { generations, stopped: 'done' };
+}
+
+/** A generation's tolerance and proposal kernel, from the generation before (none: the prior's, which accepts every finite distance). */
+function generationSetup(previous: AbcGeneration | undefined, k: number, quantile: number) {
+  return {
+    epsilon: previous
+      ? quantileOf(
+          previous.particles.map((p) => p.distance),
+          quantile,
+        )
+      : Number.POSITIVE_INFINITY,
+    kernel: previous ? perturbationKernel(previous.particles, k) : undefined,
+  };
+}
+
+/**
+ * The first `count` points the sampler will propose for its next generation, from where `resume` left
+ * it (nothing: the prior's generation): the same points in the same order an unbroken run draws, so
+ * shards can evaluate them apart and a replay of their results (`abcSmc` with an evaluate that looks
+ * them up) continues exactly as an unbroken run. Their indices start at `first`.
+ */
+export function nextProposals(o: { k: number; seed: number; quantile: number; resume?: AbcProgress; count: number }): { first: number; points: number[][] } {
+  const u = seedrandom.alea(`trustfall/${o.seed}/abc`, { state: o.resume?.rng ?? true }) as seedrandom.StatefulPRNG<StreamState>;
+  const { kernel } = generationSetup(o.resume?.generations.at(-1), o.k, o.quantile);
+  const points = Array.from({ length: o.count }, () => (kernel ? kernel.propose(u) : Array.from({ length: o.k }, () => u())));
+  return { first: o.resume?.proposed ?? 0, points };
 }
 
 function normalise(ps: AbcParticle[]): void {

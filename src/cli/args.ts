@@ -41,6 +41,8 @@ export interface RunFlags {
   particles?: number;
   /** ABC: generations after the prior's. */
   generations?: number;
+  /** ABC with --shard: proposals of the next generation the shards share out. */
+  proposals?: number;
   /** Sobol: base sample rows N (the model runs at N × (parameters + 2) points). */
   samples?: number;
 }
@@ -56,7 +58,24 @@ export const COMMANDS: Record<string, { flags: readonly (keyof RunFlags)[]; file
   merge: { flags: ['out', 'csv'], files: [1, 10_000] },
   fit: { flags: ['seed', 'replicates', 'years', 'json', 'quiet', 'workers', 'targets'], files: [1, 1] },
   calibrate: {
-    flags: ['seed', 'replicates', 'years', 'targets', 'params', 'budget', 'out', 'state', 'resume', 'quiet', 'workers', 'method', 'particles', 'generations'],
+    flags: [
+      'seed',
+      'replicates',
+      'years',
+      'targets',
+      'params',
+      'budget',
+      'out',
+      'state',
+      'resume',
+      'quiet',
+      'workers',
+      'method',
+      'particles',
+      'generations',
+      'shard',
+      'proposals',
+    ],
     files: [1, 1],
   },
   sensitivity: {
@@ -103,6 +122,7 @@ export function parseCommandLine(argv: string[]): Parsed {
         method: { type: 'string' },
         samples: { type: 'string' },
         particles: { type: 'string' },
+        proposals: { type: 'string' },
         generations: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -156,6 +176,7 @@ export function parseCommandLine(argv: string[]): Parsed {
       levels: wholeFlag('levels', values.levels, 2, 20),
       method: methodFlag(values.method),
       samples: wholeFlag('samples', values.samples, 8, 1_000_000),
+      proposals: wholeFlag('proposals', values.proposals, 1, 10_000_000),
       particles: wholeFlag('particles', values.particles, 8, 100_000),
       generations: wholeFlag('generations', values.generations, 1, 100),
     },

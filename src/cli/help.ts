@@ -26,13 +26,16 @@ Usage:
   npm run -s sim -- calibrate <scenario.json> --params PATHS [--targets SETS] [--budget N]
                     [--replicates N] [--out FILE] [--state FILE] [--resume]
                     [--method nelder-mead|abc] [--particles N] [--generations N]
+                    [--shard K/N --proposals P]
                                                     tune parameters (path or path:min:max, comma-
                                                     separated, or a JSON file) to the targets with
                                                     Nelder–Mead; Ctrl-C stops after an iteration and
                                                     --resume continues from the saved state;
                                                     --method abc: a posterior sample (approximate
                                                     Bayesian computation, sequential Monte Carlo),
-                                                    intervals, correlations, posterior predictive
+                                                    intervals, correlations, posterior predictive;
+                                                    with --shard, one generation's K-th slice of P
+                                                    proposals (merge the N shards into a state)
   npm run -s sim -- sensitivity <scenario.json> --params PATHS [--outputs LIST]
                     [--trajectories N] [--levels N] [--replicates N] [--json]
                     [--method morris|sobol] [--samples N] [--shard K/N --out FILE]
@@ -63,7 +66,8 @@ Options for compare and sweep:
   --workers N      worker threads (default: one per core); results do not depend on it
   --survey N       (compare) simulate a victimisation survey of N households per jurisdiction
                    and period, with sampling error, and use it for difference-in-differences
-  --shard K/N      (sweep, sensitivity) run only the K-th of N slices; join them with merge
+  --shard K/N      (sweep, sensitivity, calibrate --method abc) run only the K-th of N slices; join
+                   them with merge
   --out FILE       (sweep, merge, a sensitivity shard) write the JSON to FILE instead of stdout
 compare defaults to 10 replicates per scenario; Ctrl-C stops it and reports what finished (exit 130).
 

@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
       case 'sweep':
         return await sweepCommand(cli.positionals[0], cli.flags);
       case 'merge':
-        return mergeCommand(cli.positionals, cli.flags);
+        return await mergeCommand(cli.positionals, cli.flags);
       case 'fit':
         return await fitCommand(cli.positionals[0], cli.flags);
       case 'calibrate':

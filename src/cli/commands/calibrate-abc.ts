@@ -1,49 +1,16 @@
-import { existsSync } from 'node:fs';
-import { z } from 'zod';
-import { abcSmc, type AbcProgress } from '../../calibrate/abc.ts';
+import { abcSmc } from '../../calibrate/abc.ts';
 import { modelDistance } from '../../calibrate/abc-model.ts';
 import { abcMarkdown, abcReport } from '../../calibrate/abc-report.ts';
 import type { CalibrationParam } from '../../calibrate/calibrate.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import type { TargetSet } from '../../evidence/schema.ts';
 import { toJson } from '../../report/json.ts';
-import { firstProblem } from '../../scenario/boundaries.ts';
 import { scenarioHash, type Scenario } from '../../scenario/index.ts';
 import { UsageError, type RunFlags } from '../args.ts';
-import { checkOutputs, readInputJson, writeOutput } from '../files.ts';
+import { checkOutputs, writeOutput } from '../files.ts';
 import { ThreadPool } from '../pool/pool.ts';
-
-const DEFAULT_PARTICLES = 64;
-const DEFAULT_GENERATIONS = 6;
-const DEFAULT_REPLICATES = 2;
-/** Each generation's tolerance: this quantile of the previous generation's distances. */
-const QUANTILE = 0.5;
-
-/** A saved ABC run: the settings it was started with and where it stands. */
-const AbcState = z.strictObject({
-  format: z.literal('trustfall-abc'),
-  version: z.literal(1),
-  params: z.array(z.strictObject({ path: z.string(), min: z.number(), max: z.number(), integer: z.boolean() })),
-  targetSets: z.array(z.string()),
-  seed: z.number(),
-  replicates: z.int().min(1),
-  particles: z.int().min(1),
-  /** Runs made so far, across every session of this calibration. */
-  runs: z.int().min(0),
-  progress: z.strictObject({
-    generations: z.array(
-      z.strictObject({
-        epsilon: z.number().nullable(),
-        proposals: z.int().min(0),
-        particles: z.array(
-          z.strictObject({ x: z.array(z.number()), distance: z.number(), weight: z.number(), stats: z.record(z.string(), z.number().nullable()) }),
-        ),
-      }),
-    ),
-    rng: z.strictObject({ c: z.number(), s0: z.number(), s1: z.number(), s2: z.number() }),
-    proposed: z.int().min(0),
-  }),
-});
+import { abcStateOf, DEFAULT_GENERATIONS, DEFAULT_PARTICLES, DEFAULT_REPLICATES, progressOf, QUANTILE, readAbcState } from './abc-state.ts';
+import { abcShard } from './calibrate-abc-shard.ts';
 
 /**
  * `sim calibrate --method abc`: a posterior sample of the parameters given the targets, by ABC-SMC on
@@ -57,20 +24,14 @@ export async function calibrateAbc(
   o: { scenario: Scenario; base: Record<string, unknown>; params: CalibrationParam[]; targets: TargetSet[] },
 ): Promise<number> {
   if (flags.budget !== undefined) throw new UsageError('--budget is for Nelder–Mead; --method abc takes --particles and --generations');
+  if (flags.shard) return abcShard(file, flags, o);
   const out = flags.out ?? 'abc-posterior.json';
   const stem = out.replace(/\.json$/, '');
   const statePath = flags.state ?? `${stem}.state.json`;
   const markdownPath = `${stem}.md`;
   checkOutputs({ '--out': out, '--state': statePath, markdown: markdownPath }, [file, ...(flags.params?.endsWith('.json') ? [flags.params] : [])]);
-  let resume: z.infer<typeof AbcState> | undefined;
-  if (flags.resume) {
-    if (!existsSync(statePath)) throw new UsageError(`--resume: no saved state at ${statePath}`);
-    const parsed = AbcState.safeParse(readInputJson(statePath, 'ABC state'));
-    if (!parsed.success) throw new UsageError(`--resume: ${statePath} is not a usable ABC state (${firstProblem(parsed.error)})`);
-    resume = parsed.data;
-    if (resume.params.map((p) => p.path).join() !== o.params.map((p) => p.path).join())
-      throw new UsageError(`--resume: ${statePath} calibrates other parameters (${resume.params.map((p) => p.path).join(', ')})`);
-  }
+  const resume = flags.resume ? readAbcState(statePath, o.params) : undefined;
+  if (flags.proposals !== undefined) throw new UsageError('--proposals is for --shard: how many proposals of the next generation the shards share out');
   const particles = resume?.particles ?? flags.particles ?? DEFAULT_PARTICLES;
   const generations = flags.generations ?? DEFAULT_GENERATIONS;
   const replicates = resume?.replicates ?? flags.replicates ?? DEFAULT_REPLICATES;
@@ -98,10 +59,7 @@ export async function calibrateAbc(
         return outcome.results.map((r) => r!.summary);
       },
     });
-    const fromState = resume && {
-      ...resume.progress,
-      generations: resume.progress.generations.map((g) => ({ ...g, epsilon: g.epsilon ?? Number.POSITIVE_INFINITY })),
-    };
+    const fromState = resume && progressOf(resume);
     const result = await abcSmc({
       k: o.params.length,
       population: particles,
@@ -109,22 +67,11 @@ export async function calibrateAbc(
       quantile: QUANTILE,
       seed,
       evaluate,
-      resume: fromState as AbcProgress | undefined,
+      resume: fromState,
       onProposals: (g, accepted, proposals) =>
         say(`generation ${g}: ${accepted} of ${particles} particles accepted from ${proposals} proposals (${runs} runs so far)`),
       onGeneration: (p) => {
-        const state = {
-          format: 'trustfall-abc',
-          version: 1,
-          params: o.params,
-          targetSets: o.targets.map((t) => t.id),
-          seed,
-          replicates,
-          particles,
-          runs,
-          progress: { ...p, generations: p.generations.map((g) => ({ ...g, epsilon: Number.isFinite(g.epsilon) ? g.epsilon : null })) },
-        };
-        writeOutput(statePath, JSON.stringify(state));
+        writeOutput(statePath, JSON.stringify(abcStateOf({ params: o.params, targetSets: o.targets.map((t) => t.id), seed, replicates, particles, runs }, p)));
         const last = p.generations.at(-1)!;
         say(
           `generation ${p.generations.length - 1} done: tolerance ${Number.isFinite(last.epsilon) ? last.epsilon.toFixed(3) : 'none (prior)'}, acceptance ${((100 * last.particles.length) / last.proposals).toFixed(0)}%`,

@@ -9,6 +9,7 @@ import { checkOutputs, readInputJson, writeOutput } from '../files.ts';
 import { runPool } from '../pool/pool.ts';
 import { isSensitivityShard } from '../../sensitivity/shards.ts';
 import { mergeSensitivity } from './sensitivity.ts';
+import { isAbcShard, mergeAbc } from './calibrate-abc-shard.ts';
 import { createProgress } from '../progress.ts';
 
 /** Reads and validates a sweep file and its base scenario; every problem is named before anything runs. */
@@ -62,12 +63,13 @@ export async function sweepCommand(file: string | undefined, flags: RunFlags): P
   return outcome.cancelled ? 130 : 0;
 }
 
-/** `sim merge a.json b.json ...`: joins the shards of one sweep (or of one sensitivity analysis) into the whole. */
-export function mergeCommand(files: string[], flags: RunFlags): number {
+/** `sim merge a.json b.json ...`: joins the shards of one sweep (or of one sensitivity analysis, or one ABC generation) into the whole. */
+export async function mergeCommand(files: string[], flags: RunFlags): Promise<number> {
   if (files.length === 0) throw new UsageError('merge takes the shard files to join');
   checkOutputs({ '--out': flags.out, '--csv': flags.csv }, files);
   const parts = files.map((f) => readInputJson(f, 'shard'));
   if (isSensitivityShard(parts[0])) return mergeSensitivity(parts, flags);
+  if (isAbcShard(parts[0])) return mergeAbc(parts, flags);
   let merged: ReturnType<typeof mergeShards>;
   try {
     merged = mergeShards(parts);

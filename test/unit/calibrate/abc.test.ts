@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AbcEvaluate, type AbcProgress, abcSmc, posteriorSummary } from '../../../src/calibrate/abc.ts';
+import { type AbcEvaluate, type AbcProgress, abcSmc, nextProposals, posteriorSummary } from '../../../src/calibrate/abc.ts';
+import { replayGeneration } from '../../../src/calibrate/abc-shards.ts';
 import { stream } from '../../../src/engine/rng.ts';
 
 /** A standard normal draw from a stream (Box–Muller). */
@@ -11,9 +12,9 @@ const normal = (u: () => number) => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos
  * prior the exact posterior of f(θ) is N(0.3, 0.05²) (truncated far in its tails).
  */
 function simulator(f: (x: number[]) => number): AbcEvaluate {
-  return async (points, first) =>
+  return async (points, indices) =>
     points.map((x, i) => {
-      const y = f(x) + 0.05 * normal(stream(7, first + i, 'toy'));
+      const y = f(x) + 0.05 * normal(stream(7, indices[i], 'toy'));
       return { distance: Math.abs(y - 0.3) / 0.05, stats: { y } };
     });
 }
@@ -73,6 +74,43 @@ describe('ABC by sequential Monte Carlo', () => {
     expect(saved?.generations).toHaveLength(2);
     const resumed = await run(f, 2, { population: 60, generations: 4, resume: saved });
     expect(resumed).toEqual(whole);
+  });
+
+  it('sharded generation by generation, then merged by replaying the shards\u2019 results, ends exactly where an unbroken run ends', async () => {
+    const f = (x: number[]) => x[0];
+    const opts = { k: 2, seed: 11, quantile: 0.5 };
+    const whole = await run(f, 2, { population: 40, generations: 3 });
+    const evaluate = simulator(f);
+    let state: AbcProgress | undefined;
+    for (let g = 0; g <= 3; g++) {
+      const { first, points } = nextProposals({ ...opts, resume: state, count: 400 });
+      // Three shards, each its slice of the proposals, in no particular order.
+      const results = [];
+      for (const k of [2, 0, 1]) {
+        const mine = points.map((x, i) => ({ x, index: first + i })).filter((p) => p.index % 3 === k);
+        const out = await evaluate(
+          mine.map((p) => p.x),
+          mine.map((p) => p.index),
+        );
+        results.push(...out.map((r, i) => ({ index: mine[i].index, distance: r!.distance, stats: r!.stats })));
+      }
+      const merged = await replayGeneration({ ...opts, particles: 40, previous: state, results });
+      if (!('progress' in merged)) throw new Error(`generation ${g}: ${JSON.stringify(merged)}`);
+      state = merged.progress;
+    }
+    expect(state!.generations).toEqual(whole.generations);
+    // Too few proposals drawn: the merge names the first one it needed and no shard evaluated.
+    const few = nextProposals({ ...opts, count: 10 });
+    const out = await evaluate(
+      few.points,
+      few.points.map((_, i) => i),
+    );
+    const short = await replayGeneration({
+      ...opts,
+      particles: 40,
+      results: out.map((r, i) => ({ index: i, distance: r!.distance, stats: r!.stats })),
+    });
+    expect(short).toEqual({ missing: 10 });
   });
 
   it('says when acceptance collapses instead of running for ever', async () => {

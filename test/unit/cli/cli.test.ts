@@ -229,6 +229,52 @@ describe('default scenario', () => {
     expect(text.out).toMatch(/by quarter \(13 weeks; 0 starts at activation; -1 is the reference\):\n\s+-1 0\.0 \(0\.0 to 0\.0\)\s+0 [\d.]+/);
   });
 
+  it('ABC shards one generation at a time; merging each and reporting from the last state gives the unbroken run\u2019s posterior', () => {
+    const abc = [
+      '--method',
+      'abc',
+      '--params',
+      'crime.types.simpleAssault.reportingBase:0.2:0.7',
+      '--targets',
+      'us-baselines',
+      '--particles',
+      '8',
+      '--replicates',
+      '1',
+      '--quiet',
+    ];
+    const at = (name: string) => join(tmp, name);
+    const whole = sim('calibrate', small, ...abc, '--generations', '1', '--out', at('abc-whole.json'));
+    expect(whole.code, whole.err).toBe(0);
+    for (const g of [0, 1]) {
+      const from = g === 0 ? [] : ['--resume', '--state', at(`abc-state-${g - 1}.json`)];
+      for (const k of [1, 2]) {
+        const r = sim('calibrate', small, ...abc, ...from, '--shard', `${k}/2`, '--proposals', '40', '--out', at(`abc-${g}-${k}.json`));
+        expect(r.code, r.err).toBe(0);
+      }
+      const merged = sim('merge', at(`abc-${g}-2.json`), at(`abc-${g}-1.json`), '--out', at(`abc-state-${g}.json`));
+      expect(merged.code, merged.err).toBe(0);
+      expect(merged.err).toMatch(new RegExp(`generation ${g} merged: 8 particles from \\d+ proposals`));
+    }
+    // Too few proposals for a generation: the merge says so and writes nothing.
+    for (const k of [1, 2])
+      sim('calibrate', small, ...abc, '--resume', '--state', at('abc-state-0.json'), '--shard', `${k}/2`, '--proposals', '4', '--out', at(`abc-few-${k}.json`));
+    const few = sim('merge', at('abc-few-1.json'), at('abc-few-2.json'), '--out', at('abc-few-state.json'));
+    expect(few.code).toBe(3);
+    expect(few.err).toMatch(/needed more than the 4 proposals the shards drew; run them again with a larger --proposals/);
+    const half = sim('merge', at('abc-1-1.json'), '--out', at('abc-half-state.json'));
+    expect(half.code).toBe(3);
+    expect(half.err).toMatch(/missing shards: 2/);
+    // The report from the merged state: nothing left to run, the same particles as the unbroken run.
+    const report = sim('calibrate', small, ...abc, '--resume', '--state', at('abc-state-1.json'), '--generations', '1', '--out', at('abc-sharded.json'));
+    expect(report.code, report.err).toBe(0);
+    const a = JSON.parse(readFileSync(at('abc-whole.json'), 'utf8'));
+    const b = JSON.parse(readFileSync(at('abc-sharded.json'), 'utf8'));
+    expect(b.particles).toEqual(a.particles);
+    expect(b.parameters).toEqual(a.parameters);
+    expect(b.runs).toBeGreaterThan(a.runs);
+  });
+
   it('calibrate refuses a structural factor, naming what it is', () => {
     const r = sim('calibrate', small, '--params', 'jurisdictions[0].policy.trustBuilding', '--budget', '2', '--quiet');
     expect(r.code).toBe(2);

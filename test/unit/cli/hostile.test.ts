@@ -138,6 +138,12 @@ describe('sweeps, shards and calibration state', () => {
     refused(sim('calibrate', small, '--params', 'crime.offenderShare', '--method', 'sobol'), /--method sobol is for sensitivity; calibrate takes nelder-mead/);
     refused(sim('calibrate', small, '--params', 'crime.offenderShare', '--particles', '16'), /--particles and --generations are for --method abc/);
     refused(sim('calibrate', small, '--params', 'crime.offenderShare', '--method', 'abc', '--budget', '10'), /--budget is for Nelder–Mead/);
+    refused(sim('calibrate', small, '--params', 'crime.offenderShare', '--method', 'abc', '--proposals', '10'), /--proposals is for --shard/);
+    refused(
+      sim('calibrate', small, '--params', 'crime.offenderShare', '--method', 'abc', '--shard', '1/2', '--generations', '3'),
+      /a shard evaluates one generation/,
+    );
+    refused(sim('calibrate', small, '--params', 'crime.offenderShare', '--method', 'abc', '--shard', '1/2', '--resume'), /--resume with --shard needs --state/);
     refused(sim('sensitivity', small, '--params', 'crime.offenderShare', '--samples', '16'), /--samples is for --method sobol/);
     refused(sim('sensitivity', small, '--params', 'crime.offenderShare', '--method', 'sobol', '--levels', '4'), /--method sobol takes --samples/);
   });

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import type { AbcProgress } from '../../calibrate/abc.ts';
+import type { CalibrationParam } from '../../calibrate/calibrate.ts';
+import { firstProblem } from '../../scenario/boundaries.ts';
+import { UsageError } from '../args.ts';
+import { readInputJson } from '../files.ts';
+
+export const DEFAULT_PARTICLES = 64;
+export const DEFAULT_GENERATIONS = 6;
+export const DEFAULT_REPLICATES = 2;
+/** Each generation's tolerance: this quantile of the previous generation's distances. */
+export const QUANTILE = 0.5;
+
+/** A saved ABC run: the settings it was started with and where it stands. */
+export const AbcState = z.strictObject({
+  format: z.literal('trustfall-abc'),
+  version: z.literal(1),
+  params: z.array(z.strictObject({ path: z.string(), min: z.number(), max: z.number(), integer: z.boolean() })),
+  targetSets: z.array(z.string()),
+  seed: z.number(),
+  replicates: z.int().min(1),
+  particles: z.int().min(1),
+  /** Runs made so far, across every session of this calibration. */
+  runs: z.int().min(0),
+  progress: z.strictObject({
+    generations: z.array(
+      z.strictObject({
+        epsilon: z.number().nullable(),
+        proposals: z.int().min(0),
+        particles: z.array(
+          z.strictObject({ x: z.array(z.number()), distance: z.number(), weight: z.number(), stats: z.record(z.string(), z.number().nullable()) }),
+        ),
+      }),
+    ),
+    rng: z.strictObject({ c: z.number(), s0: z.number(), s1: z.number(), s2: z.number() }),
+    proposed: z.int().min(0),
+  }),
+});
+
+export type AbcStateFile = z.infer<typeof AbcState>;
+
+/** The saved state at a generation's end, as the file holds it (a tolerance of Infinity as null). */
+export function abcStateOf(settings: Omit<AbcStateFile, 'format' | 'version' | 'progress'>, p: AbcProgress): AbcStateFile {
+  return {
+    format: 'trustfall-abc',
+    version: 1,
+    ...settings,
+    progress: { ...p, generations: p.generations.map((g) => ({ ...g, epsilon: Number.isFinite(g.epsilon) ? g.epsilon : null })) },
+  };
+}
+
+/** The sampler's position in a saved state. */
+export function progressOf(state: AbcStateFile): AbcProgress {
+  return { ...state.progress, generations: state.progress.generations.map((g) => ({ ...g, epsilon: g.epsilon ?? Number.POSITIVE_INFINITY })) };
+}
+
+/** Reads a saved state to continue, checking it calibrates the same parameters. */
+export function readAbcState(statePath: string, params: CalibrationParam[]): AbcStateFile {
+  if (!existsSync(statePath)) throw new UsageError(`--resume: no saved state at ${statePath}`);
+  const parsed = AbcState.safeParse(readInputJson(statePath, 'ABC state'));
+  if (!parsed.success) throw new UsageError(`--resume: ${statePath} is not a usable ABC state (${firstProblem(parsed.error)})`);
+  const state = parsed.data;
+  if (state.params.map((p) => p.path).join() !== params.map((p) => p.path).join())
+    throw new UsageError(`--resume: ${statePath} calibrates other parameters (${state.params.map((p) => p.path).join(', ')})`);
+  return state;
+}
