@@ -17,6 +17,12 @@ export interface TargetResult {
   simulated: Estimate | null;
   /** An event study's coefficient in every quarter from −8 to +8 (its target is their mean over the quarters it names). */
   profile?: { quarter: number; simulated: Estimate }[];
+  /**
+   * For a target on the realised reporting share: the same estimand on the expected (noise-free)
+   * reporting probability, reported apart (not scored). It shows the mechanism without the noise of
+   * which crimes happened to be reported; a target file fits it by naming the key expectedReporting.
+   */
+  noiseFree?: { key: 'expectedReporting'; simulated: Estimate };
   jurisdiction: string | null;
   /** Whether the mean over replicates lies in the band. */
   met: boolean | null;
@@ -143,6 +149,11 @@ export function fitReport(set: TargetSet, scenario: Scenario, summaries: RunSumm
     const applies = j >= 0 && !(paired && !twins);
     const simulated = applies ? estimate(summaries.map((s, i) => simulatedValue(m, s, j, twins?.[i], comparison))) : null;
     const profile = applies && m.kind === 'eventStudy' ? eventStudyProfile(m, summaries, j, comparison >= 0 ? undefined : twins, comparison) : undefined;
+    const expected = { ...m, key: 'expectedReporting' } as TargetMeasure;
+    const noiseFree =
+      applies && m.key === 'reportedShare'
+        ? { key: 'expectedReporting' as const, simulated: estimate(summaries.map((s, i) => simulatedValue(expected, s, j, twins?.[i], comparison))) }
+        : undefined;
     const mean = simulated?.mean ?? null;
     const [lo, hi] = t.band;
     const width = Math.max(hi - lo, 1e-9);
@@ -157,6 +168,7 @@ export function fitReport(set: TargetSet, scenario: Scenario, summaries: RunSumm
       estimand: t.simulated.kind,
       simulated,
       ...(profile ? { profile } : {}),
+      ...(noiseFree ? { noiseFree } : {}),
       jurisdiction: j < 0 ? null : scenario.jurisdictions[j].name,
       met: mean === null ? null : mean >= lo && mean <= hi,
       distance: mean === null ? null : mean < lo ? (lo - mean) / width : mean > hi ? (mean - hi) / width : 0,

@@ -122,6 +122,8 @@ function fitTable(name: string, seed: number, replicates: number, paired: boolea
       const mark = t.met === null ? '  ' : t.met ? 'ok' : 'NO';
       out.push(`  ${mark} ${t.id.padEnd(36)} simulated ${sim.padEnd(32)} band ${f(t.band[0])} to ${f(t.band[1])}${t.secondary ? ' (secondary source)' : ''}`);
       out.push(`       ${t.measure} [${ESTIMAND_LABELS[t.estimand]}]. ${t.citation}`);
+      const nf = t.noiseFree?.simulated;
+      if (nf && nf.mean !== null) out.push(`       noise-free (expected reporting, not scored): ${f(nf.mean)} (${f(nf.lo)} to ${f(nf.hi)})`);
       if (t.profile) {
         const q = (n: number) => (n > 0 ? `+${n}` : String(n));
         const defined = t.profile.filter((p) => p.simulated.mean !== null);

@@ -199,3 +199,21 @@ describe('event study', () => {
     expect(simulatedValue(measure, run, 0, undefined, 1)).toBeCloseTo(rel(0) - rel(-1), 12);
   });
 });
+
+describe('noise-free statistic', () => {
+  it('a target on the realised reporting share also reports the same estimand on expected reporting, apart and unscored', () => {
+    const s = smallScenario({}, {}, { model: 'jailEnforcement' });
+    const run = runSummary(s);
+    const twin = runSummary(twinScenario(s));
+    const set = BUILT_IN_TARGETS['reporting-drop-measured'];
+    const [result] = fitReport(set, s, [run], [twin]).results;
+    const latino = (r: typeof run) => r.jurisdictions[0].groups.latino.after;
+    expect(result.noiseFree!.key).toBe('expectedReporting');
+    expect(result.noiseFree!.simulated.mean).toBeCloseTo(latino(run).expectedReporting! / latino(twin).expectedReporting! - 1, 12);
+    // Scored on the realised share only.
+    expect(result.simulated!.mean).toBeCloseTo(latino(run).reportedShare! / latino(twin).reportedShare! - 1, 12);
+    // Other keys have no noise-free companion.
+    const clearance = fitReport(BUILT_IN_TARGETS['us-baselines'], s, [run]).results.find((r) => r.id === 'violent-clearance')!;
+    expect(clearance.noiseFree).toBeUndefined();
+  });
+});
