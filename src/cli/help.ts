@@ -29,8 +29,10 @@ Usage:
                     [--shard K/N --proposals P]
                                                     tune parameters (path or path:min:max, comma-
                                                     separated, or a JSON file) to the targets with
-                                                    Nelder–Mead; Ctrl-C stops after an iteration and
-                                                    --resume continues from the saved state;
+                                                    Nelder–Mead (replicates per point chosen by a
+                                                    pilot unless --replicates); Ctrl-C stops after an
+                                                    iteration and --resume continues from the saved
+                                                    state;
                                                     --method abc: a posterior sample (approximate
                                                     Bayesian computation, sequential Monte Carlo),
                                                     intervals, correlations, posterior predictive;

@@ -8,6 +8,7 @@ import { ENGINE_VERSION } from '../../engine/version.ts';
 import { UsageError, type RunFlags } from '../args.ts';
 import { checkOutputs, readInputJson, writeOutput } from '../files.ts';
 import { parseCalibrationState } from '../../calibrate/state-schema.ts';
+import { chooseReplicates, type ReplicateChoice } from '../../calibrate/replicates.ts';
 import { getAt, parsePath } from '../../scenario/paths.ts';
 import { ThreadPool } from '../pool/pool.ts';
 import { readScenarioWithRaw } from '../read-scenario.ts';
@@ -15,7 +16,18 @@ import { calibrateAbc } from './calibrate-abc.ts';
 import { readTargetSets } from './fit.ts';
 
 const DEFAULT_BUDGET = 80;
-const DEFAULT_REPLICATES = 3;
+/** Replicates of the pilot that measures each target's noise when --replicates is not given. */
+const PILOT_REPLICATES = 6;
+
+/** The choice of replicates in a sentence. */
+function describeChoice(c: ReplicateChoice): string {
+  const worst = [...c.targets].sort((a, b) => b.standardError / b.halfBand - a.standardError / a.halfBand)[0];
+  return (
+    `replicates per evaluation: ${c.replicates}, chosen from a pilot of ${c.pilot} so that each target's standard error is at most ${c.ratio.toFixed(2)} of its half-band` +
+    (worst ? ` (noisiest: ${worst.id}, standard error ${(worst.standardError / worst.halfBand).toFixed(2)} of its half-band)` : '') +
+    (c.limited ? `; limited to ${c.replicates}, so not reached` : '')
+  );
+}
 
 /** Validation replicates start here: far from the calibration's 0 to replicates − 1. */
 const VALIDATION_FIRST = 1000;
@@ -77,7 +89,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
     if (resume.params.map((p) => p.path).join() !== params.map((p) => p.path).join())
       throw new UsageError(`--resume: ${statePath} calibrates other parameters (${resume.params.map((p) => p.path).join(', ')})`);
   }
-  const replicates = resume?.replicates ?? flags.replicates ?? DEFAULT_REPLICATES;
+  let replicates = resume?.replicates ?? flags.replicates ?? 0;
   const seed = resume?.seed ?? scenario.run.seed;
   const budget = flags.budget ?? DEFAULT_BUDGET;
   // Event-study targets read each quarter around activation, which a run keeps only when asked.
@@ -87,7 +99,22 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
   const onSigint = () => (stop = true);
   process.once('SIGINT', onSigint);
   const started = Date.now();
+  let choice: ReplicateChoice | undefined;
   try {
+    if (!replicates) {
+      // Not asked: a pilot at the starting point measures each target's noise, and the search runs as
+      // many replicates per point as put every target's standard error under a third of its half-band.
+      const pilot = async (s: Scenario) =>
+        (await pool.run(Array.from({ length: PILOT_REPLICATES }, (_, replicate) => ({ scenario: s, seed, replicate, quarterly })))).results.map(
+          (r) => r!.summary,
+        );
+      if (!flags.quiet) process.stderr.write(`pilot: ${PILOT_REPLICATES} replicates at the starting point to choose the replicates per evaluation\n`);
+      const summaries = await pilot(scenario);
+      const twins = targets.some((t) => needsTwin(t, scenario)) ? await pilot(twinScenario(scenario)) : undefined;
+      choice = chooseReplicates(targets, scenario, summaries, twins);
+      replicates = choice.replicates;
+      if (!flags.quiet) process.stderr.write(`${describeChoice(choice)}\n`);
+    }
     const result = await calibrate({
       base,
       params,
@@ -135,6 +162,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
       scenarioHash: scenarioHash(result.best),
       seed,
       replicates,
+      replicatesChosen: choice ? { ...choice, how: describeChoice(choice) } : 'as asked (--replicates) or as the resumed state had them',
       stopped: result.stopped,
       evaluations: result.state.history.length,
       seconds: Math.round((Date.now() - started) / 1000),
@@ -154,6 +182,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
     const applicable = result.report.reduce((a, r) => a + r.score.applicable, 0);
     process.stdout.write(
       `Calibration ${result.stopped} after ${report.evaluations} evaluations (${report.seconds} s): ${met} of ${applicable} targets met, loss ${result.bestLoss.toFixed(3)} on replicates 0 to ${replicates - 1}\n` +
+        (choice ? `${describeChoice(choice).replace(/^r/, 'R')}.\n` : '') +
         values.map((v) => `  ${v.path} = ${v.value} (last simplex ${v.simplexSpread.map((x) => Number(x.toPrecision(4))).join(' to ')})\n`).join('') +
         (validationFit
           ? `Validation on replicates ${VALIDATION_FIRST} to ${VALIDATION_FIRST + validationCount - 1}, which the search never ran: ` +

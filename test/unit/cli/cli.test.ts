@@ -275,6 +275,21 @@ describe('default scenario', () => {
     expect(b.runs).toBeGreaterThan(a.runs);
   });
 
+  it('calibrate chooses the replicates per evaluation from a pilot when not told, and says how', () => {
+    const out = join(tmp, 'cal-auto.json');
+    const r = sim('calibrate', small, '--params', 'crime.offenderShare', '--budget', '2', '--out', out, '--quiet');
+    expect(r.code, r.err).toBe(0);
+    const m = r.out.match(/Replicates per evaluation: (\d+), chosen from a pilot of 6 so that each target's standard error is at most 0\.33 of its half-band/);
+    expect(m).not.toBeNull();
+    const report = JSON.parse(readFileSync(join(tmp, 'cal-auto.report.json'), 'utf8'));
+    expect(report.replicates).toBe(Number(m![1]));
+    expect(report.replicatesChosen.pilot).toBe(6);
+    const worst = Math.max(...report.replicatesChosen.targets.map((t: { standardError: number; halfBand: number }) => t.standardError / t.halfBand));
+    // Either every target's standard error is under a third of its half-band, or the limit is said.
+    expect(worst <= 1 / 3 + 1e-9 || report.replicatesChosen.limited).toBe(true);
+    expect(r.out).toMatch(new RegExp(`on replicates 0 to ${report.replicates - 1}\n`));
+  });
+
   it('calibrate refuses a structural factor, naming what it is', () => {
     const r = sim('calibrate', small, '--params', 'jurisdictions[0].policy.trustBuilding', '--budget', '2', '--quiet');
     expect(r.code).toBe(2);
