@@ -104,6 +104,7 @@ async function evidence(): Promise<void> {
   const panel = page.locator('sensitivity-panel');
   await panel.locator('#sens-trajectories').fill('3');
   await panel.locator('#sens-trajectories').press('Tab');
+  await panel.getByLabel('Social influence on trust (off / on)').check();
   await panel.getByRole('button', { name: 'Screen' }).click();
   await page.waitForFunction(() => (document.querySelector('sensitivity-panel')?.shadowRoot?.querySelectorAll('.effects tbody tr').length ?? 0) > 0, null, {
     timeout: 300_000,
