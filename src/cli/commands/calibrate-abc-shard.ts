@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { nextProposals } from '../../calibrate/abc.ts';
-import { modelDistance } from '../../calibrate/abc-model.ts';
 import { replayGeneration, type ShardResult } from '../../calibrate/abc-shards.ts';
 import type { CalibrationParam } from '../../calibrate/calibrate.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
@@ -11,6 +10,7 @@ import { UsageError, type RunFlags } from '../args.ts';
 import { checkOutputs, writeOutput } from '../files.ts';
 import { ThreadPool } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
+import { pooledDistance } from './abc-pool.ts';
 import { AbcState, abcStateOf, DEFAULT_PARTICLES, DEFAULT_REPLICATES, progressOf, QUANTILE, readAbcState } from './abc-state.ts';
 
 /** One shard's share of a generation: the state it started from, the proposals drawn, its results. */
@@ -54,18 +54,12 @@ export async function abcShard(
   let runs = 0;
   let results: ShardResult[];
   try {
-    const evaluate = modelDistance({
-      base: o.base,
-      params: o.params,
-      targets: o.targets,
-      seed,
-      replicates,
-      run: async (tasks) => {
-        const outcome = await pool.run(tasks, { onResult: (_i, done, total) => bar.update(done, total) });
-        runs += tasks.length;
-        return outcome.results.map((r) => r!.summary);
-      },
-    });
+    const evaluate = pooledDistance(
+      pool,
+      { base: o.base, params: o.params, targets: o.targets, seed, replicates },
+      (n) => (runs += n),
+      (done, total) => bar.update(done, total),
+    );
     const out = await evaluate(
       mine.map((p) => p.x),
       mine.map((p) => p.index),

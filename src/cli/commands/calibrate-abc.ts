@@ -1,5 +1,4 @@
 import { abcSmc } from '../../calibrate/abc.ts';
-import { modelDistance } from '../../calibrate/abc-model.ts';
 import { abcMarkdown, abcReport } from '../../calibrate/abc-report.ts';
 import type { CalibrationParam } from '../../calibrate/calibrate.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
@@ -10,6 +9,7 @@ import { UsageError, type RunFlags } from '../args.ts';
 import { checkOutputs, writeOutput } from '../files.ts';
 import { ThreadPool } from '../pool/pool.ts';
 import { abcStateOf, DEFAULT_GENERATIONS, DEFAULT_PARTICLES, DEFAULT_REPLICATES, progressOf, QUANTILE, readAbcState } from './abc-state.ts';
+import { pooledDistance } from './abc-pool.ts';
 import { abcShard } from './calibrate-abc-shard.ts';
 
 /**
@@ -47,18 +47,7 @@ export async function calibrateAbc(
     if (!flags.quiet) process.stderr.write(`${text}\n`);
   };
   try {
-    const evaluate = modelDistance({
-      base: o.base,
-      params: o.params,
-      targets: o.targets,
-      seed,
-      replicates,
-      run: async (tasks) => {
-        const outcome = await pool.run(tasks);
-        runs += tasks.length;
-        return outcome.results.map((r) => r!.summary);
-      },
-    });
+    const evaluate = pooledDistance(pool, { base: o.base, params: o.params, targets: o.targets, seed, replicates }, (n) => (runs += n));
     const fromState = resume && progressOf(resume);
     const result = await abcSmc({
       k: o.params.length,

@@ -168,6 +168,16 @@ function sensitivityReport(
   const label = (p: CalibrationParam) => (p.levels ? `${p.path} [${p.levels.map((l) => (l === null ? 'as scenario' : String(l))).join(' / ')}]` : p.path);
   const width = Math.max(48, ...s.params.map((p) => label(p).length + 1));
   const labelOf = (path: string) => label(s.params.find((p) => p.path === path)!).padEnd(width);
+  const common = (method: string, design: Record<string, number>, results: SensitivityResults) => ({
+    method,
+    ...facts,
+    ...design,
+    replicates: s.replicates,
+    seed: s.seed,
+    runs,
+    parameters: s.params,
+    results: results.outputs,
+  });
   if ('samples' in s.design) {
     const results = sobolResults(design as SobolDesign, s.params, s.outputs, valuesOf, s.seed);
     const f = (x: { estimate: number; lo: number; hi: number }) => `${x.estimate.toFixed(2).padStart(5)} (${x.lo.toFixed(2)} to ${x.hi.toFixed(2)})`;
@@ -179,17 +189,8 @@ function sensitivityReport(
       text.push('', `${r.output} (${r.rows} of ${s.design.samples} rows defined)`);
       for (const x of r.indices) text.push(`  ${labelOf(x.path)} first ${f(x.first)}   total ${f(x.total)}`);
     }
-    const json = {
-      method: 'Sobol indices: Saltelli sampling, first-order (Saltelli 2010) and total (Jansen 1999), bootstrap 95% intervals',
-      ...facts,
-      samples: s.design.samples,
-      replicates: s.replicates,
-      seed: s.seed,
-      runs,
-      parameters: s.params,
-      results: results.outputs,
-    };
-    return { json, text, results };
+    const method = 'Sobol indices: Saltelli sampling, first-order (Saltelli 2010) and total (Jansen 1999), bootstrap 95% intervals';
+    return { json: common(method, { samples: s.design.samples }, results), text, results };
   }
   const results = morrisResults(design as MorrisDesign, s.params, s.outputs, valuesOf);
   const text = [
@@ -204,16 +205,6 @@ function sensitivityReport(
           : `  ${labelOf(e.path)} mu* ${e.muStar.toPrecision(3).padStart(9)}   mu ${e.mu.toPrecision(3).padStart(9)}   sigma ${e.sigma.toPrecision(3).padStart(9)}`,
       );
   }
-  const json = {
-    method: 'Morris elementary effects (mu* = mean |effect| per unit of the range)',
-    ...facts,
-    trajectories: s.design.trajectories,
-    levels: s.design.levels,
-    replicates: s.replicates,
-    seed: s.seed,
-    runs,
-    parameters: s.params,
-    results: results.outputs,
-  };
-  return { json, text, results };
+  const method = 'Morris elementary effects (mu* = mean |effect| per unit of the range)';
+  return { json: common(method, { trajectories: s.design.trajectories, levels: s.design.levels }, results), text, results };
 }
