@@ -100,6 +100,11 @@ export interface Officers {
 export interface Offenders {
   count: number;
   resident: Int32Array;
+  /**
+   * The offender's neighbourhood (their resident's cell, which never changes), -1 while vacant: the
+   * daily offending draw reads it beside the rate without touching the residents' arrays.
+   */
+  home: Int32Array;
   /** Personal offending rate (mean 1). */
   rate: Float32Array;
   /** Day a vacant slot is refilled; -1 while filled. */

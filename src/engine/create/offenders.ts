@@ -13,6 +13,7 @@ export function createOffenders(s: Scenario, res: Residents, js: JurisdictionSta
   const o: Offenders = {
     count: total,
     resident: new Int32Array(total).fill(-1),
+    home: new Int32Array(total).fill(-1),
     rate: new Float32Array(total),
     vacantUntil: new Int32Array(total).fill(-1),
     jur: new Uint8Array(total),
@@ -44,6 +45,7 @@ export function recruit(o: Offenders, i: number, res: Residents, js: Jurisdictio
   }
   const rate = exponential(u, 1);
   o.resident[i] = chosen;
+  o.home[i] = chosen >= 0 ? res.cell[chosen] : -1;
   // A slot no one could fill tries again the next day.
   o.vacantUntil[i] = chosen >= 0 ? -1 : 0;
   o.rate[i] = rate;
@@ -55,5 +57,6 @@ export function vacate(o: Offenders, i: number, res: Residents, day: number, rep
   const r = o.resident[i];
   if (r >= 0) res.offenderSlot[r] = -1;
   o.resident[i] = -1;
+  o.home[i] = -1;
   o.vacantUntil[i] = day + Math.max(1, Math.round(exponential(u, replacementDays)));
 }

@@ -28,13 +28,16 @@ export function offend(w: World): void {
   const base = w.params.offenderBasePerDay;
   const roam = w.scenario.crime.roamShare;
   const K = w.scenario.crime.candidatesPerCrime;
+  const multiplier = w.cells.offendingMultiplier;
   for (let i = 0; i < o.count; i++) {
     // One draw per slot per day, used or not, keeps the offending stream aligned across scenarios.
     const x = u();
+    const home = o.home[i];
+    // Most offenders commit no crime on a given day: decide that from the slot's own arrays first, and
+    // read the resident's custody (scattered memory) only for the few who would.
+    if (home < 0 || x >= base * o.rate[i] * multiplier[home]) continue;
     const r = o.resident[i];
-    if (r < 0 || res.custody[r] !== FREE) continue;
-    const home = res.cell[r];
-    if (x >= base * o.rate[i] * w.cells.offendingMultiplier[home]) continue;
+    if (res.custody[r] !== FREE) continue;
     // Fixed draws per crime: place, type, candidates, choice.
     const roamDraw = v();
     const dirDraw = v();
