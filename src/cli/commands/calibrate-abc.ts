@@ -42,6 +42,8 @@ export async function calibrateAbc(
   process.once('SIGINT', onSigint);
   const started = Date.now();
   // Runs across every session, so a resumed calibration reports the whole.
+  // Whether this session ran a generation (a resume with none left only writes the report).
+  let wroteState = false;
   let runs = resume?.runs ?? 0;
   const say = (text: string) => {
     if (!flags.quiet) process.stderr.write(`${text}\n`);
@@ -60,6 +62,7 @@ export async function calibrateAbc(
       onProposals: (g, accepted, proposals) =>
         say(`generation ${g}: ${accepted} of ${particles} particles accepted from ${proposals} proposals (${runs} runs so far)`),
       onGeneration: (p) => {
+        wroteState = true;
         writeOutput(statePath, JSON.stringify(abcStateOf({ params: o.params, targetSets: o.targets.map((t) => t.id), seed, replicates, particles, runs }, p)));
         const last = p.generations.at(-1)!;
         say(
@@ -108,7 +111,7 @@ export async function calibrateAbc(
               `  ${p.path} median ${Number(p.posterior.median.toPrecision(4))} (${Number(p.posterior.lo.toPrecision(4))} to ${Number(p.posterior.hi.toPrecision(4))}) of ${p.min} to ${p.max}\n`,
           )
           .join('') +
-        `Wrote ${out} (report and particles), ${markdownPath} and ${statePath} (state; --resume continues).\n`,
+        `Wrote ${out} (report and particles) and ${markdownPath}${wroteState ? `, and ${statePath} (state; --resume continues)` : ` (the state ${statePath} had no generation left to run)`}.\n`,
     );
     return result.stopped === 'stopped' ? 130 : 0;
   } finally {
