@@ -196,6 +196,10 @@ function sensitivityReport(
   const text = [
     `Morris screening: ${s.params.length} parameters, ${s.design.trajectories} trajectories, ${s.design.levels} levels, ${s.replicates} replicates (${runs} runs). Effects per whole range of each parameter.`,
   ];
+  // A Morris step spans two thirds of the range, so a choice of more than two values is stepped only
+  // between some of them (with 4 grid levels and 4 values: the first to the third, the second to the fourth).
+  const choices = s.params.filter((p) => (p.levels?.length ?? 0) > 2).map((p) => p.path);
+  if (choices.length) text.push(`Note: Morris steps only between some values of ${choices.join(', ')}; --method sobol covers every value.`);
   for (const r of results.outputs) {
     text.push('', r.output);
     for (const e of r.effects)
