@@ -16,8 +16,8 @@ Usage:
   npm run -s sim -- sweep <sweep.json> [--shard K/N] [--out FILE] [--csv FILE]
                                                     vary parameters over a grid or Latin hypercube
   npm run -s sim -- merge <shard.json>... [--out FILE] [--csv FILE]
-                                                    join the shards of a sweep or of a
-                                                    sensitivity analysis
+                                                    join the shards of a sweep, of a
+                                                    sensitivity analysis or of an ABC generation
   npm run -s sim -- fit <scenario.json> [--targets SETS] [--replicates N]
                                                     compare a run with published figures (target sets:
                                                     us-baselines, reporting-drop-measured,
