@@ -16,7 +16,7 @@ export const SEED_MAX = Seed.maxValue ?? 2 ** 31 - 1;
 /** Replicates of a run or a comparison: the scenario's own range. */
 export const Replicates = RUN.shape.replicates.unwrap();
 /** Households asked in the simulated survey per jurisdiction and period: 0 for none, else 2 to 1,000,000. */
-const SURVEY_MAX = 1_000_000;
+export const SURVEY_MAX = 1_000_000;
 export const SurveyHouseholds = z.union([z.literal(0), z.int().min(2).max(SURVEY_MAX)]);
 /** Simulated years for every scenario of a comparison: 0 for each scenario's own, else the scenario's range. */
 export const ComparisonYears = z.union([z.literal(0), RUN.shape.years.unwrap()]);

@@ -15,7 +15,7 @@ import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
 import { getAt, parsePath } from '../../scenario/paths.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { emit } from '../events.ts';
-import { checkedNumber } from '../forms/checked-number.ts';
+import { numberField } from '../forms/checked-number.ts';
 import { toolStart } from '../forms/tool-seed.ts';
 import { CHOICES, parameterChoices, targetSetSelect } from './choices.ts';
 
@@ -107,8 +107,8 @@ export class CalibratePanel extends LitElement {
     return html`${parameterChoices(msg('Parameters to tune (searched within the ranges shown)'), this.chosen, this.running, (c) => (this.chosen = c))}
       <div class="row">
         ${targetSetSelect('cal-set', this.set, this.running, (v) => (this.set = v))}
-        <label>${msg('Evaluations')} <input id="cal-budget" type="number" min="4" max="2000" .value=${String(this.budget)} ?disabled=${this.running} @change=${(e: Event) => (this.budget = checkedNumber(e, Evaluations, this.budget, 'the calibration'))} /></label>
-        <label>${msg('Replicates')} <input id="cal-replicates" type="number" min="1" max="20" .value=${String(this.replicates)} ?disabled=${this.running} @change=${(e: Event) => (this.replicates = checkedNumber(e, CalibrationReplicates, this.replicates, 'the calibration'))} /></label>
+        ${numberField({ id: 'cal-budget', label: msg('Evaluations'), schema: Evaluations, value: this.budget, keeper: 'the calibration', disabled: this.running, set: (v) => (this.budget = v) })}
+        ${numberField({ id: 'cal-replicates', label: msg('Replicates'), schema: CalibrationReplicates, value: this.replicates, keeper: 'the calibration', disabled: this.running, set: (v) => (this.replicates = v) })}
         ${
           this.running
             ? html`<button ?disabled=${this.cancelling} @click=${() => {

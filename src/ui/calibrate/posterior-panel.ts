@@ -10,7 +10,7 @@ import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
 import { cell } from '../../report/replicates-csv.ts';
 import { provenanceLine } from '../../report/provenance.ts';
 import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
-import { checkedNumber } from '../forms/checked-number.ts';
+import { numberField } from '../forms/checked-number.ts';
 import { toolStart } from '../forms/tool-seed.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { downloadText } from '../toolbar/files.ts';
@@ -97,9 +97,9 @@ export class PosteriorPanel extends LitElement {
     return html`${parameterChoices(msg('Parameters to estimate (uniform prior over the ranges shown)'), this.chosen, this.running, (c) => (this.chosen = c))}
       <div class="row">
         ${targetSetSelect('abc-set', this.set, this.running, (v) => (this.set = v))}
-        <label>${msg('Particles')} <input id="abc-particles" type="number" min="8" max="200" .value=${String(this.particles)} ?disabled=${this.running} @change=${(e: Event) => (this.particles = checkedNumber(e, Particles, this.particles, 'the posterior'))} /></label>
-        <label>${msg('Generations')} <input id="abc-generations" type="number" min="1" max="10" .value=${String(this.generations)} ?disabled=${this.running} @change=${(e: Event) => (this.generations = checkedNumber(e, Generations, this.generations, 'the posterior'))} /></label>
-        <label>${msg('Replicates per proposal')} <input id="abc-replicates" type="number" min="1" max="10" .value=${String(this.replicates)} ?disabled=${this.running} @change=${(e: Event) => (this.replicates = checkedNumber(e, Replicates, this.replicates, 'the posterior'))} /></label>
+        ${numberField({ id: 'abc-particles', label: msg('Particles'), schema: Particles, value: this.particles, keeper: 'the posterior', disabled: this.running, set: (v) => (this.particles = v) })}
+        ${numberField({ id: 'abc-generations', label: msg('Generations'), schema: Generations, value: this.generations, keeper: 'the posterior', disabled: this.running, set: (v) => (this.generations = v) })}
+        ${numberField({ id: 'abc-replicates', label: msg('Replicates per proposal'), schema: Replicates, value: this.replicates, keeper: 'the posterior', disabled: this.running, set: (v) => (this.replicates = v) })}
         ${
           this.running
             ? html`<button ?disabled=${this.stop} @click=${this.cancel}>${this.stop ? msg('Cancelling…') : msg('Cancel')}</button>`

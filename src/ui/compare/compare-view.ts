@@ -11,12 +11,12 @@ import { replicatesCsv } from '../../report/replicates-csv.ts';
 import { provenanceLine } from '../../report/provenance.ts';
 import { resolveScenario, ScenarioError, scenarioHash, type Scenario } from '../../scenario/index.ts';
 import { GROUP_MENU } from '../../report/group-labels.ts';
-import { ComparisonYears, Replicates, Seed, SEED_MAX, SurveyHouseholds } from '../../scenario/boundaries.ts';
+import { ComparisonYears, Replicates, Seed, SurveyHouseholds, SURVEY_MAX } from '../../scenario/boundaries.ts';
 import { presetScenario, PRESETS, type PresetId } from '../state/presets.ts';
 import { encodeComparison, type SharedComparison } from '../state/share-link.ts';
 import { downloadText, downloadUrl } from '../toolbar/files.ts';
 import { emit } from '../events.ts';
-import { checkedNumber } from '../forms/checked-number.ts';
+import { numberField } from '../forms/checked-number.ts';
 import { BrowserPool, type PoolOutcome, poolSize } from './browser-pool.ts';
 import { loadComparison, saveComparison } from '../state/saved-comparison.ts';
 import { SCENARIO_COLOURS, type BandChart } from './band-chart.ts';
@@ -133,10 +133,10 @@ export class CompareView extends LitElement {
         <div class="slots">${this.setup.slots.map((s, i) => this.slotChoice(s, i))}</div>
         <div class="compare-row">
           ${this.setup.slots.length < 4 ? html`<button class="secondary" @click=${() => this.patch({ slots: [...this.setup.slots, { preset: 'jail-enforcement' }] })}>${msg('Add a scenario')}</button>` : nothing}
-          <label>${msg('Replicates')} <input id="cmp-replicates" type="number" min="1" max="1000" .value=${String(this.setup.replicates)} @change=${(e: Event) => this.patch({ replicates: checkedNumber(e, Replicates, this.setup.replicates, 'the comparison') })} /></label>
-          <label>${msg('Years (0: as each scenario says)')} <input id="cmp-years" type="number" min="0" max="50" step="0.5" .value=${String(this.setup.years ?? 0)} @change=${(e: Event) => this.patch({ years: checkedNumber(e, ComparisonYears, this.setup.years ?? 0, 'the comparison') })} /></label>
-          <label>${msg('Seed')} <input id="cmp-seed" type="number" min="0" max=${String(SEED_MAX)} .value=${String(this.setup.seed)} @change=${(e: Event) => this.patch({ seed: checkedNumber(e, Seed, this.setup.seed, 'the comparison') })} /></label>
-          <label>${msg('Survey households (0: none)')} <input id="cmp-survey" type="number" min="0" max="1000000" .value=${String(this.setup.survey)} @change=${(e: Event) => this.patch({ survey: checkedNumber(e, SurveyHouseholds, this.setup.survey, 'the comparison') })} /></label>
+          ${numberField({ id: 'cmp-replicates', label: msg('Replicates'), schema: Replicates, value: this.setup.replicates, keeper: 'the comparison', set: (replicates) => this.patch({ replicates }) })}
+          ${numberField({ id: 'cmp-years', label: msg('Years (0: as each scenario says)'), schema: ComparisonYears, min: 0, max: 50, step: 0.5, value: this.setup.years ?? 0, keeper: 'the comparison', set: (years) => this.patch({ years }) })}
+          ${numberField({ id: 'cmp-seed', label: msg('Seed'), schema: Seed, value: this.setup.seed, keeper: 'the comparison', set: (seed) => this.patch({ seed }) })}
+          ${numberField({ id: 'cmp-survey', label: msg('Survey households (0: none)'), schema: SurveyHouseholds, min: 0, max: SURVEY_MAX, value: this.setup.survey, keeper: 'the comparison', set: (survey) => this.patch({ survey }) })}
           ${
             this.running
               ? html`<button class="primary" @click=${this.cancel}>${msg('Cancel')}</button>`

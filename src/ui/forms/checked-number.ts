@@ -1,3 +1,5 @@
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { z } from 'zod';
 import { firstProblem } from '../../scenario/boundaries.ts';
 
@@ -7,7 +9,7 @@ import { firstProblem } from '../../scenario/boundaries.ts';
  * while the value stays) and the setting keeps its last good value until the field holds a good one.
  * `keeper` names what keeps it, e.g. "the comparison".
  */
-export function checkedNumber(e: Event, schema: z.ZodType<number>, fallback: number, keeper: string): number {
+function checkedNumber(e: Event, schema: z.ZodType<number>, fallback: number, keeper: string): number {
   const input = e.target as HTMLInputElement;
   const r = schema.safeParse(input.value.trim() === '' ? NaN : Number(input.value));
   if (r.success) {
@@ -17,4 +19,27 @@ export function checkedNumber(e: Event, schema: z.ZodType<number>, fallback: num
   input.setCustomValidity(`Not allowed: ${input.value || '(empty)'}. ${firstProblem(r.error).replace(/^the whole: /, '')}; ${keeper} keeps ${fallback}.`);
   input.reportValidity();
   return fallback;
+}
+
+/**
+ * A labelled number field whose input is checked by `schema` (see checkedNumber); its min and max are
+ * the schema's own bounds unless given (a union schema has none to read), so the page and the check
+ * cannot disagree.
+ */
+export function numberField(o: {
+  id: string;
+  label: string;
+  schema: z.ZodType<number>;
+  value: number;
+  keeper: string;
+  set: (value: number) => void;
+  disabled?: boolean;
+  step?: number;
+  min?: number;
+  max?: number;
+}): TemplateResult {
+  const bounds = o.schema as { minValue?: number | null; maxValue?: number | null };
+  const min = o.min ?? bounds.minValue ?? undefined;
+  const max = o.max ?? bounds.maxValue ?? undefined;
+  return html`<label>${o.label} <input id=${o.id} type="number" min=${ifDefined(min)} max=${ifDefined(max)} step=${ifDefined(o.step)} .value=${String(o.value)} ?disabled=${o.disabled ?? false} @change=${(e: Event) => o.set(checkedNumber(e, o.schema, o.value, o.keeper))} /></label>`;
 }

@@ -9,7 +9,7 @@ import { morrisResults, type SensitivityResults, sensitivityCsv, sobolResults } 
 import { sobolDesign } from '../../sensitivity/sobol.ts';
 import { CHOICES, parameterChoices, SWITCHES, switchChoices } from '../calibrate/choices.ts';
 import { BrowserPool } from '../compare/browser-pool.ts';
-import { checkedNumber } from '../forms/checked-number.ts';
+import { numberField } from '../forms/checked-number.ts';
 import { toolStart } from '../forms/tool-seed.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { downloadText } from '../toolbar/files.ts';
@@ -121,8 +121,24 @@ export class SensitivityPanel extends LitElement {
         </select></label>
         ${
           sobol
-            ? html`<label>${msg('Rows (N)')} <input id="sens-samples" type="number" min="4" max="256" .value=${String(this.samples)} ?disabled=${this.running} @change=${(e: Event) => (this.samples = checkedNumber(e, Samples, this.samples, 'the analysis'))} /></label>`
-            : html`<label>${msg('Trajectories')} <input id="sens-trajectories" type="number" min="2" max="50" .value=${String(this.trajectories)} ?disabled=${this.running} @change=${(e: Event) => (this.trajectories = checkedNumber(e, Trajectories, this.trajectories, 'the screening'))} /></label>`
+            ? numberField({
+                id: 'sens-samples',
+                label: msg('Rows (N)'),
+                schema: Samples,
+                value: this.samples,
+                keeper: 'the analysis',
+                disabled: this.running,
+                set: (v) => (this.samples = v),
+              })
+            : numberField({
+                id: 'sens-trajectories',
+                label: msg('Trajectories'),
+                schema: Trajectories,
+                value: this.trajectories,
+                keeper: 'the screening',
+                disabled: this.running,
+                set: (v) => (this.trajectories = v),
+              })
         }
         ${this.running ? html`<button class="primary" @click=${() => this.pool?.cancel()}>${msg('Cancel')}</button>` : html`<button class="primary" @click=${this.run}>${sobol ? msg('Compute indices') : msg('Screen')}</button>`}
         ${this.running || this.done ? html`<span role="status">${msg(str`${this.done} of ${this.total} runs`)}</span>` : nothing}
