@@ -57,6 +57,11 @@ export const CHARGE_FELONY = 3;
 export const MODELS = ['none', 'jailEnforcement', 'warrantService', 'taskForce'] as const;
 export type Model = (typeof MODELS)[number];
 
+/** Whom a Jail Enforcement jail screens at booking: everyone booked, or (targeted, code 1) only ICE's priorities (felony charge or record). */
+export const SCREENINGS = ['universal', 'targeted'] as const;
+export type Screening = (typeof SCREENINGS)[number];
+export const SCREENING_UNIVERSAL = 0;
+
 /** Periods of a run: before and after the agreement's activation day. */
 export const PERIODS = ['before', 'after'] as const;
 export type Period = (typeof PERIODS)[number];

@@ -23,6 +23,6 @@ export { windowLayout, type WindowLayout } from './view/drawn-residents.ts';
 export { inspectResident, type ResidentInfo, type TimelineEntry } from './view/inspect.ts';
 export { EVENT_KINDS, EV, type EventKind } from './view/event-log.ts';
 export { runTask, type ReplicateTask, type ReplicateResult } from './tasks.ts';
-export { runSurvey, ratio, type SurveyResult, type SurveyRound, type SurveyEstimate, type SurveyGroup } from './lenses/survey.ts';
+export { runSurvey, ratio, SURVEY_GROUPS, type SurveyResult, type SurveyRound, type SurveyEstimate, type SurveyGroup } from './lenses/survey.ts';
 export { differenceInDifferences, recordedRate, type DidEstimate, type Measured } from './lenses/did.ts';
 export { createTimeline, advanceRecording, seekDay, timelineMemory, type Timeline } from './timeline/timeline.ts';

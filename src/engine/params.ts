@@ -1,8 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
-import { buildExpectedReportingTable } from './behaviour.ts';
+import { buildExpectedReportingTable, type CooperationCoefficients, expectedReporting, type ReportingCoefficients } from './behaviour.ts';
 import { logit } from './logit.ts';
-import { CHARGES, CRIME_TYPES, GROUP_OF_KIND, KINDS, MODELS, RESIDENT_GROUPS, kindIsLatino, kindIsMixed, kindStatus } from './codes.ts';
-import { FULL_SNAPSHOT_WEEKS } from './metrics/accumulate.ts';
+import { CHARGES, CRIME_TYPES, GROUP_OF_KIND, KINDS, MODELS, RESIDENT_GROUPS, SCREENINGS, kindIsLatino, kindStatus } from './codes.ts';
 
 export const MODEL_NONE = 0;
 export const MODEL_JAIL = 1;
@@ -25,25 +24,38 @@ export interface Params {
   endDay: Int32Array;
   sanctuary: Uint8Array;
   trustBuilding: Uint8Array;
+  /** Per jurisdiction, whom a Jail Enforcement jail screens (codes.ts SCREENING_*). */
+  screening: Uint8Array;
+  /** Per jurisdiction, the chance a booking the screening covers is screened. */
+  jailScreeningProb: Float64Array;
   /** Per crime type. */
   ratePerResidentYear: Float64Array;
   typeCumShare: Float64Array;
   reportingBase: Float64Array;
-  /** Log-odds of reporting per crime type at baseline trust, no fear and no belief. */
+  /** Log-odds of reporting per crime type at baseline trust, no fear, no belief and no shift. */
   reportingLogit: Float64Array;
-  /** Log-odds shift of reporting by status code. */
-  statusShift: Float64Array;
-  /** Log-odds of a witness cooperating at baseline trust, no fear and no belief. */
-  cooperationLogit: number;
+  /** The one reporting equation's coefficients (behaviour.ts). */
+  reporting: ReportingCoefficients;
+  /** The one cooperation equation's coefficients (behaviour.ts). */
+  cooperation: CooperationCoefficients;
   clearanceBase: Float64Array;
   clearancePerWitness: Float64Array;
   charge: Uint8Array;
   /** Jail days per charge code. */
   jailDays: Int32Array;
+  /** Chance that an arrest on each charge code ends in booking rather than a citation. */
+  bookingProb: Float64Array;
   /** Chance per day that an offender desists. */
   desistPerDay: number;
-  /** Crimes per offender per day, before personal rate and the reporting response. */
+  /** Crimes per offender per day at the reference reporting, before the personal rate. */
   offenderBasePerDay: number;
+  /**
+   * Expected chance of reporting a crime of the mix for a resident at baseline trust with no fear, belief
+   * or shift: offenders go through with crimes at the base rate against victims they expect to report this much.
+   */
+  referenceReporting: number;
+  /** Weekly factor by which offenders' remembered crimes and reports fade. */
+  offenderMemoryWeekly: number;
   /** Baseline fear by status code. */
   fearBaseline: Float64Array;
   /** Daily share of the gap closed when trust rises toward its target (regain) and when it falls. */
@@ -57,12 +69,8 @@ export interface Params {
   entanglementFall: number;
   /** Weekly decay factor of the neighbourhoods' legal-cynicism stock. */
   cynicismWeeklyDecay: number;
-  /** Public entanglement level sustained while each model (by code) is in force. */
-  inForceLevel: Float64Array;
-  /** Share of the gap closed by offenders' estimates of expected reporting at each full snapshot. */
-  offenderLearning: number;
-  /** Per kind: how far a resident's belief follows the public entanglement level. */
-  exposure: Float64Array;
+  /** Weekly decay factor of the neighbourhoods' moving average of visible enforcement. */
+  enforcementWeeklyDecay: number;
   /** Per kind: rise in the fear target per unit of belief. */
   fearSlope: Float64Array;
   /** The same per jurisdiction × kind (index jur × 16 + kind), for the weekly pass. */
@@ -80,11 +88,15 @@ export function deriveParams(s: Scenario): Params {
   const endDay = new Int32Array(J);
   const sanctuary = new Uint8Array(J);
   const trustBuilding = new Uint8Array(J);
+  const screening = new Uint8Array(J);
+  const jailScreeningProb = new Float64Array(J);
   s.jurisdictions.forEach((j, i) => {
     model[i] = MODELS.indexOf(j.policy.model);
     endDay[i] = j.policy.endDay ?? days + 1;
     sanctuary[i] = j.policy.sanctuary ? 1 : 0;
     trustBuilding[i] = j.policy.trustBuilding ? 1 : 0;
+    screening[i] = SCREENINGS.indexOf(j.policy.screening);
+    jailScreeningProb[i] = j.policy.jailScreeningProb;
   });
   const T = CRIME_TYPES.length;
   const rate = new Float64Array(T);
@@ -111,12 +123,18 @@ export function deriveParams(s: Scenario): Params {
   cum[T - 1] = 1;
   const p = s.policing;
   const e = s.entanglement;
-  const exposure = new Float64Array(KINDS);
   const fearSlope = new Float64Array(KINDS);
+  const shiftByKind = new Float64Array(KINDS);
+  const statusShift = [
+    s.crime.statusReportingShift.usBorn,
+    s.crime.statusReportingShift.naturalised,
+    s.crime.statusReportingShift.lawfulResident,
+    s.crime.statusReportingShift.undocumented,
+  ];
   for (let k = 0; k < KINDS; k++) {
     const noncitizen = kindStatus(k) >= 2;
-    exposure[k] = noncitizen || kindIsMixed(k) ? 1 : kindIsLatino(k) ? e.latinoCitizenExposure : e.nonLatinoExposure;
     fearSlope[k] = noncitizen ? e.fearEffectNoncitizen : e.fearEffectCitizen;
+    shiftByKind[k] = statusShift[kindStatus(k)] + (kindIsLatino(k) ? s.crime.latinoReportingShift : 0);
   }
   const fearSlopeByJurKind = new Float64Array(J * KINDS);
   const groupOfJurKind = new Int32Array(J * KINDS);
@@ -128,6 +146,7 @@ export function deriveParams(s: Scenario): Params {
   }
   const reportingLogit = reportingBase.map(logit);
   const typeShare = cum.map((c, t) => c - (t > 0 ? cum[t - 1] : 0));
+  const expectedReportingTable = buildExpectedReportingTable(reportingLogit, typeShare);
   return {
     days,
     burnInDays: s.run.burnInWeeks * 7,
@@ -136,23 +155,35 @@ export function deriveParams(s: Scenario): Params {
     endDay,
     sanctuary,
     trustBuilding,
+    screening,
+    jailScreeningProb,
     ratePerResidentYear: rate,
     typeCumShare: cum,
     reportingBase,
     reportingLogit,
-    statusShift: Float64Array.from([
-      s.crime.statusReportingShift.usBorn,
-      s.crime.statusReportingShift.naturalised,
-      s.crime.statusReportingShift.lawfulResident,
-      s.crime.statusReportingShift.undocumented,
-    ]),
-    cooperationLogit: logit(p.cooperationBase),
+    reporting: {
+      shiftByKind,
+      trustEffect: s.trust.reportingEffect,
+      trustBaseline: s.trust.baseline,
+      fearEffect: s.fear.reportingEffect,
+      beliefEffect: e.reportingEffect,
+    },
+    cooperation: {
+      base: logit(p.cooperationBase),
+      trustEffect: s.trust.cooperationEffect,
+      trustBaseline: s.trust.baseline,
+      fearEffect: s.fear.cooperationEffect,
+      beliefEffect: e.reportingEffect * e.cooperationRatio,
+    },
     clearanceBase,
     clearancePerWitness,
     charge,
     jailDays: Int32Array.from([0, p.jailDaysTraffic, p.jailDaysMisdemeanour, p.jailDaysFelony]),
+    bookingProb: Float64Array.from([1, p.trafficBookingProb, p.misdemeanourBookingProb, 1]),
     desistPerDay: 1 / (s.crime.careerYears * 365),
     offenderBasePerDay: s.crime.offenderShare > 0 ? total / s.crime.offenderShare / 365 : 0,
+    referenceReporting: expectedReporting(expectedReportingTable, 0),
+    offenderMemoryWeekly: Math.pow(halfLifeFactor(s.crime.learningHalfLifeDays), 7),
     fearBaseline: Float64Array.from([s.fear.baselineUsBorn, s.fear.baselineNaturalised, s.fear.baselineLawful, s.fear.baselineUndocumented]),
     trustRegain: s.trust.driftPerDay,
     trustLoss: s.trust.lossPerDay,
@@ -162,13 +193,11 @@ export function deriveParams(s: Scenario): Params {
     entanglementRise: 1 - halfLifeFactor(e.riseHalfLifeDays),
     entanglementFall: 1 - halfLifeFactor(e.fallHalfLifeDays),
     cynicismWeeklyDecay: Math.pow(halfLifeFactor(s.trust.cynicismHalfLifeDays), 7),
-    inForceLevel: Float64Array.from([0, e.inForceJail, e.inForceWarrant, e.inForceTaskForce]),
-    offenderLearning: 1 - Math.pow(halfLifeFactor(s.crime.learningHalfLifeDays), 7 * FULL_SNAPSHOT_WEEKS),
-    exposure,
+    enforcementWeeklyDecay: Math.pow(halfLifeFactor(e.enforcementHalfLifeDays), 7),
     fearSlope,
     fearSlopeByJurKind,
     groupOfJurKind,
-    expectedReportingTable: buildExpectedReportingTable(reportingLogit, typeShare),
+    expectedReportingTable,
   };
 }
 

@@ -4,8 +4,8 @@ import { careers } from './systems/careers.ts';
 import { processCustodyEvents } from './systems/custody.ts';
 import { federalEnforcement } from './systems/federal.ts';
 import { otherArrests } from './systems/arrests.ts';
-import { updateCynicism, updateEntanglement } from './systems/entanglement.ts';
-import { fixOffendingReference, offend, updateOffendingResponse } from './systems/offending.ts';
+import { updateEntanglement, updateNeighbourhoods } from './systems/entanglement.ts';
+import { offend, updateOffenderLearning } from './systems/offending.ts';
 import { patrol } from './systems/patrol.ts';
 import type { World } from './world.ts';
 
@@ -14,7 +14,7 @@ import type { World } from './world.ts';
  * custody changes due today, perceived entanglement and attitude targets, federal enforcement, patrol
  * and stops, other arrests, crimes and their handling, criminal careers; then, at the end of each week,
  * the pass over all residents (belief, drift, social influence, snapshot), the neighbourhoods' legal
- * cynicism and the offenders' response.
+ * cynicism and visible enforcement, and what offenders learned from the crimes they saw reported.
  */
 export function step(w: World): void {
   if (w.day >= w.params.days) return;
@@ -24,7 +24,6 @@ export function step(w: World): void {
     resetMetrics(m);
     w.residents.victimisationsAt.start.set(w.residents.victimisations);
     w.residents.reportsAt.start.set(w.residents.reports);
-    fixOffendingReference(w);
   }
   if (w.day === w.params.activationDay) {
     w.residents.victimisationsAt.activation.set(w.residents.victimisations);
@@ -45,8 +44,8 @@ export function step(w: World): void {
   const weekEnd = (w.day + w.params.burnInDays) % 7 === 6;
   if (weekEnd || w.day === w.params.days - 1) {
     weeklyAttitudes(w);
-    updateCynicism(w);
-    updateOffendingResponse(w);
+    updateNeighbourhoods(w);
+    updateOffenderLearning(w);
     if (w.day >= 0) closeWeek(m);
     else m.week.fill(0);
   }

@@ -31,10 +31,7 @@ export function runTask(t: ReplicateTask): ReplicateResult {
   runToEnd(w);
   const summary = summarise(w);
   if (t.quarterly) summary.quarters = quarterlySeries(w);
-  return {
-    replicate: t.replicate,
-    summary,
-    weekly: t.weekly ? weeklySeries(w) : undefined,
-    survey: t.surveyHouseholds ? runSurvey(w, t.surveyHouseholds) : undefined,
-  };
+  const survey = t.surveyHouseholds ? runSurvey(w, t.surveyHouseholds) : undefined;
+  if (survey) summary.survey = survey;
+  return { replicate: t.replicate, summary, weekly: t.weekly ? weeklySeries(w) : undefined, survey };
 }

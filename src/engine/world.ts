@@ -40,6 +40,14 @@ export interface Residents {
    * four. Read it with `beliefOf`.
    */
   belief: Uint16Array;
+  /**
+   * How far the public level of perceived entanglement concerns the resident, in units of 1/255: the
+   * share of the people they talk with (themselves, their household, their ties, weighted as in social
+   * influence) whom enforcement targets, Latino or non-citizen. Fixed at set-up (create/exposure.ts).
+   */
+  exposure: Uint8Array;
+  /** 1 once the resident has been booked on a felony (a criminal record, which makes them an ICE priority). */
+  record: Uint8Array;
   /** Trust on the activation day, to count who lost trust since. */
   trustAtActivation: Float32Array;
   /** Offset from each resident to the next member of their household (cyclically; 0 when alone). */
@@ -71,22 +79,28 @@ export interface Cells {
   count: Int32Array;
   latinoCount: Int32Array;
   /**
-   * Offenders' estimate of the chance a crime against a resident of each ethnicity here is reported,
-   * per cell × ethnicity (index cell * 2 + latino).
+   * What offenders have seen of crimes against each ethnicity here (index cell * 2 + latino): crimes and
+   * how many were reported, each a sum that fades week by week with the learning half-life.
+   */
+  seenCrimes: Float64Array;
+  seenReported: Float64Array;
+  /**
+   * Offenders' learned chance that a crime against a resident of each ethnicity here is reported: the
+   * neighbourhood's remembered reports, shrunk toward the county's (cell × ethnicity), updated weekly.
    */
   perceived: Float32Array;
-  /** The same estimate on day 0, the reference for the offending response (cell × ethnicity). */
-  perceivedRef: Float32Array;
-  /** Offending multiplier toward each ethnicity's residents here, from the reporting response (cell × ethnicity). */
-  groupMultiplier: Float32Array;
-  /** Offending multiplier of the cell: the residents' mix of the two group multipliers. */
-  offendingMultiplier: Float32Array;
-  /** This week's sums of expected reporting probability and residents, per cell × ethnicity. */
-  expectedSum: Float64Array;
-  expectedCount: Float64Array;
-  /** Legal-cynicism stock, 0–1, and this week's local immigration enforcement events, per cell. */
+  /**
+   * Chance that an offender who has chosen a victim of each ethnicity here goes through with the crime,
+   * divided by the offending headroom (systems/offending.ts), from the learned chance (cell × ethnicity).
+   */
+  completion: Float32Array;
+  /** Legal-cynicism stock, 0–1, and this week's visible immigration enforcement (weighted events), per cell. */
   cynicism: Float32Array;
   enforcementEvents: Float32Array;
+  /** Visible enforcement here, weighted events per 1,000 residents per year (moving average, weekly). */
+  enforcementRate: Float32Array;
+  /** What the neighbourhood's own visible enforcement adds to the public level felt here (0–1). */
+  seenLevel: Float32Array;
 }
 
 export interface Officers {
@@ -121,17 +135,18 @@ export interface JurisdictionState {
   /** Ids of undocumented residents, grouped by jurisdiction (for federal at-large arrests). */
   undocumented: Int32Array;
   undocumentedStart: Int32Array;
-  /** Local immigration enforcement touching Latino residents, annualised per 1,000 Latino residents (moving average). */
+  /** Visible immigration enforcement, weighted events per 1,000 residents per year (moving average): the dose. */
   enforcementRate: Float64Array;
-  /** The same rate on the activation day: the reference for the log ratio. */
-  enforcementBase: Float64Array;
-  /** Events counted today (detainers lodged, status questions, immigration arrests of Latino residents). */
-  enforcementToday: Int32Array;
-  /** What is left of the announcement pulse. */
+  /** Weighted events counted today (detainers, status questions, immigration arrests and detentions). */
+  enforcementToday: Float64Array;
+  /** What is left of announcement pulses (negative after a sanctuary policy's). */
   pulse: Float64Array;
   /** Public level of perceived entanglement, and the level felt there (with the neighbours' spillover). */
   entanglement: Float64Array;
   feltEntanglement: Float64Array;
+  /** What offenders have seen of crimes against each ethnicity in the whole county (index jur * 2 + latino), fading weekly. */
+  seenCrimes: Float64Array;
+  seenReported: Float64Array;
   /**
    * Trust and fear targets by jurisdiction × kind (16 kinds) at zero belief and zero cynicism, refreshed
    * daily; each resident's own target subtracts their belief's and their neighbourhood's effects.
@@ -140,10 +155,6 @@ export interface JurisdictionState {
   fearTarget: Float32Array;
   /** How much fear weighs on reporting (1, or less under victim-visa outreach). */
   reportFearWeight: Float64Array;
-  /** The public level each jurisdiction × kind's belief moves toward (exposure × level felt), daily. */
-  exposureLevel: Float64Array;
-  /** False until any exposure level has been above 0: every belief is exactly 0 until then. */
-  beliefStarted: boolean;
   /**
    * Head counts per jurisdiction × resident group, kept as residents leave the country: residents,
    * residents aged 12+, households (by their head) — three numbers per group.
@@ -180,6 +191,12 @@ export const BELIEF_SCALE = 65535;
 /** Resident r's belief, 0–1. */
 export function beliefOf(res: Residents, r: number): number {
   return res.belief[r] / BELIEF_SCALE;
+}
+
+/** Moves resident r's belief the given share of the way to full belief (an encounter with enforcement). */
+export function raiseBelief(res: Residents, r: number, share: number): void {
+  const b = res.belief[r];
+  res.belief[r] = b + Math.round(share * (BELIEF_SCALE - b));
 }
 
 /** The jurKind of a resident removed from the country. */

@@ -94,6 +94,8 @@ export function presetTitle(id: PresetId): string {
       return msg('No agreement');
     case 'jail-enforcement':
       return msg('Jail Enforcement Model');
+    case 'jail-enforcement-targeted':
+      return msg('Jail Enforcement Model, targeted screening');
     case 'warrant-service':
       return msg('Warrant Service Officer model');
     case 'task-force-with-neighbour':
@@ -122,6 +124,10 @@ export function presetDescription(id: PresetId): string {
       return msg(
         'From day 365 deputised officers in the county jail screen everyone booked, traffic and misdemeanour arrests included, and issue detainers for undocumented residents.',
       );
+    case 'jail-enforcement-targeted':
+      return msg(
+        "From day 365 deputised officers in the county jail screen only people booked on a felony or with a criminal record, as ICE's priorities, and issue detainers for the undocumented among them. Compare with the universal screening of the Jail Enforcement preset.",
+      );
     case 'warrant-service':
       return msg(
         "From day 365 jail officers serve ICE's administrative warrants on people already in custody whom ICE has flagged: no screening of their own, the narrowest model.",
@@ -132,7 +138,7 @@ export function presetDescription(id: PresetId): string {
       );
     case 'sanctuary':
       return msg(
-        'From day 365 the county limits its cooperation with ICE: the jail honours detainers only for felony charges. Federal at-large arrests go on as before.',
+        'From day 365 the county limits its cooperation with ICE and says so: the jail honours detainers only for felony charges, so fewer people are held for ICE. Federal at-large arrests go on as before.',
       );
     case 'task-force-trust-building':
       return msg(

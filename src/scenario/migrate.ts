@@ -8,6 +8,7 @@ type Raw = Record<string, unknown>;
  */
 const MIGRATIONS: Record<number, (raw: Raw) => Raw> = {
   1: fromVersion1,
+  2: fromVersion2,
 };
 
 /**
@@ -36,6 +37,35 @@ function fromVersion1(raw: Raw): Raw {
   drop('trust', ['communityEffect', 'reportingEffect', 'cooperationEffect']);
   drop('fear', ['communityEffectNoncitizen', 'communityEffectCitizen', 'reportingEffect', 'cooperationEffect']);
   drop('crime', ['learningRate', 'victimTargeting']);
+  return out;
+}
+
+/**
+ * Version 2 (engine 0.4) to 3 (engine 0.5). Belief now follows the enforcement residents see: the levels
+ * each 287(g) model sustained, the weight of enforcement against its level on the activation day, the
+ * group-wide exposures and the sanctuary damping have no counterpart and are dropped (exposure comes from
+ * each resident's own household and ties). The witness effect of belief became a ratio to the reporting
+ * effect, so an old value keeps its meaning; ICE's detainer chance at booking, one number before, applies
+ * to its priorities and to everyone else alike.
+ */
+function fromVersion2(raw: Raw): Raw {
+  const out = structuredClone(raw);
+  const sec = (name: string): Raw | undefined => (out[name] && typeof out[name] === 'object' ? (out[name] as Raw) : undefined);
+  const ent = sec('entanglement');
+  if (ent) {
+    const coop = ent.cooperationEffect;
+    const report = typeof ent.reportingEffect === 'number' ? ent.reportingEffect : 0.78;
+    if (typeof coop === 'number' && report > 0) ent.cooperationRatio = Math.min(5, coop / report);
+    for (const k of ['inForceJail', 'inForceWarrant', 'inForceTaskForce', 'enforcementWeight', 'latinoCitizenExposure', 'nonLatinoExposure', 'cooperationEffect']) delete ent[k];
+  }
+  const contrasts = sec('contrasts');
+  if (contrasts) delete contrasts.sanctuaryFearReduction;
+  const enf = sec('enforcement');
+  if (enf && 'federalBookingDetainerProb' in enf) {
+    enf.federalDetainerProbPriority = enf.federalBookingDetainerProb;
+    enf.federalDetainerProbOther = enf.federalBookingDetainerProb;
+    delete enf.federalBookingDetainerProb;
+  }
   return out;
 }
 

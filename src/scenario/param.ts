@@ -66,6 +66,14 @@ function meta(info: ParamInfo): ParamMeta {
   return { description: info.description, unit: info.unit, source: info.source };
 }
 
+/**
+ * The source of a default set by a calibration: what it stands on, and the report of the fit in
+ * docs/calibration/ (a test checks that the default is the value that report found).
+ */
+export function calibrated(basis: string, report: string): string {
+  return `${basis}; calibrated: docs/calibration/${report}.report.json`;
+}
+
 /** Sources cited by several parameters, spelled once. */
 export const SRC = {
   assumption: 'assumption',

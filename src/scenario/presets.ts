@@ -3,6 +3,7 @@ export const PRESETS = [
   { id: 'task-force', title: 'Task Force model' },
   { id: 'no-agreement', title: 'No agreement' },
   { id: 'jail-enforcement', title: 'Jail Enforcement Model' },
+  { id: 'jail-enforcement-targeted', title: 'Jail Enforcement Model, targeted screening' },
   { id: 'warrant-service', title: 'Warrant Service Officer model' },
   { id: 'task-force-with-neighbour', title: 'Task Force county beside an untreated county' },
   { id: 'sanctuary', title: 'Sanctuary county' },

@@ -6,9 +6,10 @@ import { Crime } from './sections/crime.ts';
 import { Enforcement, Policing } from './sections/policing.ts';
 import { Contrasts, Fear, Trust } from './sections/attitudes.ts';
 import { Entanglement } from './sections/entanglement.ts';
+import { Survey } from './sections/survey.ts';
 
 /** The scenario format version this build reads and writes. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** How long a run lasts, when the agreement starts, and its random seed. */
 export const Run = section(
@@ -54,6 +55,7 @@ const ScenarioShape = z.strictObject({
   fear: Fear,
   entanglement: Entanglement,
   contrasts: Contrasts,
+  survey: Survey,
 });
 
 /**

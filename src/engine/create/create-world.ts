@@ -3,7 +3,9 @@ import { KINDS } from '../codes.ts';
 import { createMetrics } from '../metrics/accumulate.ts';
 import { deriveParams } from '../params.ts';
 import { createStreams } from '../rng.ts';
-import { expectedReporting } from '../behaviour.ts';
+import { expectedReportingOf } from '../behaviour.ts';
+import { learnFromMemory } from '../systems/offending.ts';
+import { assignExposure } from './exposure.ts';
 import { refreshTargets } from '../systems/attitudes.ts';
 import type { World } from '../world.ts';
 import { createGeometry } from './geometry.ts';
@@ -15,7 +17,8 @@ import { createEventLog } from '../view/event-log.ts';
 
 /**
  * Builds the world of one replicate: places, households, residents and their ties, officers, offenders,
- * attitudes at their starting targets, and offenders' starting expectations of reporting.
+ * each resident's exposure to news of police working with ICE (from their household and ties), attitudes
+ * at their starting targets, and what offenders start out having learned of reporting.
  */
 export function createWorld(scenario: Scenario, seed = scenario.run.seed, replicate = 0): World {
   const rng = createStreams(seed, replicate);
@@ -23,6 +26,7 @@ export function createWorld(scenario: Scenario, seed = scenario.run.seed, replic
   const geometry = createGeometry(scenario);
   const pop = createPopulation(scenario, geometry, rng.population);
   createTies(scenario, geometry, pop.residents, pop.cells, pop.jurisdictions, rng.ties);
+  assignExposure(scenario, pop.residents, (r) => pop.households.size[pop.residents.household[r]]);
   const w: World = {
     scenario,
     params,
@@ -72,27 +76,35 @@ function scaleOffendingToAged12(w: World): void {
 }
 
 /**
- * Offenders start out expecting the reporting they would actually meet: the mean expected chance of
- * reporting of each neighbourhood's residents by ethnicity, over the crime mix.
+ * Offenders start out having seen, in each neighbourhood and county, the crimes they would have seen over
+ * their memory at the base rates, reported as often as the residents there would report them now (the
+ * mean expected reporting of each neighbourhood's residents aged 12 or more by ethnicity, over the crime
+ * mix): what they learned is at its settled level, without noise, and realised reports take over from it.
  */
 function initialExpectations(w: World): void {
   const res = w.residents;
-  const s = w.scenario;
   const p = w.params;
   const cells = w.cells;
-  const sum = cells.expectedSum;
-  const n = cells.expectedCount;
+  const js = w.jurisdictions;
+  const n12 = new Float64Array(cells.seenCrimes.length);
+  const sum = new Float64Array(cells.seenCrimes.length);
   for (let r = 0; r < res.count; r++) {
-    const x = p.statusShift[res.kind[r] & 3] + s.trust.reportingEffect * (res.trust[r] - s.trust.baseline) - s.fear.reportingEffect * res.fear[r];
+    if (res.age[r] < 12) continue;
     const i = res.cell[r] * 2 + (res.kind[r] >= 8 ? 1 : 0);
-    sum[i] += expectedReporting(p.expectedReportingTable, x);
-    n[i] += 1;
+    n12[i] += 1;
+    sum[i] += expectedReportingOf(w, r);
   }
-  const mean = expectedReporting(p.expectedReportingTable, 0);
-  for (let i = 0; i < sum.length; i++) {
-    cells.perceived[i] = n[i] > 0 ? sum[i] / n[i] : mean;
-    cells.perceivedRef[i] = cells.perceived[i];
+  let perDay = 0;
+  for (let t = 0; t < p.ratePerResidentYear.length; t++) perDay += p.ratePerResidentYear[t] / 365;
+  const memoryDays = 7 / (1 - p.offenderMemoryWeekly);
+  for (let i = 0; i < n12.length; i++) {
+    const crimes = perDay * n12[i] * memoryDays;
+    const reported = n12[i] > 0 ? (crimes * sum[i]) / n12[i] : 0;
+    cells.seenCrimes[i] = crimes;
+    cells.seenReported[i] = reported;
+    const j = w.geometry.cellJur[i >> 1] * 2 + (i & 1);
+    js.seenCrimes[j] += crimes;
+    js.seenReported[j] += reported;
   }
-  sum.fill(0);
-  n.fill(0);
+  learnFromMemory(w);
 }

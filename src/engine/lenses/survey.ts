@@ -1,5 +1,4 @@
-import { REMOVED } from '../codes.ts';
-import { expectedReporting } from '../behaviour.ts';
+import { GROUP_MEMBERS, GROUP_OF_KIND, GROUPS, REMOVED } from '../codes.ts';
 import { logistic } from '../logit.ts';
 import { stream } from '../rng.ts';
 import { beliefOf, type World } from '../world.ts';
@@ -12,8 +11,14 @@ export interface SurveyEstimate {
   respondents: number;
 }
 
-const SURVEY_GROUPS = ['latino', 'nonLatino', 'all'] as const;
+/** The groups the survey reports, as in GROUPS (Hispanic respondents, by citizenship and the undocumented among them, others, everyone). */
+export const SURVEY_GROUPS = ['latino', 'nonLatino', 'all', 'latinoCitizen', 'latinoNoncitizen', 'latinoUndocumented'] as const;
 export type SurveyGroup = (typeof SURVEY_GROUPS)[number];
+
+/** Per survey group, which of the counters' cells (codes.ts GROUP_OF_KIND) it takes in, as a bit mask. */
+const SURVEY_MASK: Record<SurveyGroup, number> = Object.fromEntries(
+  SURVEY_GROUPS.map((g) => [g, GROUP_MEMBERS[GROUPS.indexOf(g)].reduce((m, c) => m | (1 << c), 0)]),
+) as Record<SurveyGroup, number>;
 
 /** What one round of the survey estimates for one jurisdiction and period, by group. */
 export type SurveyRound = Record<
@@ -71,8 +76,7 @@ export function runSurvey(w: World, households: number): SurveyResult {
           const start = w.households.start[h];
           for (let r = start; r < start + w.households.size[h]; r++) {
             if (res.custody[r] === REMOVED) continue;
-            const latino = res.kind[r] >= 8;
-            if ((g === 'latino' && !latino) || (g === 'nonLatino' && latino)) continue;
+            if (((SURVEY_MASK[g] >> GROUP_OF_KIND[res.kind[r]]) & 1) === 0) continue;
             x++;
             y += vTo[r] - vFrom[r];
             z += rTo[r] - rFrom[r];
@@ -108,14 +112,15 @@ export function runSurvey(w: World, households: number): SurveyResult {
 
 /**
  * The stated-intention questions, answered by each adult respondent from their attitudes at the
- * interview: they say "less likely" with probability equal to the relative fall in their own chance of
- * reporting (or of cooperating as a witness) that their belief in police–ICE entanglement and their fear
- * above their status's baseline cause, 1 − p(T, F, E) / p(T, F_baseline, 0).
+ * interview with the survey's own response model (scenario section `survey`): "less likely to contact
+ * the police" with probability σ(a + b_E·E + b_F·F + b_T·(T₀ − T)), "less likely to volunteer
+ * information" with the volunteer shift added to the log-odds. A survey counts the people who say they
+ * would change, which is not how much their chance of reporting moved.
  */
 function statedIntentions(w: World, households: number[], g: SurveyGroup, u: () => number): { report: SurveyEstimate; volunteer: SurveyEstimate } {
   const res = w.residents;
-  const s = w.scenario;
-  const p = w.params;
+  const q = w.scenario.survey;
+  const t0 = w.scenario.trust.baseline;
   const persons: number[] = [];
   const report: number[] = [];
   const volunteer: number[] = [];
@@ -126,26 +131,28 @@ function statedIntentions(w: World, households: number[], g: SurveyGroup, u: () 
     const start = w.households.start[h];
     for (let r = start; r < start + w.households.size[h]; r++) {
       if (res.custody[r] === REMOVED || res.age[r] < 18) continue;
-      const latino = res.kind[r] >= 8;
-      if ((g === 'latino' && !latino) || (g === 'nonLatino' && latino)) continue;
-      const baseFear = w.jurisdictions.fearTarget[res.jur[r] * 16 + res.kind[r]];
-      const trust = s.trust.reportingEffect * (res.trust[r] - s.trust.baseline) + p.statusShift[res.kind[r] & 3];
-      const fearNow = res.fear[r] * w.jurisdictions.reportFearWeight[res.jur[r]];
-      const fearBase = baseFear * w.jurisdictions.reportFearWeight[res.jur[r]];
-      const rNow = expectedReporting(p.expectedReportingTable, trust - s.fear.reportingEffect * fearNow - s.entanglement.reportingEffect * beliefOf(res, r));
-      const rBase = expectedReporting(p.expectedReportingTable, trust - s.fear.reportingEffect * Math.min(fearNow, fearBase));
-      const c = p.cooperationLogit + s.trust.cooperationEffect * (res.trust[r] - s.trust.baseline);
-      const cNow = logistic(c - s.fear.cooperationEffect * res.fear[r] - s.entanglement.cooperationEffect * beliefOf(res, r));
-      const cBase = logistic(c - s.fear.cooperationEffect * Math.min(res.fear[r], baseFear));
+      if (((SURVEY_MASK[g] >> GROUP_OF_KIND[res.kind[r]]) & 1) === 0) continue;
+      const logOdds = statedLogOdds(q, beliefOf(res, r), res.fear[r], res.trust[r], t0);
       x++;
-      if (u() < Math.max(0, 1 - rNow / rBase)) a++;
-      if (u() < Math.max(0, 1 - cNow / cBase)) b++;
+      if (u() < logistic(logOdds)) a++;
+      if (u() < logistic(logOdds + q.volunteerShift)) b++;
     }
     persons.push(x);
     report.push(a);
     volunteer.push(b);
   }
   return { report: { ...ratio(report, persons), respondents: sum(persons) }, volunteer: { ...ratio(volunteer, persons), respondents: sum(persons) } };
+}
+
+/** The response model's log-odds of saying "less likely to contact the police". */
+export function statedLogOdds(
+  q: { statedIntercept: number; statedBeliefWeight: number; statedFearWeight: number; statedTrustWeight: number },
+  belief: number,
+  fear: number,
+  trust: number,
+  trustBaseline: number,
+): number {
+  return q.statedIntercept + q.statedBeliefWeight * belief + q.statedFearWeight * fear + q.statedTrustWeight * (trustBaseline - trust);
 }
 
 /** Ratio estimate Σy / Σx over clusters, with its linearised standard error. */

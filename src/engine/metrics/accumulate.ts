@@ -37,13 +37,15 @@ export const C = {
   /** Residents counted by the full snapshots (every few weeks), and the number of full snapshots. */
   fullResidents: 34,
   fullSnapshots: 35,
-  trustHist: 36, // + bin (TRUST_BINS slots)
+  /** Arrests booked at the jail (the rest were cited and released). */
+  bookings: 36,
+  trustHist: 37, // + bin (TRUST_BINS slots)
 } as const;
 /** The weekly pass adds the slower statistics (belief, expected reporting, trust histogram) every this many weeks. */
 export const FULL_SNAPSHOT_WEEKS = 4;
 /** Bins of the trust histogram (width 1 / TRUST_BINS), from which deciles are read. */
 export const TRUST_BINS = 40;
-export const COUNTERS = 36 + TRUST_BINS;
+export const COUNTERS = 37 + TRUST_BINS;
 
 export interface MetricsState {
   jurisdictions: number;

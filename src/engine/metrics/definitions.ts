@@ -1,4 +1,4 @@
-import { CHARGES, CRIME_TYPES, type Charge, type CrimeType, FBI_VIOLENT_TYPES, PROPERTY_TYPES, VIOLENT_TYPES } from '../codes.ts';
+import { CHARGE_MISDEMEANOUR, CHARGE_TRAFFIC, CHARGES, CRIME_TYPES, type Charge, type CrimeType, FBI_VIOLENT_TYPES, PROPERTY_TYPES, VIOLENT_TYPES } from '../codes.ts';
 import { C } from './accumulate.ts';
 import { type MetricInputs, ratio, sumOf } from './inputs.ts';
 
@@ -277,12 +277,28 @@ export const METRICS = [
     compute: (m) => per1000Residents(m, m.v[C.arrests]),
   },
   {
+    key: 'bookings',
+    label: 'Bookings',
+    unit: 'arrests',
+    kind: 'total',
+    description: 'Arrests booked at the jail, where status checks happen (the other arrests ended in a citation)',
+    compute: (m) => m.v[C.bookings],
+  },
+  {
     key: 'detainers',
     label: 'Detainers',
     unit: 'detainers',
     kind: 'total',
     description: 'Immigration detainers issued',
     compute: (m) => sumOf(m.v, C.detainers, ALL),
+  },
+  {
+    key: 'detainersMinorShare',
+    label: 'Detainers on minor charges',
+    unit: 'share',
+    kind: 'share',
+    description: 'Share of detainers whose most serious charge is a traffic offence or a misdemeanour (the rest: a felony, or no criminal charge)',
+    compute: (m) => ratio(m.v[C.detainers + CHARGE_TRAFFIC] + m.v[C.detainers + CHARGE_MISDEMEANOUR], sumOf(m.v, C.detainers, ALL)),
   },
   ...CHARGES.map(
     (c, i): MetricDef<`detainers.${Charge}`> => ({

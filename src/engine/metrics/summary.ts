@@ -4,6 +4,7 @@ import { COUNTERS, blockSize } from './accumulate.ts';
 import { computeMetrics } from './compute.ts';
 import { METRICS, type MetricValues, type MetricKey } from './definitions.ts';
 import type { QuarterlySeries } from './quarters.ts';
+import type { SurveyResult } from '../lenses/survey.ts';
 
 /** One jurisdiction's results, by group and then by period. */
 export interface JurisdictionResult<V> {
@@ -28,6 +29,8 @@ export interface RunSummary {
   population: PopulationCount;
   /** Each quarter around activation, when the task asked for it (event-study targets). */
   quarters?: QuarterlySeries;
+  /** The simulated survey, when the task asked for it (stated-intention targets). */
+  survey?: SurveyResult;
 }
 
 /** Weekly series: for each jurisdiction and group, one array per metric (one value per week). */

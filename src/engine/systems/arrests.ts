@@ -1,7 +1,7 @@
 import { CHARGE_FELONY, CHARGE_MISDEMEANOUR, FREE } from '../codes.ts';
 import { pick, poisson } from '../rng.ts';
 import type { World } from '../world.ts';
-import { arrestAndBook } from './custody.ts';
+import { arrest } from './custody.ts';
 
 /** Tries to find a free arrestee before giving up on one arrest. */
 const TRIES = 8;
@@ -10,8 +10,9 @@ const ADULT = 18;
 
 /**
  * Arrests outside patrol stops and solved crimes (warrants, drink-driving, drugs, disorder), at a rate per
- * resident, a share of them on active offenders. Each goes through booking, where the immigration check
- * of the model in force applies: under the Jail Enforcement model this is most of the model's reach.
+ * resident, a share of them on active offenders. Each is booked or cited by its charge; a booking goes
+ * through the immigration check of the model in force: under the Jail Enforcement model this is most of
+ * the model's reach.
  */
 export function otherArrests(w: World): void {
   const js = w.jurisdictions;
@@ -36,7 +37,7 @@ export function otherArrests(w: World): void {
           if (res.custody[r] === FREE && res.age[r] >= ADULT) who = r;
         }
       }
-      if (who >= 0) arrestAndBook(w, who, charge, j);
+      if (who >= 0) arrest(w, who, charge, j, false);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { KINDS, UNDOCUMENTED, kindIsMixed, kindStatus } from '../codes.ts';
 import { C, COUNTERS, FULL_SNAPSHOT_WEEKS, TRUST_BINS } from '../metrics/accumulate.ts';
-import { TABLE_MIN, TABLE_STEPS } from '../behaviour.ts';
+import { expectedReporting, reportingShift } from '../behaviour.ts';
 import { BELIEF_SCALE, GONE, policyActive, type World } from '../world.ts';
 
 /**
@@ -35,7 +35,9 @@ function weekIndex(w: World): number {
 /**
  * The weekly pass over every resident, the only loop that touches everyone. For each resident still in
  * the country:
- * - belief: moves toward the public entanglement level they are exposed to;
+ * - belief: moves toward the public entanglement level felt in their neighbourhood (their jurisdiction's,
+ *   the neighbours' spillover, and what the neighbourhood's own enforcement adds) times their exposure
+ *   (how far it concerns them, from their household and ties);
  * - targets: trust's falls with belief and the neighbourhood's legal cynicism, fear's rises with belief;
  * - drift: trust and fear move toward their targets by the week's share of the gap (trust falls faster
  *   than it recovers);
@@ -44,9 +46,8 @@ function weekIndex(w: World): number {
  *   source's belief; trust and fear move so that the resident's gap from their own target approaches the
  *   source's gap from theirs, so influence spreads changes without erasing differences between statuses;
  * - snapshot: trust and fear sums join the week's metrics (head counts are kept as residents leave).
- * Every FULL_SNAPSHOT_WEEKS weeks the same loop also adds belief, expected reporting, the trust
- * histogram and the share who lost trust, and feeds each neighbourhood's expected reporting by group to
- * the offenders' estimates.
+ * Every FULL_SNAPSHOT_WEEKS weeks the same loop also adds belief, expected reporting (the one reporting
+ * equation of behaviour.ts over the crime mix), the trust histogram and the share who lost trust.
  *
  * It walks the neighbourhoods in turn (their residents have consecutive ids) and reads only what it
  * needs, slot by slot: this loop is the engine's bottleneck at county scale, and memory traffic is
@@ -61,12 +62,11 @@ export function weeklyAttitudes(w: World): void {
 
 function passOverResidents(w: World, week: number, full: boolean): void {
   const res = w.residents;
-  const { jurKind, trust, fear, belief, ties, tiesPer: K, kinTies, householdNext, cell, trustAtActivation } = res;
+  const { jurKind, trust, fear, belief, exposure, ties, tiesPer: K, kinTies, householdNext, cell, trustAtActivation } = res;
   const n = res.count;
   const js = w.jurisdictions;
   const tt = js.trustTarget;
   const ft = js.fearTarget;
-  const exposure = js.exposureLevel;
   const cells = w.cells;
   const cyn = cells.cynicism;
   const p = w.params;
@@ -81,8 +81,11 @@ function passOverResidents(w: World, week: number, full: boolean): void {
   const fearSlope = p.fearSlopeByJurKind;
   const groupOf = p.groupOfJurKind;
   const block = w.metrics.week;
-  const beliefOn = js.beliefStarted;
   const toBelief = 1 / BELIEF_SCALE;
+  const toExposure = 1 / 255;
+  const felt = js.feltEntanglement;
+  const cellJur = w.geometry.cellJur;
+  const seen = cells.seenLevel;
   // This week's channel: tie slot `turn`, or the household when turn === K.
   const turn = week % (K + 1);
   const household = turn === K;
@@ -96,15 +99,8 @@ function passOverResidents(w: World, week: number, full: boolean): void {
   const hasSource = K > 0 || household;
   // Full snapshots only.
   const fearWeight = js.reportFearWeight;
-  const expSum = cells.expectedSum;
-  const expCount = cells.expectedCount;
-  const bT = sc.trust.reportingEffect;
-  const bF = sc.fear.reportingEffect;
-  const bE = sc.entanglement.reportingEffect;
-  const T0 = sc.trust.baseline;
-  const shift = p.statusShift;
+  const coefficients = p.reporting;
   const table = p.expectedReportingTable;
-  const tableLast = table.length - 1;
   const sinceActivation = w.day >= p.activationDay;
   // Counter slots as locals: this loop is the engine's hot loop.
   const cTrust = C.trustSum;
@@ -116,10 +112,9 @@ function passOverResidents(w: World, week: number, full: boolean): void {
   const bins = TRUST_BINS;
   const lastBin = TRUST_BINS - 1;
   const stride = COUNTERS;
-  const tMin = TABLE_MIN;
-  const tSteps = TABLE_STEPS;
   for (let c = 0, nCells = cells.count.length; c < nCells; c++) {
     const cynHere = cynEff * cyn[c];
+    const levelHere = Math.min(1, felt[cellJur[c]] + seen[c]) * toExposure;
     const first = cells.start[c];
     const end = first + cells.count[c];
     for (let r = first; r < end; r++) {
@@ -131,20 +126,16 @@ function passOverResidents(w: World, week: number, full: boolean): void {
       if (o >= 0) io = jurKind[o];
       // 1 for a source of the resident's own group, crossGroupInfluence otherwise (a lookup, not a branch).
       const cross = crossTable[((io ^ i) >> 3) & 1];
-      // Until anyone is exposed to entanglement every belief is exactly 0: skip its memory traffic.
-      let e = 0;
+      let e = belief[r] * toBelief;
+      e += bu * (exposure[r] * levelHere - e);
       let eo = 0;
-      if (beliefOn) {
-        e = belief[r] * toBelief;
-        e += bu * (exposure[i] - e);
-        if (io !== GONE) {
-          eo = belief[o] * toBelief;
-          e += se * weight * cross * (eo - e);
-        }
-        e = e < 0 ? 0 : e > 1 ? 1 : e;
-        // Stored rounded to 1 / BELIEF_SCALE; e carries on unrounded this week.
-        belief[r] = (e * BELIEF_SCALE + 0.5) | 0;
+      if (io !== GONE) {
+        eo = belief[o] * toBelief;
+        e += se * weight * cross * (eo - e);
       }
+      e = e < 0 ? 0 : e > 1 ? 1 : e;
+      // Stored rounded to 1 / BELIEF_SCALE; e carries on unrounded this week.
+      belief[r] = (e * BELIEF_SCALE + 0.5) | 0;
       const targetT = tt[i] - trustEff * e - cynHere;
       const targetF = ft[i] + fearSlope[i] * e;
       let t = trust[r];
@@ -168,15 +159,7 @@ function passOverResidents(w: World, week: number, full: boolean): void {
       block[m + cTrust] += t;
       block[m + cFear] += f;
       if (!full) continue;
-      const x = shift[i & 3] + bT * (t - T0) - bF * fearWeight[i >> 4] * f - bE * e;
-      // The table lookup of behaviour.ts `expectedReporting`, inlined.
-      let pos = (x - tMin) * tSteps;
-      pos = pos > 0 ? (pos < tableLast ? pos : tableLast) : 0;
-      const i0 = pos | 0;
-      const expected = i0 < tableLast ? table[i0] + (pos - i0) * (table[i0 + 1] - table[i0]) : table[tableLast];
-      const ci = c * 2 + ((i >> 3) & 1);
-      expSum[ci] += expected;
-      expCount[ci] += 1;
+      const expected = expectedReporting(table, reportingShift(coefficients, i & 15, t, f, fearWeight[i >> 4], e));
       block[m + cBelief] += e;
       block[m + cExpected] += expected;
       if (sinceActivation && t < trustAtActivation[r] - 0.1) block[m + cFell] += 1;

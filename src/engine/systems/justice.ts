@@ -3,16 +3,16 @@ import { residentInCell } from '../create/population.ts';
 import { C, count } from '../metrics/accumulate.ts';
 import { cooperationProbability, reportingProbability } from '../behaviour.ts';
 import type { World } from '../world.ts';
-import { arrestAndBook } from './custody.ts';
+import { arrest } from './custody.ts';
 import { EV, logEvent } from '../view/event-log.ts';
 
 /**
  * After a crime: the victim reports or not (on the log-odds scale: trust raises the chance, fear of
  * immigration consequences and belief that police work with ICE lower it; see behaviour.ts); a reported crime is investigated with the help of the
  * witnesses who cooperate, and a cleared case puts the offender in jail (incapacitation) through booking,
- * where the immigration check of the jurisdiction's policy applies.
+ * where the immigration check of the jurisdiction's policy applies. Returns whether the victim reported it.
  */
-export function handleCrime(w: World, offender: number, victim: number, cell: number, type: number): void {
+export function handleCrime(w: World, offender: number, victim: number, cell: number, type: number): boolean {
   const res = w.residents;
   const p = w.params;
   const s = w.scenario;
@@ -24,7 +24,7 @@ export function handleCrime(w: World, offender: number, victim: number, cell: nu
   const reported = w.rng.reporting() < reportingProbability(w, victim, type);
   if (!reported) {
     logEvent(w.events, w.day, EV.victimUnreported, victim, type, res.trust[victim]);
-    return;
+    return false;
   }
   logEvent(w.events, w.day, EV.victimReported, victim, type, res.trust[victim]);
   if (res.reports[victim] < 255) res.reports[victim]++;
@@ -37,11 +37,12 @@ export function handleCrime(w: World, offender: number, victim: number, cell: nu
     count(w.metrics, j, g, C.cleared + type);
     res.trust[victim] = Math.min(1, res.trust[victim] + s.trust.clearedGain);
     logEvent(w.events, w.day, EV.caseCleared, victim, type, res.trust[victim]);
-    arrestAndBook(w, offender, p.charge[type], w.geometry.cellJur[cell]);
+    arrest(w, offender, p.charge[type], w.geometry.cellJur[cell], false);
   } else {
     res.trust[victim] = Math.max(0, res.trust[victim] - s.trust.unclearedLoss);
     logEvent(w.events, w.day, EV.caseUnsolved, victim, type, res.trust[victim]);
   }
+  return true;
 }
 
 /** Asks the crime's neighbours to help; returns how many cooperate. */

@@ -1,11 +1,11 @@
-import { CHARGE_MISDEMEANOUR, CHARGE_TRAFFIC, FREE, GROUP_OF_KIND, JAILED_THEN_DETAINED, UNDOCUMENTED } from '../codes.ts';
+import { CHARGE_MISDEMEANOUR, CHARGE_NONE, CHARGE_TRAFFIC, FREE, GROUP_OF_KIND, JAILED_THEN_DETAINED, UNDOCUMENTED } from '../codes.ts';
 import { residentInCell } from '../create/population.ts';
 import { C, count } from '../metrics/accumulate.ts';
 import { MODEL_TASK_FORCE } from '../params.ts';
 import { pick, poisson } from '../rng.ts';
-import { modelInForce, policyActive, type World } from '../world.ts';
+import { modelInForce, policyActive, raiseBelief, type World } from '../world.ts';
 import { noteEnforcement } from './entanglement.ts';
-import { arrestAndBook, enterDetention, lodgeDetainer, shock } from './custody.ts';
+import { BOOKED, BOOKED_WITH_DETAINER, CITED, arrest, enterDetention, lodgeDetainer, shock } from './custody.ts';
 import { EV, logEvent } from '../view/event-log.ts';
 
 /** Tries to find a stop target before an officer gives up for that stop. */
@@ -20,7 +20,8 @@ const DRIVING_AGE = 16;
  * aged 12 or more. Under every policy, a stopped undocumented driver may be arrested for driving without
  * a licence. Under a Task Force agreement in force, Latino residents are chosen for stops more often
  * (profiling multiplier), stops of Latino residents end in arrest more often, and deputised officers
- * question people about status, which can lead to immigration arrest without any criminal charge.
+ * question people about status, which can lead to immigration arrest without any criminal charge (its
+ * detainer is recorded under no criminal charge). An arrest is booked or cited by its charge (custody.ts).
  */
 export function patrol(w: World): void {
   const o = w.officers;
@@ -77,27 +78,29 @@ function stop(w: World, r: number, j: number, deputised: boolean): void {
   const charge = arrestDraw >= arrestP || chargeDraw < p.trafficShareOfStopArrests ? CHARGE_TRAFFIC : CHARGE_MISDEMEANOUR;
   const questioned = deputised && questionDraw < policy.statusQuestioningProb;
   if (questioned) questionAboutStatus(w, r, g);
-  const immigrationArrest = questioned && undocumented;
-  if (arrested) {
-    const detainer = arrestAndBook(w, r, charge, j);
-    if (immigrationArrest) {
-      if (!detainer) lodgeDetainer(w, r, charge);
-      res.custody[r] = JAILED_THEN_DETAINED;
-    }
-  } else if (immigrationArrest) {
-    lodgeDetainer(w, r, charge);
-    // Known already through the detainer: no second shock.
-    enterDetention(w, r, false);
-  }
+  const outcome = arrested ? arrest(w, r, charge, j, unlicensed) : CITED;
+  // A deputised officer who finds the person undocumented arrests them on immigration grounds.
+  // A 287(g) jail holds everyone ICE asks for, so a detainer at booking already holds them.
+  if (!(questioned && undocumented) || outcome === BOOKED_WITH_DETAINER) return;
+  // The detainer records the arrest's charge, or none for an arrest on immigration grounds alone.
+  lodgeDetainer(w, r, arrested ? charge : CHARGE_NONE, true);
+  if (outcome === BOOKED) res.custody[r] = JAILED_THEN_DETAINED;
+  // Known already through the detainer: no second shock.
+  else enterDetention(w, r, false);
 }
 
-/** A status question: trust falls; a non-citizen's fear rises, and their household's by half as much. */
+/**
+ * A status question by a local officer, the most visible enforcement local police take part in: trust
+ * falls; belief that police work with ICE jumps toward full belief; a non-citizen's fear rises, and their
+ * household's by half as much.
+ */
 function questionAboutStatus(w: World, r: number, g: number): void {
   const res = w.residents;
   count(w.metrics, res.jur[r], g, C.statusQuestioned);
-  noteEnforcement(w, r);
+  noteEnforcement(w, r, 1);
   const fearGain = (res.kind[r] & 3) >= 2 ? w.scenario.fear.questioningShock : 0;
   shock(res.trust, res.fear, r, w.scenario.trust.questioningShock, fearGain);
+  raiseBelief(res, r, w.scenario.entanglement.personalBeliefShock);
   logEvent(w.events, w.day, EV.questioned, r, -1, res.trust[r]);
   if (fearGain === 0) return;
   const h = res.household[r];

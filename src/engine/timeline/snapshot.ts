@@ -21,7 +21,7 @@ export interface Snapshot {
 type Part = 'residents' | 'cells' | 'officers' | 'offenders' | 'jurisdictions';
 /** The parts of the world whose fields are copied, and the fields of each that are fixed at set-up. */
 export const FIXED_AFTER_SET_UP: Record<Part, readonly string[]> = {
-  residents: ['count', 'kind', 'jur', 'cell', 'household', 'age', 'householdNext', 'ties', 'tiesPer', 'kinTies'],
+  residents: ['count', 'kind', 'jur', 'cell', 'household', 'age', 'householdNext', 'ties', 'tiesPer', 'kinTies', 'exposure'],
   cells: ['start', 'count', 'latinoCount'],
   officers: ['count', 'jur', 'deputised'],
   offenders: ['count', 'jur'],

@@ -10,13 +10,14 @@ export const EVENT_KINDS = [
   'caseUnsolved', // other: crime type
   'stopped',
   'questioned',
-  'arrested', // other: charge
+  'arrested', // booked into jail; other: charge
   'detained', // other: -1
   'removed',
   'released',
-  'relativeDetained', // other: the detained household member
-  'tieDetained', // other: the detained tie
+  'relativeDetained', // other: the household member held for ICE or detained
+  'tieDetained', // other: the tie held for ICE or detained
   'federalArrest',
+  'cited', // arrested, then cited and released; other: charge
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 export const EV = Object.fromEntries(EVENT_KINDS.map((k, i) => [k, i])) as Record<EventKind, number>;

@@ -1,4 +1,4 @@
-import { SRC, num, section, share } from '../param.ts';
+import { SRC, calibrated, num, section, share } from '../param.ts';
 
 /** Trust in police: where it starts, what moves it, how fast it returns. */
 export const Trust = section(
@@ -40,12 +40,12 @@ export const Trust = section(
     unclearedLoss: share(0.02, { unit: 'trust', description: 'Trust lost by a victim who reported and saw no one held to account.', source: SRC.assumption }),
     householdDetentionShock: share(0.15, {
       unit: 'trust',
-      description: 'Trust lost by each household member when a resident is taken into immigration detention.',
+      description: 'Trust lost by each household member when a resident is held for ICE or taken into immigration detention.',
       source: SRC.assumption,
     }),
     tieDetentionShock: share(0.05, {
       unit: 'trust',
-      description: 'Trust lost by each social tie of a resident taken into immigration detention.',
+      description: 'Trust lost by each social tie of a resident held for ICE or taken into immigration detention.',
       source: SRC.assumption,
     }),
     cynicismPerEvent: num(0.1, 0, 20, {
@@ -79,10 +79,10 @@ export const Fear = section(
       description: 'Baseline fear of undocumented residents (tuned so their reporting is near 17%).',
       source: SRC.mastrobuoni,
     }),
-    baselineMixedHousehold: share(0.12, {
+    baselineMixedHousehold: share(0.128863, {
       unit: 'fear',
       description: 'Baseline fear floor for anyone living with an undocumented household member.',
-      source: SRC.assumption,
+      source: calibrated('BJS NCJ 191208 (Hispanic and non-Hispanic victims report about equally)', 'baselines-and-drop'),
     }),
     driftPerDay: share(0.005, { unit: 'share of the gap per day', description: 'How fast fear returns toward its target.', source: SRC.assumption }),
     influencePerWeek: share(0.05, {
@@ -90,10 +90,10 @@ export const Fear = section(
       description: "How far a resident's gap from their fear target moves each week toward a tie's gap from theirs.",
       source: SRC.assumption,
     }),
-    reportingEffect: num(1.53, 0, 10, {
+    reportingEffect: num(1.46722, 0, 10, {
       unit: 'log-odds per unit of fear',
       description: 'Fall in the log-odds that a victim reports a crime per unit of fear (with the undocumented baseline fear, their reporting is near 17%).',
-      source: SRC.mastrobuoni + ' (calibrated with the us-baselines targets, docs/calibration/baselines-0.4-fear.report.json)',
+      source: calibrated(SRC.mastrobuoni, 'baselines-and-drop'),
     }),
     cooperationEffect: num(2.4, 0, 10, {
       unit: 'log-odds per unit of fear',
@@ -107,12 +107,12 @@ export const Fear = section(
     }),
     householdDetentionShock: share(0.35, {
       unit: 'fear',
-      description: 'Fear added to each household member when a resident is taken into immigration detention.',
+      description: 'Fear added to each household member when a resident is held for ICE or taken into immigration detention.',
       source: SRC.assumption,
     }),
     tieDetentionShock: share(0.1, {
       unit: 'fear',
-      description: 'Fear added to each social tie of a resident taken into immigration detention.',
+      description: 'Fear added to each social tie of a resident held for ICE or taken into immigration detention.',
       source: SRC.assumption,
     }),
   },
@@ -122,9 +122,10 @@ export const Fear = section(
 /** Strength of the optional contrasts a jurisdiction can switch on in its policy. */
 export const Contrasts = section(
   {
-    sanctuaryFearReduction: share(0.3, {
-      unit: 'share of the signal',
-      description: 'How much a sanctuary policy damps the perceived entanglement of its police with ICE (the public level).',
+    sanctuaryAnnouncement: share(0.15, {
+      unit: 'entanglement (0–1)',
+      description:
+        'Fall in the public level of perceived entanglement when a sanctuary policy is announced (announced non-cooperation), fading with the pulse half-life; the policy goes on lowering belief through the detainers its jail declines.',
       source: SRC.assumption,
     }),
     trustBuildingStopShockReduction: share(0.5, {

@@ -1,21 +1,24 @@
 import { z } from 'zod';
 import { CHARGES } from '../../engine/codes.ts';
-import { SRC, choice, num, section, share } from '../param.ts';
+import { SRC, calibrated, choice, num, section, share } from '../param.ts';
 
-/** Defaults set by `sim calibrate` against the U.S. baselines (reports in docs/calibration/). */
-const CAL =
-  '; calibrated to the us-baselines targets, docs/calibration/default-calibrated.report.json (engine 0.3) and baselines-0.4.report.json (simple-assault rate and reporting, property reporting)';
+/** Defaults fitted with the other U.S. baselines and the measured reporting drop (docs/calibration/baselines-and-drop.report.json). */
+const CAL = (basis: string) => calibrated(basis, 'baselines-and-drop');
+
+/** What no target separates: kept from the engine 0.2 fit, now an assumption. */
+const SPLIT = 'assumption (kept from the engine 0.2 fit; no target separates the violent types, whose sum is fitted through the simple-assault rate)';
+const UNTARGETED_CLEARANCE = 'assumption (kept from the engine 0.2 fit; the FBI violent clearance target is fitted through aggravated assault)';
 
 function crimeType(
   name: string,
   d: { rate: number; report: number; clearBase: number; clearPerWitness: number; charge: (typeof CHARGES)[number] },
-  sources: { rate: string; report: string; clear?: string },
+  sources: { rate: string; report: string; clear: string },
 ) {
   return section(
     {
       ratePer1000: num(d.rate, 0, 500, {
         unit: 'victimisations per 1,000 persons aged 12+ per year',
-        description: `Baseline rate of ${name} before any change in reporting; offenders' activity is scaled to produce it.`,
+        description: `Rate of ${name} if every victim were expected to report like a resident at baseline trust with no fear or belief; offenders go through with more crimes against victims less likely to report, and fewer against those more likely.`,
         source: sources.rate,
       }),
       reportingBase: share(d.report, {
@@ -24,7 +27,7 @@ function crimeType(
       }),
       clearanceBase: share(d.clearBase, {
         description: `Chance that a reported ${name} is cleared when no witness cooperates.`,
-        source: sources.clear ?? SRC.fbiClearance + ' (tuned with the next parameter to the band)',
+        source: sources.clear,
       }),
       clearancePerWitness: share(d.clearPerWitness, {
         unit: 'added chance per cooperating witness',
@@ -47,23 +50,23 @@ export const Crime = section(
       {
         simpleAssault: crimeType(
           'simple assault',
-          { rate: 23.0, report: 0.409, clearBase: 0.282, clearPerWitness: 0.17, charge: 'misdemeanour' },
-          { rate: SRC.ncvs + CAL, report: SRC.ncvsSecondary + CAL, clear: SRC.fbiClearance + CAL },
+          { rate: 20.7954, report: 0.422731, clearBase: 0.282, clearPerWitness: 0.17, charge: 'misdemeanour' },
+          { rate: CAL(SRC.ncvs), report: CAL(SRC.ncvsSecondary), clear: UNTARGETED_CLEARANCE },
         ),
         aggravatedAssault: crimeType(
           'aggravated assault',
-          { rate: 6.45, report: 0.504, clearBase: 0.3, clearPerWitness: 0.17, charge: 'felony' },
-          { rate: SRC.ncvs + CAL, report: SRC.ncvsSecondary + CAL },
+          { rate: 6.45, report: 0.524623, clearBase: 0.329947, clearPerWitness: 0.17, charge: 'felony' },
+          { rate: SPLIT, report: CAL(SRC.ncvsSecondary), clear: CAL(SRC.fbiClearance) },
         ),
         robbery: crimeType(
           'robbery',
-          { rate: 3.33, report: 0.531, clearBase: 0.15, clearPerWitness: 0.13, charge: 'felony' },
-          { rate: SRC.ncvs + CAL, report: 'BJS Criminal Victimization 2023 highlights' + CAL },
+          { rate: 3.33, report: 0.540103, clearBase: 0.15, clearPerWitness: 0.13, charge: 'felony' },
+          { rate: SPLIT, report: CAL('BJS Criminal Victimization 2023 highlights'), clear: UNTARGETED_CLEARANCE },
         ),
         burglaryTheft: crimeType(
           'burglary and theft',
-          { rate: 35, report: 0.312, clearBase: 0.0737, clearPerWitness: 0.09, charge: 'misdemeanour' },
-          { rate: 'assumption (NCVS property victimisation per household, spread over residents)', report: SRC.ncvs + CAL, clear: SRC.fbiClearance + CAL },
+          { rate: 35, report: 0.33034, clearBase: 0.0689156, clearPerWitness: 0.09, charge: 'misdemeanour' },
+          { rate: 'assumption (NCVS property victimisation per household, spread over residents)', report: CAL(SRC.ncvs), clear: CAL(SRC.fbiClearance) },
         ),
       },
       'Crime types: violent (simple assault, aggravated assault, robbery) and property (burglary and theft).',
@@ -87,14 +90,26 @@ export const Crime = section(
     }),
     reportingElasticity: num(0.79, 0, 3, {
       unit: 'elasticity',
-      description: 'How offending responds to the reporting offenders expect: a 10% fall in expected reporting raises offending by 10 × this value per cent.',
+      description:
+        "How offending against a victim responds to the chance, as offenders have learned it, that a crime against that victim's group in that neighbourhood is reported: a 10% lower learned chance makes an offender who meets such a victim about 10 × this value per cent more likely to go through with the crime.",
       source: SRC.goncalves,
     }),
     learningHalfLifeDays: num(180, 7, 3650, {
       unit: 'days',
       description:
-        "How fast offenders learn how likely each group's victims in a neighbourhood are to report (half-life of their estimate, which follows the group's expected reporting there).",
+        "How fast offenders learn from the crimes they see reported or not: the half-life of their memory of each group's realised reports, by neighbourhood and county. After reporting recovers, what they learned fades at this speed.",
       source: SRC.assumption,
+    }),
+    placeLearningCrimes: num(50, 0, 10000, {
+      unit: 'crimes',
+      description:
+        "How many crimes' worth of the county-wide impression of a group's reporting an offender's view of one neighbourhood holds: the neighbourhood's own realised reports outweigh it once more crimes than this are remembered there.",
+      source: SRC.assumption,
+    }),
+    latinoReportingShift: num(0, -3, 3, {
+      unit: 'log-odds',
+      description: 'Reporting log-odds of Latino residents apart from trust, fear, belief and status (0: Hispanic and non-Hispanic victims report alike).',
+      source: 'BJS NCJ 191208 (Hispanic and non-Hispanic victims report at about equal rates)',
     }),
     statusReportingShift: section(
       {
@@ -126,7 +141,12 @@ export const Crime = section(
       .min(1)
       .max(8)
       .default(3)
-      .meta({ unit: 'residents', description: 'Potential victims an offender weighs before each crime (opportunity).', source: SRC.assumption }),
+      .meta({
+        unit: 'residents',
+        description:
+          'Potential victims an offender meets at a place before a crime (opportunity); one is chosen, the less guarded more often, and only then does the offender decide whether to go through with it.',
+        source: SRC.assumption,
+      }),
     guardianshipEffect: num(0.15, 0, 2, {
       unit: 'per other household member at home',
       description: 'How much each other present household member protects a resident (guardianship).',

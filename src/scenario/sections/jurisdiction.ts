@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MODELS } from '../../engine/codes.ts';
+import { MODELS, SCREENINGS } from '../../engine/codes.ts';
 import { SRC, choice, flag, int, num, section, share } from '../param.ts';
 
 /** The 287(g) agreement (or its absence) and the contrasts a jurisdiction runs from the activation day. */
@@ -35,11 +35,17 @@ export const Policy = section(
       source: 'targets.md section 4 (32 task force agreements ended in December 2012)',
     }),
     jailScreeningProb: share(0.95, {
-      description: 'Under the Jail Enforcement Model, chance that a booked person is interviewed and checked against DHS databases.',
+      description: 'Under the Jail Enforcement Model, chance that a booked person whom the screening practice covers is interviewed and checked against DHS databases.',
       source: SRC.assumption,
     }),
+    screening: choice(SCREENINGS, 'universal', {
+      description:
+        'Under the Jail Enforcement Model, whom the jail screens: universal (everyone booked, traffic and misdemeanour arrests included, as in Cobb County GA and Frederick County MD) or targeted (only people booked on a felony or with a criminal record, as in Las Vegas).',
+      source: SRC.capps,
+    }),
     sanctuary: flag(false, {
-      description: 'Limits on cooperation ("sanctuary"): the jail honours ICE detainers only for felony charges. Cannot be combined with a 287(g) model.',
+      description:
+        'Limits on cooperation ("sanctuary"), announced from the activation day: the jail honours ICE detainers only for felony charges, so fewer people are held for ICE and the announcement lowers perceived entanglement. Cannot be combined with a 287(g) model.',
       source: SRC.assumption,
     }),
     trustBuilding: flag(false, {

@@ -1,4 +1,4 @@
-import { SRC, int, num, section, share } from '../param.ts';
+import { SRC, calibrated, int, num, section, share } from '../param.ts';
 
 /** Patrol, stops, investigation and jail terms: local policing that happens under every policy. */
 export const Policing = section(
@@ -10,10 +10,10 @@ export const Policing = section(
     }),
     arrestPerStop: share(0.03, { description: 'Chance that a patrol stop ends in arrest (before any bias multiplier).', source: SRC.assumption }),
     trafficShareOfStopArrests: share(0.6, { description: 'Share of stop arrests on traffic charges; the rest are misdemeanours.', source: SRC.assumption }),
-    unlicensedArrestProb: share(0.3, {
+    unlicensedArrestProb: share(0.0639802, {
       description:
         'Chance that a stop of an undocumented driver ends in a custodial arrest for driving without a licence (most states do not license undocumented residents); the arrest is on a traffic charge and goes through booking.',
-      source: SRC.assumption,
+      source: calibrated(SRC.capps + ' (detainers by charge under universal and targeted screening)', 'detainer-mix'),
     }),
     otherArrestsPer1000: num(22, 0, 200, {
       unit: 'arrests per 1,000 residents per year',
@@ -28,6 +28,15 @@ export const Policing = section(
     otherArrestFelonyShare: share(0.2, {
       description: 'Share of those other arrests on felony charges; the rest are misdemeanours.',
       source: 'assumption (FBI arrest mix: about a fifth for serious offences)',
+    }),
+    trafficBookingProb: share(0.3, {
+      description:
+        'Chance that an arrest on a traffic charge ends in booking at the jail rather than a citation and release; only people booked are checked for immigration status. Arrests for driving without a licence are always booked.',
+      source: SRC.assumption,
+    }),
+    misdemeanourBookingProb: share(0.6, {
+      description: 'Chance that an arrest on a misdemeanour charge ends in booking at the jail rather than a citation and release. Felony arrests are always booked.',
+      source: SRC.assumption,
     }),
     witnessesPerCrime: int(2, 0, 6, { unit: 'witnesses', description: 'Neighbours asked to help with each reported crime.', source: SRC.assumption }),
     cooperationBase: share(0.6, {
@@ -57,12 +66,18 @@ export const Enforcement = section(
       description: "ICE's own at-large arrests, in every scenario, so that no agreement is not zero enforcement.",
       source: SRC.assumption,
     }),
-    federalBookingDetainerProb: share(0.25, {
-      description: 'Chance that ICE, seeing the fingerprints shared at booking, issues a detainer for a booked undocumented resident (every scenario).',
+    federalDetainerProbPriority: share(0.5, {
+      description:
+        'Chance that ICE, seeing the fingerprints shared at booking (as under Secure Communities, in every scenario), issues a detainer for a booked undocumented resident who is one of its priorities: booked on a felony, or with a criminal record.',
       source: SRC.assumption,
     }),
+    federalDetainerProbOther: share(0.0878627, {
+      description: 'The same chance for a booked undocumented resident who is not an ICE priority (a traffic or misdemeanour charge and no record).',
+      source: calibrated(SRC.capps + ' (detainers by charge under universal and targeted screening)', 'detainer-mix'),
+    }),
     detainerHonourProb: share(0.7, {
-      description: 'Chance that a jail without a 287(g) agreement honours an ICE detainer (sanctuary jails honour only felony detainers).',
+      description:
+        'Chance that a jail without a 287(g) agreement honours an ICE detainer, holding the person for ICE (sanctuary jails honour only felony detainers). A detainer not honoured lets the person go home when the jail term ends.',
       source: SRC.assumption,
     }),
     removalProb: share(0.85, { description: 'Chance that a person taken into immigration detention is removed rather than released.', source: SRC.assumption }),

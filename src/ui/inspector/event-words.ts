@@ -74,6 +74,10 @@ export function eventWords(kind: EventKind, other: number): string {
       const charge = chargeWords(other);
       return msg(str`Arrested (${charge}) and booked into jail`);
     }
+    case 'cited': {
+      const charge = chargeWords(other);
+      return msg(str`Arrested (${charge}) and released with a citation`);
+    }
     case 'detained':
       return msg('Taken into immigration detention');
     case 'removed':
@@ -81,9 +85,9 @@ export function eventWords(kind: EventKind, other: number): string {
     case 'released':
       return msg('Released back home');
     case 'relativeDetained':
-      return msg(str`A household member (resident ${other}) was taken into immigration detention`);
+      return msg(str`A household member (resident ${other}) was held for ICE or taken into immigration detention`);
     case 'tieDetained':
-      return msg(str`A friend or relative (resident ${other}) was taken into immigration detention`);
+      return msg(str`A friend or relative (resident ${other}) was held for ICE or taken into immigration detention`);
     case 'federalArrest':
       return msg('Arrested by ICE at large');
   }

@@ -10,8 +10,7 @@ import {
   createWorld,
   stepDays,
 } from '../../../src/engine/index.ts';
-import { arrestAndBook, enterDetention } from '../../../src/engine/systems/custody.ts';
-import { updateOffendingResponse } from '../../../src/engine/systems/offending.ts';
+import { arrest, enterDetention } from '../../../src/engine/systems/custody.ts';
 import { runSummary, smallScenario } from '../../helpers/small.ts';
 
 const busyStops = { policing: { stopsPerOfficerDay: 5 } };
@@ -45,18 +44,19 @@ describe('Task Force stops', () => {
     expect(d).toBeLessThan(4.8);
   });
 
-  it('questions people about status only after activation; its detainers carry the stop\u2019s charge', () => {
+  it('questions people about status only after activation; an arrest on immigration grounds alone records no criminal charge', () => {
     const s = runSummary(smallScenario(busyStops, {}, { model: 'taskForce', deputisedShare: 0.5 }));
     const all = s.jurisdictions[0].groups.all;
     expect(all.before.statusQuestioned).toBe(0);
     expect(all.after.statusQuestioned!).toBeGreaterThan(0);
     expect(all.after['detainers.traffic']!).toBeGreaterThan(0);
-    expect(all.after['detainers.none']).toBe(0);
+    expect(all.after['detainers.none']!).toBeGreaterThan(0);
+    expect(all.before['detainers.none']).toBe(0);
   });
 });
 
 describe('detainers by model', () => {
-  const noFederal = { enforcement: { federalBookingDetainerProb: 0, federalArrestsPerYear: 0 } };
+  const noFederal = { enforcement: { federalDetainerProbPriority: 0, federalDetainerProbOther: 0, federalArrestsPerYear: 0 } };
   it('with no agreement and no federal background, no detainers are issued and no one is questioned', () => {
     const all = runSummary(smallScenario({ ...noFederal, ...busyStops }, {}, { model: 'none' })).jurisdictions[0].groups.all;
     for (const p of ['before', 'after'] as const) {
@@ -67,7 +67,7 @@ describe('detainers by model', () => {
   });
 
   it('with no agreement, detainers come only from the federal background and never without a charge', () => {
-    const all = runSummary(smallScenario({ enforcement: { federalBookingDetainerProb: 1 }, ...busyStops }, {}, { model: 'none' })).jurisdictions[0].groups.all;
+    const all = runSummary(smallScenario({ enforcement: { federalDetainerProbPriority: 1, federalDetainerProbOther: 1 }, ...busyStops }, {}, { model: 'none' })).jurisdictions[0].groups.all;
     expect(all.after.detainers!).toBeGreaterThan(0);
     expect(all.after['detainers.none']).toBe(0);
   });
@@ -83,12 +83,12 @@ describe('detainers by model', () => {
 
   it('a sanctuary jail holds people for ICE only on felony charges; a 287(g) jail holds everyone ICE asks for', () => {
     const check = (policy: Record<string, unknown>, charge: number, expected: number) => {
-      const s = smallScenario({ enforcement: { federalBookingDetainerProb: 1, detainerHonourProb: 0 } }, {}, policy);
+      const s = smallScenario({ enforcement: { federalDetainerProbPriority: 1, federalDetainerProbOther: 1, detainerHonourProb: 0 } }, {}, policy);
       const w = createWorld(s);
       stepDays(w, w.params.burnInDays + s.run.activationDay + 1);
       let r = 0;
       while (w.residents.kind[r] % 4 !== UNDOCUMENTED || w.residents.custody[r] !== 0) r++;
-      arrestAndBook(w, r, charge, 0);
+      arrest(w, r, charge, 0, true);
       expect(w.residents.custody[r], JSON.stringify({ policy, charge })).toBe(expected);
     };
     check({ model: 'none', sanctuary: true }, CHARGE_MISDEMEANOUR, JAILED);
@@ -114,28 +114,6 @@ describe('removal of offenders', () => {
     stepDays(w, 400);
     expect(w.offenders.resident[slot]).not.toBe(r);
     expect(w.offenders.resident[slot]).toBeGreaterThanOrEqual(0);
-  });
-});
-
-describe('offenders respond to reporting', () => {
-  it('a neighbourhood where offenders expect half the reporting sees 2^0.79 times the offending', () => {
-    const w = createWorld(smallScenario());
-    const c = 0;
-    w.cells.perceived[c * 2] = w.cells.perceivedRef[c * 2] / 2;
-    w.cells.perceived[c * 2 + 1] = w.cells.perceivedRef[c * 2 + 1] / 2;
-    updateOffendingResponse(w);
-    expect(w.cells.offendingMultiplier[c]).toBeCloseTo(Math.pow(2, 0.79), 4);
-  });
-
-  it('responds by group: only the group expected to report less draws more offending', () => {
-    const w = createWorld(smallScenario());
-    const c = 0;
-    w.cells.perceived[c * 2 + 1] = w.cells.perceivedRef[c * 2 + 1] / 2;
-    updateOffendingResponse(w);
-    expect(w.cells.groupMultiplier[c * 2 + 1]).toBeCloseTo(Math.pow(2, 0.79), 4);
-    expect(w.cells.groupMultiplier[c * 2]).toBeCloseTo(1, 6);
-    const latino = w.cells.latinoCount[c] / w.cells.count[c];
-    expect(w.cells.offendingMultiplier[c]).toBeCloseTo(1 - latino + latino * Math.pow(2, 0.79), 4);
   });
 });
 

@@ -25,3 +25,21 @@ describe('engine purity', () => {
     }
   });
 });
+
+// One reporting equation: its coefficients are read from the scenario in one place (params.ts) and
+// combined in one place (behaviour.ts), so no second copy of the formula can drift from the first.
+describe('one reporting equation', () => {
+  const sources = files('src').map((p) => ({ p, code: readFileSync(p, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '') }));
+  it('the behavioural coefficients are read from the scenario only where they are unpacked', () => {
+    for (const { p, code } of sources) {
+      if (p.endsWith('engine/params.ts') || p.includes('/scenario/') || p.includes('/ui/')) continue;
+      expect(code, p).not.toMatch(/\w\.(trust|fear|entanglement)\.(reportingEffect|cooperationEffect)\b|\.(cooperationRatio|statusReportingShift|latinoReportingShift)\b/);
+    }
+  });
+  it('the log-odds are assembled only by behaviour.ts: every other file calls it', () => {
+    for (const { p, code } of sources) {
+      if (p.endsWith('engine/behaviour.ts')) continue;
+      expect(code, p).not.toMatch(/\b(reporting|cooperation|coefficients)\.(trustEffect|fearEffect|beliefEffect|shiftByKind|base)\b/);
+    }
+  });
+});
