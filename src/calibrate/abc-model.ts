@@ -1,5 +1,5 @@
 import type { RunSummary } from '../engine/index.ts';
-import { fitReport, needsQuarters, needsTwin } from '../evidence/fit.ts';
+import { fitReport, needsTwin, runNeeds } from '../evidence/fit.ts';
 import type { TargetSet } from '../evidence/schema.ts';
 import { twinScenario } from '../evidence/twin.ts';
 import type { Scenario } from '../scenario/index.ts';
@@ -14,6 +14,8 @@ export interface RunTask {
   replicate: number;
   /** Keep each quarter around activation (event-study targets). */
   quarterly?: boolean;
+  /** Households the simulated survey interviews (stated-intention targets; 0 for none). */
+  surveyHouseholds?: number;
 }
 
 /**
@@ -52,12 +54,12 @@ export function modelDistance(o: {
     const scenarios = points.map((x) => scenarioAt(o.base, o.params, x));
     // The parameters searched never change which jurisdictions have an agreement, so one point decides.
     const paired = scenarios.length > 0 && o.targets.some((t) => needsTwin(t, scenarios[0]));
-    const quarterly = o.targets.some(needsQuarters);
+    const needs = runNeeds(o.targets);
     const tasks = scenarios.flatMap((scenario, i) => {
       const replicates = Array.from({ length: R }, (_, r) => indices[i] * R + r);
-      const own = replicates.map((replicate) => ({ scenario, seed: o.seed, replicate, quarterly }));
+      const own = replicates.map((replicate) => ({ scenario, seed: o.seed, replicate, ...needs }));
       const twin = paired ? twinScenario(scenario) : undefined;
-      return twin ? [...own, ...replicates.map((replicate) => ({ scenario: twin, seed: o.seed, replicate, quarterly }))] : own;
+      return twin ? [...own, ...replicates.map((replicate) => ({ scenario: twin, seed: o.seed, replicate, ...needs }))] : own;
     });
     const summaries = await o.run(tasks);
     const per = paired ? 2 * R : R;

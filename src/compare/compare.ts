@@ -7,6 +7,8 @@ import {
   type JurisdictionResult,
   type MetricEstimates,
   type ReplicateResult,
+  SURVEY_GROUPS,
+  type SurveyGroup,
 } from '../engine/index.ts';
 import { scenarioHash, type Scenario } from '../scenario/index.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
@@ -40,6 +42,24 @@ export interface ComparisonReport {
   differences: Difference[];
   /** Difference-in-differences estimates, where a scenario has a treated and a comparison jurisdiction. */
   did: DidSummary[];
+  /** Stated intentions from the simulated survey (when it ran), by scenario, jurisdiction and group. */
+  stated: StatedIntention[];
+}
+
+/**
+ * What a group's survey respondents say after activation, beside what the group did: the share who say
+ * they are less likely to contact the police and to volunteer information (the survey's response model),
+ * and the measured relative change in the group's realised reporting against the first scenario (paired
+ * by replicate; absent for the first). The two answer different questions: how many say they would
+ * change, and how much reporting moved.
+ */
+export interface StatedIntention {
+  scenario: number;
+  jurisdiction: number;
+  group: SurveyGroup;
+  lessLikelyToReport: Estimate;
+  lessLikelyToVolunteer: Estimate;
+  reportingChange: Estimate | null;
 }
 
 /** Metrics whose differences the report lists (all of them are in the per-scenario summaries). */
@@ -104,5 +124,40 @@ export function compareScenarios(compared: ComparedScenario[], seed: number, rep
     })),
     differences,
     did: compared.flatMap((c, k) => didEstimates(c, k)),
+    stated: statedIntentions(compared),
   };
+}
+
+function statedIntentions(compared: ComparedScenario[]): StatedIntention[] {
+  const first = compared[0];
+  const out: StatedIntention[] = [];
+  compared.forEach((c, k) => {
+    const surveyed = c.results.filter((r) => r.survey);
+    if (surveyed.length === 0) return;
+    c.scenario.jurisdictions.forEach((_, j) => {
+      for (const group of SURVEY_GROUPS) {
+        const answers = surveyed.map((r) => r.survey!.jurisdictions[j].after[group]);
+        const change =
+          k === 0 || j >= first.scenario.jurisdictions.length
+            ? null
+            : estimate(
+                surveyed.map((r) => {
+                  const f = first.results.find((x) => x.replicate === r.replicate);
+                  const a = r.summary.jurisdictions[j].groups[group].after.reportedShare;
+                  const b = f?.summary.jurisdictions[j].groups[group].after.reportedShare;
+                  return a === null || a === undefined || b === null || b === undefined || b === 0 ? null : a / b - 1;
+                }),
+              );
+        out.push({
+          scenario: k,
+          jurisdiction: j,
+          group,
+          lessLikelyToReport: estimate(answers.map((a) => a.lessLikelyToReport.value)),
+          lessLikelyToVolunteer: estimate(answers.map((a) => a.lessLikelyToVolunteer.value)),
+          reportingChange: change,
+        });
+      }
+    });
+  });
+  return out;
 }

@@ -11,4 +11,5 @@ export const ESTIMAND_LABELS: Record<TargetMeasure['kind'], string> = {
   paired: 'paired against the no-agreement twin',
   did: 'difference in differences',
   eventStudy: 'event study by quarter around activation',
+  stated: 'share of survey respondents who say so',
 };

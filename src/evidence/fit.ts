@@ -40,7 +40,7 @@ export interface FitReport {
 /** The jurisdiction a target is read from, or -1 when none fits it. */
 export function targetJurisdiction(t: Target, s: Scenario): number {
   if (t.appliesTo === 'baseline') return 0;
-  return s.jurisdictions.findIndex((j) => j.policy.model === t.appliesTo);
+  return s.jurisdictions.findIndex((j) => j.policy.model === t.appliesTo && (!t.screening || j.policy.screening === t.screening));
 }
 
 /** True when a target is read against the scenario's no-agreement twin. */
@@ -55,6 +55,20 @@ export function needsTwin(set: TargetSet, scenario?: Scenario): boolean {
 /** True when a set's targets read each quarter around activation: its runs must ask for them (`quarterly` in the task). */
 export function needsQuarters(set: TargetSet): boolean {
   return set.targets.some((t) => t.simulated.kind === 'eventStudy');
+}
+
+/** Households the simulated survey interviews per jurisdiction and period for stated-intention targets (about Theodore's 2,004 respondents' worth). */
+export const STATED_SURVEY_HOUSEHOLDS = 2000;
+
+/**
+ * What the runs of a set of targets must keep beyond their summary, as fields of the replicate task:
+ * the quarters around activation (event-study targets) and the simulated survey (stated-intention targets).
+ */
+export function runNeeds(sets: readonly TargetSet[]): { quarterly: boolean; surveyHouseholds: number } {
+  return {
+    quarterly: sets.some(needsQuarters),
+    surveyHouseholds: sets.some((s) => s.targets.some((t) => t.simulated.kind === 'stated')) ? STATED_SURVEY_HOUSEHOLDS : 0,
+  };
 }
 
 type EventStudy = Extract<TargetMeasure, { kind: 'eventStudy' }>;
@@ -96,6 +110,10 @@ export function didComparison(s: Scenario, treated: number): number {
  * needed by paired targets (null without it).
  */
 export function simulatedValue(m: TargetMeasure, summary: RunSummary, j: number, twin?: RunSummary, comparison = -1): number | null {
+  if (m.kind === 'stated') {
+    const answer = summary.survey?.jurisdictions[j]?.after[m.group];
+    return (m.question === 'report' ? answer?.lessLikelyToReport.value : answer?.lessLikelyToVolunteer.value) ?? null;
+  }
   const readAt = (s: RunSummary, at: number, g: string, p: 'before' | 'after'): number | null =>
     (s.jurisdictions[at].groups[g as (typeof GROUPS)[number]] as Record<string, MetricValues>)[p][m.key] ?? null;
   const read = (s: RunSummary, g: string, p: 'before' | 'after') => readAt(s, j, g, p);
@@ -151,7 +169,7 @@ export function fitReport(set: TargetSet, scenario: Scenario, summaries: RunSumm
     const profile = applies && m.kind === 'eventStudy' ? eventStudyProfile(m, summaries, j, comparison >= 0 ? undefined : twins, comparison) : undefined;
     const expected = { ...m, key: 'expectedReporting' } as TargetMeasure;
     const noiseFree =
-      applies && m.key === 'reportedShare'
+      applies && m.kind !== 'stated' && m.key === 'reportedShare'
         ? { key: 'expectedReporting' as const, simulated: estimate(summaries.map((s, i) => simulatedValue(expected, s, j, twins?.[i], comparison))) }
         : undefined;
     const mean = simulated?.mean ?? null;

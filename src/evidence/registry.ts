@@ -1,6 +1,7 @@
 import usBaselines from './targets/us-baselines.json' with { type: 'json' };
 import dropMeasured from './targets/reporting-drop-measured.json' with { type: 'json' };
 import dropStated from './targets/reporting-drop-stated.json' with { type: 'json' };
+import detainerMix from './targets/detainer-mix.json' with { type: 'json' };
 import { formatPath } from '../scenario/errors.ts';
 import { TargetSet } from './schema.ts';
 
@@ -9,7 +10,7 @@ import { TargetSet } from './schema.ts';
  * disagree on purpose: the literature does, and a user can switch between them.
  */
 export const BUILT_IN_TARGETS: Record<string, TargetSet> = Object.fromEntries(
-  [usBaselines, dropMeasured, dropStated].map((raw) => {
+  [usBaselines, dropMeasured, dropStated, detainerMix].map((raw) => {
     const set = TargetSet.parse(raw);
     return [set.id, set];
   }),

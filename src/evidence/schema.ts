@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_QUARTERS, GROUPS, METRICS, type MetricKey } from '../engine/index.ts';
+import { EVENT_QUARTERS, GROUPS, METRICS, SCREENINGS, SURVEY_GROUPS, type MetricKey } from '../engine/index.ts';
 
 const metricKey = z.enum(METRICS.map((m) => m.key) as [MetricKey, ...MetricKey[]]);
 /** Groups a target can name: every group the engine reports (the Latino status groups included). */
@@ -48,6 +48,14 @@ export const TargetMeasure = z.discriminatedUnion('kind', [
     scale: z.enum(['difference', 'relative']),
   }),
   z.strictObject({
+    kind: z.literal('stated').meta({
+      description:
+        'A stated intention, as surveys of residents report it: the share of adult respondents of the simulated survey (after activation, in the scenario itself) who say they are less likely to contact the police (question "report") or to volunteer information about crimes ("volunteer") because police work with immigration enforcement.',
+    }),
+    question: z.enum(['report', 'volunteer']),
+    group: z.enum(SURVEY_GROUPS),
+  }),
+  z.strictObject({
     kind: z.literal('paired').meta({
       description:
         'Relative difference after activation between the scenario and its no-agreement twin (same seeds, same town): policy / twin − 1, replicate by replicate.',
@@ -74,6 +82,8 @@ export const Target = z.strictObject({
   simulated: TargetMeasure,
   /** The scenario the target applies to: baselines are read from any scenario's before period; effects need the policy named. */
   appliesTo: z.enum(['baseline', 'jailEnforcement', 'taskForce']).default('baseline'),
+  /** For a Jail Enforcement target, the screening practice the figure was measured under (any when absent). */
+  screening: z.enum(SCREENINGS).optional().meta({ description: 'Screening practice of the jail the figure comes from (Jail Enforcement targets only).' }),
   citation: z.string().min(1),
   url: z.url().optional().meta({ description: 'Where to read the source.' }),
   secondary: z.boolean().default(false).meta({ description: 'True when read from a summary or news report rather than the paper\u2019s tables.' }),

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { calibrate, loss, missingParams, resolveParams, type CalibrationParam, type CalibrationState, type ParamSpec } from '../../calibrate/calibrate.ts';
-import { fitReport, needsQuarters, needsTwin } from '../../evidence/fit.ts';
+import { fitReport, needsTwin, runNeeds } from '../../evidence/fit.ts';
 import { twinScenario } from '../../evidence/twin.ts';
 import { toJson } from '../../report/json.ts';
 import { scenarioHash, type Scenario } from '../../scenario/index.ts';
@@ -93,7 +93,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
   const seed = resume?.seed ?? scenario.run.seed;
   const budget = flags.budget ?? DEFAULT_BUDGET;
   // Event-study targets read each quarter around activation, which a run keeps only when asked.
-  const quarterly = targets.some(needsQuarters);
+  const needs = runNeeds(targets);
   const pool = new ThreadPool(flags.workers);
   let stop = false;
   const onSigint = () => (stop = true);
@@ -105,7 +105,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
       // Not asked: a pilot at the starting point measures each target's noise, and the search runs as
       // many replicates per point as put every target's standard error under a third of its half-band.
       const pilot = async (s: Scenario) =>
-        (await pool.run(Array.from({ length: PILOT_REPLICATES }, (_, replicate) => ({ scenario: s, seed, replicate, quarterly })))).results.map(
+        (await pool.run(Array.from({ length: PILOT_REPLICATES }, (_, replicate) => ({ scenario: s, seed, replicate, ...needs })))).results.map(
           (r) => r!.summary,
         );
       if (!flags.quiet) process.stderr.write(`pilot: ${PILOT_REPLICATES} replicates at the starting point to choose the replicates per evaluation\n`);
@@ -124,7 +124,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
       seed,
       replicates,
       evaluate: async (s) => {
-        const o = await pool.run(Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate, quarterly })));
+        const o = await pool.run(Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate, ...needs })));
         return o.results.map((r) => r!.summary);
       },
       onProgress: (p) => {
@@ -143,7 +143,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
     // seeds' noise shows as a worse loss here.
     const validationCount = Math.max(8, replicates);
     const runValidation = async (s: Scenario) =>
-      (await pool.run(Array.from({ length: validationCount }, (_, k) => ({ scenario: s, seed, replicate: VALIDATION_FIRST + k, quarterly })))).results.map(
+      (await pool.run(Array.from({ length: validationCount }, (_, k) => ({ scenario: s, seed, replicate: VALIDATION_FIRST + k, ...needs })))).results.map(
         (r) => r!.summary,
       );
     const validationFit =

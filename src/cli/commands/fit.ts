@@ -1,5 +1,5 @@
 import { ESTIMAND_LABELS } from '../../evidence/estimands.ts';
-import { fitReport, needsQuarters, needsTwin, type FitReport } from '../../evidence/fit.ts';
+import { fitReport, needsTwin, runNeeds, type FitReport } from '../../evidence/fit.ts';
 import { twinScenario } from '../../evidence/twin.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS, parseTargetSet } from '../../evidence/registry.ts';
 import type { TargetSet } from '../../evidence/schema.ts';
@@ -59,7 +59,7 @@ export async function fitCommand(file: string | undefined, flags: RunFlags & { t
   const paired = sets.some((set) => needsTwin(set, scenario));
   const scenarios = paired ? [scenario, twinScenario(scenario)] : [scenario];
   // Event-study targets read each quarter around activation, which a run keeps only when asked.
-  const quarterly = sets.some(needsQuarters);
+  const needs = runNeeds(sets);
   const policy: (RunSummary | undefined)[] = [];
   const twin: (RunSummary | undefined)[] = [];
   let reports: FitReport[] = [];
@@ -67,7 +67,7 @@ export async function fitCommand(file: string | undefined, flags: RunFlags & { t
     const from = policy.length;
     const progress = createProgress(`fit (replicates ${from} to ${replicates - 1}${paired ? ', each with its no-agreement twin' : ''})`, !flags.quiet);
     const tasks = scenarios.flatMap((sc) =>
-      Array.from({ length: replicates - from }, (_, k) => ({ scenario: sc, seed: scenario.run.seed, replicate: from + k, quarterly })),
+      Array.from({ length: replicates - from }, (_, k) => ({ scenario: sc, seed: scenario.run.seed, replicate: from + k, ...needs })),
     );
     const outcome = await runPool(tasks, { workers: flags.workers, onResult: (_i, done, total) => progress.update(done, total) });
     progress.finish();

@@ -8,7 +8,7 @@ import { ENGINE_VERSION } from '../../engine/version.ts';
 import { provenanceLine } from '../../report/provenance.ts';
 import { cell } from '../../report/replicates-csv.ts';
 import { downloadText } from '../toolbar/files.ts';
-import { type FitReport, needsQuarters } from '../../evidence/fit.ts';
+import { type FitReport, runNeeds } from '../../evidence/fit.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
 import { scenarioHash, type Scenario } from '../../scenario/index.ts';
 import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
@@ -218,7 +218,7 @@ export class CalibratePanel extends LitElement {
         replicates,
         evaluate: async (s) => {
           const out = await pool.run(
-            Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate, quarterly: needsQuarters(BUILT_IN_TARGETS[this.set]) })),
+            Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate, ...runNeeds([BUILT_IN_TARGETS[this.set]]) })),
             () => {},
           );
           const summaries = out.results.filter((r) => r !== undefined).map((r) => r.summary);

@@ -13,7 +13,7 @@ export const CHOICES: { path: string; min?: number; max?: number; on: boolean }[
   { path: 'crime.types.simpleAssault.clearanceBase', min: 0, max: 0.6, on: false },
   { path: 'fear.reportingEffect', on: false },
   { path: 'entanglement.reportingEffect', min: 0, max: 3, on: false },
-  { path: 'entanglement.inForceJail', on: false },
+  { path: 'entanglement.coverageHalfDose', min: 0.1, max: 20, on: false },
   { path: 'entanglement.fearEffectNoncitizen', on: false },
   { path: 'entanglement.trustEffect', on: false },
 ];

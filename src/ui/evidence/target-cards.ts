@@ -5,7 +5,7 @@ import { getLocale } from '../i18n/locale.ts';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { RunSummary } from '../../engine/index.ts';
 import { ESTIMAND_LABELS } from '../../evidence/estimands.ts';
-import { didComparison, fitReport, needsQuarters, needsTwin, targetJurisdiction, type TargetResult } from '../../evidence/fit.ts';
+import { didComparison, fitReport, needsTwin, runNeeds, targetJurisdiction, type TargetResult } from '../../evidence/fit.ts';
 import { measureAgainstTwin, measureKey, TWIN_REPLICATES, type TwinMeasure } from './twin-measure.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
 import type { Scenario } from '../../scenario/index.ts';
@@ -51,7 +51,7 @@ export class TargetCards extends LitElement {
     if (!changed.has('set') && !changed.has('scenario') && !changed.has('seed')) return;
     const set = BUILT_IN_TARGETS[this.set];
     const wanted =
-      this.scenario && (needsTwin(set, this.scenario) || needsQuarters(set)) && set.targets.some((t) => targetJurisdiction(t, this.scenario!) >= 0);
+      this.scenario && (needsTwin(set, this.scenario) || runNeeds([set]).quarterly || runNeeds([set]).surveyHouseholds > 0) && set.targets.some((t) => targetJurisdiction(t, this.scenario!) >= 0);
     const key = wanted ? measureKey(set, this.scenario!, this.seed) : undefined;
     if (key === this.twin?.key) return;
     this.measuring?.cancel();

@@ -1,4 +1,4 @@
-import { type FitReport, fitReport, needsQuarters } from '../../evidence/fit.ts';
+import { type FitReport, fitReport, runNeeds } from '../../evidence/fit.ts';
 import type { TargetSet } from '../../evidence/schema.ts';
 import { twinScenario } from '../../evidence/twin.ts';
 import { type Scenario, scenarioHash } from '../../scenario/index.ts';
@@ -25,7 +25,7 @@ export function measureAgainstTwin(set: TargetSet, scenario: Scenario, seed: num
   const key = measureKey(set, scenario, seed);
   const twin = twinScenario(scenario);
   const tasks = [scenario, twin].flatMap((s) =>
-    Array.from({ length: TWIN_REPLICATES }, (_, replicate) => ({ scenario: s, seed, replicate, quarterly: needsQuarters(set) })),
+    Array.from({ length: TWIN_REPLICATES }, (_, replicate) => ({ scenario: s, seed, replicate, ...runNeeds([set]) })),
   );
   const pool = new BrowserPool(poolSize());
   let cancelled = false;

@@ -86,7 +86,7 @@ export class SensitivityPanel extends LitElement {
     super();
     this.draft = {};
     this.chosen = CHOICES.map((c) =>
-      ['fear.reportingEffect', 'entanglement.reportingEffect', 'entanglement.inForceJail', 'entanglement.trustEffect'].includes(c.path),
+      ['fear.reportingEffect', 'entanglement.reportingEffect', 'entanglement.coverageHalfDose', 'entanglement.trustEffect'].includes(c.path),
     );
     this.switches = SWITCHES.map(() => false);
     this.output = 0;
