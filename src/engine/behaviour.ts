@@ -93,6 +93,7 @@ export function buildExpectedReportingTable(reportingLogit: Float64Array, typeSh
 
 /** The expected chance of reporting for a log-odds shift x, interpolated in the table. */
 export function expectedReporting(table: Float64Array, x: number): number {
+  if (Number.isNaN(x)) return Number.NaN; // let a broken input show, not read as the table's first entry
   let pos = (x - TABLE_MIN) * TABLE_STEPS;
   const last = table.length - 1;
   pos = pos > 0 ? (pos < last ? pos : last) : 0;

@@ -16,9 +16,10 @@ const STREAMS = [
   'clearance', // whether a reported case is cleared
   'patrol', // where officers patrol and whom they stop
   'stopOutcome', // arrest, charge and status questioning after a stop
-  'detention', // detainers, honouring and removal decisions
+  'detention', // at every arrest: booking or citation, detainers and honouring (four draws, whatever the policy)
   'federal', // ICE's own at-large arrests
   'arrests', // arrests outside stops and solved crimes
+  'removal', // whether a person held for ICE is removed (apart, so more detentions in a policy world do not shift its twin's booking draws)
 ] as const;
 export type StreamName = (typeof STREAMS)[number];
 

@@ -6,7 +6,17 @@ import { GROUPS, METRICS, PERIODS, type RunSummary, type SurveyGroup } from '../
  * groups the survey reports, when it ran). The raw material for any analysis of a comparison or sweep.
  */
 export function replicatesCsv(rows: { scenario: string; replicate: number; seed: number; summary: RunSummary }[], provenance: string): string {
-  const head = ['scenario', 'seed', 'replicate', 'jurisdiction', 'group', 'period', ...METRICS.map((m) => m.key), 'stated.lessLikelyToReport', 'stated.lessLikelyToVolunteer'];
+  const head = [
+    'scenario',
+    'seed',
+    'replicate',
+    'jurisdiction',
+    'group',
+    'period',
+    ...METRICS.map((m) => m.key),
+    'stated.lessLikelyToReport',
+    'stated.lessLikelyToVolunteer',
+  ];
   const lines = [provenance, head.join(',')];
   for (const r of rows) {
     r.summary.jurisdictions.forEach((j, k) => {

@@ -56,7 +56,16 @@ function fromVersion2(raw: Raw): Raw {
     const coop = ent.cooperationEffect;
     const report = typeof ent.reportingEffect === 'number' ? ent.reportingEffect : 0.78;
     if (typeof coop === 'number' && report > 0) ent.cooperationRatio = Math.min(5, coop / report);
-    for (const k of ['inForceJail', 'inForceWarrant', 'inForceTaskForce', 'enforcementWeight', 'latinoCitizenExposure', 'nonLatinoExposure', 'cooperationEffect']) delete ent[k];
+    for (const k of [
+      'inForceJail',
+      'inForceWarrant',
+      'inForceTaskForce',
+      'enforcementWeight',
+      'latinoCitizenExposure',
+      'nonLatinoExposure',
+      'cooperationEffect',
+    ])
+      delete ent[k];
   }
   const contrasts = sec('contrasts');
   if (contrasts) delete contrasts.sanctuaryFearReduction;

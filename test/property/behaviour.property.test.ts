@@ -35,10 +35,13 @@ function world(a: {
   t0: number;
   trustBuilding?: boolean;
   fearCut?: number;
+  /** A second jurisdiction with the other trust-building setting, so that a term read from the wrong jurisdiction shows. */
+  second?: boolean;
 }): World {
+  const jurisdiction = (trustBuilding: boolean) => ({ residents: 200, gridWidth: 1, gridHeight: 1, latinoShare: 0.5, policy: { trustBuilding } });
   const s = resolveScenario({
     run: { years: 0.2, activationDay: 0, burnInWeeks: 0 },
-    jurisdictions: [{ residents: 200, gridWidth: 1, gridHeight: 1, latinoShare: 0.5, policy: { trustBuilding: a.trustBuilding ?? false } }],
+    jurisdictions: a.second ? [jurisdiction(a.trustBuilding ?? false), jurisdiction(!(a.trustBuilding ?? false))] : [jurisdiction(a.trustBuilding ?? false)],
     crime: {
       types: {
         simpleAssault: { reportingBase: a.base },
@@ -163,12 +166,13 @@ describe(`behaviour on the log-odds scale (fast-check seed ${FC_SEED})`, () => {
         fearCut: away(0.2, 0.8),
       }),
       trustBuilding: fc.boolean(),
-      attitudes: fc.array(fc.tuple(away(0.05, 0.95), away(0.05, 0.95), away(0.05, 0.95)), { minLength: 200, maxLength: 200 }),
+      attitudes: fc.array(fc.tuple(away(0.05, 0.95), away(0.05, 0.95), away(0.05, 0.95)), { minLength: 400, maxLength: 400 }),
     });
     fc.assert(
       fc.property(inputs, ({ a, trustBuilding, attitudes }) => {
-        const w = world({ ...a, trustBuilding });
+        const w = world({ ...a, trustBuilding, second: true });
         const res = w.residents;
+        expect(res.count).toBe(attitudes.length);
         // Run up to the last day of a week whose pass takes the full snapshot.
         stepDays(w, FULL_SNAPSHOT_WEEKS * 7 - 1);
         attitudes.forEach(([t, f, e], r) => {
@@ -179,7 +183,7 @@ describe(`behaviour on the log-odds scale (fast-check seed ${FC_SEED})`, () => {
         // One resident at a time in the pass (the others marked gone), so each one's value is read alone.
         const jurKind = res.jurKind.slice();
         const block = w.metrics.week;
-        let checked = 0;
+        const checked = [0, 0];
         for (let r = 0; r < res.count; r += 7) {
           const saved = { t: res.trust[r], f: res.fear[r], b: res.belief[r] };
           res.jurKind.fill(GONE);
@@ -188,19 +192,20 @@ describe(`behaviour on the log-odds scale (fast-check seed ${FC_SEED})`, () => {
           weeklyAttitudes(w);
           let passed = 0;
           for (let b = 0; b < block.length; b += COUNTERS) passed += block[b + C.expectedReportingSum];
-          const x = reportingShift(w.params.reporting, res.kind[r], res.trust[r], res.fear[r], w.jurisdictions.reportFearWeight[0], beliefOf(res, r));
+          const x = reportingShift(w.params.reporting, res.kind[r], res.trust[r], res.fear[r], w.jurisdictions.reportFearWeight[res.jur[r]], beliefOf(res, r));
           const direct = expectedReporting(w.params.expectedReportingTable, x);
           // Away from the flat ends of the logistic, where a dropped term would show.
           if (direct > 0.02 && direct < 0.98) {
             expect(passed).toBeCloseTo(direct, 4);
-            checked++;
+            checked[res.jur[r]]++;
           }
           res.trust[r] = saved.t;
           res.fear[r] = saved.f;
           res.belief[r] = saved.b;
         }
         res.jurKind.set(jurKind);
-        expect(checked).toBeGreaterThan(0);
+        // Residents of both jurisdictions (one with trust-building, one without) were checked.
+        expect(Math.min(...checked)).toBeGreaterThan(0);
       }),
       { numRuns: 25 },
     );

@@ -50,13 +50,13 @@ export function compareTable(r: ComparisonReport): string {
   }
   if (r.stated.length) {
     out.push('');
-    out.push(
-      'Stated intentions (simulated survey, after activation): share of adults who say they are less likely to contact the police / to volunteer',
-    );
+    out.push('Stated intentions (simulated survey, after activation): share of adults who say they are less likely to contact the police / to volunteer');
     out.push('information because police work with ICE; beside it, how much the group\u2019s realised reporting moved against [1] (paired):');
     for (const s of r.stated) {
       const name = `[${s.scenario + 1}] ${r.scenarios[s.scenario].jurisdictions[s.jurisdiction].name}, ${GROUP_LABELS[s.group].people}`;
-      const moved = s.reportingChange ? `; reporting ${pct(s.reportingChange.mean, true)} (${pct(s.reportingChange.lo, true)} to ${pct(s.reportingChange.hi, true)})` : '';
+      const moved = s.reportingChange
+        ? `; reporting ${pct(s.reportingChange.mean, true)} (${pct(s.reportingChange.lo, true)} to ${pct(s.reportingChange.hi, true)})`
+        : '';
       out.push(
         `  ${name}: say so ${pct(s.lessLikelyToReport.mean)} (${pct(s.lessLikelyToReport.lo)} to ${pct(s.lessLikelyToReport.hi)}), ` +
           `volunteer less ${pct(s.lessLikelyToVolunteer.mean)}${moved}`,

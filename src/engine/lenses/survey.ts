@@ -64,6 +64,8 @@ export function runSurvey(w: World, households: number): SurveyResult {
       const rFrom = p === 0 ? res.reportsAt.start : res.reportsAt.activation;
       const rTo = p === 0 ? res.reportsAt.activation : res.reports;
       const round = {} as SurveyRound;
+      // Each adult answers once; the groups then tally the same answers, so `all` is the mix of its parts.
+      const answers = p === 1 ? answerIntentions(w, sample, firstH, stream(w.seed, w.replicate, `survey/${j}/intentions`)) : null;
       for (const g of SURVEY_GROUPS) {
         const persons: number[] = [];
         const victims: number[] = [];
@@ -87,15 +89,7 @@ export function runSurvey(w: World, households: number): SurveyResult {
         }
         const perYear = (1000 * 365) / Math.max(1, periodDays[p]);
         const v = ratio(victims, persons);
-        const intent =
-          p === 1
-            ? statedIntentions(
-                w,
-                sample.map((k) => firstH + k),
-                g,
-                stream(w.seed, w.replicate, `survey/${j}/intentions/${g}`),
-              )
-            : null;
+        const intent = answers ? tallyIntentions(w, sample, firstH, g, answers) : null;
         round[g] = {
           victimisationPer1000: { value: v.value === null ? null : v.value * perYear, se: v.se === null ? null : v.se * perYear, respondents: sum(persons) },
           reportedShare: { ...ratio(reports, victims), respondents: sum(persons) },
@@ -111,31 +105,55 @@ export function runSurvey(w: World, households: number): SurveyResult {
 }
 
 /**
- * The stated-intention questions, answered by each adult respondent from their attitudes at the
+ * The stated-intention questions, answered once by each adult respondent from their attitudes at the
  * interview with the survey's own response model (scenario section `survey`): "less likely to contact
  * the police" with probability σ(a + b_E·E + b_F·F + b_T·(T₀ − T)), "less likely to volunteer
  * information" with the volunteer shift added to the log-odds. A survey counts the people who say they
- * would change, which is not how much their chance of reporting moved.
+ * would change, which is not how much their chance of reporting moved. Answers are keyed by resident
+ * (bit 1: report, bit 2: volunteer).
  */
-function statedIntentions(w: World, households: number[], g: SurveyGroup, u: () => number): { report: SurveyEstimate; volunteer: SurveyEstimate } {
+function answerIntentions(w: World, sample: readonly number[], firstH: number, u: () => number): Map<number, number> {
   const res = w.residents;
   const q = w.scenario.survey;
   const t0 = w.scenario.trust.baseline;
+  const answers = new Map<number, number>();
+  for (const k of sample) {
+    const start = w.households.start[firstH + k];
+    for (let r = start; r < start + w.households.size[firstH + k]; r++) {
+      if (res.custody[r] === REMOVED || res.age[r] < 18) continue;
+      const logOdds = statedLogOdds(q, beliefOf(res, r), res.fear[r], res.trust[r], t0);
+      const report = u() < logistic(logOdds) ? 1 : 0;
+      const volunteer = u() < logistic(logOdds + q.volunteerShift) ? 2 : 0;
+      answers.set(r, report | volunteer);
+    }
+  }
+  return answers;
+}
+
+/** The shares of one group's adult respondents who said "less likely", clustered by household. */
+function tallyIntentions(
+  w: World,
+  sample: readonly number[],
+  firstH: number,
+  g: SurveyGroup,
+  answers: ReadonlyMap<number, number>,
+): { report: SurveyEstimate; volunteer: SurveyEstimate } {
+  const res = w.residents;
   const persons: number[] = [];
   const report: number[] = [];
   const volunteer: number[] = [];
-  for (const h of households) {
+  for (const k of sample) {
     let x = 0;
     let a = 0;
     let b = 0;
-    const start = w.households.start[h];
-    for (let r = start; r < start + w.households.size[h]; r++) {
-      if (res.custody[r] === REMOVED || res.age[r] < 18) continue;
+    const start = w.households.start[firstH + k];
+    for (let r = start; r < start + w.households.size[firstH + k]; r++) {
+      const answer = answers.get(r);
+      if (answer === undefined) continue;
       if (((SURVEY_MASK[g] >> GROUP_OF_KIND[res.kind[r]]) & 1) === 0) continue;
-      const logOdds = statedLogOdds(q, beliefOf(res, r), res.fear[r], res.trust[r], t0);
       x++;
-      if (u() < logistic(logOdds)) a++;
-      if (u() < logistic(logOdds + q.volunteerShift)) b++;
+      a += answer & 1;
+      b += answer >> 1;
     }
     persons.push(x);
     report.push(a);

@@ -1,4 +1,14 @@
-import { CHARGE_MISDEMEANOUR, CHARGE_TRAFFIC, CHARGES, CRIME_TYPES, type Charge, type CrimeType, FBI_VIOLENT_TYPES, PROPERTY_TYPES, VIOLENT_TYPES } from '../codes.ts';
+import {
+  CHARGE_MISDEMEANOUR,
+  CHARGE_TRAFFIC,
+  CHARGES,
+  CRIME_TYPES,
+  type Charge,
+  type CrimeType,
+  FBI_VIOLENT_TYPES,
+  PROPERTY_TYPES,
+  VIOLENT_TYPES,
+} from '../codes.ts';
 import { C } from './accumulate.ts';
 import { type MetricInputs, ratio, sumOf } from './inputs.ts';
 

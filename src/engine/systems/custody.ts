@@ -75,7 +75,8 @@ export function arrest(w: World, r: number, charge: number, j: number, custodial
   const g = GROUP_OF_KIND[res.kind[r]];
   count(w.metrics, res.jur[r], g, C.arrests);
   const u = w.rng.detention;
-  // The same draws for everyone, whatever the policy, keep the stream aligned.
+  // Four draws at every arrest, whatever the policy and outcome, keep the stream aligned between twins
+  // for as long as their arrests are the same.
   const bookDraw = u();
   const federalDraw = u();
   const screenDraw = u();
@@ -93,8 +94,7 @@ export function arrest(w: World, r: number, charge: number, j: number, custodial
   if ((res.kind[r] & 3) !== UNDOCUMENTED) return BOOKED;
   const model = modelInForce(w, j);
   const e = w.scenario.enforcement;
-  const screened =
-    model === MODEL_JAIL && (priority || w.params.screening[j] === SCREENING_UNIVERSAL) && screenDraw < w.params.jailScreeningProb[j];
+  const screened = model === MODEL_JAIL && (priority || w.params.screening[j] === SCREENING_UNIVERSAL) && screenDraw < w.params.jailScreeningProb[j];
   const federal = federalDraw < (priority ? e.federalDetainerProbPriority : e.federalDetainerProbOther);
   if (!screened && !federal) return BOOKED;
   let honoured: boolean;
@@ -134,7 +134,7 @@ export function lodgeDetainer(w: World, r: number, charge: number, held: boolean
 export function enterDetention(w: World, r: number, news: boolean): void {
   const res = w.residents;
   const e = w.scenario.enforcement;
-  const remove = w.rng.detention() < e.removalProb;
+  const remove = w.rng.removal() < e.removalProb;
   res.custody[r] = remove ? DETAINED_FOR_REMOVAL : DETAINED_FOR_RELEASE;
   schedule(w, r, w.day + e.removalDelayDays);
   const j = res.jur[r];

@@ -36,9 +36,12 @@ export function updateEntanglement(w: World): void {
   for (let j = 0; j < J; j++) {
     let felt = js.entanglement[j];
     let weight = 1;
-    for (const k of [j - 1, j + 1]) {
-      if (k < 0 || k >= J) continue;
-      felt += e.spillover * js.entanglement[k];
+    if (j > 0) {
+      felt += e.spillover * js.entanglement[j - 1];
+      weight += e.spillover;
+    }
+    if (j + 1 < J) {
+      felt += e.spillover * js.entanglement[j + 1];
       weight += e.spillover;
     }
     js.feltEntanglement[j] = felt / weight;

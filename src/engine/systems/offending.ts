@@ -145,9 +145,14 @@ export function learnFromMemory(w: World): void {
 /** Every remembered crime and report fades by the week's share of the learning half-life. */
 function fadeMemory(w: World): void {
   const d = w.params.offenderMemoryWeekly;
-  for (const a of [w.cells.seenCrimes, w.cells.seenReported, w.jurisdictions.seenCrimes, w.jurisdictions.seenReported]) {
-    for (let i = 0; i < a.length; i++) a[i] *= d;
-  }
+  fade(w.cells.seenCrimes, d);
+  fade(w.cells.seenReported, d);
+  fade(w.jurisdictions.seenCrimes, d);
+  fade(w.jurisdictions.seenReported, d);
+}
+
+function fade(a: Float64Array, d: number): void {
+  for (let i = 0; i < a.length; i++) a[i] *= d;
 }
 
 /** Scratch space for the county estimates (at most 8 jurisdictions × 2 ethnicities). */
@@ -155,6 +160,9 @@ const COUNTY = new Float64Array(16);
 
 /** The chance of going through with a crime, over the headroom: (learned / reference)^(−elasticity) / headroom, at most 1. */
 export function completionChance(learned: number, reference: number, elasticity: number): number {
+  // A world where no crime type is ever reported (every reporting base 0) gives offenders nothing to learn:
+  // they go through at the reference rate.
+  if (!(reference > 0)) return 1 / OFFENDING_HEADROOM;
   const ratio = Math.max(learned, 1e-4) / reference;
   return Math.min(1, Math.pow(ratio, -elasticity) / OFFENDING_HEADROOM);
 }

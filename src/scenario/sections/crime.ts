@@ -136,17 +136,12 @@ export const Crime = section(
       },
       'Status-specific reporting baselines: shifts of the log-odds of reporting by immigration status.',
     ),
-    candidatesPerCrime: z
-      .int()
-      .min(1)
-      .max(8)
-      .default(3)
-      .meta({
-        unit: 'residents',
-        description:
-          'Potential victims an offender meets at a place before a crime (opportunity); one is chosen, the less guarded more often, and only then does the offender decide whether to go through with it.',
-        source: SRC.assumption,
-      }),
+    candidatesPerCrime: z.int().min(1).max(8).default(3).meta({
+      unit: 'residents',
+      description:
+        'Potential victims an offender meets at a place before a crime (opportunity); one is chosen, the less guarded more often, and only then does the offender decide whether to go through with it.',
+      source: SRC.assumption,
+    }),
     guardianshipEffect: num(0.15, 0, 2, {
       unit: 'per other household member at home',
       description: 'How much each other present household member protects a resident (guardianship).',

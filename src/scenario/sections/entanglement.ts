@@ -13,7 +13,10 @@ export const Entanglement = section(
       unit: 'weighted enforcement events per 1,000 residents per year',
       description:
         'Visible immigration enforcement (a moving average of detainers, status questions and immigration arrests, each weighted by how far local police take part) at which the public level of perceived entanglement from news coverage reaches half of full belief: the level is dose^n ÷ (dose^n + this value^n), n the steepness, so it grows with enforcement and never exceeds 1.',
-      source: calibrated('BJS NCJ 191208 and ' + SRC.goncalves + ' (the Hispanic reporting gap before, and the fall after, jail screening)', 'baselines-and-drop'),
+      source: calibrated(
+        'BJS NCJ 191208 and ' + SRC.goncalves + ' (the Hispanic reporting gap before, and the fall after, jail screening)',
+        'baselines-and-drop',
+      ),
     }),
     coverageSteepness: num(3, 1, 6, {
       unit: 'Hill coefficient',

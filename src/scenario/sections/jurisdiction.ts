@@ -35,7 +35,8 @@ export const Policy = section(
       source: 'targets.md section 4 (32 task force agreements ended in December 2012)',
     }),
     jailScreeningProb: share(0.95, {
-      description: 'Under the Jail Enforcement Model, chance that a booked person whom the screening practice covers is interviewed and checked against DHS databases.',
+      description:
+        'Under the Jail Enforcement Model, chance that a booked person whom the screening practice covers is interviewed and checked against DHS databases.',
       source: SRC.assumption,
     }),
     screening: choice(SCREENINGS, 'universal', {

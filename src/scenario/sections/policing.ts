@@ -35,7 +35,8 @@ export const Policing = section(
       source: SRC.assumption,
     }),
     misdemeanourBookingProb: share(0.6, {
-      description: 'Chance that an arrest on a misdemeanour charge ends in booking at the jail rather than a citation and release. Felony arrests are always booked.',
+      description:
+        'Chance that an arrest on a misdemeanour charge ends in booking at the jail rather than a citation and release. Felony arrests are always booked.',
       source: SRC.assumption,
     }),
     witnessesPerCrime: int(2, 0, 6, { unit: 'witnesses', description: 'Neighbours asked to help with each reported crime.', source: SRC.assumption }),

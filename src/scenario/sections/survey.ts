@@ -3,7 +3,8 @@ import { SRC, calibrated, num, section } from '../param.ts';
 /** Fitted to the stated-intention figures of the reporting-drop-stated set. */
 const STATED = calibrated(SRC.theodore, 'stated-intentions');
 /** Not identified by those figures apart from the intercept (belief is about equal in every Latino group they cover). */
-const RIDGE = 'assumption (the stated figures pin down the intercept plus this weight times the belief of Latino respondents, not each: docs/calibration/abc-stated.md)';
+const RIDGE =
+  'assumption (the stated figures pin down the intercept plus this weight times the belief of Latino respondents, not each: docs/calibration/abc-stated.md)';
 
 /**
  * How respondents of the simulated survey answer its stated-intention questions ("are you less likely to
@@ -17,7 +18,8 @@ export const Survey = section(
   {
     statedIntercept: num(-2.78864, -10, 10, {
       unit: 'log-odds',
-      description: 'Log-odds that a respondent with no belief that police work with ICE, no fear and baseline trust says they are less likely to contact the police.',
+      description:
+        'Log-odds that a respondent with no belief that police work with ICE, no fear and baseline trust says they are less likely to contact the police.',
       source: STATED,
     }),
     statedBeliefWeight: num(3, 0, 20, {
@@ -37,7 +39,8 @@ export const Survey = section(
     }),
     volunteerShift: num(0.0556352, -10, 10, {
       unit: 'log-odds',
-      description: 'Added to the log-odds for the question about volunteering information about crimes (witnesses), against the question about contacting the police.',
+      description:
+        'Added to the log-odds for the question about volunteering information about crimes (witnesses), against the question about contacting the police.',
       source: STATED,
     }),
   },

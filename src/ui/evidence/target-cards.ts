@@ -51,7 +51,9 @@ export class TargetCards extends LitElement {
     if (!changed.has('set') && !changed.has('scenario') && !changed.has('seed')) return;
     const set = BUILT_IN_TARGETS[this.set];
     const wanted =
-      this.scenario && (needsTwin(set, this.scenario) || runNeeds([set]).quarterly || runNeeds([set]).surveyHouseholds > 0) && set.targets.some((t) => targetJurisdiction(t, this.scenario!) >= 0);
+      this.scenario &&
+      (needsTwin(set, this.scenario) || runNeeds([set]).quarterly || runNeeds([set]).surveyHouseholds > 0) &&
+      set.targets.some((t) => targetJurisdiction(t, this.scenario!) >= 0);
     const key = wanted ? measureKey(set, this.scenario!, this.seed) : undefined;
     if (key === this.twin?.key) return;
     this.measuring?.cancel();

@@ -67,7 +67,11 @@ describe('booking and citation by charge', () => {
       let minor = 0;
       let all = 0;
       for (let rep = 0; rep < 4; rep++) {
-        const w = createWorld(smallScenario({ run: { years: 2, activationDay: 60, burnInWeeks: 26 } }, { residents: 20000 }, { model: 'jailEnforcement', screening }), 4, rep);
+        const w = createWorld(
+          smallScenario({ run: { years: 2, activationDay: 60, burnInWeeks: 26 } }, { residents: 20000 }, { model: 'jailEnforcement', screening }),
+          4,
+          rep,
+        );
         runToEnd(w);
         const after = summarise(w).jurisdictions[0].groups.all.after;
         minor += after['detainers.traffic']! + after['detainers.misdemeanour']!;

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHARGE_FELONY, CHARGE_MISDEMEANOUR, JAILED, JAILED_THEN_DETAINED, UNDOCUMENTED, createWorld, runToEnd, stepDays, type World } from '../../../src/engine/index.ts';
+import {
+  CHARGE_FELONY,
+  CHARGE_MISDEMEANOUR,
+  JAILED,
+  JAILED_THEN_DETAINED,
+  UNDOCUMENTED,
+  createWorld,
+  runToEnd,
+  stepDays,
+  summarise,
+  type World,
+} from '../../../src/engine/index.ts';
 import { arrest, BOOKED_WITH_DETAINER } from '../../../src/engine/systems/custody.ts';
 import { coverage } from '../../../src/engine/systems/entanglement.ts';
 import { beliefOf } from '../../../src/engine/world.ts';
@@ -23,7 +34,10 @@ describe('perceived entanglement follows what enforcement does', () => {
 
   it('is zero where no one enforces immigration law, rises at an announcement and fades slowly after the end day', () => {
     const quiet = smallScenario(
-      { run: { years: 3, activationDay: 120, burnInWeeks: 4 }, enforcement: { federalArrestsPerYear: 0, federalDetainerProbPriority: 0, federalDetainerProbOther: 0 } },
+      {
+        run: { years: 3, activationDay: 120, burnInWeeks: 4 },
+        enforcement: { federalArrestsPerYear: 0, federalDetainerProbPriority: 0, federalDetainerProbOther: 0 },
+      },
       { residents: 4000 },
       { model: 'jailEnforcement', endDay: 500 },
     );
@@ -92,8 +106,7 @@ describe('perceived entanglement follows what enforcement does', () => {
   });
 
   it('(d) the no-agreement twin does not move at the activation day: belief, fear, trust and every event are the same whatever day it is', () => {
-    const twin = (activationDay: number) =>
-      smallScenario({ run: { years: 2, activationDay, burnInWeeks: 8 } }, { residents: 3000 }, { model: 'none' });
+    const twin = (activationDay: number) => smallScenario({ run: { years: 2, activationDay, burnInWeeks: 8 } }, { residents: 3000 }, { model: 'none' });
     const a = createWorld(twin(100));
     const b = createWorld(twin(500));
     runToEnd(a);
@@ -128,7 +141,10 @@ describe('perceived entanglement follows what enforcement does', () => {
     const run = (federalArrestsPerYear: number) => {
       const w = createWorld(
         smallScenario(
-          { run: { years: 1, activationDay: 120, burnInWeeks: 4 }, enforcement: { federalArrestsPerYear, federalDetainerProbPriority: 0, federalDetainerProbOther: 0 } },
+          {
+            run: { years: 1, activationDay: 120, burnInWeeks: 4 },
+            enforcement: { federalArrestsPerYear, federalDetainerProbPriority: 0, federalDetainerProbOther: 0 },
+          },
           { residents: 3000 },
           { model: 'none' },
         ),
@@ -156,6 +172,28 @@ describe('perceived entanglement follows what enforcement does', () => {
       if (meanBelief(sanctuary) < meanBelief(none)) lower++;
     }
     expect(lower).toBe(3);
+  });
+
+  it('(e) without its announcement, a sanctuary jail still lowers the enforcement residents see (declined detainers) and holds fewer people for ICE', () => {
+    const base = {
+      run: { years: 2, activationDay: 120, burnInWeeks: 26 },
+      enforcement: { federalDetainerProbOther: 0.5, federalDetainerProbPriority: 0.8 },
+      contrasts: { sanctuaryAnnouncement: 0 },
+    };
+    let dose = 0;
+    const held = [0, 0];
+    for (let rep = 0; rep < 3; rep++) {
+      const none = createWorld(smallScenario(base, { residents: 4000 }, { model: 'none' }), 7, rep);
+      const sanctuary = createWorld(smallScenario(base, { residents: 4000 }, { model: 'none', sanctuary: true }), 7, rep);
+      runToEnd(none);
+      runToEnd(sanctuary);
+      if (sanctuary.jurisdictions.enforcementRate[0] < none.jurisdictions.enforcementRate[0]) dose++;
+      // Federal at-large arrests are the same draws in both worlds; the difference is the detainers declined.
+      held[0] += summarise(none).jurisdictions[0].groups.all.after.detentions ?? 0;
+      held[1] += summarise(sanctuary).jurisdictions[0].groups.all.after.detentions ?? 0;
+    }
+    expect(dose).toBe(3);
+    expect(held[1]).toBeLessThan(held[0]);
   });
 });
 

@@ -67,7 +67,8 @@ describe('detainers by model', () => {
   });
 
   it('with no agreement, detainers come only from the federal background and never without a charge', () => {
-    const all = runSummary(smallScenario({ enforcement: { federalDetainerProbPriority: 1, federalDetainerProbOther: 1 }, ...busyStops }, {}, { model: 'none' })).jurisdictions[0].groups.all;
+    const all = runSummary(smallScenario({ enforcement: { federalDetainerProbPriority: 1, federalDetainerProbOther: 1 }, ...busyStops }, {}, { model: 'none' }))
+      .jurisdictions[0].groups.all;
     expect(all.after.detainers!).toBeGreaterThan(0);
     expect(all.after['detainers.none']).toBe(0);
   });

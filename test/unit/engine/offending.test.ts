@@ -106,7 +106,9 @@ describe('offenders choose a victim, then decide', () => {
         runToEnd(a);
         runToEnd(b);
         const [ga, gb] = [after(a).latino, after(b).latino];
-        const crimes = Math.log((gb.before.victimisationPer1000! + gb.after.victimisationPer1000!) / (ga.before.victimisationPer1000! + ga.after.victimisationPer1000!));
+        const crimes = Math.log(
+          (gb.before.victimisationPer1000! + gb.after.victimisationPer1000!) / (ga.before.victimisationPer1000! + ga.after.victimisationPer1000!),
+        );
         const reporting = Math.log((gb.before.expectedReporting! + gb.after.expectedReporting!) / (ga.before.expectedReporting! + ga.after.expectedReporting!));
         realised.push(-crimes / reporting);
       }
@@ -121,10 +123,13 @@ describe('offenders choose a victim, then decide', () => {
   it('(c) after reporting recovers, what offenders learned follows it with the documented half-life', () => {
     const countyLearned = (w: World) => w.jurisdictions.seenReported[1] / w.jurisdictions.seenCrimes[1];
     for (const halfLife of [182, 364]) {
-      const s = smallScenario({ ...quiet, run: { years: 3, activationDay: 100, burnInWeeks: 26 }, crime: { learningHalfLifeDays: halfLife } }, {
-        residents: 16000,
-        latinoShare: 0.5,
-      });
+      const s = smallScenario(
+        { ...quiet, run: { years: 3, activationDay: 100, burnInWeeks: 26 }, crime: { learningHalfLifeDays: halfLife } },
+        {
+          residents: 16000,
+          latinoShare: 0.5,
+        },
+      );
       const ratios: number[] = [];
       for (let rep = 0; rep < 3; rep++) {
         const w = createWorld(s, 9, rep);

@@ -33,13 +33,20 @@ describe('one reporting equation', () => {
   it('the behavioural coefficients are read from the scenario only where they are unpacked', () => {
     for (const { p, code } of sources) {
       if (p.endsWith('engine/params.ts') || p.includes('/scenario/') || p.includes('/ui/')) continue;
-      expect(code, p).not.toMatch(/\w\.(trust|fear|entanglement)\.(reportingEffect|cooperationEffect)\b|\.(cooperationRatio|statusReportingShift|latinoReportingShift)\b/);
+      expect(code, p).not.toMatch(
+        /\w\.(trust|fear|entanglement)\.(reportingEffect|cooperationEffect)\b|\.(cooperationRatio|statusReportingShift|latinoReportingShift)\b/,
+      );
+      // Nor taken apart by destructuring (const { reportingEffect } = s.fear).
+      expect(code, p).not.toMatch(
+        /\{[^{}]*\b(reportingEffect|cooperationEffect|cooperationRatio|statusReportingShift|latinoReportingShift)\b[^{}]*\}\s*=[^=>]/,
+      );
     }
   });
   it('the log-odds are assembled only by behaviour.ts: every other file calls it', () => {
     for (const { p, code } of sources) {
       if (p.endsWith('engine/behaviour.ts')) continue;
       expect(code, p).not.toMatch(/\b(reporting|cooperation|coefficients)\.(trustEffect|fearEffect|beliefEffect|shiftByKind|base)\b/);
+      expect(code, p).not.toMatch(/\{[^{}]*\b(trustEffect|fearEffect|beliefEffect|shiftByKind)\b[^{}]*\}\s*=[^=>]/);
     }
   });
 });

@@ -17,13 +17,23 @@ describe('simulated survey: stated intentions', () => {
     expect(survey.after.latinoUndocumented.lessLikelyToReport.value!).toBeGreaterThan(survey.after.latinoCitizen.lessLikelyToReport.value!);
     expect(survey.after.latino.lessLikelyToVolunteer.value!).toBeGreaterThan(0);
     expect(survey.before.latino.lessLikelyToReport.value).toBeNull();
+    // Each adult answers once, whatever groups they are counted in: everyone's answers are the Latino and
+    // non-Latino answers together, and Latino respondents are the citizens' and non-citizens'.
+    const said = (g: keyof typeof survey.after, q: 'lessLikelyToReport' | 'lessLikelyToVolunteer') =>
+      survey.after[g][q].value! * survey.after[g][q].respondents;
+    for (const q of ['lessLikelyToReport', 'lessLikelyToVolunteer'] as const) {
+      expect(survey.after.all[q].respondents).toBe(survey.after.latino[q].respondents + survey.after.nonLatino[q].respondents);
+      expect(said('all', q)).toBeCloseTo(said('latino', q) + said('nonLatino', q), 6);
+      expect(said('latino', q)).toBeCloseTo(said('latinoCitizen', q) + said('latinoNoncitizen', q), 6);
+    }
   });
 
   it('counts people who say they would change, from its own response model: not the fall in their chance of reporting', () => {
     const policy = runWorld(s);
     const twin = runWorld(smallScenario({ run }, jur, { model: 'none' }));
     const stated = runSurvey(policy, 1500).jurisdictions[0].after.latino.lessLikelyToReport.value!;
-    const fall = 1 - summarise(policy).jurisdictions[0].groups.latino.after.expectedReporting! / summarise(twin).jurisdictions[0].groups.latino.after.expectedReporting!;
+    const fall =
+      1 - summarise(policy).jurisdictions[0].groups.latino.after.expectedReporting! / summarise(twin).jurisdictions[0].groups.latino.after.expectedReporting!;
     expect(Math.abs(stated - fall)).toBeGreaterThan(0.03);
     // The same world asked with a response model that weighs belief more: more say yes, and nothing in the run changed.
     const louder = smallScenario({ run, survey: { statedBeliefWeight: s.survey.statedBeliefWeight + 3 } }, jur, { model: 'taskForce' });
