@@ -17,7 +17,7 @@ function interval(xs: number[], t = T95): { mean: number; lo: number; hi: number
   return { mean, lo: mean - half, hi: mean + half };
 }
 
-const after = (w: World) => summarise(w).jurisdictions[0].groups;
+const groupsOf = (w: World) => summarise(w).jurisdictions[0].groups;
 
 /** No immigration enforcement at all, so only the reporting shift differs between the paired worlds. */
 const quiet: ScenarioInput = {
@@ -57,7 +57,7 @@ describe('offenders choose a victim, then decide', () => {
       const b = createWorld(lower, 3, rep);
       runToEnd(a);
       runToEnd(b);
-      const [ga, gb] = [after(a), after(b)];
+      const [ga, gb] = [groupsOf(a), groupsOf(b)];
       latino.push(gb.latino.after.victimisationPer1000! / ga.latino.after.victimisationPer1000! - 1);
       nonLatino.push(gb.nonLatino.after.victimisationPer1000! / ga.nonLatino.after.victimisationPer1000! - 1);
     }
@@ -105,7 +105,7 @@ describe('offenders choose a victim, then decide', () => {
         const b = createWorld(smallScenario(over(-0.7), jur), 5, rep);
         runToEnd(a);
         runToEnd(b);
-        const [ga, gb] = [after(a).latino, after(b).latino];
+        const [ga, gb] = [groupsOf(a).latino, groupsOf(b).latino];
         const crimes = Math.log(
           (gb.before.victimisationPer1000! + gb.after.victimisationPer1000!) / (ga.before.victimisationPer1000! + ga.after.victimisationPer1000!),
         );
