@@ -84,9 +84,18 @@ export class TargetCards extends LitElement {
       </ul>`;
   }
 
-  /** Where the measurement against the twin stands, for a policy-effect card still waiting for it. */
-  private twinProgress(): string {
+  /**
+   * Where the measurement over replicates stands, for a card still waiting for it: a policy effect read
+   * against the no-agreement twin, or stated intentions read from the simulated survey (which the lab's
+   * one run does not carry).
+   */
+  private twinProgress(surveyed: boolean): string {
     const m = this.twin;
+    if (surveyed) {
+      if (m?.state === 'running') return msg(str`measuring with the simulated survey: ${m.done} of ${m.total} runs (${TWIN_REPLICATES} replicates)`);
+      if (m?.state === 'failed') return msg('the measurement with the simulated survey failed: use sim fit on the command line');
+      return msg('read from the simulated survey over replicates: use sim fit on the command line');
+    }
     if (m?.state === 'running') return msg(str`measuring against the no-agreement twin: ${m.done} of ${m.total} runs (${TWIN_REPLICATES} paired replicates)`);
     if (m?.state === 'failed') return msg('the measurement against the no-agreement twin failed: use Compare, or sim fit on the command line');
     return msg('read against the no-agreement twin over replicates: use Compare, or sim fit on the command line');
@@ -101,7 +110,9 @@ export class TargetCards extends LitElement {
     const applies = j >= 0;
     // A difference in differences is read in one run when the scenario has an untreated jurisdiction;
     // an event study needs each quarter, which only the measurement's runs keep.
-    const paired = kind === 'paired' || kind === 'eventStudy' || (kind === 'did' && (!this.scenario || didComparison(this.scenario, j) < 0));
+    // Stated intentions are read from the simulated survey, which only the measurement's runs carry.
+    const surveyed = kind === 'stated';
+    const paired = surveyed || kind === 'paired' || kind === 'eventStudy' || (kind === 'did' && (!this.scenario || didComparison(this.scenario, j) < 0));
     // A policy effect measured against the twin here shows that measurement, with its interval.
     const twin = paired && this.twin?.state === 'done' ? this.twin.report.results.find((r) => r.id === given.id) : undefined;
     const t = twin ?? given;
@@ -124,7 +135,7 @@ export class TargetCards extends LitElement {
                 : 'missed';
     const label = {
       'n/a': msg('does not apply to this scenario'),
-      paired: this.twinProgress(),
+      paired: this.twinProgress(surveyed),
       wait: msg('run further to measure'),
       met: msg('within the band'),
       missed: msg('outside the band'),
@@ -137,7 +148,7 @@ export class TargetCards extends LitElement {
       <div class="measure">${translated(t.measure)}</div>
       <div class="estimand">${msg('Estimand:')} ${translated(ESTIMAND_LABELS[target.simulated.kind])}</div>
       <div class="numbers">
-        <span><span class="k">${twin ? msg(str`${TWIN_REPLICATES} paired replicates`) : msg('this run')}</span> ${state === 'wait' || state === 'n/a' || state === 'paired' ? '—' : f(t.simulated?.mean)}${twin && t.simulated?.lo !== null && t.simulated?.hi !== null ? html` <span class="interval">(${f(t.simulated?.lo)} ${msg('to')} ${f(t.simulated?.hi)})</span>` : nothing}</span>
+        <span><span class="k">${twin ? (surveyed ? msg(str`${TWIN_REPLICATES} replicates`) : msg(str`${TWIN_REPLICATES} paired replicates`)) : msg('this run')}</span> ${state === 'wait' || state === 'n/a' || state === 'paired' ? '—' : f(t.simulated?.mean)}${twin && t.simulated?.lo !== null && t.simulated?.hi !== null ? html` <span class="interval">(${f(t.simulated?.lo)} ${msg('to')} ${f(t.simulated?.hi)})</span>` : nothing}</span>
         <span><span class="k">${msg('published')}</span> ${f(t.value)}</span>
         <span><span class="k">${msg('band')}</span> ${msg(str`${f(t.band[0])} to ${f(t.band[1])}`)}</span>
       </div>
