@@ -58,7 +58,7 @@ export function needsQuarters(set: TargetSet): boolean {
 }
 
 /** Households the simulated survey interviews per jurisdiction and period for stated-intention targets (about Theodore's 2,004 respondents' worth). */
-export const STATED_SURVEY_HOUSEHOLDS = 2000;
+const STATED_SURVEY_HOUSEHOLDS = 2000;
 
 /**
  * What the runs of a set of targets must keep beyond their summary, as fields of the replicate task:

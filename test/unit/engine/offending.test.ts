@@ -79,7 +79,10 @@ describe('offenders choose a victim, then decide', () => {
     const { latino, nonLatino } = lowerLatinoReporting({}, 6);
     const l = interval(latino);
     const o = interval(nonLatino);
-    expect(l.lo).toBeGreaterThan(0.3);
+    // Clearance adds noise (who is caught, and so stays off the street), so the group's own rise is only
+    // asked to be clearly positive here; the spill-over is what this test is about.
+    expect(l.lo).toBeGreaterThan(0.1);
+    expect(o.hi).toBeLessThan(l.lo);
     expect(o.mean).toBeLessThan(l.mean / 5);
   });
 
