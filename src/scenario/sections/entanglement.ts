@@ -9,7 +9,7 @@ import { SRC, calibrated, num, section, share } from '../param.ts';
  */
 export const Entanglement = section(
   {
-    coverageHalfDose: num(0.7, 0.01, 10000, {
+    coverageHalfDose: num(2.14426, 0.01, 10000, {
       unit: 'weighted enforcement events per 1,000 residents per year',
       description:
         'Visible immigration enforcement (a moving average of detainers, status questions and immigration arrests, each weighted by how far local police take part) at which the public level of perceived entanglement from news coverage reaches half of full belief: the level is dose^n ÷ (dose^n + this value^n), n the steepness, so it grows with enforcement and never exceeds 1.',
@@ -86,7 +86,7 @@ export const Entanglement = section(
       description: 'How far belief jumps toward full belief in each social tie of a resident held for ICE or detained.',
       source: SRC.assumption,
     }),
-    reportingEffect: num(0.85, 0, 10, {
+    reportingEffect: num(2.50719, 0, 10, {
       unit: 'log-odds per unit of belief',
       description: 'Fall in the log-odds that a victim reports a crime at full belief that police work with ICE.',
       source: calibrated(SRC.goncalves + ' (the 30% fall paired against the no-agreement twin)', 'baselines-and-drop'),
