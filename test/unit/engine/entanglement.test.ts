@@ -212,6 +212,12 @@ describe('perceived entanglement follows what enforcement does', () => {
 });
 
 describe('detainers at booking', () => {
+  /** Another member of resident r's household, and where their trust, belief and the day's dose stand now. */
+  const householdOf = (w: World, r: number) => {
+    const start = w.households.start[w.residents.household[r]];
+    const other = start === r ? start + 1 : start;
+    return { other, trust: w.residents.trust[other], belief: w.residents.belief[other], today: w.jurisdictions.enforcementToday[0] };
+  };
   const find = (w: World) => {
     const { kind, household, custody } = w.residents;
     for (let i = 0; i < w.residents.count; i++)
@@ -229,12 +235,8 @@ describe('detainers at booking', () => {
     stepDays(w, 20);
     const r = find(w);
     expect(r).toBeGreaterThanOrEqual(0);
-    const { household, trust, custody, belief } = w.residents;
-    const start = w.households.start[household[r]];
-    const other = start === r ? start + 1 : start;
-    const before = trust[other];
-    const beliefBefore = belief[other];
-    const today = w.jurisdictions.enforcementToday[0];
+    const { trust, custody, belief } = w.residents;
+    const { other, trust: before, belief: beliefBefore, today } = householdOf(w, r);
     // A felony is always booked, so the detainer is certain.
     expect(arrest(w, r, CHARGE_FELONY, w.residents.jur[r], false)).toBe(BOOKED_WITH_DETAINER);
     expect(custody[r]).toBe(JAILED_THEN_DETAINED);
@@ -256,12 +258,8 @@ describe('detainers at booking', () => {
     const w = createWorld(sc);
     stepDays(w, 20);
     const r = find(w);
-    const { household, trust, custody, belief } = w.residents;
-    const start = w.households.start[household[r]];
-    const other = start === r ? start + 1 : start;
-    const before = trust[other];
-    const beliefBefore = belief[other];
-    const today = w.jurisdictions.enforcementToday[0];
+    const { trust, custody, belief } = w.residents;
+    const { other, trust: before, belief: beliefBefore, today } = householdOf(w, r);
     expect(arrest(w, r, CHARGE_MISDEMEANOUR, 0, false)).toBe(BOOKED_WITH_DETAINER);
     expect(custody[r]).toBe(JAILED);
     expect(trust[other]).toBe(before);
