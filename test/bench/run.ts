@@ -2,7 +2,7 @@
  * `npm run bench`: speed and memory of the full model (every mechanism on) at 10,000, 100,000 and
  * 1,000,000 residents, the time of one replicate of the default preset, a county at real scale (4.4 M
  * residents, in a process of its own for its peak resident set size), and the 1 M rate against engine
- * 0.3.0 in the same run (bench:ab, 3 pairs). Prints a table; pass --json for machine-readable figures.
+ * 0.4.0 in the same run (bench:ab, 6 pairs). Prints a table; pass --json for machine-readable figures.
  * `npm run bench -- --peers` instead runs a toy trust model as plain objects, in this engine's style,
  * and in flocc and AgentScript, at 100,000 and 1,000,000 residents (peers.ts). Wall-clock figures vary with the machine and its load: compare
  * them on one machine, never assert them in tests.
@@ -102,18 +102,18 @@ log(
     `burn-in ${county.burnInWeeks} weeks ${county.burnInSeconds.toFixed(1)} s (${((county.burnInSeconds / county.burnInWeeks) * 104).toFixed(0)} s at the default 104), ` +
     `one year ${county.yearSeconds.toFixed(1)} s; peak RSS ${county.peakRssBytesPerResident.toFixed(1)} bytes/resident`,
 );
-// Against the last commit of engine 0.3.0, both engines in one process in turn (see ab.ts); needs the git history.
+// Against the last commit of engine 0.4.0, both engines in one process in turn (see ab.ts); needs the git history.
 let versus = 'skipped (needs a git checkout with history)';
 try {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/ab.ts', '7ac93d1', '1000000', '3'], {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/ab.ts', '672a37a', '1000000', '6'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   versus = out.trim().split('\n').at(-1) ?? versus;
 } catch {}
-log(`against engine 0.3.0 (1,000,000 residents, working tree / 0.3.0 time, below 1 is faster): ${versus}`);
+log(`against engine 0.4.0 (1,000,000 residents, working tree / 0.4.0 time, below 1 is faster): ${versus}`);
 log(
   'budgets: ≥ 30 M resident-days/s at 1,000,000 residents; ≤ 128 bytes/resident; default preset < 2 s per replicate; ' +
-    'county: one year < 30 s, peak RSS ≤ 96 bytes/resident; ratio to 0.3.0 ≤ 1',
+    'county: one year < 30 s, peak RSS ≤ 96 bytes/resident; ratio to 0.4.0 ≤ 1.10',
 );
 if (json) process.stdout.write(JSON.stringify({ node: process.version, rows, defaultPreset: preset, county, versus }) + '\n');
