@@ -47,7 +47,9 @@ export interface CalibrationState {
 /**
  * The loss of a fit: for each target that applies, ((simulated mean − published value) / half the band)²,
  * capped at 100 so one wild target cannot swamp the rest; a target with no simulated value costs 100.
- * Inside its band a target costs at most 1.
+ * Inside its band a target costs at most 1. A bound (`bound: true`) costs nothing inside its band and
+ * (distance beyond the nearer edge / half the band)² outside it: its value is where the band ends, not
+ * an estimate to pull toward.
  */
 export function loss(reports: FitReport[]): number {
   let total = 0;
@@ -56,7 +58,8 @@ export function loss(reports: FitReport[]): number {
       if (t.simulated === null) continue;
       const mean = t.simulated.mean;
       const half = Math.max((t.band[1] - t.band[0]) / 2, 1e-9);
-      total += mean === null ? 100 : Math.min(100, ((mean - t.value) / half) ** 2);
+      const off = mean === null ? 0 : t.bound ? Math.max(t.band[0] - mean, mean - t.band[1], 0) : mean - t.value;
+      total += mean === null ? 100 : Math.min(100, (off / half) ** 2);
     }
   }
   return total;

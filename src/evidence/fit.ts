@@ -24,6 +24,8 @@ export interface TargetResult {
    */
   noiseFree?: { key: 'expectedReporting'; simulated: Estimate };
   jurisdiction: string | null;
+  /** The figure is a bound: inside the band every value fits equally (the calibration loss is 0 there). */
+  bound?: true;
   /** Whether the mean over replicates lies in the band. */
   met: boolean | null;
   /** How far outside the band the mean lies, in band widths (0 inside). */
@@ -188,6 +190,7 @@ export function fitReport(set: TargetSet, scenario: Scenario, summaries: RunSumm
       ...(profile ? { profile } : {}),
       ...(noiseFree ? { noiseFree } : {}),
       jurisdiction: j < 0 ? null : scenario.jurisdictions[j].name,
+      ...(t.bound ? { bound: true as const } : {}),
       met: mean === null ? null : mean >= lo && mean <= hi,
       distance: mean === null ? null : mean < lo ? (lo - mean) / width : mean > hi ? (mean - hi) / width : 0,
     };

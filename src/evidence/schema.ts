@@ -87,6 +87,10 @@ export const Target = z.strictObject({
   citation: z.string().min(1),
   url: z.url().optional().meta({ description: 'Where to read the source.' }),
   secondary: z.boolean().default(false).meta({ description: 'True when read from a summary or news report rather than the paper\u2019s tables.' }),
+  bound: z.boolean().default(false).meta({
+    description:
+      'True when the figure is a bound, not an estimate (e.g. stated intentions as an upper bound on behaviour): inside the band every value fits equally, so calibration and ABC count only how far outside the band a value lies.',
+  }),
   note: z.string().optional(),
 });
 
