@@ -79,7 +79,7 @@ export const Fear = section(
       description: 'Baseline fear of undocumented residents (tuned so their reporting is near 17%).',
       source: SRC.mastrobuoni,
     }),
-    baselineMixedHousehold: share(0.14686, {
+    baselineMixedHousehold: share(0.26946, {
       unit: 'fear',
       description: 'Baseline fear floor for anyone living with an undocumented household member.',
       source: calibrated('BJS NCJ 191208 (Hispanic and non-Hispanic victims report about equally)', 'baselines-and-drop'),
@@ -90,7 +90,7 @@ export const Fear = section(
       description: "How far a resident's gap from their fear target moves each week toward a tie's gap from theirs.",
       source: SRC.assumption,
     }),
-    reportingEffect: num(1.54702, 0, 10, {
+    reportingEffect: num(1.41177, 0, 10, {
       unit: 'log-odds per unit of fear',
       description: 'Fall in the log-odds that a victim reports a crime per unit of fear (with the undocumented baseline fear, their reporting is near 17%).',
       source: calibrated(SRC.mastrobuoni, 'baselines-and-drop'),

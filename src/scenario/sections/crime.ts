@@ -50,22 +50,22 @@ export const Crime = section(
       {
         simpleAssault: crimeType(
           'simple assault',
-          { rate: 21.1436, report: 0.421743, clearBase: 0.282, clearPerWitness: 0.17, charge: 'misdemeanour' },
+          { rate: 20.7813, report: 0.421929, clearBase: 0.282, clearPerWitness: 0.17, charge: 'misdemeanour' },
           { rate: CAL(SRC.ncvs), report: CAL(SRC.ncvsSecondary), clear: UNTARGETED_CLEARANCE },
         ),
         aggravatedAssault: crimeType(
           'aggravated assault',
-          { rate: 6.45, report: 0.514563, clearBase: 0.341771, clearPerWitness: 0.17, charge: 'felony' },
+          { rate: 6.45, report: 0.511996, clearBase: 0.347618, clearPerWitness: 0.17, charge: 'felony' },
           { rate: SPLIT, report: CAL(SRC.ncvsSecondary), clear: CAL(SRC.fbiClearance) },
         ),
         robbery: crimeType(
           'robbery',
-          { rate: 3.33, report: 0.550701, clearBase: 0.15, clearPerWitness: 0.13, charge: 'felony' },
+          { rate: 3.33, report: 0.552899, clearBase: 0.15, clearPerWitness: 0.13, charge: 'felony' },
           { rate: SPLIT, report: CAL('BJS Criminal Victimization 2023 highlights'), clear: UNTARGETED_CLEARANCE },
         ),
         burglaryTheft: crimeType(
           'burglary and theft',
-          { rate: 35, report: 0.326116, clearBase: 0.0693361, clearPerWitness: 0.09, charge: 'misdemeanour' },
+          { rate: 35, report: 0.326761, clearBase: 0.0680847, clearPerWitness: 0.09, charge: 'misdemeanour' },
           { rate: 'assumption (NCVS property victimisation per household, spread over residents)', report: CAL(SRC.ncvs), clear: CAL(SRC.fbiClearance) },
         ),
       },

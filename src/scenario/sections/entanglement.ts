@@ -9,7 +9,7 @@ import { SRC, calibrated, num, section, share } from '../param.ts';
  */
 export const Entanglement = section(
   {
-    coverageHalfDose: num(2.14426, 0.01, 10000, {
+    coverageHalfDose: num(0.605671, 0.01, 10000, {
       unit: 'weighted enforcement events per 1,000 residents per year',
       description:
         'Visible immigration enforcement (a moving average of detainers, status questions and immigration arrests, each weighted by how far local police take part) at which the public level of perceived entanglement from news coverage reaches half of full belief: the level is dose^n ÷ (dose^n + this value^n), n the steepness, so it grows with enforcement and never exceeds 1.',
@@ -18,11 +18,14 @@ export const Entanglement = section(
         'baselines-and-drop',
       ),
     }),
-    coverageSteepness: num(3, 1, 6, {
+    coverageSteepness: num(4.12638, 1, 6, {
       unit: 'Hill coefficient',
       description:
         'How S-shaped coverage is in the dose (1: rising at once and flattening; above 1: a few arrests a year pass almost unnoticed, a steady stream makes news, and coverage saturates). It decides how far belief under heavy enforcement, such as a Task Force, goes beyond belief under the jail screening the measured drop comes from.',
-      source: SRC.assumption,
+      source: calibrated(
+        SRC.goncalves + ' and the stated upper bound of ' + SRC.wong + ' (the jail drop and the Task Force fall, fitted together)',
+        'baselines-and-drop',
+      ),
     }),
     iceAloneWeight: share(0.3, {
       unit: 'weight',
@@ -86,10 +89,13 @@ export const Entanglement = section(
       description: 'How far belief jumps toward full belief in each social tie of a resident held for ICE or detained.',
       source: SRC.assumption,
     }),
-    reportingEffect: num(2.50719, 0, 10, {
+    reportingEffect: num(0.670245, 0, 10, {
       unit: 'log-odds per unit of belief',
       description: 'Fall in the log-odds that a victim reports a crime at full belief that police work with ICE.',
-      source: calibrated(SRC.goncalves + ' (the 30% fall paired against the no-agreement twin)', 'baselines-and-drop'),
+      source: calibrated(
+        SRC.goncalves + ' (the 30% fall, read in a county where nothing was announced, paired against the no-agreement twin)',
+        'baselines-and-drop',
+      ),
     }),
     cooperationRatio: num(1.42, 0, 5, {
       unit: 'ratio',

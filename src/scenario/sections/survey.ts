@@ -16,7 +16,7 @@ const RIDGE =
  */
 export const Survey = section(
   {
-    statedIntercept: num(-3.50878, -10, 10, {
+    statedIntercept: num(-3.44213, -10, 10, {
       unit: 'log-odds',
       description:
         'Log-odds that a respondent with no belief that police work with ICE, no fear and baseline trust says they are less likely to contact the police.',
@@ -27,7 +27,7 @@ export const Survey = section(
       description: 'Rise in the log-odds of saying "less likely" per unit of belief that police work with ICE.',
       source: RIDGE,
     }),
-    statedFearWeight: num(1.90355, 0, 20, {
+    statedFearWeight: num(1.66612, 0, 20, {
       unit: 'log-odds per unit of fear',
       description: 'Rise in the log-odds of saying "less likely" per unit of fear of immigration consequences.',
       source: STATED,
@@ -37,7 +37,7 @@ export const Survey = section(
       description: 'Rise in the log-odds of saying "less likely" per unit of trust below the baseline (and fall per unit above it).',
       source: SRC.assumption,
     }),
-    volunteerShift: num(0.0676235, -10, 10, {
+    volunteerShift: num(0.0872111, -10, 10, {
       unit: 'log-odds',
       description:
         'Added to the log-odds for the question about volunteering information about crimes (witnesses), against the question about contacting the police.',
