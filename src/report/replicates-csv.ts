@@ -1,4 +1,5 @@
 import { GROUPS, METRICS, PERIODS, type RunSummary, type SurveyGroup } from '../engine/index.ts';
+import { cell, quote } from './csv-fields.ts';
 
 /**
  * Per-replicate summaries as CSV: one row per scenario × replicate × jurisdiction × group × period,
@@ -42,13 +43,4 @@ export function replicatesCsv(rows: { scenario: string; replicate: number; seed:
     });
   }
   return lines.join('\n') + '\n';
-}
-
-export function cell(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '';
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
-}
-
-export function quote(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -1,5 +1,5 @@
 import { GROUPS, METRICS, type WeeklySeries } from '../engine/index.ts';
-import { cell, quote } from './replicates-csv.ts';
+import { cell, quote } from './csv-fields.ts';
 
 /**
  * The weekly series as CSV, one row per jurisdiction × group × week, one column per metric (mean over

@@ -1,5 +1,5 @@
 import type { CalibrationParam } from '../calibrate/calibrate.ts';
-import { cell, quote } from '../report/replicates-csv.ts';
+import { cell, quote } from '../report/csv-fields.ts';
 import { type MorrisDesign, type MorrisEffect, morrisEffects } from './morris.ts';
 import { type SobolDesign, type SobolIndex, sobolIndices } from './sobol.ts';
 

@@ -3,7 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { isMetricKey, type ReplicateResult } from '../engine/index.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
-import { cell, quote } from '../report/replicates-csv.ts';
+import { cell, quote } from '../report/csv-fields.ts';
 import { toJson } from '../report/json.ts';
 import { parseSweepResults } from './results-schema.ts';
 import type { Sweep } from './schema.ts';

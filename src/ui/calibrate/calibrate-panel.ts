@@ -6,7 +6,7 @@ import { getLocale } from '../i18n/locale.ts';
 import { calibrate, resolveParams, type CalibrationParam, type CalibrationProgress, type CalibrationState } from '../../calibrate/calibrate.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { provenanceLine } from '../../report/provenance.ts';
-import { cell } from '../../report/replicates-csv.ts';
+import { cell } from '../../report/csv-fields.ts';
 import { downloadText } from '../toolbar/files.ts';
 import { type FitReport, runNeeds } from '../../evidence/fit.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';

@@ -7,7 +7,7 @@ import { type AbcReport, abcReport } from '../../calibrate/abc-report.ts';
 import { type CalibrationParam, resolveParams } from '../../calibrate/calibrate.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
-import { cell } from '../../report/replicates-csv.ts';
+import { cell } from '../../report/csv-fields.ts';
 import { provenanceLine } from '../../report/provenance.ts';
 import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
 import { numberField } from '../forms/checked-number.ts';
