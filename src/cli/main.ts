@@ -12,6 +12,7 @@ import { TargetSetError } from '../evidence/registry.ts';
 import { SweepError } from '../sweep/plan.ts';
 import { helpText } from './help.ts';
 import { OutputError } from './files.ts';
+import { terminalSafe } from './format/terminal.ts';
 
 /** Entry point of `npm run sim`. Exit codes: 0 done, 2 bad input, 130 cancelled (Ctrl-C), 1 anything else. */
 async function main(argv: string[]): Promise<number> {
@@ -53,18 +54,18 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n(see npm run -s sim -- --help)\n`);
+      process.stderr.write(`error: ${terminalSafe(e.message)}\n(see npm run -s sim -- --help)\n`);
       return 2;
     }
     if (e instanceof ScenarioError || e instanceof SweepError || e instanceof TargetSetError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      process.stderr.write(`error: ${terminalSafe(e.message)}\n`);
       return 2;
     }
     if (e instanceof OutputError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      process.stderr.write(`error: ${terminalSafe(e.message)}\n`);
       return 1;
     }
-    process.stderr.write(`error: ${(e as Error).stack ?? String(e)}\n`);
+    process.stderr.write(`error: ${terminalSafe((e as Error).stack ?? String(e))}\n`);
     return 1;
   }
 }

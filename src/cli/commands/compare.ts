@@ -10,6 +10,7 @@ import { compareTable } from '../format/compare-table.ts';
 import { runPool } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
 import { readScenario } from '../read-scenario.ts';
+import { terminalSafe } from '../format/terminal.ts';
 
 /** Replicates per scenario when neither the flag nor the files ask for more than one. */
 const DEFAULT_REPLICATES = 10;
@@ -44,7 +45,7 @@ export async function compareCommand(files: string[], flags: RunFlags): Promise<
     return 130;
   }
   const report = compareScenarios(compared, seed, replicates, outcome.cancelled);
-  process.stdout.write(flags.json ? toJson(report) + '\n' : compareTable(report));
+  process.stdout.write(flags.json ? toJson(report) + '\n' : terminalSafe(compareTable(report)));
   if (flags.csv) {
     const rows = compared.flatMap((c) => c.results.map((r) => ({ scenario: c.scenario.name, replicate: r.replicate, seed, summary: r.summary })));
     writeOutput(

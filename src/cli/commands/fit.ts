@@ -12,6 +12,7 @@ import { runPool } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
 import { readScenario } from '../read-scenario.ts';
 import { readInputJson } from '../files.ts';
+import { terminalSafe } from '../format/terminal.ts';
 
 /** Replicates for a fit report when none are asked for: enough for a usable interval. */
 const DEFAULT_REPLICATES = 5;
@@ -103,7 +104,9 @@ export async function fitCommand(file: string | undefined, flags: RunFlags & { t
     seeds,
     reports,
   };
-  process.stdout.write(flags.json ? toJson(out) + '\n' : fitTable(out.scenarioName, scenario.run.seed, replicates, paired, reports, seeds.chosen));
+  process.stdout.write(
+    flags.json ? toJson(out) + '\n' : terminalSafe(fitTable(out.scenarioName, scenario.run.seed, replicates, paired, reports, seeds.chosen)),
+  );
   return 0;
 }
 

@@ -2,6 +2,8 @@ import { describeAllowed, listParameters } from '../../scenario/index.ts';
 import { PRESETS, presetPath } from '../../scenario/presets.ts';
 import { toJson } from '../../report/json.ts';
 import { readScenario } from '../read-scenario.ts';
+import { terminalSafe } from '../format/terminal.ts';
+import { jsonTerminalSafe } from '../../report/json.ts';
 
 /** `sim params`: every parameter with its unit, allowed values, default and source. */
 export function paramsCommand(json: boolean): void {
@@ -21,12 +23,12 @@ export function paramsCommand(json: boolean): void {
 export function presetsCommand(): void {
   for (const p of PRESETS) {
     const s = readScenario(presetPath(p.id));
-    process.stdout.write(`${presetPath(p.id)}\n  ${s.name}: ${s.description}\n`);
+    process.stdout.write(terminalSafe(`${presetPath(p.id)}\n  ${s.name}: ${s.description}\n`));
   }
 }
 
 /** `sim resolve <file>`: the scenario with every default filled in, as JSON. */
 export function resolveCommand(file: string | undefined): void {
   const s = readScenario(file);
-  process.stdout.write(JSON.stringify(s, null, 2) + '\n');
+  process.stdout.write(jsonTerminalSafe(JSON.stringify(s, null, 2)) + '\n');
 }

@@ -7,6 +7,7 @@ import { weeklyCsv } from '../../report/weekly-csv.ts';
 import { summaryTable } from '../format/table.ts';
 import { createProgress } from '../progress.ts';
 import { readScenario } from '../read-scenario.ts';
+import { terminalSafe } from '../format/terminal.ts';
 
 /** `sim run <file>`: runs the scenario and prints the table or the JSON report. */
 export function runCommand(file: string | undefined, flags: RunFlags): void {
@@ -15,7 +16,7 @@ export function runCommand(file: string | undefined, flags: RunFlags): void {
   const progress = createProgress(`${scenario.name}`, !flags.quiet);
   const report = runScenario(scenario, { onProgress: progress.update });
   progress.finish();
-  process.stdout.write(flags.json ? toJson(report) + '\n' : summaryTable(report));
+  process.stdout.write(flags.json ? toJson(report) + '\n' : terminalSafe(summaryTable(report)));
   if (flags.csv)
     writeOutput(
       flags.csv,

@@ -15,6 +15,7 @@ import { ThreadPool, type PoolOutcome } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
 import { readScenarioWithRaw } from '../read-scenario.ts';
 import { readParamSpecs } from './calibrate.ts';
+import { terminalSafe } from '../format/terminal.ts';
 
 const DEFAULT_OUTPUTS = [
   'change.j0.latino.reportedShare',
@@ -113,7 +114,7 @@ export async function sensitivityCommand(
   }
   const report = sensitivityReport(settings, values);
   if (flags.json) process.stdout.write(toJson(report.json) + '\n');
-  else process.stdout.write(report.text.join('\n') + '\n');
+  else process.stdout.write(terminalSafe(report.text.join('\n') + '\n'));
   return 0;
 }
 
