@@ -1,4 +1,5 @@
-import { accessSync, constants, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './args.ts';
 
@@ -14,8 +15,15 @@ export class OutputError extends Error {
   override name = 'OutputError';
 }
 
+/**
+ * Every file this command has read (as the file system knows it): scenario, sweep, targets, --params
+ * file, state, shards. checkOutputs refuses an output onto any of them, whichever flag named it.
+ */
+const inputsRead = new Map<string, string>();
+
 /** Reads a regular file of at most MAX_INPUT_BYTES as text; anything else is a UsageError naming it. */
 export function readInputText(file: string, what: string): string {
+  inputsRead.set(canonical(file), `${what} ${file}`);
   let size: number;
   try {
     const st = statSync(file);
@@ -60,19 +68,26 @@ function canonical(path: string): string {
 
 /**
  * Checks, before any work, that every output can be written and none is an input or another output:
- * its folder exists and is writable, and it is not a folder itself. `outputs` maps the flag to its path.
+ * a new path or an existing regular file (never a device, a FIFO, a symbolic link or a folder), in a
+ * writable folder, and not any file this command has read or names as an input. `outputs` maps the
+ * flag to its path. Every command calls it after reading its inputs and before running anything.
  */
 export function checkOutputs(outputs: Record<string, string | undefined>, inputs: (string | undefined)[]): void {
-  const ins = new Map(inputs.filter((f): f is string => !!f).map((f) => [canonical(f), f]));
+  const ins = new Map(inputsRead);
+  for (const f of inputs) if (f) ins.set(canonical(f), f);
   const seen = new Map<string, string>();
   for (const [flag, path] of Object.entries(outputs)) {
     if (path === undefined) continue;
     if (path.trim() === '') throw new UsageError(`${flag}: the file name is empty`);
+    if (/[/\\]$/.test(path)) throw new UsageError(`${flag} ${path}: ends with a slash, so it names a folder; give a file name`);
     const c = canonical(path);
     if (ins.has(c)) throw new UsageError(`${flag} ${path}: that is an input file (${ins.get(c)}); writing there would overwrite it`);
     if (seen.has(c)) throw new UsageError(`${flag} ${path}: ${seen.get(c)} writes to the same file`);
     seen.set(c, flag);
-    if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${flag} ${path}: that is a folder, not a file`);
+    const kind = existingKind(path);
+    if (kind === 'folder') throw new UsageError(`${flag} ${path}: that is a folder, not a file`);
+    if (kind === 'link') throw new UsageError(`${flag} ${path}: that is a symbolic link; give the file it points to (${c}) or a new name`);
+    if (kind === 'special') throw new UsageError(`${flag} ${path}: that is not a regular file (a device, a pipe or a socket); give a file name`);
     const dir = dirname(resolve(path));
     try {
       accessSync(dir, constants.W_OK);
@@ -82,7 +97,7 @@ export function checkOutputs(outputs: Record<string, string | undefined>, inputs
         `${flag} ${path}: cannot write there (${code === 'ENOENT' ? `no folder ${dir}` : code === 'EACCES' ? 'permission denied' : (e as Error).message})`,
       );
     }
-    if (existsSync(path)) {
+    if (kind === 'file') {
       try {
         accessSync(path, constants.W_OK);
       } catch {
@@ -92,9 +107,24 @@ export function checkOutputs(outputs: Record<string, string | undefined>, inputs
   }
 }
 
+/** What is at a path now, without following a symbolic link. */
+function existingKind(path: string): 'none' | 'file' | 'folder' | 'link' | 'special' {
+  let st: ReturnType<typeof lstatSync>;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return 'none';
+  }
+  if (st.isSymbolicLink()) return 'link';
+  if (st.isDirectory()) return 'folder';
+  return st.isFile() ? 'file' : 'special';
+}
+
 /**
  * Writes a whole output file or nothing: to a temporary file beside it, then renamed over it, so an
- * interrupted or failed write never leaves half a file (or a damaged earlier one).
+ * interrupted or failed write never leaves half a file (or a damaged earlier one). If that fails after
+ * the work is done (a full disk, a folder removed or made read-only during the run), the text goes to a
+ * recovery file in the system's temporary folder (or the working folder) and the error names it.
  */
 export function writeOutput(path: string, text: string): void {
   const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
@@ -103,6 +133,25 @@ export function writeOutput(path: string, text: string): void {
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new OutputError(`cannot write ${path}: ${(e as Error).message}`);
+    const saved = recover(path, text);
+    throw new OutputError(
+      `cannot write ${path}: ${(e as Error).message}; ${saved ? `the results are saved in ${saved}` : 'no recovery file could be written either'}`,
+    );
   }
+}
+
+/** Writes text that could not go to its path to a new file in the temporary or working folder; its path, or undefined. */
+function recover(path: string, text: string): string | undefined {
+  const name = `trustfall-recovered-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${basename(path) || 'output'}`;
+  for (const dir of [tmpdir(), process.cwd()]) {
+    const file = join(dir, name);
+    try {
+      writeFileSync(file, text, { flag: 'wx' });
+      return file;
+    } catch (e) {
+      // A partial file of ours goes; a file of that name someone else made stays.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(file, { force: true });
+    }
+  }
+  return undefined;
 }

@@ -71,9 +71,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // A reader that stops early (`sim params | head -n 1`) closes the pipe: stop quietly, as other tools do.
+// Any other failure of standard output (a full disk, /dev/full) is said plainly: no stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  process.stderr.write(`error: cannot write to standard output (${e.code ?? e.message}); write to a file with --out or --csv where the command has one\n`);
+  process.exit(1);
 });
 
 process.exitCode = await main(process.argv.slice(2));

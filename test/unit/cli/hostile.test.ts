@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchFolder, sim } from '../../helpers/cli.ts';
@@ -48,6 +49,7 @@ describe('outputs', () => {
     expect(readFileSync(target, 'utf8')).toBe('second, longer');
     expect(() => writeOutput(join(tmp, 'missing', 'x.txt'), 'x')).toThrow(OutputError);
     expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    for (const f of readdirSync(tmpdir()).filter((f) => f.startsWith('trustfall-recovered-') && f.endsWith(`-${process.pid}-x.txt`))) rmSync(join(tmpdir(), f));
   });
 
   it('stops quietly when the reader closes the pipe early', () => {
