@@ -95,11 +95,13 @@ export interface Parsed {
 export function parseCommandLine(argv: string[]): Parsed {
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
+  let tokens: { kind: string; name?: string; value?: string }[];
   try {
-    ({ values, positionals } = parseArgs({
+    ({ values, positionals, tokens } = parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         seed: { type: 'string' },
         replicates: { type: 'string' },
@@ -130,6 +132,11 @@ export function parseCommandLine(argv: string[]): Parsed {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  // An option with a value given twice would silently take the last one: say so instead.
+  const valuesGiven = new Map<string, string[]>();
+  for (const t of tokens) if (t.kind === 'option' && t.name && t.value !== undefined) valuesGiven.set(t.name, [...(valuesGiven.get(t.name) ?? []), t.value]);
+  for (const [name, vs] of valuesGiven)
+    if (vs.length > 1) throw new UsageError(`--${name} is given ${vs.length} times (${vs.map((v) => JSON.stringify(v)).join(', ')}); give it once`);
   const command = positionals[0];
   const spec = command === undefined ? undefined : COMMANDS[command];
   if (spec && values.help !== true) {

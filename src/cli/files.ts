@@ -36,11 +36,49 @@ export function readInputText(file: string, what: string): string {
   }
   if (size > MAX_INPUT_BYTES)
     throw new UsageError(`cannot read ${what} ${file}: ${(size / 1048576).toFixed(0)} MB, more than the ${MAX_INPUT_BYTES / 1048576} MB allowed`);
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new UsageError(`cannot read ${what} ${file}: ${(e as Error).message}`);
   }
+  return decodeUtf8(bytes, `${what} ${file}`);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Text of a file as UTF-8: a byte-order mark (as some Windows editors save) is dropped; bytes that are
+ * not UTF-8 are refused, naming where, rather than silently replaced by U+FFFD.
+ */
+function decodeUtf8(bytes: Buffer, what: string): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const at = firstBadUtf8Byte(bytes);
+    const where = at < 0 ? '' : `: byte ${at + 1} (line ${bytes.subarray(0, at).toString('latin1').split('\n').length}) is not a valid UTF-8 sequence`;
+    throw new UsageError(`${what} is not UTF-8 text${where}; save the file as UTF-8`);
+  }
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629), or -1. */
+function firstBadUtf8Byte(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (n === 0 || i + n >= b.length) return i;
+    const second = b[i + 1];
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    if (second < lo || second > hi) return i;
+    for (let k = 2; k <= n; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return -1;
 }
 
 /** Reads a JSON input file: a UsageError names the file when it cannot be read or parsed. */

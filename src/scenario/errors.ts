@@ -74,7 +74,9 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, root?: SchemaNod
     }
     default: {
       const detail = issue.message;
-      return [`${where}: ${given}: ${detail}`];
+      // A check across fields can fail on a value the file leaves to its default: name the default.
+      const shown = value === undefined && node?.default !== undefined ? `${show(node.default)} (the default)` : given;
+      return [`${where}: ${shown}: ${detail}`];
     }
   }
 }

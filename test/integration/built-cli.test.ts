@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scratchFolder, sim } from '../helpers/cli.ts';
@@ -17,7 +18,16 @@ beforeAll(async () => {
 });
 
 function built(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(OUT, 'main.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0' } });
+  return builtIn(process.cwd(), ...args);
+}
+
+/** The built CLI run from another working folder, as a cluster job or an installed copy would run it. */
+function builtIn(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [resolve(OUT, 'main.mjs'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -44,5 +54,13 @@ describe('the built command line', () => {
     expect(b.code, b.err).toBe(0);
     expect(a.out).toBe(b.out);
     expect(JSON.parse(a.out).scenarios).toHaveLength(2);
+  });
+
+  it('lists the presets from any working folder, with paths that exist', () => {
+    const r = builtIn(tmpdir(), 'presets');
+    expect(r.code, r.err).toBe(0);
+    const paths = r.out.split('\n').filter((l) => l.endsWith('.json'));
+    expect(paths).toHaveLength(9);
+    for (const p of paths) expect(existsSync(p), p).toBe(true);
   });
 });

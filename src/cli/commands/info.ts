@@ -1,9 +1,11 @@
 import { describeAllowed, listParameters } from '../../scenario/index.ts';
 import { PRESETS, presetPath } from '../../scenario/presets.ts';
-import { toJson } from '../../report/json.ts';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { jsonTerminalSafe, toJson } from '../../report/json.ts';
 import { readScenario } from '../read-scenario.ts';
 import { terminalSafe } from '../format/terminal.ts';
-import { jsonTerminalSafe } from '../../report/json.ts';
 
 /** `sim params`: every parameter with its unit, allowed values, default and source. */
 export function paramsCommand(json: boolean): void {
@@ -19,11 +21,28 @@ export function paramsCommand(json: boolean): void {
   }
 }
 
-/** `sim presets`: the preset files and their descriptions. */
+/** `sim presets`: the preset files and their descriptions, from wherever the command is run. */
 export function presetsCommand(): void {
+  const root = repositoryRoot();
   for (const p of PRESETS) {
-    const s = readScenario(presetPath(p.id));
-    process.stdout.write(terminalSafe(`${presetPath(p.id)}\n  ${s.name}: ${s.description}\n`));
+    const file = join(root, presetPath(p.id));
+    const s = readScenario(file);
+    const shown = relative(process.cwd(), file);
+    process.stdout.write(terminalSafe(`${shown.startsWith('..') ? file : shown}\n  ${s.name}: ${s.description}\n`));
+  }
+}
+
+/**
+ * The folder holding `scenarios/`: found upward from this module, which is `src/cli/commands/` under
+ * tsx and `dist-cli/` in the built CLI, so that `presets` works from any working folder.
+ */
+function repositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, presetPath(PRESETS[0].id)))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,27 @@ describe('inputs', () => {
   it('reads only regular files: a device and a folder are refused without reading', () => {
     refused(sim('run', '/dev/zero'), /not a regular file/);
     refused(sim('run', tmp), /not a regular file/);
+  });
+
+  it('reads a file saved with a byte-order mark, and refuses bytes that are not UTF-8, naming where', () => {
+    const bom = file('bom.json', `\uFEFF${JSON.stringify({ name: 'saved by Notepad' })}`);
+    const r = sim('resolve', bom);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out).name).toBe('saved by Notepad');
+    const latin1 = join(tmp, 'latin1.json');
+    writeFileSync(latin1, Buffer.concat([Buffer.from('{"name": "Pe'), Buffer.from([0xf1]), Buffer.from('a"}')]));
+    refused(sim('resolve', latin1), /latin1\.json is not UTF-8 text: byte 13 \(line 1\)/);
+  });
+
+  it('refuses an option given twice instead of taking the last value', () => {
+    refused(sim('run', small, '--seed', '1', '--seed', '2'), /--seed is given 2 times \("1", "2"\); give it once/);
+  });
+
+  it('names the default when a check across fields fails on a value the file leaves out', () => {
+    refused(
+      sim('run', file('short.json', JSON.stringify({ run: { years: 0.5 } }))),
+      /run\.activationDay: 365 \(the default\): must be before the end of the run \(day 183\)/,
+    );
   });
 
   it('names a value nested too deeply to print, and a number too large to be finite', () => {
