@@ -90,7 +90,8 @@ export async function calibrateAbc(
       seconds,
     };
     writeOutput(out, toJson({ ...facts, ...report, particles: result.generations.at(-1)!.particles }) + '\n');
-    const command = `npm run -s sim -- calibrate ${file} --method abc --params ${flags.params} --targets ${o.targets.map((t) => t.id).join(',')} --particles ${particles} --generations ${generations} --replicates ${replicates}`;
+    // The command that repeats this run: the targets as given (a file path stays a path) and the seed used.
+    const command = `npm run -s sim -- calibrate ${file} --method abc --seed ${seed} --params ${flags.params} --targets ${flags.targets ?? o.targets.map((t) => t.id).join(',')} --particles ${particles} --generations ${generations} --replicates ${replicates}`;
     writeOutput(
       markdownPath,
       abcMarkdown(report, {

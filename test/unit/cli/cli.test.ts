@@ -246,6 +246,12 @@ describe('default scenario', () => {
     const at = (name: string) => join(tmp, name);
     const whole = sim('calibrate', small, ...abc, '--generations', '1', '--out', at('abc-whole.json'));
     expect(whole.code, whole.err).toBe(0);
+    // The Markdown report's command repeats the run: same seed, same targets, same particles.
+    const command = /```sh\nnpm run -s sim -- (.+)\n```/.exec(readFileSync(at('abc-whole.md'), 'utf8'))?.[1];
+    expect(command).toMatch(/--seed \d+ /);
+    const again = sim(...command!.split(' '), '--quiet', '--out', at('abc-again.json'));
+    expect(again.code, again.err).toBe(0);
+    expect(JSON.parse(readFileSync(at('abc-again.json'), 'utf8')).particles).toEqual(JSON.parse(readFileSync(at('abc-whole.json'), 'utf8')).particles);
     for (const g of [0, 1]) {
       const from = g === 0 ? [] : ['--resume', '--state', at(`abc-state-${g - 1}.json`)];
       for (const k of [1, 2]) {
