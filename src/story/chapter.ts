@@ -3,6 +3,9 @@ import { GROUPS, METRICS, metricDef, type MetricKey } from '../engine/index.ts';
 import { PRESETS } from '../scenario/presets.ts';
 import { Seed } from '../scenario/boundaries.ts';
 
+/** A web address a reader may follow: http or https only (a javascript: or data: URL would run in the app). */
+const WEB_URL = z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' });
+
 /**
  * A chapter of the guided story, as a trainer writes it in a JSON file (scenarios/story/ holds the
  * built-in ones). A chapter sets a scenario and seed, asks the reader to predict one measure, runs
@@ -87,7 +90,7 @@ export const Chapter = z
     title: z.string().min(1).max(100),
     text: z.array(z.string().min(1).max(1200)).min(1).max(8).describe('paragraphs shown before the question'),
     sources: z
-      .array(z.object({ label: z.string().min(1).max(300), url: z.url().optional() }).strict())
+      .array(z.object({ label: z.string().min(1).max(300), url: WEB_URL.optional() }).strict())
       .max(8)
       .default([]),
     scenario: ScenarioRef,

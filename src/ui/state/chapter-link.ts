@@ -23,7 +23,14 @@ export function decodeStoryLink(hash: string): StoryLink | { error: string } | n
   const locked = hash.endsWith(LOCK);
   const h = locked ? hash.slice(0, -LOCK.length) : hash;
   if (h === STORY) return { locked };
-  if (h.startsWith(`${STORY}=`)) return { id: decodeURIComponent(h.slice(STORY.length + 1)).slice(0, 40), locked };
+  if (h.startsWith(`${STORY}=`)) {
+    try {
+      return { id: decodeURIComponent(h.slice(STORY.length + 1)).slice(0, 40), locked };
+    } catch {
+      // A stray % (a link cut short or typed by hand) would otherwise throw before the app has drawn anything.
+      return { error: 'the story link is damaged (a % not followed by two hexadecimal digits); it may have been cut short when copied' };
+    }
+  }
   if (!h.startsWith(CHAPTER)) return null;
   let raw: unknown;
   try {

@@ -54,6 +54,14 @@ describe('target sets', () => {
     expect(problems.some((p) => p.startsWith('targets[0].band:'))).toBe(true);
     expect(problems.some((p) => p.startsWith('targets[0].simulated.key:'))).toBe(true);
   });
+
+  it('takes only http and https links to a source (the app renders them)', () => {
+    const set = structuredClone(BUILT_IN_TARGETS['us-baselines']) as unknown as { targets: { url?: string }[] };
+    set.targets[0].url = 'javascript:alert(1)';
+    expect(() => parseTargetSet(set, 'mine.json')).toThrow();
+    set.targets[0].url = 'https://bjs.ojp.gov/';
+    expect(() => parseTargetSet(set, 'mine.json')).not.toThrow();
+  });
 });
 
 describe('fit report', () => {

@@ -56,6 +56,17 @@ describe('story chapters', () => {
     expect(ids.size).toBe(files.length);
   });
 
+  it('takes only http and https source links: a javascript: or data: URL is refused, naming the field', () => {
+    expect(smallChapter({ sources: [{ label: 'A study', url: 'https://www.nber.org/papers/w32109' }] }).sources[0].url).toBe(
+      'https://www.nber.org/papers/w32109',
+    );
+    for (const url of ['javascript:alert(document.domain)', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x']) {
+      expect(() => smallChapter({ sources: [{ label: 'A study', url }] }), url).toThrow(
+        /sources\.0\.url: must be a web address starting with http:\/\/ or https:\/\//,
+      );
+    }
+  });
+
   it('refuses choices that leave a gap or overlap, and names the field', () => {
     const raw = structuredClone(chapterFiles()[2].raw) as { prediction: { options: { from: number | null; to: number | null }[] } };
     raw.prediction.options[1].from = -9;
