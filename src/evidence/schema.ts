@@ -85,7 +85,10 @@ export const Target = z.strictObject({
   /** For a Jail Enforcement target, the screening practice the figure was measured under (any when absent). */
   screening: z.enum(SCREENINGS).optional().meta({ description: 'Screening practice of the jail the figure comes from (Jail Enforcement targets only).' }),
   citation: z.string().min(1),
-  url: z.url({ protocol: /^https?$/ }).optional().meta({ description: 'Where to read the source.' }),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .meta({ description: 'Where to read the source.' }),
   secondary: z.boolean().default(false).meta({ description: 'True when read from a summary or news report rather than the paper\u2019s tables.' }),
   bound: z.boolean().default(false).meta({
     description:

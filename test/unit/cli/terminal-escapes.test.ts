@@ -7,6 +7,7 @@ import { scratchFolder, sim } from '../../helpers/cli.ts';
  * sequences (set the window title, clear the screen, CSI in its one-byte C1 form) are printed
  * visibly, on stdout and stderr, in text and in JSON, and JSON still parses back to the same names.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding raw control characters is what this test checks
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const { file } = scratchFolder('trustfall-terminal-');
 const scenarioName = '\u001b]0;pwned\u0007Evil\u009b2J town';
