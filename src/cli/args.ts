@@ -199,7 +199,7 @@ function methodFlag(raw: string | boolean | undefined): RunFlags['method'] {
 }
 
 /** A decimal number as people write it: no hexadecimal, binary or octal forms, no "Infinity". */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+export const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function numberFlag(name: string, raw: string | boolean | undefined): number | undefined {
   if (raw === undefined || typeof raw === 'boolean') return undefined;

@@ -39,7 +39,7 @@ export function planSweep(sweep: Sweep, base: Record<string, unknown>): SweepPla
   if (sweep.design === 'latinHypercube' && !sweep.samples) problems.push('samples: a Latin hypercube needs the number of points to sample');
   const seen = new Map<string, number>();
   sweep.parameters.forEach((p, i) => {
-    const key = p.path.replace(/\s+/g, '');
+    const key = canonicalPath(p.path);
     if (seen.has(key)) problems.push(`parameters[${i}] (${p.path}): the same field as parameters[${seen.get(key)}]; vary each field once`);
     else seen.set(key, i);
   });
@@ -77,6 +77,9 @@ function checkParameter(p: SweepParameter, i: number, design: Sweep['design']): 
   } catch (e) {
     return (e as SweepError).problems;
   }
+  const field = formatPath(path);
+  // The sweep sets these itself (seeds per replicate, replicates from the sweep file): a value would do nothing.
+  if (field === 'run.seed' || field === 'run.replicates') return [`${where}: ${field} cannot be varied; the sweep's seed and replicates set it`];
   const node = schemaNodeAt(path);
   if (!node || node.properties || node.items)
     return [`${where}: unknown parameter path; it must name one scenario field, as listed by \`sim params\` (with [0] for a jurisdiction)`];
@@ -136,4 +139,13 @@ function roundForField(p: SweepParameter, v: Value): Value {
   const node = schemaNodeAt(parsePath(p.path));
   if (typeof v === 'number') return node?.type === 'integer' ? Math.round(v) : Number(v.toPrecision(12));
   return v;
+}
+
+/** A path written one way, so `jurisdictions[00]` and `jurisdictions[0]` are seen as one field; as given when it does not parse. */
+function canonicalPath(text: string): string {
+  try {
+    return formatPath(parseFieldPath(text.trim()));
+  } catch {
+    return text.replace(/\s+/g, '');
+  }
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { calibrate, loss, missingParams, resolveParams, type CalibrationParam, type CalibrationState, type ParamSpec } from '../../calibrate/calibrate.ts';
+import { readParamSpecs } from '../param-specs.ts';
+import { calibrate, loss, missingParams, resolveParams, type CalibrationParam, type CalibrationState } from '../../calibrate/calibrate.ts';
 import { fitReport, needsTwin, runNeeds } from '../../evidence/fit.ts';
 import { twinScenario } from '../../evidence/twin.ts';
 import { toJson } from '../../report/json.ts';
@@ -31,25 +32,6 @@ function describeChoice(c: ReplicateChoice): string {
 
 /** Validation replicates start here: far from the calibration's 0 to replicates − 1. */
 const VALIDATION_FIRST = 1000;
-
-/** `--params a.b,c.d:0.1:0.9` or a JSON file of `{ path, min?, max? }`. */
-export function readParamSpecs(spec: string | undefined): ParamSpec[] {
-  if (!spec) throw new UsageError('calibrate needs --params: the scenario fields to tune, e.g. --params crime.offenderShare,fear.reportingEffect:0.2:1');
-  if (spec.endsWith('.json') && existsSync(spec)) {
-    const raw = readInputJson(spec, '--params file');
-    if (!Array.isArray(raw)) throw new UsageError(`--params ${spec}: expected a list of { "path", "min", "max" }`);
-    return raw as ParamSpec[];
-  }
-  return spec.split(',').map((item) => {
-    const [path, min, max] = item.trim().split(':');
-    if (min === 'switch' && max === undefined) return { path, switch: true };
-    const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
-    const out = { path, min: num(min), max: num(max) };
-    if ([out.min, out.max].some((v) => v !== undefined && !Number.isFinite(v)))
-      throw new UsageError(`--params: ${JSON.stringify(item)} is not path, path:min:max or path:switch`);
-    return out;
-  });
-}
 
 /**
  * `sim calibrate <scenario.json> --params ... [--targets SETS] [--budget N] [--replicates N]

@@ -14,7 +14,7 @@ import { checkOutputs, writeOutput } from '../files.ts';
 import { ThreadPool, type PoolOutcome } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
 import { readScenarioWithRaw } from '../read-scenario.ts';
-import { readParamSpecs } from './calibrate.ts';
+import { readParamSpecs } from '../param-specs.ts';
 import { terminalSafe } from '../format/terminal.ts';
 
 const DEFAULT_OUTPUTS = [
@@ -58,7 +58,10 @@ export async function sensitivityCommand(
   }
   const missing = missingParams(scenario, params);
   if (missing.length) throw new UsageError(`--params: ${missing.join('; ')}`);
-  const outputs = flags.outputs ? flags.outputs.split(',').map((s) => s.trim()) : DEFAULT_OUTPUTS;
+  const outputs = flags.outputs !== undefined ? flags.outputs.split(',').map((s) => s.trim()) : DEFAULT_OUTPUTS;
+  if (outputs.some((o) => o === '')) throw new UsageError(`--outputs ${JSON.stringify(flags.outputs)}: an empty name; list outputs separated by commas`);
+  const twice = outputs.find((o, i) => outputs.indexOf(o) !== i);
+  if (twice) throw new UsageError(`--outputs: ${twice} is named twice; name each output once`);
   for (const o of outputs) checkOutput(o, scenario.jurisdictions.length);
   const method = flags.method ?? 'morris';
   if (method !== 'morris' && method !== 'sobol') throw new UsageError(`--method ${method} is for calibrate; sensitivity takes morris or sobol`);
