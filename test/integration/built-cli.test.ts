@@ -61,6 +61,6 @@ describe('the built command line', () => {
     expect(r.code, r.err).toBe(0);
     const paths = r.out.split('\n').filter((l) => l.endsWith('.json'));
     expect(paths).toHaveLength(9);
-    for (const p of paths) expect(existsSync(p), p).toBe(true);
+    for (const p of paths) expect(existsSync(resolve(tmpdir(), p)), p).toBe(true);
   });
 });
