@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { buildExpectedReportingTable, type CooperationCoefficients, expectedReporting, type ReportingCoefficients } from './behaviour.ts';
 import { logit } from './logit.ts';
 import { CHARGES, CRIME_TYPES, GROUP_OF_KIND, KINDS, MODELS, RESIDENT_GROUPS, SCREENINGS, kindIsLatino, kindStatus } from './codes.ts';
+import { pow } from './portable-math.ts';
 
 export const MODEL_NONE = 0;
 export const MODEL_JAIL = 1;
@@ -183,7 +184,7 @@ export function deriveParams(s: Scenario): Params {
     desistPerDay: 1 / (s.crime.careerYears * 365),
     offenderBasePerDay: s.crime.offenderShare > 0 ? total / s.crime.offenderShare / 365 : 0,
     referenceReporting: expectedReporting(expectedReportingTable, 0),
-    offenderMemoryWeekly: Math.pow(halfLifeFactor(s.crime.learningHalfLifeDays), 7),
+    offenderMemoryWeekly: pow(halfLifeFactor(s.crime.learningHalfLifeDays), 7),
     fearBaseline: Float64Array.from([s.fear.baselineUsBorn, s.fear.baselineNaturalised, s.fear.baselineLawful, s.fear.baselineUndocumented]),
     trustRegain: s.trust.driftPerDay,
     trustLoss: s.trust.lossPerDay,
@@ -192,8 +193,8 @@ export function deriveParams(s: Scenario): Params {
     pulseDecay: halfLifeFactor(e.pulseHalfLifeDays),
     entanglementRise: 1 - halfLifeFactor(e.riseHalfLifeDays),
     entanglementFall: 1 - halfLifeFactor(e.fallHalfLifeDays),
-    cynicismWeeklyDecay: Math.pow(halfLifeFactor(s.trust.cynicismHalfLifeDays), 7),
-    enforcementWeeklyDecay: Math.pow(halfLifeFactor(e.enforcementHalfLifeDays), 7),
+    cynicismWeeklyDecay: pow(halfLifeFactor(s.trust.cynicismHalfLifeDays), 7),
+    enforcementWeeklyDecay: pow(halfLifeFactor(e.enforcementHalfLifeDays), 7),
     fearSlope,
     fearSlopeByJurKind,
     groupOfJurKind,
@@ -203,5 +204,5 @@ export function deriveParams(s: Scenario): Params {
 
 /** The daily factor by which something with this half-life (days) decays. */
 function halfLifeFactor(days: number): number {
-  return Math.pow(0.5, 1 / days);
+  return pow(0.5, 1 / days);
 }

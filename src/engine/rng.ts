@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { cosTurns, exp, log } from './portable-math.ts';
 
 /**
  * Named random streams, one per mechanism. Each is seeded from (seed, replicate, name), so a policy that
@@ -67,7 +68,7 @@ export function pick(u: Uniform, n: number): number {
 export function poisson(u: Uniform, mean: number): number {
   if (mean <= 0) return 0;
   if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal(u)));
-  const limit = Math.exp(-mean);
+  const limit = exp(-mean);
   let k = 0;
   let p = u();
   while (p > limit) {
@@ -80,10 +81,10 @@ export function poisson(u: Uniform, mean: number): number {
 /** A standard normal draw (Box–Muller, one value per call). */
 export function normal(u: Uniform): number {
   const a = 1 - u();
-  return Math.sqrt(-2 * Math.log(a)) * Math.cos(2 * Math.PI * u());
+  return Math.sqrt(-2 * log(a)) * cosTurns(u());
 }
 
 /** An exponential draw with the given mean. */
 export function exponential(u: Uniform, mean: number): number {
-  return -Math.log(1 - u()) * mean;
+  return -log(1 - u()) * mean;
 }

@@ -22,7 +22,7 @@ export function differenceInDifferences(tb: Measured, ta: Measured, cb: Measured
   const parts = [tb, ta, cb, ca];
   if (parts.some((p) => p.value === null || p.se === null)) return { estimate: null, se: null, lo: null, hi: null, significant: false };
   const estimate = ta.value! - tb.value! - (ca.value! - cb.value!);
-  const se = Math.sqrt(parts.reduce((a, p) => a + p.se! ** 2, 0));
+  const se = Math.sqrt(parts.reduce((a, p) => a + p.se! * p.se!, 0));
   const lo = estimate - 1.96 * se;
   const hi = estimate + 1.96 * se;
   return { estimate, se, lo, hi, significant: lo > 0 || hi < 0 };

@@ -180,7 +180,10 @@ export function ratio(y: readonly number[], x: readonly number[]): { value: numb
   if (n < 2 || sx === 0) return { value: null, se: null };
   const r = sum(y) / sx;
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (y[i] - r * x[i]) ** 2;
+  for (let i = 0; i < n; i++) {
+    const e = y[i] - r * x[i];
+    ss += e * e;
+  }
   return { value: r, se: Math.sqrt((n / (n - 1)) * ss) / sx };
 }
 

@@ -25,7 +25,7 @@ export function estimate(values: readonly (number | null)[]): Estimate {
   if (n === 0) return { mean: null, lo: null, hi: null, n: 0 };
   const mean = xs.reduce((a, b) => a + b, 0) / n;
   if (n === 1) return { mean, lo: mean, hi: mean, n };
-  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
+  const variance = xs.reduce((a, x) => a + (x - mean) * (x - mean), 0) / (n - 1);
   const t = n - 1 <= T95.length ? T95[n - 2] : 1.96 + 2.4 / (n - 1);
   const half = t * Math.sqrt(variance / n);
   return { mean, lo: mean - half, hi: mean + half, n };

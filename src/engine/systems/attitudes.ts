@@ -2,6 +2,7 @@ import { KINDS, UNDOCUMENTED, kindIsMixed, kindStatus } from '../codes.ts';
 import { C, COUNTERS, FULL_SNAPSHOT_WEEKS, TRUST_BINS } from '../metrics/accumulate.ts';
 import { expectedReporting, reportingShift } from '../behaviour.ts';
 import { BELIEF_SCALE, GONE, policyActive, type World } from '../world.ts';
+import { pow } from '../portable-math.ts';
 
 /**
  * Sets each jurisdiction × kind's trust and fear targets at zero belief and zero cynicism (the baselines
@@ -71,9 +72,9 @@ function passOverResidents(w: World, week: number, full: boolean): void {
   const cyn = cells.cynicism;
   const p = w.params;
   const sc = w.scenario;
-  const regain = 1 - Math.pow(1 - p.trustRegain, 7);
-  const loss = 1 - Math.pow(1 - p.trustLoss, 7);
-  const fb = 1 - Math.pow(1 - p.fearDecay, 7);
+  const regain = 1 - pow(1 - p.trustRegain, 7);
+  const loss = 1 - pow(1 - p.trustLoss, 7);
+  const fb = 1 - pow(1 - p.fearDecay, 7);
   const se = sc.entanglement.influencePerWeek;
   const bu = sc.entanglement.beliefUpdatePerWeek;
   const trustEff = sc.entanglement.trustEffect;

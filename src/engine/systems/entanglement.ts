@@ -1,5 +1,6 @@
 import { MODEL_NONE } from '../params.ts';
 import type { World } from '../world.ts';
+import { pow } from '../portable-math.ts';
 
 /**
  * The public level of perceived entanglement per jurisdiction: how strongly news and talk say that local
@@ -54,8 +55,8 @@ export function updateEntanglement(w: World): void {
  * almost unnoticed, a steady stream makes news, and coverage saturates.
  */
 export function coverage(dose: number, halfDose: number, steepness: number): number {
-  const d = Math.pow(dose, steepness);
-  return d / (d + Math.pow(halfDose, steepness));
+  const d = pow(dose, steepness);
+  return d / (d + pow(halfDose, steepness));
 }
 
 /**

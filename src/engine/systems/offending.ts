@@ -3,6 +3,7 @@ import { neighbourCell } from '../create/geometry.ts';
 import { residentInCell } from '../create/population.ts';
 import type { World } from '../world.ts';
 import { handleCrime } from './justice.ts';
+import { pow } from '../portable-math.ts';
 
 /** Most candidate victims an offender may weigh (the schema allows up to 8). */
 const MAX_CANDIDATES = 8;
@@ -164,5 +165,5 @@ export function completionChance(learned: number, reference: number, elasticity:
   // they go through at the reference rate.
   if (!(reference > 0)) return 1 / OFFENDING_HEADROOM;
   const ratio = Math.max(learned, 1e-4) / reference;
-  return Math.min(1, Math.pow(ratio, -elasticity) / OFFENDING_HEADROOM);
+  return Math.min(1, pow(ratio, -elasticity) / OFFENDING_HEADROOM);
 }
