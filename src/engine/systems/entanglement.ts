@@ -55,8 +55,22 @@ export function updateEntanglement(w: World): void {
  * almost unnoticed, a steady stream makes news, and coverage saturates.
  */
 export function coverage(dose: number, halfDose: number, steepness: number): number {
+  if (dose <= 0) return 0;
   const d = pow(dose, steepness);
-  return d / (d + pow(halfDose, steepness));
+  return d / (d + halfDosePower(halfDose, steepness));
+}
+
+// half dose^n is the same all run: worked out once, not for every neighbourhood every week.
+let lastHalfDose = Number.NaN;
+let lastSteepness = Number.NaN;
+let lastPower = Number.NaN;
+function halfDosePower(halfDose: number, steepness: number): number {
+  if (halfDose !== lastHalfDose || steepness !== lastSteepness) {
+    lastPower = pow(halfDose, steepness);
+    lastHalfDose = halfDose;
+    lastSteepness = steepness;
+  }
+  return lastPower;
 }
 
 /**
