@@ -75,7 +75,10 @@ export const Target = z.strictObject({
   value: z.number().meta({ description: 'The published figure, in the unit below.' }),
   band: z
     .tuple([z.number(), z.number()])
-    .refine(([lo, hi]) => lo <= hi, 'band must be [low, high]')
+    .refine(
+      ([lo, hi]) => lo < hi,
+      'band must be [low, high] with low below high (distances are measured in half-bands, so a band of no width would make every distance infinite)',
+    )
     .meta({ description: 'Acceptance band: a simulated value inside it meets the target.' }),
   unit: z.string().min(1),
   population: z.string().min(1).meta({ description: 'Who the figure is about.' }),

@@ -55,6 +55,21 @@ describe('target sets', () => {
     expect(problems.some((p) => p.startsWith('targets[0].simulated.key:'))).toBe(true);
   });
 
+  it('refuses a band of no width, which would make every distance in half-bands infinite (issue 20, finding 9)', () => {
+    const set = structuredClone(BUILT_IN_TARGETS['us-baselines']) as unknown as { targets: { value: number; band: number[] }[] };
+    set.targets[0].band = [set.targets[0].value, set.targets[0].value];
+    let problems: string[] = [];
+    try {
+      parseTargetSet(set, 'mine.json');
+    } catch (e) {
+      problems = (e as TargetSetError).problems;
+    }
+    expect(
+      problems.some((p) => /targets\[0\]\.band: .*low below high/.test(p)),
+      problems.join('; '),
+    ).toBe(true);
+  });
+
   it('takes only http and https links to a source (the app renders them)', () => {
     const set = structuredClone(BUILT_IN_TARGETS['us-baselines']) as unknown as { targets: { url?: string }[] };
     set.targets[0].url = 'javascript:alert(1)';
