@@ -219,6 +219,16 @@ describe('sharing and files', () => {
     await page.close();
   });
 
+  it('a story link with a stray % opens the app with a note instead of hanging on "Loading" (issue 20, finding 13)', async () => {
+    for (const hash of ['#story=%', '#story=%E0%A4%A', '#story=%ZZ&lock=1']) {
+      const { page, errors } = await openPage(browser, hash);
+      await waitForStatus(page, 'ready');
+      expect(await page.locator('.notice[role=alert]').textContent(), hash).toMatch(/This chapter link could not be opened: the story link is damaged/);
+      expect(errors, hash).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('a tampered link opens the default scenario with a visible note, and runs no script', async () => {
     const { page, errors } = await openPage(browser, '#run=N4IgLgpgtgzg%%%tampered');
     await waitForStatus(page, 'ready');
