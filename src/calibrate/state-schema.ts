@@ -19,6 +19,8 @@ const CalibrationStateFile = z
     targetSets: z.array(z.string()).max(100),
     replicates: z.int().min(1).max(1000),
     seed: Seed,
+    /** The scenario the search ran on (absent in states saved before it was recorded). */
+    scenarioHash: z.string().optional(),
     simplex: z.object({ points: z.array(unitPoint), values: z.array(z.number()), iterations: z.int().min(0), evaluations: z.int().min(0) }),
     history: z.array(z.object({ x: unitPoint, loss: z.number() })).max(1_000_000),
   })

@@ -5,6 +5,7 @@ import type { CalibrationParam } from '../../calibrate/calibrate.ts';
 import { firstProblem } from '../../scenario/boundaries.ts';
 import { UsageError } from '../args.ts';
 import { readInputJson } from '../files.ts';
+import { checkResume } from './resume-check.ts';
 
 export const DEFAULT_PARTICLES = 64;
 export const DEFAULT_GENERATIONS = 6;
@@ -21,6 +22,8 @@ export const AbcState = z.strictObject({
   seed: z.number(),
   replicates: z.int().min(1),
   particles: z.int().min(1),
+  /** The scenario the run is on (absent in states saved before it was recorded). */
+  scenarioHash: z.string().optional(),
   /** Runs made so far, across every session of this calibration. */
   runs: z.int().min(0),
   progress: z.strictObject({
@@ -55,13 +58,16 @@ export function progressOf(state: AbcStateFile): AbcProgress {
   return { ...state.progress, generations: state.progress.generations.map((g) => ({ ...g, epsilon: g.epsilon ?? Number.POSITIVE_INFINITY })) };
 }
 
-/** Reads a saved state to continue, checking it calibrates the same parameters. */
-export function readAbcState(statePath: string, params: CalibrationParam[]): AbcStateFile {
+/** Reads a saved state to continue, checking it was made with the same settings (resume-check.ts). */
+export function readAbcState(
+  statePath: string,
+  params: CalibrationParam[],
+  now: { targetSets: string[]; scenarioHash: string; seed?: number; replicates?: number; particles?: number },
+): AbcStateFile {
   if (!existsSync(statePath)) throw new UsageError(`--resume: no saved state at ${statePath}`);
   const parsed = AbcState.safeParse(readInputJson(statePath, 'ABC state'));
   if (!parsed.success) throw new UsageError(`--resume: ${statePath} is not a usable ABC state (${firstProblem(parsed.error)})`);
   const state = parsed.data;
-  if (state.params.map((p) => p.path).join() !== params.map((p) => p.path).join())
-    throw new UsageError(`--resume: ${statePath} calibrates other parameters (${state.params.map((p) => p.path).join(', ')})`);
+  checkResume(statePath, state, { params, ...now });
   return state;
 }

@@ -41,7 +41,16 @@ export async function abcShard(
   if (flags.generations !== undefined) throw new UsageError('--generations: a shard evaluates one generation, the one after its --state (or the prior\u2019s)');
   if (flags.resume && !flags.state) throw new UsageError('--resume with --shard needs --state: the state the generation starts from');
   if (flags.out) checkOutputs({ '--out': flags.out }, [file, ...(flags.state ? [flags.state] : [])]);
-  const resume = flags.resume ? readAbcState(flags.state!, o.params) : undefined;
+  const hash = scenarioHash(o.scenario);
+  const resume = flags.resume
+    ? readAbcState(flags.state!, o.params, {
+        targetSets: o.targets.map((t) => t.id),
+        scenarioHash: hash,
+        seed: flags.seed,
+        replicates: flags.replicates,
+        particles: flags.particles,
+      })
+    : undefined;
   const particles = resume?.particles ?? flags.particles ?? DEFAULT_PARTICLES;
   const proposals = flags.proposals ?? 4 * particles;
   const replicates = resume?.replicates ?? flags.replicates ?? DEFAULT_REPLICATES;
@@ -69,9 +78,9 @@ export async function abcShard(
     pool.close();
     bar.finish();
   }
-  const settings = { params: o.params, targetSets: o.targets.map((t) => t.id), seed, replicates, particles, runs: resume?.runs ?? 0 };
+  const settings = { params: o.params, targetSets: o.targets.map((t) => t.id), seed, replicates, particles, scenarioHash: hash, runs: resume?.runs ?? 0 };
   const from = progress ? abcStateOf(settings, progress) : { format: 'trustfall-abc' as const, version: 1 as const, ...settings, progress: null };
-  const text = `${JSON.stringify({ format: 'trustfall-abc-shard', version: 1, engineVersion: ENGINE_VERSION, scenarioHash: scenarioHash(o.scenario), from, proposals, shard, runs, results })}\n`;
+  const text = `${JSON.stringify({ format: 'trustfall-abc-shard', version: 1, engineVersion: ENGINE_VERSION, scenarioHash: hash, from, proposals, shard, runs, results })}\n`;
   if (flags.out) writeOutput(flags.out, text);
   else process.stdout.write(text);
   return 0;

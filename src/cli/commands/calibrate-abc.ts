@@ -30,7 +30,16 @@ export async function calibrateAbc(
   const statePath = flags.state ?? `${stem}.state.json`;
   const markdownPath = `${stem}.md`;
   checkOutputs({ '--out': out, '--state': statePath, markdown: markdownPath }, [file, ...(flags.params?.endsWith('.json') ? [flags.params] : [])]);
-  const resume = flags.resume ? readAbcState(statePath, o.params) : undefined;
+  const hash = scenarioHash(o.scenario);
+  const resume = flags.resume
+    ? readAbcState(statePath, o.params, {
+        targetSets: o.targets.map((t) => t.id),
+        scenarioHash: hash,
+        seed: flags.seed,
+        replicates: flags.replicates,
+        particles: flags.particles,
+      })
+    : undefined;
   if (flags.proposals !== undefined) throw new UsageError('--proposals is for --shard: how many proposals of the next generation the shards share out');
   const particles = resume?.particles ?? flags.particles ?? DEFAULT_PARTICLES;
   const generations = flags.generations ?? DEFAULT_GENERATIONS;
@@ -63,7 +72,10 @@ export async function calibrateAbc(
         say(`generation ${g}: ${accepted} of ${particles} particles accepted from ${proposals} proposals (${runs} runs so far)`),
       onGeneration: (p) => {
         wroteState = true;
-        writeOutput(statePath, JSON.stringify(abcStateOf({ params: o.params, targetSets: o.targets.map((t) => t.id), seed, replicates, particles, runs }, p)));
+        writeOutput(
+          statePath,
+          JSON.stringify(abcStateOf({ params: o.params, targetSets: o.targets.map((t) => t.id), seed, replicates, particles, scenarioHash: hash, runs }, p)),
+        );
         const last = p.generations.at(-1)!;
         say(
           `generation ${p.generations.length - 1} done: tolerance ${Number.isFinite(last.epsilon) ? last.epsilon.toFixed(3) : 'none (prior)'}, acceptance ${((100 * last.particles.length) / last.proposals).toFixed(0)}%`,

@@ -14,6 +14,7 @@ import { getAt, parsePath } from '../../scenario/paths.ts';
 import { ThreadPool } from '../pool/pool.ts';
 import { readScenarioWithRaw } from '../read-scenario.ts';
 import { calibrateAbc } from './calibrate-abc.ts';
+import { checkResume } from './resume-check.ts';
 import { readTargetSets } from './fit.ts';
 
 const DEFAULT_BUDGET = 80;
@@ -68,8 +69,13 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
     if ('problems' in parsed)
       throw new UsageError(`--resume: ${statePath} is not a usable calibration state:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`);
     resume = parsed.state;
-    if (resume.params.map((p) => p.path).join() !== params.map((p) => p.path).join())
-      throw new UsageError(`--resume: ${statePath} calibrates other parameters (${resume.params.map((p) => p.path).join(', ')})`);
+    checkResume(statePath, resume, {
+      params,
+      targetSets: targets.map((t) => t.id),
+      scenarioHash: scenarioHash(scenario),
+      seed: flags.seed,
+      replicates: flags.replicates,
+    });
   }
   let replicates = resume?.replicates ?? flags.replicates ?? 0;
   const seed = resume?.seed ?? scenario.run.seed;
@@ -110,7 +116,7 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
         return o.results.map((r) => r!.summary);
       },
       onProgress: (p) => {
-        writeOutput(statePath, JSON.stringify(p.state));
+        writeOutput(statePath, JSON.stringify({ ...p.state, scenarioHash: scenarioHash(scenario) }));
         if (!flags.quiet) process.stderr.write(`iteration ${p.iteration}: ${p.evaluations} evaluations, best loss ${p.bestLoss.toFixed(3)}\n`);
       },
       shouldStop: () => stop,
