@@ -11,6 +11,7 @@ import { runPool } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
 import { readScenario } from '../read-scenario.ts';
 import { terminalSafe } from '../format/terminal.ts';
+import { interleaved } from '../../compare/run-order.ts';
 
 /** Replicates per scenario when neither the flag nor the files ask for more than one. */
 const DEFAULT_REPLICATES = 10;
@@ -26,9 +27,8 @@ export async function compareCommand(files: string[], flags: RunFlags): Promise<
   const scenarios = files.map((f) => readScenario(f, flags));
   const seed = flags.seed ?? scenarios[0].run.seed;
   const replicates = flags.replicates ?? Math.max(DEFAULT_REPLICATES, scenarios[0].run.replicates);
-  const tasks: ReplicateTask[] = scenarios.flatMap((scenario) =>
-    Array.from({ length: replicates }, (_, replicate) => ({ scenario, seed, replicate, surveyHouseholds: flags.survey })),
-  );
+  const order = interleaved(scenarios.length, replicates);
+  const tasks: ReplicateTask[] = order.map(({ scenario, replicate }) => ({ scenario: scenarios[scenario], seed, replicate, surveyHouseholds: flags.survey }));
   const abort = new AbortController();
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
@@ -38,7 +38,7 @@ export async function compareCommand(files: string[], flags: RunFlags): Promise<
   progress.finish();
   const compared: ComparedScenario[] = scenarios.map((scenario, k) => ({
     scenario,
-    results: outcome.results.slice(k * replicates, (k + 1) * replicates).filter((r) => r !== undefined),
+    results: outcome.results.filter((r, i): r is NonNullable<typeof r> => r !== undefined && order[i].scenario === k),
   }));
   if (compared.some((c) => c.results.length === 0)) {
     process.stderr.write('cancelled before every scenario had a finished replicate; nothing to compare\n');

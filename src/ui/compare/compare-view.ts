@@ -23,6 +23,7 @@ import { SCENARIO_COLOURS, type BandChart } from './band-chart.ts';
 import { composeFigure } from '../charts/figure.ts';
 import './band-chart.ts';
 import './twin-towns.ts';
+import { interleaved } from '../../compare/run-order.ts';
 
 /** The measures the band chart can show; names and formats come from the metric table. */
 const CHART_METRICS: readonly MetricKey[] = [
@@ -299,9 +300,15 @@ export class CompareView extends LitElement {
     if (!scenarios.length) return;
     history.replaceState(null, '', encodeComparison(this.setup));
     const { replicates, seed, survey } = this.setup;
-    const tasks: ReplicateTask[] = scenarios.flatMap((scenario) =>
-      Array.from({ length: replicates }, (_, replicate) => ({ scenario, seed, replicate, weekly: true, surveyHouseholds: survey || undefined })),
-    );
+    // Replicate by replicate across the scenarios, so that a comparison stopped early is still paired.
+    const order = interleaved(scenarios.length, replicates);
+    const tasks: ReplicateTask[] = order.map(({ scenario, replicate }) => ({
+      scenario: scenarios[scenario],
+      seed,
+      replicate,
+      weekly: true,
+      surveyHouseholds: survey || undefined,
+    }));
     this.compared = scenarios.map((scenario) => ({ scenario, results: [] }));
     this.report = undefined;
     this.running = true;
@@ -324,7 +331,7 @@ export class CompareView extends LitElement {
     this.running = false;
     this.compared = scenarios.map((scenario, k) => ({
       scenario,
-      results: outcome.results.slice(k * replicates, (k + 1) * replicates).filter((r): r is ReplicateResult => r !== undefined),
+      results: outcome.results.filter((r, i): r is ReplicateResult => r !== undefined && order[i].scenario === k),
     }));
     if (this.compared.some((c) => c.results.length === 0)) {
       this.problems = ['cancelled before every scenario had a finished replicate'];
