@@ -1,6 +1,9 @@
 import seedrandom from 'seedrandom';
 import type { StreamState, Uniform } from '../engine/rng.ts';
 
+/** Draws of the proposal kernel before giving up on finding a point inside the unit cube. */
+const MAX_PROPOSAL_DRAWS = 1_000_000;
+
 /**
  * Approximate Bayesian computation by sequential Monte Carlo: the population Monte Carlo sampler of
  * Beaumont, Cornuet, Marin & Robert (2009, Biometrika 96:983), with each generation's tolerance set to
@@ -207,7 +210,9 @@ function perturbationKernel(ps: readonly AbcParticle[], k: number) {
   const normal = (u: Uniform) => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
   return {
     propose(u: Uniform): number[] {
-      for (;;) {
+      // Points outside the unit cube are drawn again. From particles inside it this ends after a few
+      // draws; a bound turns a damaged state (which could make every draw miss) into an error, not a hang.
+      for (let attempt = 0; attempt < MAX_PROPOSAL_DRAWS; attempt++) {
         const r = u() * cumulative[cumulative.length - 1];
         let i = 0;
         while (i < cumulative.length - 1 && cumulative[i] <= r) i++;
@@ -215,6 +220,7 @@ function perturbationKernel(ps: readonly AbcParticle[], k: number) {
         const x = ps[i].x.map((v, a) => v + l[a].reduce((s, la, b) => s + (b <= a ? la * z[b] : 0), 0));
         if (x.every((v) => v >= 0 && v <= 1)) return x;
       }
+      throw new Error(`no proposal inside the parameters' ranges in ${MAX_PROPOSAL_DRAWS} draws: the particles or the random state are damaged`);
     },
     /** Σⱼ wⱼ K(x | xⱼ): the density x was proposed with, up to the truncation's constant. */
     mixtureDensity(x: number[]): number {

@@ -11,7 +11,7 @@ import { checkOutputs, writeOutput } from '../files.ts';
 import { ThreadPool } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
 import { pooledDistance } from './abc-pool.ts';
-import { AbcState, abcStateOf, DEFAULT_PARTICLES, DEFAULT_REPLICATES, progressOf, QUANTILE, readAbcState } from './abc-state.ts';
+import { AbcState, AbcStateShape, abcStateOf, DEFAULT_PARTICLES, DEFAULT_REPLICATES, progressOf, QUANTILE, readAbcState } from './abc-state.ts';
 
 /** One shard's share of a generation: the state it started from, the proposals drawn, its results. */
 const AbcShard = z.strictObject({
@@ -20,11 +20,13 @@ const AbcShard = z.strictObject({
   engineVersion: z.string(),
   scenarioHash: z.string(),
   /** The calibration's settings and where it stood (no progress: the prior's generation comes next). */
-  from: z.strictObject({ ...AbcState.shape, progress: AbcState.shape.progress.nullable() }),
+  from: z.strictObject({ ...AbcStateShape.shape, progress: AbcStateShape.shape.progress.nullable() }),
   proposals: z.int().min(1),
   shard: z.strictObject({ k: z.int().min(1), n: z.int().min(1) }),
   runs: z.int().min(0),
-  results: z.array(z.strictObject({ index: z.int().min(0), distance: z.number().nullable(), stats: z.record(z.string(), z.number().nullable()) })),
+  results: z
+    .array(z.strictObject({ index: z.int().min(0), distance: z.number().min(0).nullable(), stats: z.record(z.string(), z.number().nullable()) }))
+    .refine((rs) => new Set(rs.map((r) => r.index)).size === rs.length, 'a proposal appears twice'),
 });
 
 /**
@@ -115,6 +117,10 @@ export async function mergeAbc(parts: unknown[], flags: RunFlags): Promise<numbe
   const slices = new Set(shards.map((s) => s.shard.k));
   if (slices.size !== shards.length) throw new UsageError('two shards are the same slice (K/N) of the generation');
   const from = first.from;
+  if (from.progress) {
+    const checked = AbcState.safeParse(from);
+    if (!checked.success) throw new UsageError(`shard 1's state is not usable (${firstProblem(checked.error)})`);
+  }
   const previous = from.progress ? progressOf({ ...from, progress: from.progress }) : undefined;
   const merged = await replayGeneration({
     k: from.params.length,
