@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { firstProblem } from '../scenario/boundaries.ts';
+import { plannedRuns, tooLarge } from './size.ts';
 
 /**
  * A sensitivity analysis split across machines, as sweeps are: each shard runs the runs r with
@@ -12,18 +13,20 @@ import { firstProblem } from '../scenario/boundaries.ts';
 /** Everything that fixes an analysis's design and its runs: shards of one analysis have it equal. */
 export const SensitivitySettings = z.strictObject({
   method: z.enum(['morris', 'sobol']),
-  params: z.array(
-    z.strictObject({
-      path: z.string(),
-      min: z.number(),
-      max: z.number(),
-      integer: z.boolean(),
-      levels: z.array(z.union([z.boolean(), z.number(), z.string(), z.null()])).optional(),
-    }),
-  ),
+  params: z
+    .array(
+      z.strictObject({
+        path: z.string(),
+        min: z.number(),
+        max: z.number(),
+        integer: z.boolean(),
+        levels: z.array(z.union([z.boolean(), z.number(), z.string(), z.null()])).optional(),
+      }),
+    )
+    .min(1),
   outputs: z.array(z.string()).min(1),
   design: z.union([z.strictObject({ trajectories: z.int().min(1), levels: z.int().min(2) }), z.strictObject({ samples: z.int().min(1) })]),
-  replicates: z.int().min(1),
+  replicates: z.int().min(1).max(1000),
   seed: z.number(),
   engineVersion: z.string(),
   scenarioHash: z.string(),
@@ -33,7 +36,10 @@ export type SensitivitySettings = z.infer<typeof SensitivitySettings>;
 const SensitivityShard = z.strictObject({
   format: z.literal('trustfall-sensitivity-shard'),
   version: z.literal(1),
-  settings: SensitivitySettings,
+  settings: SensitivitySettings.refine((st) => (st.method === 'sobol') === 'samples' in st.design, {
+    message: 'the method does not match the design (Morris has trajectories, Sobol samples)',
+    path: ['method'],
+  }),
   totalRuns: z.int().min(1),
   shard: z.strictObject({ k: z.int().min(1), n: z.int().min(1) }),
   /** Each run's value of every output, in the settings' order (null where a run does not define it). */
@@ -72,6 +78,11 @@ export function mergeSensitivityShards(files: unknown[]): { settings: Sensitivit
     return parsed.data;
   });
   const first = parts[0];
+  // The run count must be the one the settings make, and within bounds, before an array of it is made.
+  const planned = plannedRuns(first.settings.params.length, first.settings.design, first.settings.replicates);
+  const problem = tooLarge(planned);
+  if (problem) throw new Error(`shard 1 describes ${problem}`);
+  if (first.totalRuns !== planned) throw new Error(`shard 1 says ${first.totalRuns} runs, but its design makes ${planned}: the file was edited or is damaged`);
   const key = JSON.stringify(first.settings);
   const runValues: ((number | null)[] | undefined)[] = new Array(first.totalRuns).fill(undefined);
   for (const [i, p] of parts.entries()) {

@@ -40,8 +40,10 @@ export interface SweepResults {
 
 /** The runs a shard K of N takes: every N-th run, starting at K − 1. */
 export function runsOfShard(totalRuns: number, shard: { k: number; n: number } | undefined): number[] {
-  const all = Array.from({ length: totalRuns }, (_, i) => i);
-  return shard ? all.filter((i) => i % shard.n === shard.k - 1) : all;
+  // Stepped, not filtered from every run: a shard of a large design lists only its own.
+  const runs: number[] = [];
+  for (let i = shard ? shard.k - 1 : 0; i < totalRuns; i += shard ? shard.n : 1) runs.push(i);
+  return runs;
 }
 
 /**

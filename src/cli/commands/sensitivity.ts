@@ -16,6 +16,7 @@ import { createProgress } from '../progress.ts';
 import { readScenarioWithRaw } from '../read-scenario.ts';
 import { readParamSpecs } from '../param-specs.ts';
 import { terminalSafe } from '../format/terminal.ts';
+import { plannedRuns, tooLarge } from '../../sensitivity/size.ts';
 
 const DEFAULT_OUTPUTS = [
   'change.j0.latino.reportedShare',
@@ -81,6 +82,12 @@ export async function sensitivityCommand(
     engineVersion: ENGINE_VERSION,
     scenarioHash: scenarioHash(scenario),
   };
+  // Counted from the settings first: a design too large is refused before its points fill memory.
+  const planned = plannedRuns(params.length, settings.design, settings.replicates);
+  const problem = tooLarge(planned);
+  if (problem) throw new UsageError(`the design asks for ${problem}`);
+  if (flags.shard && flags.shard.n > planned)
+    throw new UsageError(`--shard ${flags.shard.k}/${flags.shard.n}: more shards than the ${planned} runs of the analysis`);
   const points = designOf(settings).points;
   const totalRuns = points.length * settings.replicates;
   // Each design point is a scenario run for `replicates` replicates on the pool; an output is their mean.
