@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { firstProblem } from '../scenario/boundaries.ts';
 import { plannedRuns, tooLarge } from './size.ts';
+import { rowCheck } from '../report/row-check.ts';
 
 /**
  * A sensitivity analysis split across machines, as sweeps are: each shard runs the runs r with
@@ -43,9 +44,19 @@ const SensitivityShard = z.strictObject({
   totalRuns: z.int().min(1),
   shard: z.strictObject({ k: z.int().min(1), n: z.int().min(1) }),
   /** Each run's value of every output, in the settings' order (null where a run does not define it). */
-  runs: z.array(z.strictObject({ run: z.int().min(0), values: z.array(z.number().nullable()) })),
+  runs: z.array(z.strictObject({ run: z.int().min(0), values: z.array(z.number().nullable()), check: z.string() })),
 });
 export type SensitivityShard = z.infer<typeof SensitivityShard>;
+
+/** A run's check in a shard: its values bound to its run number and to the analysis's settings. */
+export function sensitivityRowCheck(settingsKey: string, run: number, values: readonly (number | null)[]): string {
+  return rowCheck(JSON.stringify([settingsKey, run, values]));
+}
+
+/** The analysis's settings as one short key (hashed once per shard, not per row). */
+export function settingsKey(settings: SensitivitySettings): string {
+  return rowCheck(JSON.stringify(settings));
+}
 
 /** True when a parsed JSON file is a sensitivity shard (so `merge` knows which kind it joins). */
 export function isSensitivityShard(raw: unknown): boolean {
@@ -84,11 +95,14 @@ export function mergeSensitivityShards(files: unknown[]): { settings: Sensitivit
   if (problem) throw new Error(`shard 1 describes ${problem}`);
   if (first.totalRuns !== planned) throw new Error(`shard 1 says ${first.totalRuns} runs, but its design makes ${planned}: the file was edited or is damaged`);
   const key = JSON.stringify(first.settings);
+  const skey = settingsKey(first.settings);
   const runValues: ((number | null)[] | undefined)[] = new Array(first.totalRuns).fill(undefined);
   for (const [i, p] of parts.entries()) {
     if (JSON.stringify(p.settings) !== key || p.totalRuns !== first.totalRuns)
       throw new Error(`shard ${i + 1} belongs to another analysis than shard 1 (its method, parameters, outputs, design, seed, scenario or engine differ)`);
     for (const r of p.runs) {
+      if (r.check !== sensitivityRowCheck(skey, r.run, r.values))
+        throw new Error(`shard ${i + 1}: run ${r.run}'s values do not match their check: the file was edited or damaged`);
       if (r.run >= first.totalRuns) throw new Error(`shard ${i + 1}: run ${r.run} is outside the analysis's ${first.totalRuns} runs`);
       if (r.values.length !== first.settings.outputs.length)
         throw new Error(`shard ${i + 1}: run ${r.run} has ${r.values.length} values for ${first.settings.outputs.length} outputs`);

@@ -5,6 +5,7 @@ import { isMetricKey, type ReplicateResult } from '../engine/index.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { cell, quote } from '../report/csv-fields.ts';
 import { toJson } from '../report/json.ts';
+import { rowCheck } from '../report/row-check.ts';
 import { parseSweepResults } from './results-schema.ts';
 import type { Sweep } from './schema.ts';
 import type { SweepPlan, Value } from './plan.ts';
@@ -52,9 +53,8 @@ export function runsOfShard(totalRuns: number, shard: { k: number; n: number } |
  * and run: a value edited by hand, a run renumbered or a row from another sweep is caught by `merge`.
  * It is a checksum against accidents, not a signature: whoever edits a row can recompute it.
  */
-function rowCheck(sweepHash: string, r: SweepRow): string {
-  const text = toJson([sweepHash, r.run, r.point, r.replicate, r.seed, r.params, r.metrics]);
-  return bytesToHex(sha256(utf8ToBytes(text))).slice(0, 16);
+function sweepRowCheck(sweepHash: string, r: SweepRow): string {
+  return rowCheck(toJson([sweepHash, r.run, r.point, r.replicate, r.seed, r.params, r.metrics]));
 }
 
 export function sweepHash(sweep: Sweep, base: Record<string, unknown>): string {
@@ -99,7 +99,7 @@ export function sweepResults(
     shard: shard ?? null,
     parameters: sweep.parameters.map((p) => p.path),
     columns,
-    rows: [...rows].sort((a, b) => a.run - b.run).map((r) => ({ ...r, check: rowCheck(hash, r) })),
+    rows: [...rows].sort((a, b) => a.run - b.run).map((r) => ({ ...r, check: sweepRowCheck(hash, r) })),
   };
 }
 
@@ -119,7 +119,7 @@ export function mergeShards(files: unknown[]): { merged: SweepResults; missing: 
   for (const [i, p] of parts.entries()) {
     if (p.sweepHash !== first.sweepHash) throw new Error(`shards come from different sweeps (${first.sweepHash.slice(0, 12)} and ${p.sweepHash.slice(0, 12)})`);
     if (p.engineVersion !== first.engineVersion) throw new Error(`shards come from different engine versions (${first.engineVersion} and ${p.engineVersion})`);
-    const bad = p.rows.find((r) => r.check !== rowCheck(p.sweepHash, r));
+    const bad = p.rows.find((r) => r.check !== sweepRowCheck(p.sweepHash, r));
     if (bad) throw new Error(`shard ${i + 1}: the row of run ${bad.run} does not match its check (edited or damaged); run that shard again`);
   }
   const byRun = new Map<number, CheckedRow>();

@@ -12,6 +12,7 @@ import { ThreadPool } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
 import { pooledDistance } from './abc-pool.ts';
 import { AbcState, AbcStateShape, abcStateOf, DEFAULT_PARTICLES, DEFAULT_REPLICATES, progressOf, QUANTILE, readAbcState } from './abc-state.ts';
+import { rowCheck } from '../../report/row-check.ts';
 
 /** One shard's share of a generation: the state it started from, the proposals drawn, its results. */
 const AbcShard = z.strictObject({
@@ -25,7 +26,9 @@ const AbcShard = z.strictObject({
   shard: z.strictObject({ k: z.int().min(1), n: z.int().min(1) }),
   runs: z.int().min(0),
   results: z
-    .array(z.strictObject({ index: z.int().min(0), distance: z.number().min(0).nullable(), stats: z.record(z.string(), z.number().nullable()) }))
+    .array(
+      z.strictObject({ index: z.int().min(0), distance: z.number().min(0).nullable(), stats: z.record(z.string(), z.number().nullable()), check: z.string() }),
+    )
     .refine((rs) => new Set(rs.map((r) => r.index)).size === rs.length, 'a proposal appears twice'),
 });
 
@@ -75,7 +78,10 @@ export async function abcShard(
       mine.map((p) => p.x),
       mine.map((p) => p.index),
     );
-    results = out.map((r, i) => ({ index: mine[i].index, distance: Number.isFinite(r!.distance) ? r!.distance : null, stats: r!.stats }));
+    results = out.map((r, i) => {
+      const row = { index: mine[i].index, distance: Number.isFinite(r!.distance) ? r!.distance : null, stats: r!.stats };
+      return { ...row, check: abcRowCheck(row) };
+    });
   } finally {
     pool.close();
     bar.finish();
@@ -114,6 +120,10 @@ export async function mergeAbc(parts: unknown[], flags: RunFlags): Promise<numbe
     if (!same(s))
       throw new UsageError(`shard ${i + 1} belongs to another generation or calibration than shard 1 (state, settings, scenario, engine or proposals differ)`);
   });
+  shards.forEach((s, i) => {
+    const bad = s.results.find((r) => r.check !== abcRowCheck(r));
+    if (bad) throw new UsageError(`shard ${i + 1}: proposal ${bad.index}'s result does not match its check: the file was edited or damaged`);
+  });
   const slices = new Set(shards.map((s) => s.shard.k));
   if (slices.size !== shards.length) throw new UsageError('two shards are the same slice (K/N) of the generation');
   const from = first.from;
@@ -128,7 +138,7 @@ export async function mergeAbc(parts: unknown[], flags: RunFlags): Promise<numbe
     quantile: QUANTILE,
     particles: from.particles,
     previous,
-    results: shards.flatMap((s) => s.results),
+    results: shards.flatMap((s) => s.results.map(({ check: _check, ...r }) => r)),
   });
   const generation = previous?.generations.length ?? 0;
   if ('missing' in merged) {
@@ -152,4 +162,9 @@ export async function mergeAbc(parts: unknown[], flags: RunFlags): Promise<numbe
     `generation ${generation} merged: ${last.particles.length} particles from ${last.proposals} proposals, tolerance ${Number.isFinite(last.epsilon) ? last.epsilon.toFixed(3) : 'none (prior)'}; wrote ${flags.out}\n`,
   );
   return 0;
+}
+
+/** A proposal's check in a shard: its index, distance and statistics as written (the shard's settings are compared whole). */
+function abcRowCheck(r: { index: number; distance: number | null; stats: Record<string, number | null> }): string {
+  return rowCheck(JSON.stringify([r.index, r.distance, r.stats]));
 }

@@ -6,7 +6,14 @@ import { provenanceLine } from '../../report/provenance.ts';
 import { scenarioHash } from '../../scenario/index.ts';
 import { type MorrisDesign, morrisDesign, readOutput } from '../../sensitivity/morris.ts';
 import { morrisResults, type SensitivityResults, sensitivityCsv, sobolResults } from '../../sensitivity/results.ts';
-import { mergeSensitivityShards, pointValues, type SensitivitySettings, type SensitivityShard } from '../../sensitivity/shards.ts';
+import {
+  mergeSensitivityShards,
+  pointValues,
+  sensitivityRowCheck,
+  settingsKey,
+  type SensitivitySettings,
+  type SensitivityShard,
+} from '../../sensitivity/shards.ts';
 import { type SobolDesign, sobolDesign } from '../../sensitivity/sobol.ts';
 import { runsOfShard } from '../../sweep/results.ts';
 import { UsageError, type RunFlags } from '../args.ts';
@@ -108,13 +115,14 @@ export async function sensitivityCommand(
   }
   const values = outcome.results.map((r) => outputs.map((o) => readOutput(o, [r!.summary])));
   if (flags.shard) {
+    const key = settingsKey(settings);
     const shard: SensitivityShard = {
       format: 'trustfall-sensitivity-shard',
       version: 1,
       settings,
       totalRuns,
       shard: flags.shard,
-      runs: runs.map((run, i) => ({ run, values: values[i] })),
+      runs: runs.map((run, i) => ({ run, values: values[i], check: sensitivityRowCheck(key, run, values[i]) })),
     };
     // Full precision (not toJson's rounding): the merged analysis equals the unsharded one exactly.
     const text = JSON.stringify(shard) + '\n';

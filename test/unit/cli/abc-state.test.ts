@@ -46,6 +46,18 @@ describe('damaged ABC states', () => {
     });
   }
 
+  it('refuses to merge a shard whose result was edited', () => {
+    const shard = join(dir, 'shard-edited.json');
+    const r = sim('calibrate', tiny, ...abc, '--shard', '1/1', '--proposals', '16', '--out', shard);
+    expect(r.code, r.err).toBe(0);
+    const s = JSON.parse(readFileSync(shard, 'utf8'));
+    s.results[0].distance = 0;
+    writeFileSync(shard, JSON.stringify(s));
+    const m = sim('merge', shard, '--out', join(dir, 'merged-edited.json'));
+    expect(m.code, m.err).toBe(2);
+    expect(m.err).toMatch(/proposal \d+'s result does not match its check/);
+  });
+
   it('refuses to merge a shard that lists a proposal twice', () => {
     const shard = join(dir, 'shard-1.json');
     const r = sim('calibrate', tiny, ...abc, '--shard', '1/1', '--proposals', '16', '--out', shard);

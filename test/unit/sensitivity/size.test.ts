@@ -86,6 +86,10 @@ describe('sensitivity sizes', () => {
       edited('method', (s) => (s.settings.method = 'sobol')),
       /the method does not match the design/,
     );
+    const value = JSON.parse(good);
+    value.runs[0].values[0] = (value.runs[0].values[0] ?? 0) + 1;
+    writeFileSync(join(dir, 'value.json'), JSON.stringify(value));
+    refused(sim('merge', join(dir, 'value.json'), '--quiet'), /run 0's values do not match their check/);
     const ok = sim('merge', shard, '--quiet');
     expect(ok.code, ok.err).toBe(0);
   });
