@@ -4,7 +4,7 @@
  * filled. A Morris trajectory has one point more than there are parameters; a Sobol (Saltelli) design
  * has N points in each of two base matrices and N more per parameter.
  */
-export const MAX_SENSITIVITY_RUNS = 1_000_000;
+const MAX_SENSITIVITY_RUNS = 1_000_000;
 
 export function plannedRuns(params: number, design: { trajectories: number } | { samples: number }, replicates: number): number {
   const points = 'samples' in design ? design.samples * (params + 2) : design.trajectories * (params + 1);
