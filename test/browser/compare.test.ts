@@ -218,6 +218,43 @@ describe('compare view', () => {
     await page.close();
   });
 
+  it('a damaged comparison kept in IndexedDB is dropped, and Compare opens as usual (issue 20, finding 13)', async () => {
+    const setup = { slots: [{ preset: 'no-agreement' }, { preset: 'task-force' }], replicates: 2, seed: 5, survey: 0, years: 2 };
+    const { page, errors } = await openPage(browser, encodeComparison(setup));
+    await page.waitForSelector('compare-view');
+    const store = (action: 'put' | 'get', value?: unknown) =>
+      page.evaluate(
+        ([action, value]) =>
+          new Promise<unknown>((resolve, reject) => {
+            const open = indexedDB.open('keyval-store');
+            open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('keyval', action === 'put' ? 'readwrite' : 'readonly');
+              const req =
+                action === 'put' ? tx.objectStore('keyval').put(value, 'trustfall-last-comparison') : tx.objectStore('keyval').get('trustfall-last-comparison');
+              tx.oncomplete = () => resolve(req.result);
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        [action, value] as const,
+      );
+    // The same set-up as the link, so the old code restored it; a report and results no build writes.
+    await store('put', {
+      format: 'trustfall-saved-comparison',
+      engineVersion: ENGINE_VERSION,
+      savedAt: 'now',
+      setup,
+      compared: [{}, {}],
+      report: { differences: 7 },
+    });
+    await page.reload();
+    await page.waitForSelector('compare-view');
+    await expect.poll(() => store('get')).toBeUndefined();
+    expect(await page.getByRole('button', { name: 'Run comparison' }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a damaged comparison link says so and opens the app as usual', async () => {
     const { page } = await openPage(browser, '#compare=%%%');
     await page.waitForSelector('.notice[role=alert]');
