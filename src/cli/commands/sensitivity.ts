@@ -106,31 +106,50 @@ export async function sensitivityCommand(
   }));
   const progress = createProgress(`sensitivity ${flags.shard ? `shard ${flags.shard.k}/${flags.shard.n} ` : ''}(${tasks.length} runs)`, !flags.quiet);
   const pool = new ThreadPool(flags.workers);
+  // Ctrl-C stops between runs; what finished is kept (below), not lost.
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
   let outcome: PoolOutcome;
   try {
-    outcome = await pool.run(tasks, { onResult: (_i, done, total) => progress.update(done, total) });
+    outcome = await pool.run(tasks, { signal: abort.signal, onResult: (_i, done, total) => progress.update(done, total) });
   } finally {
+    process.off('SIGINT', onSigint);
     pool.close();
     progress.finish();
   }
-  const values = outcome.results.map((r) => outputs.map((o) => readOutput(o, [r!.summary])));
+  const values = outcome.results.map((r) => (r ? outputs.map((o) => readOutput(o, [r.summary])) : undefined));
+  const key = settingsKey(settings);
+  const shardOf = (slice: { k: number; n: number }): SensitivityShard => ({
+    format: 'trustfall-sensitivity-shard',
+    version: 1,
+    settings,
+    totalRuns,
+    shard: slice,
+    runs: runs.flatMap((run, i) => {
+      const v = values[i];
+      return v ? [{ run, values: v, check: sensitivityRowCheck(key, run, v) }] : [];
+    }),
+  });
+  if (outcome.cancelled) {
+    // The finished runs as a shard of this analysis: merge says which runs are still missing.
+    const kept = shardOf(flags.shard ?? { k: 1, n: 1 });
+    const path = flags.out ?? `sensitivity-stopped-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+    writeOutput(path, JSON.stringify(kept) + '\n');
+    process.stderr.write(
+      `stopped: ${kept.runs.length} of ${tasks.length} runs finished, kept in ${path} (a shard of this analysis; sim merge lists the runs still missing)\n`,
+    );
+    return 130;
+  }
   if (flags.shard) {
-    const key = settingsKey(settings);
-    const shard: SensitivityShard = {
-      format: 'trustfall-sensitivity-shard',
-      version: 1,
-      settings,
-      totalRuns,
-      shard: flags.shard,
-      runs: runs.map((run, i) => ({ run, values: values[i], check: sensitivityRowCheck(key, run, values[i]) })),
-    };
+    const shard = shardOf(flags.shard);
     // Full precision (not toJson's rounding): the merged analysis equals the unsharded one exactly.
     const text = JSON.stringify(shard) + '\n';
     if (flags.out) writeOutput(flags.out, text);
     else process.stdout.write(text);
     return 0;
   }
-  const report = sensitivityReport(settings, values);
+  const report = sensitivityReport(settings, values as (number | null)[][]);
   if (flags.json) process.stdout.write(toJson(report.json) + '\n');
   else process.stdout.write(terminalSafe(report.text.join('\n') + '\n'));
   return 0;
