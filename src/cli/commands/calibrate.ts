@@ -80,6 +80,11 @@ export async function calibrateCommand(file: string | undefined, flags: RunFlags
   let replicates = resume?.replicates ?? flags.replicates ?? 0;
   const seed = resume?.seed ?? scenario.run.seed;
   const budget = flags.budget ?? DEFAULT_BUDGET;
+  // The first simplex alone takes one evaluation more than there are parameters: a smaller budget could not be kept.
+  if (budget < params.length + 1)
+    throw new UsageError(
+      `--budget ${budget}: Nelder–Mead's first simplex takes ${params.length + 1} evaluations for ${params.length} parameter${params.length > 1 ? 's' : ''}; give at least that`,
+    );
   // Event-study targets read each quarter around activation, which a run keeps only when asked.
   const needs = runNeeds(targets);
   const pool = new ThreadPool(flags.workers);

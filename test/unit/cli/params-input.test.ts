@@ -44,6 +44,13 @@ describe('--params on the command line', () => {
     refused(sim('sensitivity', tiny, '--params', ':0:1'), /is not path, path:min:max or path:switch/);
   });
 
+  it('refuses a budget smaller than the first simplex, which could not be kept', () => {
+    refused(
+      sim('calibrate', tiny, '--params', 'crime.offenderShare,fear.reportingEffect,trust.reportingEffect', '--budget', '2', ...cheap.calibrate.slice(2)),
+      /--budget 2: Nelder–Mead's first simplex takes 4 evaluations for 3 parameters/,
+    );
+  });
+
   it('refuses an empty --outputs and an output named twice', () => {
     refused(sim('sensitivity', tiny, '--params', 'crime.offenderShare', '--outputs', ''), /--outputs "": an empty name/);
     refused(
