@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { AbcProgress } from '../../calibrate/abc.ts';
 import type { CalibrationParam } from '../../calibrate/calibrate.ts';
 import { firstProblem, Seed } from '../../scenario/boundaries.ts';
-import { UsageError } from '../args.ts';
+import type { TargetSet } from '../../evidence/schema.ts';
+import { UsageError, type RunFlags } from '../args.ts';
 import { readInputJson } from '../files.ts';
 import { checkResume } from './resume-check.ts';
 
@@ -101,16 +102,26 @@ export function progressOf(state: AbcStateFile): AbcProgress {
   return { ...state.progress, generations: state.progress.generations.map((g) => ({ ...g, epsilon: g.epsilon ?? Number.POSITIVE_INFINITY })) };
 }
 
-/** Reads a saved state to continue, checking it was made with the same settings (resume-check.ts). */
+/**
+ * Reads a saved state to continue, checking it was made with the same settings (resume-check.ts):
+ * this run's parameters, targets and scenario, and the --seed, --replicates and --particles given.
+ */
 export function readAbcState(
   statePath: string,
-  params: CalibrationParam[],
-  now: { targetSets: string[]; scenarioHash: string; seed?: number; replicates?: number; particles?: number },
+  run: { params: CalibrationParam[]; targets: TargetSet[]; scenarioHash: string },
+  flags: Pick<RunFlags, 'seed' | 'replicates' | 'particles'>,
 ): AbcStateFile {
   if (!existsSync(statePath)) throw new UsageError(`--resume: no saved state at ${statePath}`);
   const parsed = AbcState.safeParse(readInputJson(statePath, 'ABC state'));
   if (!parsed.success) throw new UsageError(`--resume: ${statePath} is not a usable ABC state (${firstProblem(parsed.error)})`);
   const state = parsed.data;
-  checkResume(statePath, state, { params, ...now });
+  checkResume(statePath, state, {
+    params: run.params,
+    targetSets: run.targets.map((t) => t.id),
+    scenarioHash: run.scenarioHash,
+    seed: flags.seed,
+    replicates: flags.replicates,
+    particles: flags.particles,
+  });
   return state;
 }

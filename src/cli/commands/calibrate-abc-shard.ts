@@ -47,15 +47,7 @@ export async function abcShard(
   if (flags.resume && !flags.state) throw new UsageError('--resume with --shard needs --state: the state the generation starts from');
   if (flags.out) checkOutputs({ '--out': flags.out }, [file, ...(flags.state ? [flags.state] : [])]);
   const hash = scenarioHash(o.scenario);
-  const resume = flags.resume
-    ? readAbcState(flags.state!, o.params, {
-        targetSets: o.targets.map((t) => t.id),
-        scenarioHash: hash,
-        seed: flags.seed,
-        replicates: flags.replicates,
-        particles: flags.particles,
-      })
-    : undefined;
+  const resume = flags.resume ? readAbcState(flags.state!, { params: o.params, targets: o.targets, scenarioHash: hash }, flags) : undefined;
   const particles = resume?.particles ?? flags.particles ?? DEFAULT_PARTICLES;
   const proposals = flags.proposals ?? 4 * particles;
   const replicates = resume?.replicates ?? flags.replicates ?? DEFAULT_REPLICATES;

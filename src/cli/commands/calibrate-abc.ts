@@ -31,15 +31,7 @@ export async function calibrateAbc(
   const markdownPath = `${stem}.md`;
   checkOutputs({ '--out': out, '--state': statePath, markdown: markdownPath }, [file, ...(flags.params?.endsWith('.json') ? [flags.params] : [])]);
   const hash = scenarioHash(o.scenario);
-  const resume = flags.resume
-    ? readAbcState(statePath, o.params, {
-        targetSets: o.targets.map((t) => t.id),
-        scenarioHash: hash,
-        seed: flags.seed,
-        replicates: flags.replicates,
-        particles: flags.particles,
-      })
-    : undefined;
+  const resume = flags.resume ? readAbcState(statePath, { params: o.params, targets: o.targets, scenarioHash: hash }, flags) : undefined;
   if (flags.proposals !== undefined) throw new UsageError('--proposals is for --shard: how many proposals of the next generation the shards share out');
   const particles = resume?.particles ?? flags.particles ?? DEFAULT_PARTICLES;
   const generations = flags.generations ?? DEFAULT_GENERATIONS;
