@@ -38,7 +38,8 @@ export const targetStat = (set: TargetSet, id: string) => `${set.id}/${id}`;
  * noise and a synthetic truth made on far replicates is never reused), with its no-agreement twin on
  * the same replicates when a target is paired. The distance is the root mean square of each target's
  * (simulated mean − published value) / half its band (the calibration loss per target), so 1 means
- * "on average at the edge of the bands". Every batch of points is one batch of runs on the pool.
+ * "on average at the edge of the bands". A batch of points runs on the pool in chunks of at most
+ * CHUNK_TASKS runs.
  */
 export function modelDistance(o: {
   base: Record<string, unknown>;
@@ -46,34 +47,56 @@ export function modelDistance(o: {
   targets: TargetSet[];
   seed: number;
   replicates: number;
-  run: (tasks: RunTask[]) => Promise<RunSummary[]>;
+  /** Runs a chunk of tasks; `at` says where the chunk sits in the whole batch (for progress). */
+  run: (tasks: RunTask[], at: { before: number; total: number }) => Promise<RunSummary[]>;
   outputs?: readonly string[];
 }): AbcEvaluate {
   const R = o.replicates;
   return async (points, indices) => {
-    const scenarios = points.map((x) => scenarioAt(o.base, o.params, x));
+    if (points.length === 0) return [];
     // The parameters searched never change which jurisdictions have an agreement, so one point decides.
-    const paired = scenarios.length > 0 && o.targets.some((t) => needsTwin(t, scenarios[0]));
+    const paired = o.targets.some((t) => needsTwin(t, scenarioAt(o.base, o.params, points[0])));
     const needs = runNeeds(o.targets);
-    const tasks = scenarios.flatMap((scenario, i) => {
-      const replicates = Array.from({ length: R }, (_, r) => indices[i] * R + r);
-      const own = replicates.map((replicate) => ({ scenario, seed: o.seed, replicate, ...needs }));
-      const twin = paired ? twinScenario(scenario) : undefined;
-      return twin ? [...own, ...replicates.map((replicate) => ({ scenario: twin, seed: o.seed, replicate, ...needs }))] : own;
-    });
-    const summaries = await o.run(tasks);
     const per = paired ? 2 * R : R;
-    return scenarios.map((scenario, i) => {
-      const mine = summaries.slice(i * per, i * per + R);
-      const twins = paired ? summaries.slice(i * per + R, (i + 1) * per) : undefined;
-      const reports = o.targets.map((t) => fitReport(t, scenario, mine, twins));
-      const applicable = reports.reduce((a, r) => a + r.score.applicable, 0);
-      const stats: Record<string, number | null> = {};
-      reports.forEach((r, s) => {
-        for (const t of r.results) stats[targetStat(o.targets[s], t.id)] = t.simulated?.mean ?? null;
+    // A batch is run a chunk of points at a time and each chunk's summaries are reduced to distances
+    // before the next, so memory stays bounded however many particles × replicates a batch holds.
+    const chunk = Math.max(1, Math.floor(CHUNK_TASKS / per));
+    const total = points.length * per;
+    const out: { distance: number; stats: Record<string, number | null> }[] = [];
+    for (let from = 0; from < points.length; from += chunk) {
+      const scenarios = points.slice(from, from + chunk).map((x) => scenarioAt(o.base, o.params, x));
+      const tasks = scenarios.flatMap((scenario, i) => {
+        const replicates = Array.from({ length: R }, (_, r) => indices[from + i] * R + r);
+        const own = replicates.map((replicate) => ({ scenario, seed: o.seed, replicate, ...needs }));
+        const twin = paired ? twinScenario(scenario) : undefined;
+        return twin ? [...own, ...replicates.map((replicate) => ({ scenario: twin, seed: o.seed, replicate, ...needs }))] : own;
       });
-      for (const out of o.outputs ?? UNTARGETED_OUTPUTS) stats[out] = readOutput(out, mine);
-      return { distance: applicable > 0 ? Math.sqrt(loss(reports) / applicable) : Number.POSITIVE_INFINITY, stats };
-    });
+      const summaries = await o.run(tasks, { before: from * per, total });
+      scenarios.forEach((scenario, i) => {
+        const mine = summaries.slice(i * per, i * per + R);
+        const twins = paired ? summaries.slice(i * per + R, (i + 1) * per) : undefined;
+        out.push(distanceOf(o, scenario, mine, twins));
+      });
+    }
+    return out;
   };
+}
+
+/** The most runs whose summaries one chunk of a batch holds in memory at once. */
+const CHUNK_TASKS = 4096;
+
+function distanceOf(
+  o: { targets: TargetSet[]; outputs?: readonly string[] },
+  scenario: Scenario,
+  mine: RunSummary[],
+  twins: RunSummary[] | undefined,
+): { distance: number; stats: Record<string, number | null> } {
+  const reports = o.targets.map((t) => fitReport(t, scenario, mine, twins));
+  const applicable = reports.reduce((a, r) => a + r.score.applicable, 0);
+  const stats: Record<string, number | null> = {};
+  reports.forEach((r, s) => {
+    for (const t of r.results) stats[targetStat(o.targets[s], t.id)] = t.simulated?.mean ?? null;
+  });
+  for (const out of o.outputs ?? UNTARGETED_OUTPUTS) stats[out] = readOutput(out, mine);
+  return { distance: applicable > 0 ? Math.sqrt(loss(reports) / applicable) : Number.POSITIVE_INFINITY, stats };
 }

@@ -13,8 +13,8 @@ export function pooledDistance(
 ): AbcEvaluate {
   return modelDistance({
     ...o,
-    run: async (tasks) => {
-      const outcome = await pool.run(tasks, { onResult: onResult && ((_i, done, total) => onResult(done, total)) });
+    run: async (tasks, at) => {
+      const outcome = await pool.run(tasks, { onResult: onResult && ((_i, done) => onResult(at.before + done, at.total)) });
       counted(tasks.length);
       return outcome.results.map((r) => r!.summary);
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nextProposals } from '../../calibrate/abc.ts';
+import { abcTooLarge } from '../../calibrate/abc-size.ts';
 import { replayGeneration, type ShardResult } from '../../calibrate/abc-shards.ts';
 import type { CalibrationParam } from '../../calibrate/calibrate.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
@@ -52,6 +53,8 @@ export async function abcShard(
   const proposals = flags.proposals ?? 4 * particles;
   const replicates = resume?.replicates ?? flags.replicates ?? DEFAULT_REPLICATES;
   const seed = resume?.seed ?? o.scenario.run.seed;
+  const problem = abcTooLarge({ proposals, replicates });
+  if (problem) throw new UsageError(problem);
   const progress = resume && progressOf(resume);
   const { first, points } = nextProposals({ k: o.params.length, seed, quantile: QUANTILE, resume: progress, count: proposals });
   const mine = points.map((x, i) => ({ x, index: first + i })).filter((p) => p.index % shard.n === shard.k - 1);
@@ -112,6 +115,8 @@ export async function mergeAbc(parts: unknown[], flags: RunFlags): Promise<numbe
     if (!same(s))
       throw new UsageError(`shard ${i + 1} belongs to another generation or calibration than shard 1 (state, settings, scenario, engine or proposals differ)`);
   });
+  const tooLarge = abcTooLarge({ proposals: first.proposals, replicates: first.from.replicates });
+  if (tooLarge) throw new UsageError(`the shards claim a generation of ${tooLarge.replace(/; use.*$/, '')}: the files were edited or damaged`);
   shards.forEach((s, i) => {
     const bad = s.results.find((r) => r.check !== abcRowCheck(r));
     if (bad) throw new UsageError(`shard ${i + 1}: proposal ${bad.index}'s result does not match its check: the file was edited or damaged`);

@@ -1,4 +1,5 @@
 import { abcSmc } from '../../calibrate/abc.ts';
+import { abcTooLarge } from '../../calibrate/abc-size.ts';
 import { abcMarkdown, abcReport } from '../../calibrate/abc-report.ts';
 import type { CalibrationParam } from '../../calibrate/calibrate.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
@@ -37,6 +38,8 @@ export async function calibrateAbc(
   const generations = flags.generations ?? DEFAULT_GENERATIONS;
   const replicates = resume?.replicates ?? flags.replicates ?? DEFAULT_REPLICATES;
   const seed = resume?.seed ?? o.scenario.run.seed;
+  const problem = abcTooLarge({ particles, generations, replicates });
+  if (problem) throw new UsageError(problem);
   const pool = new ThreadPool(flags.workers);
   let stop = false;
   const onSigint = () => (stop = true);

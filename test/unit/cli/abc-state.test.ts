@@ -69,4 +69,24 @@ describe('damaged ABC states', () => {
     expect(m.code, m.err).toBe(2);
     expect(m.err).toMatch(/a proposal appears twice/);
   });
+
+  it('refuses a calibration too large to run before drawing anything, and a shard claiming one', () => {
+    const mine = ['--particles', '--replicates'];
+    const few = abc.filter((a, i) => !mine.includes(a) && !mine.includes(abc[i - 1]));
+    const huge = sim('calibrate', tiny, ...few, '--particles', '100000', '--generations', '100', '--replicates', '1000', '--out', join(dir, 'huge.json'));
+    expect(huge.code, huge.err).toBe(2);
+    expect(huge.err).toMatch(/100000 particles × 101 generations × 1000 replicates is at least 10,100,000,000 runs/);
+    const shardHuge = sim('calibrate', tiny, ...abc, '--shard', '1/2', '--proposals', '2000000', '--out', join(dir, 'huge-shard.json'));
+    expect(shardHuge.code, shardHuge.err).toBe(2);
+    expect(shardHuge.err).toMatch(/2000000 proposals × 1 replicates/);
+    const shard = join(dir, 'shard-claims.json');
+    const r = sim('calibrate', tiny, ...abc, '--shard', '1/1', '--proposals', '16', '--out', shard);
+    expect(r.code, r.err).toBe(0);
+    const s = JSON.parse(readFileSync(shard, 'utf8'));
+    s.proposals = 1e9;
+    writeFileSync(shard, JSON.stringify(s));
+    const m = sim('merge', shard, '--out', join(dir, 'merged-claims.json'));
+    expect(m.code, m.err).toBe(2);
+    expect(m.err).toMatch(/the shards claim a generation of 1000000000 proposals/);
+  });
 });
