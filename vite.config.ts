@@ -17,10 +17,12 @@ export default defineConfig({
   plugins: [
     // Offline once loaded (workshops on poor Wi-Fi): a service worker precaches the built app, its
     // Workers and the presets (bundled in the app's code); a web manifest makes it installable. The
-    // worker is registered by an external registerSW.js, since the page's policy allows no inline script.
+    // app registers it (src/ui/app/updates.ts). A new build waits until the page says "a new version
+    // is ready" and the user reloads: until then the old worker keeps serving the old page's files,
+    // so an open page never asks for a Worker script the new build deleted.
     VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: 'script',
+      registerType: 'prompt',
+      injectRegister: false,
       manifest: {
         name: 'Trustfall: community trust under 287(g)',
         short_name: 'Trustfall',
@@ -37,8 +39,9 @@ export default defineConfig({
         // The render Worker's chunk (PixiJS) is about half a megabyte.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
+        // The first visit is controlled at once (offline from then on); an update waits to be accepted.
         clientsClaim: true,
-        skipWaiting: true,
+        skipWaiting: false,
       },
     }),
   ],

@@ -16,6 +16,7 @@ import type {
 } from '../src/engine/index.ts';
 import { CHARTS, LINES } from '../src/ui/charts/chart-specs.ts';
 import type { Scenario } from '../src/scenario/index.ts';
+import type { LifelineKind } from './lifeline.ts';
 import type { HeatMeasure } from '../src/render/colours.ts';
 import type { ViewMode } from '../src/render/town-renderer.ts';
 
@@ -114,11 +115,11 @@ export interface EngineApi {
   /** Runs one replicate to the end, independent of the loaded run (for the pool of the compare view). */
   runTask(task: ReplicateTask): Promise<ReplicateResult>;
   /**
-   * Takes the Web Lock `name` and holds it for as long as the Worker lives; resolves once it is held.
-   * A Worker that ends (terminated, closed, crashed) frees the lock, which is how a pool learns of it:
-   * a dead Worker otherwise never answers and never says so.
+   * Takes the lifeline `name` (a Web Lock, or an IndexedDB connection where there are none) and holds
+   * it for as long as the Worker lives; resolves once it is held. A Worker that ends (terminated,
+   * closed, crashed) lets go of it, which is how the page learns of it (workers/lifeline.ts).
    */
-  holdLifeline(name: string): Promise<void>;
+  holdLifeline(name: string, kind: LifelineKind): Promise<void>;
 }
 
 /** The weekly series each tick carries: the live charts' metrics and lines (the rest is asked for on export). */

@@ -22,6 +22,7 @@ import {
   type World,
 } from '../src/engine/index.ts';
 import { resolveScenario, scenarioHash, ScenarioError, type Scenario } from '../src/scenario/index.ts';
+import { holdLifeline } from './lifeline.ts';
 import { TICK_SERIES, type CreateResult, type EngineApi, type Tick } from './contract.ts';
 
 /** Days run between yields while building (burn-in), so progress and other calls get through. */
@@ -153,14 +154,8 @@ const api: EngineApi = {
   async runTask(task) {
     return runTask(task);
   },
-  holdLifeline(name) {
-    // Held until this Worker ends, for whatever reason: the page learns of the end when the lock is freed.
-    return new Promise<void>((held) => {
-      navigator.locks.request(name, () => {
-        held();
-        return new Promise<never>(() => {});
-      });
-    });
+  holdLifeline(name, kind) {
+    return holdLifeline(name, kind);
   },
 };
 

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeRun } from '../../src/ui/state/share-link.ts';
 import { engine, frames, idle, launch, openPage, settledShot, waitForStatus } from './browser.ts';
+import { DEATH_RUN, exploreSurvivesWorkerDeath } from './worker-death.ts';
 
 /** A small run so each test takes seconds: 8,000 residents, 1.5 years, policy from day 180. */
 const SMALL = {
@@ -114,36 +115,8 @@ describe('the app', () => {
   });
 
   it('rebuilds the run in a fresh engine Worker when its Worker dies, to the same day and numbers, and says so', async () => {
-    const { page, errors } = await openPage(browser, encodeRun({ scenario: SMALL, seed: 6 }));
-    await waitForStatus(page, 'ready');
-    await page.locator('run-controls').getByRole('button', { name: 'Step a week' }).click();
-    for (let k = 0; k < 20; k++) {
-      await idle(page);
-      await page.locator('run-controls').getByRole('button', { name: 'Step a week' }).click();
-    }
-    await idle(page);
-    const refresh = () =>
-      page.evaluate(() => (document.querySelector('trustfall-app') as unknown as { engine: { refreshSummary(): Promise<unknown> } }).engine.refreshSummary());
-    await refresh();
-    const day = await engine<number>(page, 'day');
-    const weeks = await engine<number>(page, 'weekly.weeks');
-    const trust = await engine<number>(page, 'summary.jurisdictions.0.groups.all.before.meanTrust');
-    expect(day).toBeGreaterThan(100);
-    // End the engine's Worker from inside, as a crash would: no event reaches the page.
-    const named = await Promise.all(page.workers().map(async (w) => ({ w, name: await w.evaluate(() => self.name).catch(() => '') })));
-    const victim = named.find((x) => x.name === 'trustfall-engine');
-    expect(victim).toBeDefined();
-    await victim!.w.evaluate(() => self.close()).catch(() => undefined);
-    const note = page.locator('.notice[role=status]', { hasText: 'The engine stopped unexpectedly and was restarted' });
-    await expect.poll(() => note.textContent(), { timeout: 60_000 }).toMatch(new RegExp(`rebuilt to day ${day}, exactly as it was`));
-    expect(await engine<number>(page, 'day')).toBe(day);
-    expect(await engine<number>(page, 'weekly.weeks')).toBe(weeks);
-    await refresh();
-    expect(await engine<number>(page, 'summary.jurisdictions.0.groups.all.before.meanTrust')).toBe(trust);
-    expect(await engine<string>(page, 'status')).toBe('ready');
-    // And it goes on running.
-    await page.locator('run-controls').getByRole('button', { name: 'Step a week' }).click();
-    await expect.poll(() => engine<number>(page, 'day')).toBe(day + 7);
+    const { page, errors } = await openPage(browser, DEATH_RUN);
+    await exploreSurvivesWorkerDeath(page);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION } from '../../src/engine/version.ts';
 import { encodeComparison } from '../../src/ui/state/share-link.ts';
 import { launch, openPage } from './browser.ts';
+import { compareSurvivesWorkerDeath, DEATH_COMPARISON } from './worker-death.ts';
 
 const base = (name: string, model: string) => ({
   name,
@@ -77,23 +78,8 @@ describe('compare view', () => {
   });
 
   it('replaces a Worker that dies mid-comparison, says so, and completes with every replicate', async () => {
-    // Enough replicates (40 runs, several seconds) that the Worker is closed while work remains.
-    const link = encodeComparison({ slots: [{ scenario: A }, { scenario: B }], replicates: 20, seed: 5, survey: 0 });
-    const { page } = await openPage(browser, link);
-    await page.waitForSelector('compare-view');
-    await page.getByRole('button', { name: 'Run comparison' }).click();
-    const progress = page.locator('.compare-progress');
-    const doneSoFar = async () => Number(/(\d+) of 40/.exec((await progress.textContent()) ?? '')?.[1] ?? 0);
-    await expect.poll(doneSoFar, { timeout: 120_000 }).toBeGreaterThan(0);
-    // Close one of the pool's Workers from inside, as a crash would end it: no event, no answer.
-    const names = await Promise.all(page.workers().map(async (w) => ({ w, name: await w.evaluate(() => self.name).catch(() => '') })));
-    const victim = names.find((x) => x.name.startsWith('trustfall-pool-'));
-    expect(victim).toBeDefined();
-    await victim!.w.evaluate(() => self.close()).catch(() => undefined);
-    expect(await doneSoFar()).toBeLessThan(40);
-    await expect.poll(async () => (await progress.textContent()) ?? '', { timeout: 180_000 }).toMatch(/40 of 40 replicates done/);
-    expect(await progress.textContent()).toMatch(/A worker stopped during the run; a fresh one took over/);
-    expect(await page.locator('.diff-table[data-group=all] tr', { hasText: 'Crimes reported' }).count()).toBe(1);
+    const { page } = await openPage(browser, DEATH_COMPARISON);
+    await compareSurvivesWorkerDeath(page);
     await page.close();
   });
 

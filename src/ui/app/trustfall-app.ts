@@ -19,6 +19,7 @@ import type { TownView } from '../town-view/town-view.ts';
 import { measureLabel } from '../town-view/legend.ts';
 import { composeFigure } from '../charts/figure.ts';
 import { chooseStartup, defaultDraft } from './startup.ts';
+import { watchForUpdates } from './updates.ts';
 import '../scenario-panel/scenario-panel.ts';
 import '../run-controls/run-controls.ts';
 import '../town-view/town-view.ts';
@@ -58,7 +59,10 @@ export class TrustfallApp extends LitElement {
     storyOpened: { state: true },
     presenting: { state: true },
     locked: { state: true },
+    updateReady: { state: true },
   };
+  /** Switches to a newer build of the app that has been installed beside this one (then reloads). */
+  declare updateReady: (() => Promise<void>) | undefined;
   /** Presenter mode: the story alone on screen, in large type (the header and footer hidden). */
   declare presenting: boolean;
   /** Opened from a facilitator's link: the scenario can be run but not changed. */
@@ -101,6 +105,7 @@ export class TrustfallApp extends LitElement {
     this.storyOpened = false;
     this.presenting = false;
     this.locked = false;
+    this.updateReady = undefined;
     const story = decodeStoryLink(location.hash);
     if (story && 'error' in story) this.notice = msg(str`This chapter link could not be opened: ${story.error}.`);
     else if (story) {
@@ -129,6 +134,7 @@ export class TrustfallApp extends LitElement {
     this.querySelector('.boot')?.remove();
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
+    watchForUpdates((apply) => (this.updateReady = apply));
     void this.apply(true);
   }
 
@@ -155,6 +161,11 @@ export class TrustfallApp extends LitElement {
         </nav>
 
       </header>
+      ${
+        this.updateReady
+          ? html`<div class="notice ok update-ready" role="status">${msg('A new version of Trustfall is ready.')} <button class="link" @click=${() => void this.updateReady?.()}>${msg('Reload to use it')}</button> <button class="link" @click=${() => (this.updateReady = undefined)}>${msg('Later')}</button></div>`
+          : nothing
+      }
       ${this.notice ? html`<div class="notice" role="alert">${this.notice} <button class="link" @click=${() => (this.notice = '')}>${msg('Dismiss')}</button></div>` : nothing}
       ${this.linkCopied ? html`<div class="notice ok" role="status">${this.linkCopied}</div>` : nothing}
       ${this.fileProblems.length ? html`<div class="notice" role="alert"><strong>${msg('That file was not opened:')}</strong><ul>${this.fileProblems.map((p) => html`<li>${p}</li>`)}</ul><button class="link" @click=${() => (this.fileProblems = [])}>${msg('Dismiss')}</button></div>` : nothing}

@@ -1,6 +1,6 @@
 import type { ReplicateResult, ReplicateTask } from '../../engine/index.ts';
 import { type Executor, type ScheduleOutcome, schedule } from '../../pool/scheduler.ts';
-import { startEngineWorker } from '../controllers/engine-worker.ts';
+import { EngineUnavailable, startEngineWorker } from '../controllers/engine-worker.ts';
 
 /** Workers to use: one per core, less one for the page, at least one. */
 export function poolSize(): number {
@@ -14,9 +14,10 @@ let poolCount = 0;
 /**
  * Runs batches of replicate tasks on a pool of engine Web Workers until `close()`, with the scheduler
  * the CLI's thread pool uses (src/pool/scheduler.ts). `cancel()` stops handing out tasks and ends the
- * workers; the results already in are kept. Each Worker holds a Web Lock while it lives, so one that is
+ * workers; the results already in are kept. Each Worker holds a lifeline while it lives, so one that is
  * closed, terminated or crashes (which otherwise never answers and never says so) is noticed, replaced
- * and its task run again; `onWorkerLost` lets the page say so.
+ * and its task run again; `onWorkerLost` lets the page say so. A Worker that cannot start at all ends
+ * the batch with EngineUnavailable.
  */
 export class BrowserPool {
   private readonly members: Executor<ReplicateTask, ReplicateResult>[] = [];
@@ -38,10 +39,16 @@ export class BrowserPool {
 
   private spawn(): Executor<ReplicateTask, ReplicateResult> {
     const n = this.spawned++;
-    const { worker, api, ended } = startEngineWorker(`${this.id}-${n}`);
-    // A Worker whose script fails, or that throws where nothing catches it, is treated as dead too.
+    const { worker, api, ended, started } = startEngineWorker(`${this.id}-${n}`);
+    let running = false;
+    void started.then(() => (running = true)).catch(() => undefined);
+    // A Worker that throws where nothing catches it is treated as dead too; one that fails before it
+    // started (its script could not be loaded) would fail again, so the batch stops with the reason.
     const failed = new Promise<void>((resolve) => worker.addEventListener('error', () => resolve(), { once: true }));
-    return { run: (task) => api.runTask(task), died: Promise.race([ended, failed]).then(() => undefined), terminate: () => worker.terminate() };
+    const died = Promise.race([ended, failed]).then(() => {
+      if (!running) throw new EngineUnavailable();
+    });
+    return { run: (task) => api.runTask(task), died, terminate: () => worker.terminate() };
   }
 
   run(tasks: ReplicateTask[], onResult: (index: number, result: ReplicateResult, done: number) => void): Promise<PoolOutcome> {

@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Frame, Layout, RunSummary, ResidentInfo, ViewMeasure, WeeklySeries, WindowLayout } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import type { CreateResult, EngineApi, Manifest, Tick } from '../../../workers/contract.ts';
-import { startEngineWorker } from './engine-worker.ts';
+import { EngineUnavailable, startEngineWorker } from './engine-worker.ts';
 
 export type RunStatus = 'starting' | 'preparing' | 'ready' | 'playing' | 'finished' | 'invalid' | 'error';
 
@@ -77,11 +77,14 @@ export class EngineController implements ReactiveController {
   }
 
   /**
-   * Starts an engine Worker. It holds a Web Lock while it lives; when the lock is freed without the page
-   * having ended it, the Worker died (closed, crashed), and the run is rebuilt in a fresh one.
+   * Starts an engine Worker. It holds a lifeline while it lives; when that is let go without the page
+   * having ended it, the Worker died (closed, crashed), and the run is rebuilt in a fresh one. A Worker
+   * whose script fails before it started is not started again: the page is told to reload.
    */
   private spawn(): void {
-    const { worker, api, ended } = startEngineWorker('trustfall-engine');
+    const { worker, api, ended, started } = startEngineWorker('trustfall-engine');
+    let running = false;
+    void started.then(() => (running = true)).catch(() => undefined);
     this.worker = worker;
     this.api = api;
     void api.setViewMeasure(this.viewMeasure).catch(() => undefined);
@@ -89,7 +92,7 @@ export class EngineController implements ReactiveController {
     this.died.catch(() => {
       if (!this.disposed && this.worker === worker) void this.recover();
     });
-    worker.addEventListener('error', (e) => this.fail(e.message || 'the engine stopped unexpectedly'));
+    worker.addEventListener('error', (e) => this.fail(running ? e.message || 'the engine stopped unexpectedly' : new EngineUnavailable().message));
   }
 
   /** A call to the current Worker, or a rejection with WORKER_DIED if it ends first. */

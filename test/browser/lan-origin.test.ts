@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { frames } from './browser.ts';
+import { launchChromium } from './find-chromium.ts';
+import { serveFolder } from './static-server.ts';
+import { compareSurvivesWorkerDeath, DEATH_COMPARISON, DEATH_RUN, exploreSurvivesWorkerDeath } from './worker-death.ts';
+
+/**
+ * The classroom set-up (`npm run start:network`): the app over plain http at a LAN address, which is
+ * not a secure context, so there are no Web Locks and no service worker. Chromium is told that
+ * `classroom.test` is this machine, so the page has a non-loopback http origin without a network.
+ */
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveFolder>>;
+let origin: string;
+beforeAll(async () => {
+  server = await serveFolder(resolve('dist'));
+  origin = `http://classroom.test:${server.port}/`;
+  const c = inject('chromium');
+  browser = await launchChromium({ ...c, args: [...c.args, '--host-resolver-rules=MAP classroom.test 127.0.0.1'] });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openLan(hash: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(origin + hash);
+  // What makes this origin the hard case: no secure context, so no Web Locks.
+  expect(await page.evaluate(() => [window.isSecureContext, 'locks' in navigator, 'serviceWorker' in navigator])).toEqual([false, false, false]);
+  return { page, errors };
+}
+
+describe('over plain http on a LAN address (no Web Locks)', () => {
+  it('Explore rebuilds the run in a fresh Worker when its Worker dies, and Reset is never needed', async () => {
+    const { page, errors } = await openLan(DEATH_RUN);
+    await exploreSurvivesWorkerDeath(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Compare replaces a Worker that dies mid-run and completes with every replicate', async () => {
+    const { page, errors } = await openLan(DEATH_COMPARISON);
+    await compareSurvivesWorkerDeath(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a page older than the build now served says to reload, and starts each missing Worker once, not over and over', async () => {
+    const { page } = await openLan(DEATH_COMPARISON);
+    await page.waitForSelector('compare-view');
+    // A new build replaces the old: none of the files this page was built with is there any more.
+    server.deploy(mkdtempSync(resolve(tmpdir(), 'trustfall-new-build-')));
+    const before = server.log.length;
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    const problem = page.locator('compare-view [role=alert]', { hasText: 'could not be loaded' });
+    await expect.poll(() => problem.textContent(), { timeout: 60_000 }).toMatch(/reload the page/);
+    const asked = () => server.log.slice(before).filter((r) => /engine\.worker-.*\.js$/.test(r.path));
+    const workers = await page.evaluate(() => Math.max(1, (navigator.hardwareConcurrency || 2) - 1));
+    await frames(page, 30);
+    expect(asked().length).toBeGreaterThan(0);
+    expect(asked().length).toBeLessThanOrEqual(workers);
+    expect(asked().every((r) => r.status === 404)).toBe(true);
+    server.deploy(resolve('dist'));
+    await page.close();
+  });
+});
