@@ -41,6 +41,7 @@ Usage:
   npm run -s sim -- sensitivity <scenario.json> --params PATHS [--outputs LIST]
                     [--trajectories N] [--levels N] [--replicates N] [--json]
                     [--method morris|sobol] [--samples N] [--shard K/N --out FILE]
+                    [--resume --out FILE]
                                                     Morris elementary effects: which parameters move
                                                     which outputs (j0.latino.after.reportedShare, or
                                                     change.j0.latino.reportedShare for after/before-1);
@@ -50,7 +51,9 @@ Usage:
                                                     choice (jurisdictions[0].policy.trustBuilding,
                                                     jurisdictions[0].policy.model) by its path, a
                                                     mechanism off (0) or on as in the scenario by
-                                                    path:switch (entanglement.reportingEffect:switch)
+                                                    path:switch (entanglement.reportingEffect:switch);
+                                                    Ctrl-C keeps the finished runs in a file, and
+                                                    the same command with --resume --out FILE goes on
   npm run -s sim -- resolve <scenario.json>         print the scenario with every default filled in
   npm run -s sim -- params                          list every parameter: unit, range, default, source
   npm run -s sim -- presets                         list the preset scenarios
@@ -70,7 +73,8 @@ Options for compare and sweep:
                    and period, with sampling error, and use it for difference-in-differences
   --shard K/N      (sweep, sensitivity, calibrate --method abc) run only the K-th of N slices; join
                    them with merge
-  --out FILE       (sweep, merge, a sensitivity shard) write the JSON to FILE instead of stdout
+  --out FILE       (sweep, merge, a sensitivity shard) write the JSON to FILE instead of stdout;
+                   (sensitivity --resume) the file a stopped analysis kept its runs in
 compare defaults to 10 replicates per scenario; Ctrl-C stops it and reports what finished (exit 130).
 
 Progress goes to stderr (a live line on a terminal, a line every few seconds otherwise), so stdout

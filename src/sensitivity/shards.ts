@@ -113,3 +113,31 @@ export function mergeSensitivityShards(files: unknown[]): { settings: Sensitivit
   const missing = runValues.flatMap((v, i) => (v ? [] : [i]));
   return { settings: first.settings, runValues, missing };
 }
+
+/**
+ * The runs a stopped analysis kept (Ctrl-C writes them as a shard), read back to be continued: the
+ * shard must be of these very settings and this slice, and every run in it must check, belong to the
+ * slice and appear once. Returns each kept run's values by run number; otherwise an error that names
+ * what differs.
+ */
+export function keptRuns(raw: unknown, settings: SensitivitySettings, slice: { k: number; n: number }, totalRuns: number): Map<number, (number | null)[]> {
+  const parsed = SensitivityShard.safeParse(raw);
+  if (!parsed.success) throw new Error(`not a usable sensitivity shard (${firstProblem(parsed.error)})`);
+  const kept = parsed.data;
+  const differs = (Object.keys(settings) as (keyof SensitivitySettings)[]).filter((k) => JSON.stringify(kept.settings[k]) !== JSON.stringify(settings[k]));
+  if (differs.length) throw new Error(`it was made with other settings (${differs.join(', ')} differ); give the same command it was stopped in`);
+  if (kept.totalRuns !== totalRuns) throw new Error(`it says ${kept.totalRuns} runs, but the design makes ${totalRuns}: the file was edited or damaged`);
+  if (kept.shard.k !== slice.k || kept.shard.n !== slice.n)
+    throw new Error(`it holds slice ${kept.shard.k}/${kept.shard.n} of the analysis, not ${slice.k}/${slice.n}; give the --shard it was run with`);
+  const key = settingsKey(settings);
+  const runs = new Map<number, (number | null)[]>();
+  for (const r of kept.runs) {
+    if (r.check !== sensitivityRowCheck(key, r.run, r.values))
+      throw new Error(`run ${r.run}'s values do not match their check: the file was edited or damaged`);
+    if (r.run >= totalRuns || r.run % slice.n !== slice.k - 1) throw new Error(`run ${r.run} is not a run of slice ${slice.k}/${slice.n}`);
+    if (r.values.length !== settings.outputs.length) throw new Error(`run ${r.run} has ${r.values.length} values for ${settings.outputs.length} outputs`);
+    if (runs.has(r.run)) throw new Error(`run ${r.run} appears twice`);
+    runs.set(r.run, r.values);
+  }
+  return runs;
+}

@@ -7,6 +7,7 @@ import { scenarioHash } from '../../scenario/index.ts';
 import { type MorrisDesign, morrisDesign, readOutput } from '../../sensitivity/morris.ts';
 import { morrisResults, type SensitivityResults, sensitivityCsv, sobolResults } from '../../sensitivity/results.ts';
 import {
+  keptRuns,
   mergeSensitivityShards,
   pointValues,
   sensitivityRowCheck,
@@ -17,7 +18,7 @@ import {
 import { type SobolDesign, sobolDesign } from '../../sensitivity/sobol.ts';
 import { runsOfShard } from '../../sweep/results.ts';
 import { UsageError, type RunFlags } from '../args.ts';
-import { checkOutputs, writeOutput } from '../files.ts';
+import { checkOutputs, readInputJson, writeOutput } from '../files.ts';
 import { ThreadPool, type PoolOutcome } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
 import { readScenarioWithRaw } from '../read-scenario.ts';
@@ -76,7 +77,9 @@ export async function sensitivityCommand(
   if (method === 'morris' && flags.samples !== undefined) throw new UsageError('--samples is for --method sobol; Morris takes --trajectories and --levels');
   if (method === 'sobol' && (flags.trajectories !== undefined || flags.levels !== undefined))
     throw new UsageError('--trajectories and --levels are for Morris; --method sobol takes --samples');
-  if (flags.out && !flags.shard) throw new UsageError('--out is for --shard (the shard file); without it the report goes to stdout');
+  if (flags.out && !flags.shard && !flags.resume)
+    throw new UsageError('--out is for --shard (the shard file) or --resume (a stopped analysis); without them the report goes to stdout');
+  if (flags.resume && !flags.out) throw new UsageError('--resume needs --out: the file a stopped analysis kept its finished runs in');
   if (flags.shard && flags.json) throw new UsageError('--json: a shard is always JSON (the runs\u2019 values); sim merge writes the report');
   if (file && flags.out) checkOutputs({ '--out': flags.out }, [file]);
   const settings: SensitivitySettings = {
@@ -98,12 +101,17 @@ export async function sensitivityCommand(
   const points = designOf(settings).points;
   const totalRuns = points.length * settings.replicates;
   // Each design point is a scenario run for `replicates` replicates on the pool; an output is their mean.
+  const slice = flags.shard ?? { k: 1, n: 1 };
   const runs = runsOfShard(totalRuns, flags.shard);
-  const tasks = runs.map((run) => ({
+  // A stopped analysis goes on from the runs it kept (the file is then written again, whole or not).
+  const known = flags.resume ? resumeFrom(flags.out!, settings, slice, totalRuns) : new Map<number, (number | null)[]>();
+  const todo = runs.filter((run) => !known.has(run));
+  const tasks = todo.map((run) => ({
     scenario: scenarioAt(base, params, points[Math.floor(run / settings.replicates)], 'a point of the sensitivity design'),
     seed: settings.seed,
     replicate: run % settings.replicates,
   }));
+  if (flags.resume && !flags.quiet) process.stderr.write(`resuming: ${known.size} of ${runs.length} runs kept, ${todo.length} to run\n`);
   const progress = createProgress(`sensitivity ${flags.shard ? `shard ${flags.shard.k}/${flags.shard.n} ` : ''}(${tasks.length} runs)`, !flags.quiet);
   const pool = new ThreadPool(flags.workers);
   // Ctrl-C stops between runs; what finished is kept (below), not lost.
@@ -118,38 +126,46 @@ export async function sensitivityCommand(
     pool.close();
     progress.finish();
   }
-  const values = outcome.results.map((r) => (r ? outputs.map((o) => readOutput(o, [r.summary])) : undefined));
+  outcome.results.forEach((r, i) => {
+    if (r)
+      known.set(
+        todo[i],
+        outputs.map((o) => readOutput(o, [r.summary])),
+      );
+  });
   const key = settingsKey(settings);
-  const shardOf = (slice: { k: number; n: number }): SensitivityShard => ({
+  const shardOf = (): SensitivityShard => ({
     format: 'trustfall-sensitivity-shard',
     version: 1,
     settings,
     totalRuns,
     shard: slice,
-    runs: runs.flatMap((run, i) => {
-      const v = values[i];
+    runs: runs.flatMap((run) => {
+      const v = known.get(run);
       return v ? [{ run, values: v, check: sensitivityRowCheck(key, run, v) }] : [];
     }),
   });
+  // Full precision (not toJson's rounding): the merged analysis equals the unsharded one exactly.
   if (outcome.cancelled) {
-    // The finished runs as a shard of this analysis: merge says which runs are still missing.
-    const kept = shardOf(flags.shard ?? { k: 1, n: 1 });
+    // The finished runs as a shard of this analysis: --resume continues it; merge says which runs are missing.
+    const kept = shardOf();
     const path = flags.out ?? `sensitivity-stopped-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
     writeOutput(path, JSON.stringify(kept) + '\n');
     process.stderr.write(
-      `stopped: ${kept.runs.length} of ${tasks.length} runs finished, kept in ${path} (a shard of this analysis; sim merge lists the runs still missing)\n`,
+      `stopped: ${kept.runs.length} of ${runs.length} runs finished, kept in ${path} (a shard of this analysis: give the same command with --resume --out ${path} to go on; sim merge lists the runs still missing)\n`,
     );
     return 130;
   }
   if (flags.shard) {
-    const shard = shardOf(flags.shard);
-    // Full precision (not toJson's rounding): the merged analysis equals the unsharded one exactly.
-    const text = JSON.stringify(shard) + '\n';
+    const text = JSON.stringify(shardOf()) + '\n';
     if (flags.out) writeOutput(flags.out, text);
     else process.stdout.write(text);
     return 0;
   }
-  const report = sensitivityReport(settings, values as (number | null)[][]);
+  // A resumed unsharded analysis: its file now holds every run, and the report is printed as usual.
+  if (flags.out) writeOutput(flags.out, JSON.stringify(shardOf()) + '\n');
+  const values = runs.map((run) => known.get(run)!);
+  const report = sensitivityReport(settings, values);
   if (flags.json) process.stdout.write(toJson(report.json) + '\n');
   else process.stdout.write(terminalSafe(report.text.join('\n') + '\n'));
   return 0;
@@ -185,6 +201,16 @@ export function mergeSensitivity(parts: unknown[], flags: RunFlags): number {
     writeOutput(flags.csv, sensitivityCsv(report.results, provenance));
   }
   return 0;
+}
+
+/** The runs a stopped analysis kept in `path`, or a UsageError naming why they cannot be continued. */
+function resumeFrom(path: string, settings: SensitivitySettings, slice: { k: number; n: number }, totalRuns: number): Map<number, (number | null)[]> {
+  const raw = readInputJson(path, 'stopped analysis');
+  try {
+    return keptRuns(raw, settings, slice, totalRuns);
+  } catch (e) {
+    throw new UsageError(`--resume --out ${path}: ${(e as Error).message}`);
+  }
 }
 
 function designOf(s: SensitivitySettings): MorrisDesign | SobolDesign {
