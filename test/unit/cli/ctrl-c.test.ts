@@ -43,4 +43,45 @@ describe('Ctrl-C', () => {
     expect(merged.code, merged.err).toBe(3);
     expect(merged.err).toMatch(new RegExp(`incomplete: ${total - finished} of ${total} runs missing`));
   }, 120_000);
+
+  it('stops a comparison part-way and compares the replicates that finished, paired, instead of dropping them', async () => {
+    // A county large enough that 40 runs take a while (the first progress line comes after 5 s),
+    // and the same county under another agreement: compare runs the two scenarios' replicates in turn.
+    const run = { years: 3, activationDay: 365, burnInWeeks: 8 };
+    const big = file('big.json', JSON.stringify({ name: 'big', run, jurisdictions: [{ residents: 150000 }] }));
+    const twin = file('twin.json', JSON.stringify({ name: 'twin', run, jurisdictions: [{ residents: 150000, policy: { model: 'jailEnforcement' } }] }));
+    const csv = join(dir, 'stopped-compare.csv');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'compare', big, twin, '--replicates', '20', '--workers', '2', '--csv', csv], {
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    let err = '';
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((resolve) => {
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        // At the first progress line, well before half: the first scenario's replicates alone would
+        // be all that finished if they ran first.
+        if (/compare \(40 runs\): +\d+%/.test(err) && !child.killed) child.kill('SIGINT');
+      });
+      child.on('exit', (c) => resolve(c));
+    });
+    expect(code, err).toBe(130);
+    expect(err).not.toMatch(/nothing to compare/);
+    const finished = /CANCELLED: finished replicates per scenario: (\d+), (\d+)/.exec(out);
+    expect(finished, out).not.toBeNull();
+    const [a, b] = [Number(finished![1]), Number(finished![2])];
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBeGreaterThan(0);
+    expect(a + b).toBeLessThan(40);
+    // The CSV holds both scenarios' finished replicates, with replicates in common to pair.
+    const rows = readFileSync(csv, 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .slice(1);
+    const replicatesOf = (name: string) => new Set(rows.filter((l) => l.startsWith(`${name},`)).map((l) => l.split(',')[2]));
+    expect(replicatesOf('big').size).toBe(a);
+    expect(replicatesOf('twin').size).toBe(b);
+    expect([...replicatesOf('big')].some((r) => replicatesOf('twin').has(r))).toBe(true);
+  }, 180_000);
 });
