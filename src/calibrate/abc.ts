@@ -114,8 +114,9 @@ export async function abcSmc(o: AbcOptions): Promise<{ generations: AbcGeneratio
         if (Number.isFinite(r.distance) && r.distance <= epsilon) accepted.push({ x: points[i], distance: r.distance, weight: 1, stats: r.stats });
       }
       o.onProposals?.(g, accepted.length, proposals);
-      // A stop mid-generation drops the generation: a saved state always ends at a whole one.
-      if (o.shouldStop?.()) return { generations, stopped: 'stopped' };
+      // A stop mid-generation drops the generation: a saved state always ends at a whole one. A
+      // generation this batch completed is kept (and saved) first; the stop is taken before the next.
+      if (accepted.length < o.population && o.shouldStop?.()) return { generations, stopped: 'stopped' };
     }
     if (accepted.length < o.population) return { generations, stopped: 'collapsed' };
     if (kernel) for (const p of accepted) p.weight = 1 / kernel.mixtureDensity(p.x);

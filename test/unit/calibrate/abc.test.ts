@@ -76,6 +76,35 @@ describe('ABC by sequential Monte Carlo', () => {
     expect(resumed).toEqual(whole);
   });
 
+  it('a stop that comes as a batch completes a generation keeps that generation and saves it', async () => {
+    // The prior's generation of 8 particles is filled by its first batch (every finite distance is
+    // accepted); Ctrl-C during that batch once dropped it with its runs.
+    const saved: number[] = [];
+    const { generations, stopped } = await run((x) => x[0], 2, {
+      population: 8,
+      generations: 3,
+      onGeneration: (p) => {
+        saved.push(p.generations.length);
+      },
+      shouldStop: () => true,
+    });
+    expect(stopped).toBe('stopped');
+    expect(generations).toHaveLength(0);
+    let asked = 0;
+    const kept = await run((x) => x[0], 2, {
+      population: 8,
+      generations: 3,
+      onGeneration: (p) => {
+        saved.push(p.generations.length);
+      },
+      // Not before the first batch; from its end on.
+      shouldStop: () => ++asked > 1,
+    });
+    expect(kept.stopped).toBe('stopped');
+    expect(kept.generations).toHaveLength(1);
+    expect(saved).toEqual([1]);
+  });
+
   it('sharded generation by generation, then merged by replaying the shards\u2019 results, ends exactly where an unbroken run ends', async () => {
     const f = (x: number[]) => x[0];
     const opts = { k: 2, seed: 11, quantile: 0.5 };
