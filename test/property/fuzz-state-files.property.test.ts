@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCalibrationState } from '../../src/calibrate/state-schema.ts';
-import { UsageError } from '../../src/cli/args.ts';
+import { type RunFlags, UsageError } from '../../src/cli/args.ts';
 import { AbcState } from '../../src/cli/commands/abc-state.ts';
+import { mergeAbc } from '../../src/cli/commands/calibrate-abc-shard.ts';
 import { readParamSpecs } from '../../src/cli/param-specs.ts';
-import { mergeSensitivityShards, sensitivityRowCheck, settingsKey, type SensitivitySettings } from '../../src/sensitivity/shards.ts';
+import { keptRuns, mergeSensitivityShards, sensitivityRowCheck, settingsKey, type SensitivitySettings } from '../../src/sensitivity/shards.ts';
 import { plannedRuns } from '../../src/sensitivity/size.ts';
+import { scratchFolder, sim } from '../helpers/cli.ts';
 import { FC_SEED } from '../helpers/fc-seed.ts';
 
 /**
@@ -223,4 +227,77 @@ describe(`fuzzing state files and shards (fast-check seed ${FC_SEED})`, () => {
       { seed: FC_SEED, numRuns: 2000 },
     );
   });
+
+  it('a stopped sensitivity analysis to resume: its kept runs, each checked and of its slice, or an error naming what is wrong', () => {
+    fc.assert(
+      fc.property(mutated(shard), (raw) => {
+        try {
+          const kept = keptRuns(raw, settings, { k: 1, n: 1 }, 4);
+          for (const [run, values] of kept) {
+            expect(run >= 0 && run < 4).toBe(true);
+            expect(values).toHaveLength(settings.outputs.length);
+          }
+          count('sensitivity resume', true);
+        } catch (e) {
+          expect((e as Error).constructor).toBe(Error);
+          expect((e as Error).message.length).toBeGreaterThan(10);
+          count('sensitivity resume', false);
+        }
+      }),
+      { seed: FC_SEED, numRuns: 1500 },
+    );
+  });
+
+  it('ABC shards: merged into a state a resume can read, reported incomplete, or refused with a usage message', async () => {
+    const { dir, file } = scratchFolder('trustfall-fuzz-abc-shard-');
+    const tiny = file(
+      'tiny.json',
+      JSON.stringify({ name: 'tiny', run: { years: 0.25, activationDay: 30, burnInWeeks: 2 }, jurisdictions: [{ residents: 300 }] }),
+    );
+    const made = join(dir, 'shard.json');
+    const r = sim(
+      'calibrate',
+      tiny,
+      '--method',
+      'abc',
+      '--params',
+      'crime.offenderShare:0.01:0.05',
+      '--targets',
+      'us-baselines',
+      '--particles',
+      '8',
+      '--replicates',
+      '1',
+      '--shard',
+      '1/1',
+      '--proposals',
+      '12',
+      '--out',
+      made,
+      '--quiet',
+    );
+    expect(r.code, r.err).toBe(0);
+    const real = JSON.parse(readFileSync(made, 'utf8'));
+    const out = join(dir, 'merged.json');
+    const write = process.stderr.write;
+    process.stderr.write = (() => true) as typeof process.stderr.write;
+    try {
+      await fc.assert(
+        fc.asyncProperty(mutated(real), async (raw) => {
+          try {
+            const code = await mergeAbc([raw], { out } as RunFlags);
+            expect([0, 3]).toContain(code);
+            if (code === 0) expect(AbcState.safeParse(JSON.parse(readFileSync(out, 'utf8'))).success).toBe(true);
+            count('ABC shard', code === 0);
+          } catch (e) {
+            expect(e).toBeInstanceOf(UsageError);
+            count('ABC shard', false);
+          }
+        }),
+        { seed: FC_SEED, numRuns: 1000 },
+      );
+    } finally {
+      process.stderr.write = write;
+    }
+  }, 120_000);
 });
