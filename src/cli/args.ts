@@ -54,7 +54,7 @@ export const COMMANDS: Record<string, { flags: readonly (keyof RunFlags)[]; file
   params: { flags: ['json'], files: [0, 0] },
   presets: { flags: [], files: [0, 0] },
   compare: { flags: ['seed', 'replicates', 'years', 'json', 'csv', 'quiet', 'workers', 'survey'], files: [2, 4] },
-  sweep: { flags: ['shard', 'out', 'csv', 'quiet', 'workers'], files: [1, 1] },
+  sweep: { flags: ['shard', 'out', 'csv', 'quiet', 'workers', 'resume'], files: [1, 1] },
   merge: { flags: ['out', 'csv'], files: [1, 10_000] },
   fit: { flags: ['seed', 'replicates', 'years', 'json', 'quiet', 'workers', 'targets'], files: [1, 1] },
   calibrate: {

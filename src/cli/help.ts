@@ -13,8 +13,10 @@ Usage:
                                                     run 2 to 4 scenarios with the same seeds (twin
                                                     worlds), print them side by side with paired
                                                     differences and difference-in-differences estimates
-  npm run -s sim -- sweep <sweep.json> [--shard K/N] [--out FILE] [--csv FILE]
-                                                    vary parameters over a grid or Latin hypercube
+  npm run -s sim -- sweep <sweep.json> [--shard K/N] [--out FILE] [--csv FILE] [--resume]
+                                                    vary parameters over a grid or Latin hypercube;
+                                                    Ctrl-C writes the finished runs to --out, and
+                                                    --resume then runs only the rest
   npm run -s sim -- merge <shard.json>... [--out FILE] [--csv FILE]
                                                     join the shards of a sweep, of a
                                                     sensitivity analysis or of an ABC generation

@@ -155,3 +155,24 @@ export function sweepCsv(r: SweepResults): string {
     );
   return lines.join('\n') + '\n';
 }
+
+/**
+ * The rows a stopped sweep (or shard) kept, read back to be continued: the file must be this sweep's
+ * (same definition, base scenario and engine) and this slice's, each row must check and be a run of
+ * the slice. Returns the rows without their checks (written again with the rest); otherwise an error
+ * that names what differs.
+ */
+export function keptSweepRows(raw: unknown, expected: { sweepHash: string; shard: { k: number; n: number } | undefined }): SweepRow[] {
+  const { merged } = mergeShards([raw]);
+  const file = (raw as SweepResults).shard;
+  if (merged.sweepHash !== expected.sweepHash)
+    throw new Error('it holds another sweep (its definition or base scenario differs); give the sweep it was stopped in');
+  if (merged.engineVersion !== ENGINE_VERSION) throw new Error(`it was run by engine ${merged.engineVersion}, not ${ENGINE_VERSION}; run the sweep again`);
+  const slice = (s: { k: number; n: number } | null | undefined) => (s ? `slice ${s.k}/${s.n}` : 'the whole sweep');
+  if (slice(file) !== slice(expected.shard)) throw new Error(`it holds ${slice(file)}, not ${slice(expected.shard)}; give the --shard it was run with`);
+  const n = expected.shard?.n ?? 1;
+  const k = expected.shard?.k ?? 1;
+  const stray = merged.rows.find((r) => r.run % n !== k - 1);
+  if (stray) throw new Error(`run ${stray.run} is not a run of ${slice(expected.shard)}`);
+  return merged.rows.map(({ check: _check, ...row }) => row);
+}

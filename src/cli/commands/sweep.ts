@@ -2,7 +2,18 @@ import { dirname, resolve } from 'node:path';
 import { describeIssues } from '../../scenario/errors.ts';
 import { toJson } from '../../report/json.ts';
 import { planSweep, SweepError } from '../../sweep/plan.ts';
-import { mergeShards, metricColumns, runsOfShard, sweepCsv, sweepResults, sweepRow, type SweepResults } from '../../sweep/results.ts';
+import {
+  keptSweepRows,
+  mergeShards,
+  metricColumns,
+  runsOfShard,
+  sweepCsv,
+  sweepHash,
+  sweepResults,
+  sweepRow,
+  type SweepResults,
+  type SweepRow,
+} from '../../sweep/results.ts';
 import { Sweep, sweepJsonSchema } from '../../sweep/schema.ts';
 import { UsageError, type RunFlags } from '../args.ts';
 import { checkOutputs, readInputJson, writeOutput } from '../files.ts';
@@ -38,12 +49,18 @@ function readSweep(file: string): { sweep: Sweep; base: Record<string, unknown>;
 /** `sim sweep <sweep.json> [--shard K/N]`: runs the sweep (or one slice) on worker threads. */
 export async function sweepCommand(file: string | undefined, flags: RunFlags): Promise<number> {
   if (!file) throw new UsageError('missing the sweep file');
+  if (flags.resume && !flags.out) throw new UsageError('--resume needs --out: the file a stopped sweep wrote its finished runs to');
   checkOutputs({ '--out': flags.out, '--csv': flags.csv }, [file]);
   const { sweep, base, basePath } = readSweep(file);
   checkOutputs({ '--out': flags.out, '--csv': flags.csv }, [file, basePath]);
   const plan = planSweep(sweep, base);
   const runs = runsOfShard(plan.runs, flags.shard);
-  const tasks = runs.map((run) => ({
+  // A stopped sweep goes on from the rows it kept (the file is then written again, whole or not).
+  const kept = flags.resume ? resumeFrom(flags.out, sweepHash(sweep, base), flags.shard) : [];
+  const done = new Set(kept.map((r) => r.run));
+  const todo = runs.filter((run) => !done.has(run));
+  if (flags.resume && !flags.quiet) process.stderr.write(`resuming: ${kept.length} of ${runs.length} runs kept, ${todo.length} to run\n`);
+  const tasks = todo.map((run) => ({
     scenario: plan.points[Math.floor(run / sweep.replicates)].scenario,
     seed: sweep.seed,
     replicate: run % sweep.replicates,
@@ -56,10 +73,13 @@ export async function sweepCommand(file: string | undefined, flags: RunFlags): P
   process.off('SIGINT', onSigint);
   progress.finish();
   const columns = metricColumns(sweep, Math.max(...plan.points.map((p) => p.scenario.jurisdictions.length)));
-  const rows = runs.flatMap((run, i) => (outcome.results[i] ? [sweepRow(sweep, plan, run, outcome.results[i]!, columns)] : []));
+  const rows = [...kept, ...todo.flatMap((run, i) => (outcome.results[i] ? [sweepRow(sweep, plan, run, outcome.results[i]!, columns)] : []))];
   const results = sweepResults(sweep, base, plan, flags.shard, columns, rows);
   write(results, flags);
-  if (outcome.cancelled) process.stderr.write(`cancelled: ${rows.length} of ${tasks.length} runs finished and were written\n`);
+  if (outcome.cancelled)
+    process.stderr.write(
+      `cancelled: ${rows.length} of ${runs.length} runs finished and were written${flags.out ? `; the same command with --resume goes on from ${flags.out}` : ''}\n`,
+    );
   return outcome.cancelled ? 130 : 0;
 }
 
@@ -84,6 +104,16 @@ export async function mergeCommand(files: string[], flags: RunFlags): Promise<nu
     return 3;
   }
   return 0;
+}
+
+/** The rows a stopped sweep kept in `path`, or a UsageError naming why they cannot be continued. */
+function resumeFrom(path: string | undefined, hash: string, shard: { k: number; n: number } | undefined): SweepRow[] {
+  const raw = readInputJson(path!, 'stopped sweep');
+  try {
+    return keptSweepRows(raw, { sweepHash: hash, shard });
+  } catch (e) {
+    throw new UsageError(`--resume --out ${path}: ${(e as Error).message}`);
+  }
 }
 
 function write(r: SweepResults, flags: RunFlags): void {
