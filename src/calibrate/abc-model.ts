@@ -3,7 +3,7 @@ import { fitReport, needsTwin, runNeeds } from '../evidence/fit.ts';
 import type { TargetSet } from '../evidence/schema.ts';
 import { twinScenario } from '../evidence/twin.ts';
 import type { Scenario } from '../scenario/index.ts';
-import { readOutput } from '../sensitivity/morris.ts';
+import { readOutput } from '../report/outputs.ts';
 import type { AbcEvaluate } from './abc.ts';
 import { type CalibrationParam, loss, scenarioAt } from './calibrate.ts';
 

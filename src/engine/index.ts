@@ -16,7 +16,7 @@ export { estimate, aggregateSummaries, averageWeekly, type Estimate, type Metric
 export { runScenario, type RunReport, type RunOptions } from './run.ts';
 export { ENGINE_VERSION } from './version.ts';
 export type { World } from './world.ts';
-export * from './codes.ts';
+export * from '../vocabulary/codes.ts';
 export { layout, frame, frameTransferables, RESIDENT_DRAW_LIMIT, type Layout, type Frame } from './view/frame.ts';
 export { CELL_MEASURES, VIEW_MEASURES, type CellMeasure, type ViewMeasure } from './view/cell-view.ts';
 export { windowLayout, type WindowLayout } from './view/drawn-residents.ts';

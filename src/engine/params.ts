@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { buildExpectedReportingTable, type CooperationCoefficients, expectedReporting, type ReportingCoefficients } from './behaviour.ts';
 import { logit } from './logit.ts';
-import { CHARGES, CRIME_TYPES, GROUP_OF_KIND, KINDS, MODELS, RESIDENT_GROUPS, SCREENINGS, kindIsLatino, kindStatus } from './codes.ts';
+import { CHARGES, CRIME_TYPES, GROUP_OF_KIND, KINDS, MODELS, RESIDENT_GROUPS, SCREENINGS, kindIsLatino, kindStatus } from '../vocabulary/codes.ts';
 import { pow } from './portable-math.ts';
 
 export const MODEL_NONE = 0;

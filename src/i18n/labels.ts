@@ -2,7 +2,7 @@ import { msg } from '@lit/localize';
 import { metricDef, type Group, type MetricKey } from '../engine/index.ts';
 import { GROUP_LABELS } from '../report/group-labels.ts';
 import type { PresetId } from '../scenario/presets.ts';
-import { translated } from './translated.ts';
+import { translated } from '../vocabulary/translated.ts';
 
 /**
  * Names shown to people in the app's language. The tables in src/engine and src/report stay in English

@@ -1,5 +1,5 @@
 import type { Frame, Layout } from '../engine/index.ts';
-import type { RenderApi } from '../../workers/contract.ts';
+import type { RenderApi } from './render-surface.ts';
 import { TownRenderer } from './town-renderer.ts';
 
 /** RenderApi over a TownRenderer in the current thread: the Worker's body, and the page's fallback. */

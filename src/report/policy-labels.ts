@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { Model } from '../engine/codes.ts';
+import type { Model } from '../vocabulary/codes.ts';
 
 /**
  * The plain name of a 287(g) model, for people (ids such as `taskForce` stay in files and flags). In the

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { translated } from '../i18n/translated.ts';
+import { translated } from '../vocabulary/translated.ts';
 import type { z } from 'zod';
 import { schemaNodeAt, type SchemaNode } from './json-schema.ts';
 import { getAt, type Path } from './paths.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REMOVED } from '../../src/engine/codes.ts';
+import { REMOVED } from '../../src/vocabulary/codes.ts';
 import { summarise } from '../../src/engine/index.ts';
 import { PERIODS } from '../../src/engine/index.ts';
 import { runWorld, smallScenario } from '../helpers/small.ts';

@@ -4,7 +4,8 @@ import { ENGINE_VERSION } from '../../engine/version.ts';
 import { toJson } from '../../report/json.ts';
 import { provenanceLine } from '../../report/provenance.ts';
 import { scenarioHash } from '../../scenario/index.ts';
-import { type MorrisDesign, morrisDesign, readOutput } from '../../sensitivity/morris.ts';
+import { readOutput } from '../../report/outputs.ts';
+import { type MorrisDesign, morrisDesign } from '../../sensitivity/morris.ts';
 import { morrisResults, type SensitivityResults, sensitivityCsv, sobolResults } from '../../sensitivity/results.ts';
 import {
   keptRuns,

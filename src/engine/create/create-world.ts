@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/schema.ts';
-import { KINDS } from '../codes.ts';
+import { KINDS } from '../../vocabulary/codes.ts';
 import { createMetrics } from '../metrics/accumulate.ts';
 import { deriveParams } from '../params.ts';
 import { createStreams } from '../rng.ts';

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/schema.ts';
-import { kindIsLatino, kindStatus } from '../codes.ts';
+import { kindIsLatino, kindStatus } from '../../vocabulary/codes.ts';
 import { type Residents, tieOf } from '../world.ts';
 
 /** Whom immigration enforcement targets: Latino residents (profiling) and non-citizens (screening). */

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/schema.ts';
-import { FREE } from '../codes.ts';
+import { FREE } from '../../vocabulary/codes.ts';
 import { exponential, pick, type Uniform } from '../rng.ts';
 import type { JurisdictionState, Offenders, Residents } from '../world.ts';
 

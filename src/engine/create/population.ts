@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/schema.ts';
-import { GROUP_OF_KIND, LAWFUL_RESIDENT, NATURALISED, RESIDENT_GROUPS, UNDOCUMENTED, US_BORN, kindOf } from '../codes.ts';
+import { GROUP_OF_KIND, LAWFUL_RESIDENT, NATURALISED, RESIDENT_GROUPS, UNDOCUMENTED, US_BORN, kindOf } from '../../vocabulary/codes.ts';
 import { pick, poisson, type Uniform } from '../rng.ts';
 import type { Cells, Households, JurisdictionState, Residents } from '../world.ts';
 import type { Geometry } from './geometry.ts';

@@ -1,4 +1,4 @@
-import { GROUP_MEMBERS, GROUP_OF_KIND, GROUPS, REMOVED } from '../codes.ts';
+import { GROUP_MEMBERS, GROUP_OF_KIND, GROUPS, REMOVED } from '../../vocabulary/codes.ts';
 import { logistic } from '../logit.ts';
 import { stream } from '../rng.ts';
 import { beliefOf, type World } from '../world.ts';

@@ -1,4 +1,4 @@
-import { RESIDENT_GROUPS } from '../codes.ts';
+import { RESIDENT_GROUPS } from '../../vocabulary/codes.ts';
 
 /**
  * Counters the systems add to. Each is kept per jurisdiction × resident group, for the current week and

@@ -1,4 +1,4 @@
-import { GROUPS, PERIODS, type Group, type Period } from '../codes.ts';
+import { GROUPS, PERIODS, type Group, type Period } from '../../vocabulary/codes.ts';
 import type { MetricKey, MetricValues } from './definitions.ts';
 import type { JurisdictionResult, RunSummary, WeeklySeries } from './summary.ts';
 

@@ -8,7 +8,7 @@ import {
   FBI_VIOLENT_TYPES,
   PROPERTY_TYPES,
   VIOLENT_TYPES,
-} from '../codes.ts';
+} from '../../vocabulary/codes.ts';
 import { C } from './accumulate.ts';
 import { type MetricInputs, ratio, sumOf } from './inputs.ts';
 

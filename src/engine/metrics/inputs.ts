@@ -1,4 +1,4 @@
-import { GROUP_MEMBERS, NON_LATINO_CELL, RESIDENT_GROUPS } from '../codes.ts';
+import { GROUP_MEMBERS, NON_LATINO_CELL, RESIDENT_GROUPS } from '../../vocabulary/codes.ts';
 import { C, COUNTERS, TRUST_BINS } from './accumulate.ts';
 
 /**

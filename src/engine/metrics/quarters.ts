@@ -1,4 +1,4 @@
-import { GROUPS, RESIDENT_GROUPS, type Group } from '../codes.ts';
+import { GROUPS, RESIDENT_GROUPS, type Group } from '../../vocabulary/codes.ts';
 import type { World } from '../world.ts';
 import { COUNTERS, blockSize } from './accumulate.ts';
 import { computeMetrics } from './compute.ts';

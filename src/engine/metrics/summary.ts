@@ -1,4 +1,4 @@
-import { FREE, GROUPS, PERIODS, REMOVED, RESIDENT_GROUPS, type Group, type Period } from '../codes.ts';
+import { FREE, GROUPS, PERIODS, REMOVED, RESIDENT_GROUPS, type Group, type Period } from '../../vocabulary/codes.ts';
 import type { World } from '../world.ts';
 import { COUNTERS, blockSize } from './accumulate.ts';
 import { computeMetrics } from './compute.ts';

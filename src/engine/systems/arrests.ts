@@ -1,4 +1,4 @@
-import { CHARGE_FELONY, CHARGE_MISDEMEANOUR, FREE } from '../codes.ts';
+import { CHARGE_FELONY, CHARGE_MISDEMEANOUR, FREE } from '../../vocabulary/codes.ts';
 import { pick, poisson } from '../rng.ts';
 import type { World } from '../world.ts';
 import { arrest } from './custody.ts';

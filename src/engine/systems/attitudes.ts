@@ -1,4 +1,4 @@
-import { KINDS, UNDOCUMENTED, kindIsMixed, kindStatus } from '../codes.ts';
+import { KINDS, UNDOCUMENTED, kindIsMixed, kindStatus } from '../../vocabulary/codes.ts';
 import { C, COUNTERS, FULL_SNAPSHOT_WEEKS, TRUST_BINS } from '../metrics/accumulate.ts';
 import { expectedReporting, reportingShift } from '../behaviour.ts';
 import { BELIEF_SCALE, GONE, policyActive, type World } from '../world.ts';

@@ -10,7 +10,7 @@ import {
   RESIDENT_GROUPS,
   SCREENING_UNIVERSAL,
   UNDOCUMENTED,
-} from '../codes.ts';
+} from '../../vocabulary/codes.ts';
 import { vacate } from '../create/offenders.ts';
 import { C, count } from '../metrics/accumulate.ts';
 import { MODEL_JAIL, MODEL_NONE } from '../params.ts';

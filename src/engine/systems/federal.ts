@@ -1,4 +1,4 @@
-import { FREE, GROUP_OF_KIND } from '../codes.ts';
+import { FREE, GROUP_OF_KIND } from '../../vocabulary/codes.ts';
 import { C, count } from '../metrics/accumulate.ts';
 import { pick, poisson } from '../rng.ts';
 import type { World } from '../world.ts';

@@ -1,4 +1,4 @@
-import { FREE, GROUP_OF_KIND } from '../codes.ts';
+import { FREE, GROUP_OF_KIND } from '../../vocabulary/codes.ts';
 import { residentInCell } from '../create/population.ts';
 import { C, count } from '../metrics/accumulate.ts';
 import { cooperationProbability, reportingProbability } from '../behaviour.ts';

@@ -1,4 +1,4 @@
-import { FREE } from '../codes.ts';
+import { FREE } from '../../vocabulary/codes.ts';
 import { neighbourCell } from '../create/geometry.ts';
 import { residentInCell } from '../create/population.ts';
 import type { World } from '../world.ts';

@@ -1,4 +1,4 @@
-import { CHARGE_MISDEMEANOUR, CHARGE_NONE, CHARGE_TRAFFIC, FREE, GROUP_OF_KIND, JAILED_THEN_DETAINED, UNDOCUMENTED } from '../codes.ts';
+import { CHARGE_MISDEMEANOUR, CHARGE_NONE, CHARGE_TRAFFIC, FREE, GROUP_OF_KIND, JAILED_THEN_DETAINED, UNDOCUMENTED } from '../../vocabulary/codes.ts';
 import { residentInCell } from '../create/population.ts';
 import { C, count } from '../metrics/accumulate.ts';
 import { MODEL_TASK_FORCE } from '../params.ts';

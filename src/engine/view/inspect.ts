@@ -1,4 +1,4 @@
-import { GROUPS, STATUSES, kindGroup, kindIsLatino, kindStatus } from '../codes.ts';
+import { GROUPS, STATUSES, kindGroup, kindIsLatino, kindStatus } from '../../vocabulary/codes.ts';
 import { cellXY } from '../create/geometry.ts';
 import { tieOf, type World } from '../world.ts';
 import { EVENT_KINDS, heldFrom, type EventKind } from './event-log.ts';

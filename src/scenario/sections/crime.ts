@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHARGES } from '../../engine/codes.ts';
+import { CHARGES } from '../../vocabulary/codes.ts';
 import { SRC, calibrated, choice, num, section, share } from '../param.ts';
 
 /** Defaults fitted with the other U.S. baselines and the measured reporting drop (docs/calibration/baselines-and-drop.report.json). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MODELS, SCREENINGS } from '../../engine/codes.ts';
+import { MODELS, SCREENINGS } from '../../vocabulary/codes.ts';
 import { SRC, choice, flag, int, num, section, share } from '../param.ts';
 
 /** The 287(g) agreement (or its absence) and the contrasts a jurisdiction runs from the activation day. */

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import type { ParamSpec } from '../../calibrate/calibrate.ts';
 import { BUILT_IN_TARGETS } from '../../evidence/registry.ts';
-import { translated } from '../../i18n/translated.ts';
+import { translated } from '../../vocabulary/translated.ts';
 
 /** Parameters the calibration, posterior and sensitivity panels offer, with the ranges searched (within the schema's). */
 export const CHOICES: { path: string; min?: number; max?: number; on: boolean }[] = [

@@ -1,15 +1,8 @@
-import { metricDef, type MetricKey } from '../../engine/index.ts';
+import { metricDef } from '../../engine/index.ts';
+import { CHART_SPANS, LINE_GROUPS } from '../../report/live-charts.ts';
 import { GROUP_COLOURS } from '../../render/colours.ts';
 
 /** The live charts: which weekly metric each shows (its format from the metric table; its title from the page's labels) and its least y span. */
-const CHART_SPANS: readonly [MetricKey, number][] = [
-  ['meanTrust', 0.2],
-  ['reportedShare', 1],
-  ['cooperationRate', 1],
-  ['violentVictimisationPer1000', 20],
-  ['clearanceRate', 1],
-  ['stopsPer1000', 100],
-];
 export const CHARTS = CHART_SPANS.map(([key, minSpan]) => {
   const d = metricDef(key);
   return { key, percent: d.kind === 'share', minSpan };
@@ -25,12 +18,13 @@ export function paddedRange(lo: number | null, hi: number | null, minSpan: numbe
 }
 
 /** Lines of each chart: everyone, then the three groups, each with its own dash so colour is not needed. */
-export const LINES = [
-  { group: 'all', label: 'All', colour: GROUP_COLOURS.all, dash: [] as number[], width: 2.5 },
-  { group: 'latinoCitizen', label: 'Latino citizen', colour: GROUP_COLOURS.latinoCitizen, dash: [8, 4], width: 1.8 },
-  { group: 'latinoNoncitizen', label: 'Latino non-citizen', colour: GROUP_COLOURS.latinoNoncitizen, dash: [2, 3], width: 1.8 },
-  { group: 'nonLatino', label: 'Non-Latino', colour: GROUP_COLOURS.nonLatino, dash: [10, 3, 2, 3], width: 1.8 },
-] as const;
+const LINE_STYLES = {
+  all: { label: 'All', dash: [] as number[], width: 2.5 },
+  latinoCitizen: { label: 'Latino citizen', dash: [8, 4], width: 1.8 },
+  latinoNoncitizen: { label: 'Latino non-citizen', dash: [2, 3], width: 1.8 },
+  nonLatino: { label: 'Non-Latino', dash: [10, 3, 2, 3], width: 1.8 },
+} as const;
+export const LINES = LINE_GROUPS.map((group) => ({ group, colour: GROUP_COLOURS[group], ...LINE_STYLES[group] }));
 
 /** Rolling mean over `k` weeks (one implementation, shared with the comparison bands). */
 export { rollingMean as smooth } from '../../compare/bands.ts';

@@ -1,6 +1,6 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { formatNumber } from '../../i18n/labels.ts';
-import { translated } from '../../i18n/translated.ts';
+import { translated } from '../../vocabulary/translated.ts';
 import { getLocale } from '../i18n/locale.ts';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { RunSummary } from '../../engine/index.ts';

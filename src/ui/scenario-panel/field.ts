@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { translated } from '../../i18n/translated.ts';
+import { translated } from '../../vocabulary/translated.ts';
 import { humanise } from '../../scenario/editor-words.ts';
 import { describeAllowed, type SchemaNode } from '../../scenario/index.ts';
 import { pathText, type Path } from '../../scenario/paths.ts';

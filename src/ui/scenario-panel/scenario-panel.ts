@@ -6,7 +6,7 @@ import { getAt, pathText, type Path } from '../../scenario/paths.ts';
 import { SEED_MAX } from '../../scenario/boundaries.ts';
 import { field, fieldLabel } from './field.ts';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { translated } from '../../i18n/translated.ts';
+import { translated } from '../../vocabulary/translated.ts';
 import { presetTitle } from '../../i18n/labels.ts';
 import { panelStyles } from './scenario-panel.styles.ts';
 

@@ -4,7 +4,8 @@ import { type CalibrationParam, resolveParams, scenarioAt } from '../../calibrat
 import { z } from 'zod';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { provenanceLine } from '../../report/provenance.ts';
-import { morrisDesign, readOutput } from '../../sensitivity/morris.ts';
+import { readOutput } from '../../report/outputs.ts';
+import { morrisDesign } from '../../sensitivity/morris.ts';
 import { morrisResults, type SensitivityResults, sensitivityCsv, sobolResults } from '../../sensitivity/results.ts';
 import { sobolDesign } from '../../sensitivity/sobol.ts';
 import { CHOICES, parameterChoices, SWITCHES, switchChoices } from '../calibrate/choices.ts';

@@ -3,7 +3,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { frameTransferables, RESIDENT_DRAW_LIMIT } from '../../engine/view/frame.ts';
 import { VIEW_MEASURES, type Layout } from '../../engine/index.ts';
-import type { RenderApi } from '../../../workers/contract.ts';
+import type { RenderApi } from '../../render/render-surface.ts';
 import type { EngineController } from '../controllers/engine-controller.ts';
 import { emit } from '../events.ts';
 import { legend, measureLabel } from './legend.ts';
