@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { buildExpectedReportingTable, type CooperationCoefficients, expectedReporting, type ReportingCoefficients } from './behaviour.ts';
 import { logit } from './logit.ts';
-import { CHARGES, CRIME_TYPES, GROUP_OF_KIND, KINDS, MODELS, RESIDENT_GROUPS, SCREENINGS, kindIsLatino, kindStatus } from '../vocabulary/codes.ts';
+import { CHARGES, CRIME_TYPES, GROUP_OF_KIND, KINDS, MODELS, RESIDENT_GROUPS, SCREENINGS, kindIsLatino, kindStatus, jurKindOf } from '../vocabulary/codes.ts';
 import { pow } from './portable-math.ts';
 
 export const MODEL_NONE = 0;
@@ -141,8 +141,8 @@ export function deriveParams(s: Scenario): Params {
   const groupOfJurKind = new Int32Array(J * KINDS);
   for (let j = 0; j < J; j++) {
     for (let k = 0; k < KINDS; k++) {
-      fearSlopeByJurKind[j * KINDS + k] = fearSlope[k];
-      groupOfJurKind[j * KINDS + k] = j * RESIDENT_GROUPS + GROUP_OF_KIND[k];
+      fearSlopeByJurKind[jurKindOf(j, k)] = fearSlope[k];
+      groupOfJurKind[jurKindOf(j, k)] = j * RESIDENT_GROUPS + GROUP_OF_KIND[k];
     }
   }
   const reportingLogit = reportingBase.map(logit);

@@ -99,6 +99,28 @@ export function kindStatus(kind: number): number {
 export function kindIsMixed(kind: number): boolean {
   return (kind & 4) !== 0;
 }
+/** A lawful resident or undocumented (not US-born or naturalised). */
+export function kindIsNoncitizen(kind: number): boolean {
+  return kindStatus(kind) >= LAWFUL_RESIDENT;
+}
+
+/**
+ * The weekly pass reads one byte per resident for jurisdiction and kind together:
+ * jurKind = jurisdiction * KINDS + kind (at most 15 jurisdictions, so it fits; GONE marks a removed resident).
+ */
+export function jurKindOf(jurisdiction: number, kind: number): number {
+  return jurisdiction * KINDS + kind;
+}
+export function jurKindKind(jurKind: number): number {
+  return jurKind & (KINDS - 1);
+}
+export function jurKindJurisdiction(jurKind: number): number {
+  return jurKind >> 4;
+}
+/** 1 when two jurKinds are of different ethnicity (the Latino bit differs), else 0: a table index, not a branch. */
+export function jurKindsCrossGroup(a: number, b: number): number {
+  return ((a ^ b) >> 3) & 1;
+}
 /** The display group of a kind (0 Latino citizen, 1 Latino non-citizen, 2 non-Latino): shapes and labels. */
 export function kindGroup(kind: number): number {
   if (!kindIsLatino(kind)) return 2;

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/schema.ts';
-import { KINDS } from '../../vocabulary/codes.ts';
+import { kindIsLatino, jurKindOf } from '../../vocabulary/codes.ts';
 import { createMetrics } from '../metrics/accumulate.ts';
 import { deriveParams } from '../params.ts';
 import { createStreams } from '../rng.ts';
@@ -58,7 +58,7 @@ function initialAttitudes(w: World): void {
   const res = w.residents;
   const u = w.rng.population;
   for (let r = 0; r < res.count; r++) {
-    const i = res.jur[r] * KINDS + res.kind[r];
+    const i = jurKindOf(res.jur[r], res.kind[r]);
     res.trust[r] = Math.min(1, Math.max(0, w.jurisdictions.trustTarget[i] + 0.2 * (u() - 0.5)));
     res.fear[r] = w.jurisdictions.fearTarget[i];
   }
@@ -90,7 +90,7 @@ function initialExpectations(w: World): void {
   const sum = new Float64Array(cells.seenCrimes.length);
   for (let r = 0; r < res.count; r++) {
     if (res.age[r] < 12) continue;
-    const i = res.cell[r] * 2 + (res.kind[r] >= 8 ? 1 : 0);
+    const i = res.cell[r] * 2 + (kindIsLatino(res.kind[r]) ? 1 : 0);
     n12[i] += 1;
     sum[i] += expectedReportingOf(w, r);
   }

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/schema.ts';
-import { FREE } from '../../vocabulary/codes.ts';
+import { FREE, kindIsNoncitizen } from '../../vocabulary/codes.ts';
 import { exponential, pick, type Uniform } from '../rng.ts';
 import type { JurisdictionState, Offenders, Residents } from '../world.ts';
 
@@ -39,7 +39,7 @@ export function recruit(o: Offenders, i: number, res: Residents, js: Jurisdictio
   let chosen = -1;
   for (let tries = 0; tries < 16; tries++) {
     const r = js.resStart[j] + pick(u, js.resCount[j]);
-    const weight = (res.kind[r] & 3) >= 2 ? noncitizenRatio : 1;
+    const weight = kindIsNoncitizen(res.kind[r]) ? noncitizenRatio : 1;
     const accept = u() < weight / top;
     if (chosen < 0 && accept && res.custody[r] === FREE && res.offenderSlot[r] < 0 && res.age[r] >= MIN_OFFENDER_AGE) chosen = r;
   }

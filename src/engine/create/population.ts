@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/schema.ts';
-import { GROUP_OF_KIND, LAWFUL_RESIDENT, NATURALISED, RESIDENT_GROUPS, UNDOCUMENTED, US_BORN, kindOf } from '../../vocabulary/codes.ts';
+import { GROUP_OF_KIND, LAWFUL_RESIDENT, NATURALISED, RESIDENT_GROUPS, UNDOCUMENTED, US_BORN, kindOf, jurKindOf, kindStatus } from '../../vocabulary/codes.ts';
 import { pick, poisson, type Uniform } from '../rng.ts';
 import type { Cells, Households, JurisdictionState, Residents } from '../world.ts';
 import type { Geometry } from './geometry.ts';
@@ -107,7 +107,7 @@ export function createPopulation(s: Scenario, g: Geometry, u: Uniform): Populati
         for (let k = 0; k < size; k++, r++) {
           residents.kind[r] = kindOf(latino, mixed, statuses[k]);
           residents.age[r] = drawAge(k, u);
-          residents.jurKind[r] = j * 16 + residents.kind[r];
+          residents.jurKind[r] = jurKindOf(j, residents.kind[r]);
           const present = (j * RESIDENT_GROUPS + GROUP_OF_KIND[residents.kind[r]]) * 3;
           js.present[present] += 1;
           if (residents.age[r] >= 12) js.present[present + 1] += 1;
@@ -161,12 +161,12 @@ function drawAge(k: number, u: Uniform): number {
 
 function collectUndocumented(res: Residents, js: JurisdictionState, J: number): Int32Array {
   let total = 0;
-  for (let r = 0; r < res.count; r++) if ((res.kind[r] & 3) === UNDOCUMENTED) total++;
+  for (let r = 0; r < res.count; r++) if (kindStatus(res.kind[r]) === UNDOCUMENTED) total++;
   const out = new Int32Array(total);
   let k = 0;
   for (let j = 0; j < J; j++) {
     js.undocumentedStart[j] = k;
-    for (let r = js.resStart[j]; r < js.resStart[j + 1]; r++) if ((res.kind[r] & 3) === UNDOCUMENTED) out[k++] = r;
+    for (let r = js.resStart[j]; r < js.resStart[j + 1]; r++) if (kindStatus(res.kind[r]) === UNDOCUMENTED) out[k++] = r;
   }
   js.undocumentedStart[J] = k;
   return out;

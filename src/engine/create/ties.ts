@@ -1,3 +1,4 @@
+import { kindIsLatino } from '../../vocabulary/codes.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { pick, type Uniform } from '../rng.ts';
 import type { Cells, JurisdictionState, Residents } from '../world.ts';
@@ -20,7 +21,7 @@ export function createTies(s: Scenario, g: Geometry, res: Residents, cells: Cell
   const K = res.tiesPer;
   const c = s.community;
   for (let r = 0; r < res.count; r++) {
-    const latino = res.kind[r] >= 8;
+    const latino = kindIsLatino(res.kind[r]);
     const same = latino ? c.homophily : c.homophilyNonLatino;
     for (let k = 0; k < K; k++) {
       const wantLatino = u() < same ? latino : !latino;
@@ -54,7 +55,7 @@ function findTie(r: number, wantLatino: boolean, cell: number, res: Residents, c
   for (let pass = cell < 0 ? 1 : 0; pass < 2; pass++) {
     for (let t = 0; t < TRIES; t++) {
       other = pass === 0 ? residentInCell(cells, cell, u) : js.resStart[j] + pick(u, js.resCount[j]);
-      if (other !== r && res.kind[other] >= 8 === wantLatino) return other;
+      if (other !== r && kindIsLatino(res.kind[other]) === wantLatino) return other;
     }
   }
   while (other === r && js.resCount[j] > 1) other = js.resStart[j] + pick(u, js.resCount[j]);

@@ -1,4 +1,4 @@
-import { KINDS, UNDOCUMENTED, kindIsMixed, kindStatus } from '../../vocabulary/codes.ts';
+import { KINDS, UNDOCUMENTED, kindIsMixed, kindStatus, jurKindKind, jurKindJurisdiction, jurKindsCrossGroup, jurKindOf } from '../../vocabulary/codes.ts';
 import { C, COUNTERS, FULL_SNAPSHOT_WEEKS, TRUST_BINS } from '../metrics/accumulate.ts';
 import { expectedReporting, reportingShift } from '../behaviour.ts';
 import { BELIEF_SCALE, GONE, policyActive, type World } from '../world.ts';
@@ -22,8 +22,8 @@ export function refreshTargets(w: World): void {
       const status = kindStatus(k);
       let fear = fearBase[status];
       if (kindIsMixed(k) && status !== UNDOCUMENTED) fear = Math.max(fear, f.baselineMixedHousehold);
-      js.trustTarget[j * KINDS + k] = trustBase;
-      js.fearTarget[j * KINDS + k] = fear;
+      js.trustTarget[jurKindOf(j, k)] = trustBase;
+      js.fearTarget[jurKindOf(j, k)] = fear;
     }
   }
 }
@@ -126,7 +126,7 @@ function passOverResidents(w: World, week: number, full: boolean): void {
       let io = GONE;
       if (o >= 0) io = jurKind[o];
       // 1 for a source of the resident's own group, crossGroupInfluence otherwise (a lookup, not a branch).
-      const cross = crossTable[((io ^ i) >> 3) & 1];
+      const cross = crossTable[jurKindsCrossGroup(io, i)];
       let e = belief[r] * toBelief;
       e += bu * (exposure[r] * levelHere - e);
       let eo = 0;
@@ -160,7 +160,7 @@ function passOverResidents(w: World, week: number, full: boolean): void {
       block[m + cTrust] += t;
       block[m + cFear] += f;
       if (!full) continue;
-      const expected = expectedReporting(table, reportingShift(coefficients, i & 15, t, f, fearWeight[i >> 4], e));
+      const expected = expectedReporting(table, reportingShift(coefficients, jurKindKind(i), t, f, fearWeight[jurKindJurisdiction(i)], e));
       block[m + cBelief] += e;
       block[m + cExpected] += expected;
       if (sinceActivation && t < trustAtActivation[r] - 0.1) block[m + cFell] += 1;

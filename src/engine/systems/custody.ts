@@ -10,6 +10,7 @@ import {
   RESIDENT_GROUPS,
   SCREENING_UNIVERSAL,
   UNDOCUMENTED,
+  kindStatus,
 } from '../../vocabulary/codes.ts';
 import { vacate } from '../create/offenders.ts';
 import { C, count } from '../metrics/accumulate.ts';
@@ -91,7 +92,7 @@ export function arrest(w: World, r: number, charge: number, j: number, custodial
   schedule(w, r, w.day + Math.max(1, w.params.jailDays[charge]));
   const priority = charge === CHARGE_FELONY || res.record[r] === 1;
   if (charge === CHARGE_FELONY) res.record[r] = 1;
-  if ((res.kind[r] & 3) !== UNDOCUMENTED) return BOOKED;
+  if (kindStatus(res.kind[r]) !== UNDOCUMENTED) return BOOKED;
   const model = modelInForce(w, j);
   const e = w.scenario.enforcement;
   const screened = model === MODEL_JAIL && (priority || w.params.screening[j] === SCREENING_UNIVERSAL) && screenDraw < w.params.jailScreeningProb[j];

@@ -1,4 +1,4 @@
-import { FREE } from '../../vocabulary/codes.ts';
+import { FREE, kindIsLatino } from '../../vocabulary/codes.ts';
 import { neighbourCell } from '../create/geometry.ts';
 import { residentInCell } from '../create/population.ts';
 import type { World } from '../world.ts';
@@ -60,7 +60,7 @@ export function offend(w: World): void {
     for (let k = 0; k < K; k++) candidates[k] = residentInCell(w.cells, cell, v);
     const victim = chooseVictim(w, r, K, v());
     if (victim < 0) continue;
-    const g = cell * 2 + (res.kind[victim] >= 8 ? 1 : 0);
+    const g = cell * 2 + (kindIsLatino(res.kind[victim]) ? 1 : 0);
     // Given an opportunity, x / chance is uniform on [0, 1): the same draw decides whether the offender goes through.
     if (x >= chance * completion[g]) continue;
     let type = 0;

@@ -1,4 +1,15 @@
-import { CHARGE_MISDEMEANOUR, CHARGE_NONE, CHARGE_TRAFFIC, FREE, GROUP_OF_KIND, JAILED_THEN_DETAINED, UNDOCUMENTED } from '../../vocabulary/codes.ts';
+import {
+  CHARGE_MISDEMEANOUR,
+  CHARGE_NONE,
+  CHARGE_TRAFFIC,
+  FREE,
+  GROUP_OF_KIND,
+  JAILED_THEN_DETAINED,
+  UNDOCUMENTED,
+  kindIsLatino,
+  kindStatus,
+  kindIsNoncitizen,
+} from '../../vocabulary/codes.ts';
 import { residentInCell } from '../create/population.ts';
 import { C, count } from '../metrics/accumulate.ts';
 import { MODEL_TASK_FORCE } from '../params.ts';
@@ -42,7 +53,7 @@ export function patrol(w: World): void {
         const r = residentInCell(w.cells, cell, u);
         if (res.custody[r] !== FREE || res.age[r] < MIN_STOP_AGE) continue;
         // Rejection sampling: a non-Latino candidate is kept with probability 1 / multiplier.
-        if (res.kind[r] < 8 && multiplier > 1 && u() * multiplier >= 1) continue;
+        if (!kindIsLatino(res.kind[r]) && multiplier > 1 && u() * multiplier >= 1) continue;
         target = r;
       }
       if (target >= 0) stop(w, target, j, taskForce && o.deputised[i] === 1);
@@ -56,7 +67,7 @@ function stop(w: World, r: number, j: number, deputised: boolean): void {
   const policy = w.scenario.jurisdictions[j].policy;
   const u = w.rng.stopOutcome;
   const g = GROUP_OF_KIND[res.kind[r]];
-  const latino = res.kind[r] >= 8;
+  const latino = kindIsLatino(res.kind[r]);
   const taskForce = modelInForce(w, j) === MODEL_TASK_FORCE;
   count(w.metrics, res.jur[r], g, C.stops);
   const trustBuilding = policyActive(w) && w.params.trustBuilding[j] === 1;
@@ -68,7 +79,7 @@ function stop(w: World, r: number, j: number, deputised: boolean): void {
   const chargeDraw = u();
   const questionDraw = u();
   const licenceDraw = u();
-  const undocumented = (res.kind[r] & 3) === UNDOCUMENTED;
+  const undocumented = kindStatus(res.kind[r]) === UNDOCUMENTED;
   const odds = taskForce && latino ? policy.arrestBiasMultiplier : 1;
   const base = p.arrestPerStop;
   const arrestP = (base * odds) / (1 - base + base * odds);
@@ -98,7 +109,7 @@ function questionAboutStatus(w: World, r: number, g: number): void {
   const res = w.residents;
   count(w.metrics, res.jur[r], g, C.statusQuestioned);
   noteEnforcement(w, r, 1);
-  const fearGain = (res.kind[r] & 3) >= 2 ? w.scenario.fear.questioningShock : 0;
+  const fearGain = kindIsNoncitizen(res.kind[r]) ? w.scenario.fear.questioningShock : 0;
   shock(res.trust, res.fear, r, w.scenario.trust.questioningShock, fearGain);
   raiseBelief(res, r, w.scenario.entanglement.personalBeliefShock);
   logEvent(w.events, w.day, EV.questioned, r, -1, res.trust[r]);
