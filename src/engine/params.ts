@@ -3,11 +3,7 @@ import { buildExpectedReportingTable, type CooperationCoefficients, expectedRepo
 import { logit } from './logit.ts';
 import { CHARGES, CRIME_TYPES, GROUP_OF_KIND, KINDS, MODELS, RESIDENT_GROUPS, SCREENINGS, kindIsLatino, kindStatus, jurKindOf } from '../vocabulary/codes.ts';
 import { pow } from './portable-math.ts';
-
-export const MODEL_NONE = 0;
-export const MODEL_JAIL = 1;
-export const MODEL_WARRANT = 2;
-export const MODEL_TASK_FORCE = 3;
+import { POLICY_MODELS } from '../vocabulary/policy-models.ts';
 
 /**
  * Numbers the systems read every day, unpacked once from the scenario into flat arrays so hot loops
@@ -19,8 +15,13 @@ export interface Params {
   /** Days simulated before day 0 and left out of the metrics (a whole number of weeks). */
   burnInDays: number;
   activationDay: number;
-  /** Per jurisdiction, the policy that applies from the activation day. */
-  model: Uint8Array;
+  /**
+   * Per jurisdiction, what its 287(g) model does from the activation day (1 or 0; from the table in
+   * vocabulary/policy-models.ts): an agreement at all, screening at booking, questioning on patrol.
+   */
+  agreement: Uint8Array;
+  screensAtBooking: Uint8Array;
+  questionsOnPatrol: Uint8Array;
   /** Per jurisdiction, the first day the agreement is no longer in force (past the run when it never ends). */
   endDay: Int32Array;
   sanctuary: Uint8Array;
@@ -85,14 +86,19 @@ export interface Params {
 export function deriveParams(s: Scenario): Params {
   const days = Math.round(s.run.years * 365);
   const J = s.jurisdictions.length;
-  const model = new Uint8Array(J);
+  const agreement = new Uint8Array(J);
+  const screensAtBooking = new Uint8Array(J);
+  const questionsOnPatrol = new Uint8Array(J);
   const endDay = new Int32Array(J);
   const sanctuary = new Uint8Array(J);
   const trustBuilding = new Uint8Array(J);
   const screening = new Uint8Array(J);
   const jailScreeningProb = new Float64Array(J);
   s.jurisdictions.forEach((j, i) => {
-    model[i] = MODELS.indexOf(j.policy.model);
+    const m = POLICY_MODELS[MODELS.indexOf(j.policy.model)];
+    agreement[i] = m.agreement ? 1 : 0;
+    screensAtBooking[i] = m.screensAtBooking ? 1 : 0;
+    questionsOnPatrol[i] = m.questionsOnPatrol ? 1 : 0;
     endDay[i] = j.policy.endDay ?? days + 1;
     sanctuary[i] = j.policy.sanctuary ? 1 : 0;
     trustBuilding[i] = j.policy.trustBuilding ? 1 : 0;
@@ -152,7 +158,9 @@ export function deriveParams(s: Scenario): Params {
     days,
     burnInDays: s.run.burnInWeeks * 7,
     activationDay: s.run.activationDay,
-    model,
+    agreement,
+    screensAtBooking,
+    questionsOnPatrol,
     endDay,
     sanctuary,
     trustBuilding,

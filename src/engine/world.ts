@@ -212,7 +212,7 @@ export function policyActive(w: World): boolean {
   return w.day >= w.params.activationDay;
 }
 
-/** The 287(g) model (code) in force in jurisdiction j today: none before activation and after its end day. */
-export function modelInForce(w: World, j: number): number {
-  return w.day >= w.params.activationDay && w.day < w.params.endDay[j] ? w.params.model[j] : 0;
+/** True while jurisdiction j's 287(g) model is in force: from the activation day until its end day. */
+export function modelInForce(w: World, j: number): boolean {
+  return w.day >= w.params.activationDay && w.day < w.params.endDay[j];
 }

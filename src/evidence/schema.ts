@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_QUARTERS, GROUPS, METRICS, SCREENINGS, SURVEY_GROUPS, type MetricKey } from '../engine/index.ts';
+import { MEASURED_MODELS } from '../vocabulary/policy-models.ts';
 
 const metricKey = z.enum(METRICS.map((m) => m.key) as [MetricKey, ...MetricKey[]]);
 /** Groups a target can name: every group the engine reports (the Latino status groups included). */
@@ -84,7 +85,7 @@ export const Target = z.strictObject({
   population: z.string().min(1).meta({ description: 'Who the figure is about.' }),
   simulated: TargetMeasure,
   /** The scenario the target applies to: baselines are read from any scenario's before period; effects need the policy named. */
-  appliesTo: z.enum(['baseline', 'jailEnforcement', 'taskForce']).default('baseline'),
+  appliesTo: z.enum(['baseline', ...MEASURED_MODELS]).default('baseline'),
   /** For a Jail Enforcement target, the screening practice the figure was measured under (any when absent). */
   screening: z.enum(SCREENINGS).optional().meta({ description: 'Screening practice of the jail the figure comes from (Jail Enforcement targets only).' }),
   citation: z.string().min(1),

@@ -53,9 +53,8 @@ export const CHARGE_TRAFFIC = 1;
 export const CHARGE_MISDEMEANOUR = 2;
 export const CHARGE_FELONY = 3;
 
-/** 287(g) models a jurisdiction can run. */
-export const MODELS = ['none', 'jailEnforcement', 'warrantService', 'taskForce'] as const;
-export type Model = (typeof MODELS)[number];
+/** 287(g) models a jurisdiction can run: their table is policy-models.ts. */
+export { MODELS, type Model } from './policy-models.ts';
 
 /** Whom a Jail Enforcement jail screens at booking: everyone booked, or (targeted, code 1) only ICE's priorities (felony charge or record). */
 export const SCREENINGS = ['universal', 'targeted'] as const;

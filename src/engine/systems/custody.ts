@@ -14,7 +14,6 @@ import {
 } from '../../vocabulary/codes.ts';
 import { vacate } from '../create/offenders.ts';
 import { C, count } from '../metrics/accumulate.ts';
-import { MODEL_JAIL, MODEL_NONE } from '../params.ts';
 import { GONE, modelInForce, policyActive, raiseBelief, tieOf, type World } from '../world.ts';
 import { noteEnforcement } from './entanglement.ts';
 import { EV, logEvent } from '../view/event-log.ts';
@@ -93,13 +92,14 @@ export function arrest(w: World, r: number, charge: number, j: number, custodial
   const priority = charge === CHARGE_FELONY || res.record[r] === 1;
   if (charge === CHARGE_FELONY) res.record[r] = 1;
   if (kindStatus(res.kind[r]) !== UNDOCUMENTED) return BOOKED;
-  const model = modelInForce(w, j);
+  const inForce = modelInForce(w, j);
   const e = w.scenario.enforcement;
-  const screened = model === MODEL_JAIL && (priority || w.params.screening[j] === SCREENING_UNIVERSAL) && screenDraw < w.params.jailScreeningProb[j];
+  const screened =
+    inForce && w.params.screensAtBooking[j] === 1 && (priority || w.params.screening[j] === SCREENING_UNIVERSAL) && screenDraw < w.params.jailScreeningProb[j];
   const federal = federalDraw < (priority ? e.federalDetainerProbPriority : e.federalDetainerProbOther);
   if (!screened && !federal) return BOOKED;
   let honoured: boolean;
-  if (model !== MODEL_NONE)
+  if (inForce && w.params.agreement[j] === 1)
     honoured = true; // a 287(g) jail (any model) holds people for ICE
   else if (policyActive(w) && w.params.sanctuary[j]) honoured = charge === CHARGE_FELONY;
   else honoured = honourDraw < e.detainerHonourProb;

@@ -1,4 +1,3 @@
-import { MODEL_NONE } from '../params.ts';
 import type { World } from '../world.ts';
 import { pow } from '../portable-math.ts';
 
@@ -25,7 +24,7 @@ export function updateEntanglement(w: World): void {
     js.enforcementRate[j] = p.enforcementDecay * js.enforcementRate[j] + (1 - p.enforcementDecay) * today;
     js.enforcementToday[j] = 0;
     if (w.day === p.activationDay) {
-      if (p.model[j] !== MODEL_NONE) js.pulse[j] += e.announcementPulse;
+      if (p.agreement[j] === 1) js.pulse[j] += e.announcementPulse;
       if (p.sanctuary[j]) js.pulse[j] -= w.scenario.contrasts.sanctuaryAnnouncement;
     }
     js.pulse[j] *= p.pulseDecay;

@@ -12,7 +12,6 @@ import {
 } from '../../vocabulary/codes.ts';
 import { residentInCell } from '../create/population.ts';
 import { C, count } from '../metrics/accumulate.ts';
-import { MODEL_TASK_FORCE } from '../params.ts';
 import { pick, poisson } from '../rng.ts';
 import { modelInForce, policyActive, raiseBelief, type World } from '../world.ts';
 import { noteEnforcement } from './entanglement.ts';
@@ -44,8 +43,8 @@ export function patrol(w: World): void {
     const js = w.jurisdictions;
     const cell = res.cell[js.resStart[j] + pick(u, js.resCount[j])];
     o.cell[i] = cell;
-    const taskForce = modelInForce(w, j) === MODEL_TASK_FORCE;
-    const multiplier = taskForce ? w.scenario.jurisdictions[j].policy.profilingMultiplier : 1;
+    const patrolEnforcement = modelInForce(w, j) && w.params.questionsOnPatrol[j] === 1;
+    const multiplier = patrolEnforcement ? w.scenario.jurisdictions[j].policy.profilingMultiplier : 1;
     const stops = poisson(u, perDay);
     for (let s = 0; s < stops; s++) {
       let target = -1;
@@ -56,7 +55,7 @@ export function patrol(w: World): void {
         if (!kindIsLatino(res.kind[r]) && multiplier > 1 && u() * multiplier >= 1) continue;
         target = r;
       }
-      if (target >= 0) stop(w, target, j, taskForce && o.deputised[i] === 1);
+      if (target >= 0) stop(w, target, j, patrolEnforcement && o.deputised[i] === 1);
     }
   }
 }
@@ -68,7 +67,7 @@ function stop(w: World, r: number, j: number, deputised: boolean): void {
   const u = w.rng.stopOutcome;
   const g = GROUP_OF_KIND[res.kind[r]];
   const latino = kindIsLatino(res.kind[r]);
-  const taskForce = modelInForce(w, j) === MODEL_TASK_FORCE;
+  const patrolEnforcement = modelInForce(w, j) && w.params.questionsOnPatrol[j] === 1;
   count(w.metrics, res.jur[r], g, C.stops);
   const trustBuilding = policyActive(w) && w.params.trustBuilding[j] === 1;
   const stopShock = w.scenario.trust.stopShock * (trustBuilding ? 1 - w.scenario.contrasts.trustBuildingStopShockReduction : 1);
@@ -80,7 +79,7 @@ function stop(w: World, r: number, j: number, deputised: boolean): void {
   const questionDraw = u();
   const licenceDraw = u();
   const undocumented = kindStatus(res.kind[r]) === UNDOCUMENTED;
-  const odds = taskForce && latino ? policy.arrestBiasMultiplier : 1;
+  const odds = patrolEnforcement && latino ? policy.arrestBiasMultiplier : 1;
   const base = p.arrestPerStop;
   const arrestP = (base * odds) / (1 - base + base * odds);
   const unlicensed = undocumented && res.age[r] >= DRIVING_AGE && licenceDraw < p.unlicensedArrestProb;

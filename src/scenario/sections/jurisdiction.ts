@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { MODELS, SCREENINGS } from '../../vocabulary/codes.ts';
+import { POLICY_MODELS } from '../../vocabulary/policy-models.ts';
 import { SRC, choice, flag, int, num, section, share } from '../param.ts';
 
 /** The 287(g) agreement (or its absence) and the contrasts a jurisdiction runs from the activation day. */
 export const Policy = section(
   {
     model: choice(MODELS, 'none', {
-      description:
-        'Which 287(g) model the local agency runs from the activation day: none; jailEnforcement (status screening at booking); warrantService (serving ICE warrants on people already in jail); taskForce (status questioning on patrol).',
+      description: `Which 287(g) model the local agency runs from the activation day: ${POLICY_MODELS.map((m) => (m.description ? `${m.id} (${m.description})` : m.id)).join('; ')}.`,
       source: 'targets.md section 3',
     }),
     deputisedShare: share(0.15, {

@@ -26,12 +26,7 @@ function files(dir: string): string[] {
     return statSync(p).isDirectory() ? (p.endsWith('generated') ? [] : files(p)) : p.endsWith('.ts') ? [p] : [];
   });
 }
-const RAW = [
-  /\bkind\w*\s*\[[^\]]+\]\s*(>=|<=|<|>|&|>>|\^)/i,
-  />>\s*[34]\b/,
-  /&\s*(3|4|7|15)\b/,
-  /\*\s*(16|KINDS)\s*\+/,
-];
+const RAW = [/\bkind\w*\s*\[[^\]]+\]\s*(>=|<=|<|>|&|>>|\^)/i, />>\s*[34]\b/, /&\s*(3|4|7|15)\b/, /\*\s*(16|KINDS)\s*\+/];
 
 describe('bit packing behind accessors', () => {
   it('no file but the vocabulary tests a kind\u2019s or jurKind\u2019s bits itself', () => {

@@ -425,4 +425,8 @@ export const editorMessages = () => [
   msg("difference in differences"),
   msg("event study by quarter around activation"),
   msg("share of survey respondents who say so"),
+  msg("no agreement"),
+  msg("Jail Enforcement Model"),
+  msg("Warrant Service Officer model"),
+  msg("Task Force model"),
 ];
