@@ -3,7 +3,7 @@ import { fitReport, needsTwin, runNeeds } from '../evidence/fit.ts';
 import type { TargetSet } from '../evidence/schema.ts';
 import { twinScenario } from '../evidence/twin.ts';
 import type { Scenario } from '../scenario/index.ts';
-import { readOutput } from '../report/outputs.ts';
+import { POLICY_EFFECT_OUTPUTS, readOutput } from '../report/outputs.ts';
 import type { AbcEvaluate } from './abc.ts';
 import { type CalibrationParam, loss, scenarioAt } from './calibrate.ts';
 
@@ -22,12 +22,7 @@ export interface RunTask {
  * Outputs no target names, whose posterior predictive the ABC report shows beside the targets'
  * (what the calibrated model then says about the policy effects it was not fitted to).
  */
-const UNTARGETED_OUTPUTS = [
-  'change.j0.latino.reportedShare',
-  'change.j0.latino.cooperationRate',
-  'j0.latinoNoncitizen.after.violentVictimisationPer1000',
-  'j0.all.after.clearanceRate',
-];
+const UNTARGETED_OUTPUTS = POLICY_EFFECT_OUTPUTS;
 
 /** The key of a target's statistic: its set and id. */
 export const targetStat = (set: TargetSet, id: string) => `${set.id}/${id}`;

@@ -1,7 +1,8 @@
 import { canonicalJson } from '../scenario/index.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { isMetricKey, type ReplicateResult } from '../engine/index.ts';
+import type { ReplicateResult } from '../engine/index.ts';
+import { readOutput } from '../report/outputs.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { cell, quote } from '../report/csv-fields.ts';
 import { toJson } from '../report/json.ts';
@@ -71,12 +72,7 @@ export function metricColumns(sweep: Sweep, jurisdictions: number): string[] {
 
 export function sweepRow(sweep: Sweep, plan: SweepPlan, run: number, result: ReplicateResult, columns: string[]): SweepRow {
   const point = Math.floor(run / sweep.replicates);
-  const metrics = columns.map((c) => {
-    const [j, g, p, ...m] = c.split('.');
-    const key = m.join('.');
-    const v = isMetricKey(key) ? result.summary.jurisdictions[Number(j.slice(1))]?.groups[g as 'all'][p as 'after'][key] : undefined;
-    return v === undefined ? null : v;
-  });
+  const metrics = columns.map((c) => readOutput(c, [result.summary]));
   return { run, point, replicate: run % sweep.replicates, seed: sweep.seed, params: plan.points[point].values, metrics };
 }
 

@@ -1,10 +1,9 @@
 import { missingParams, resolveParams, scenarioAt, type CalibrationParam } from '../../calibrate/calibrate.ts';
-import { GROUPS, isMetricKey } from '../../engine/index.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { toJson } from '../../report/json.ts';
 import { provenanceLine } from '../../report/provenance.ts';
 import { scenarioHash } from '../../scenario/index.ts';
-import { readOutput } from '../../report/outputs.ts';
+import { DEFAULT_SENSITIVITY_OUTPUTS, parseOutput, readOutput } from '../../report/outputs.ts';
 import { type MorrisDesign, morrisDesign } from '../../sensitivity/morris.ts';
 import { morrisResults, type SensitivityResults, sensitivityCsv, sobolResults } from '../../sensitivity/results.ts';
 import {
@@ -27,26 +26,14 @@ import { readParamSpecs } from '../param-specs.ts';
 import { terminalSafe } from '../format/terminal.ts';
 import { plannedRuns, tooLarge } from '../../sensitivity/size.ts';
 
-const DEFAULT_OUTPUTS = [
-  'change.j0.latino.reportedShare',
-  'change.j0.latino.cooperationRate',
-  'j0.latinoNoncitizen.after.violentVictimisationPer1000',
-  'j0.all.after.clearanceRate',
-  'j0.all.after.removals',
-];
-
+/** Refuses an output name that is not one, or names a jurisdiction the scenario does not have. */
 function checkOutput(name: string, jurisdictions: number): void {
-  const change = name.startsWith('change.');
-  const parts = (change ? name.slice(7) : name).split('.');
-  const ok =
-    /^j\d+$/.test(parts[0]) &&
-    (GROUPS as readonly string[]).includes(parts[1]) &&
-    (change ? isMetricKey(parts.slice(2).join('.')) : ['before', 'after'].includes(parts[2]) && isMetricKey(parts.slice(3).join('.')));
-  if (!ok)
-    throw new UsageError(
-      `--outputs: ${JSON.stringify(name)} is not an output; write j0.latino.after.reportedShare (jurisdiction.group.period.metric) or change.j0.latino.reportedShare (after/before - 1)`,
-    );
-  const j = Number(parts[0].slice(1));
+  let j: number;
+  try {
+    j = parseOutput(name).jurisdiction;
+  } catch (e) {
+    throw new UsageError(`--outputs: ${(e as Error).message}`);
+  }
   if (j >= jurisdictions)
     throw new UsageError(
       `--outputs: ${JSON.stringify(name)} names jurisdiction ${j}, but the scenario has ${jurisdictions} (j0${jurisdictions > 1 ? ` to j${jurisdictions - 1}` : ''})`,
@@ -68,7 +55,7 @@ export async function sensitivityCommand(
   }
   const missing = missingParams(scenario, params);
   if (missing.length) throw new UsageError(`--params: ${missing.join('; ')}`);
-  const outputs = flags.outputs !== undefined ? flags.outputs.split(',').map((s) => s.trim()) : DEFAULT_OUTPUTS;
+  const outputs = flags.outputs !== undefined ? flags.outputs.split(',').map((s) => s.trim()) : [...DEFAULT_SENSITIVITY_OUTPUTS];
   if (outputs.some((o) => o === '')) throw new UsageError(`--outputs ${JSON.stringify(flags.outputs)}: an empty name; list outputs separated by commas`);
   const twice = outputs.find((o, i) => outputs.indexOf(o) !== i);
   if (twice) throw new UsageError(`--outputs: ${twice} is named twice; name each output once`);

@@ -4,7 +4,7 @@ import { type CalibrationParam, resolveParams, scenarioAt } from '../../calibrat
 import { z } from 'zod';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { provenanceLine } from '../../report/provenance.ts';
-import { readOutput } from '../../report/outputs.ts';
+import { DEFAULT_SENSITIVITY_OUTPUTS, readOutput } from '../../report/outputs.ts';
 import { morrisDesign } from '../../sensitivity/morris.ts';
 import { morrisResults, type SensitivityResults, sensitivityCsv, sobolResults } from '../../sensitivity/results.ts';
 import { sobolDesign } from '../../sensitivity/sobol.ts';
@@ -33,13 +33,14 @@ interface SensitivityManifest {
 }
 
 /** The outputs screened, each named in the app's language when shown. */
-const OUTPUTS = [
-  { key: 'change.j0.latino.reportedShare', label: () => msg('Change in Latino reporting after activation') },
-  { key: 'change.j0.latino.cooperationRate', label: () => msg('Change in Latino witness cooperation') },
-  { key: 'j0.latinoNoncitizen.after.violentVictimisationPer1000', label: () => msg('Violent victimisation of Latino non-citizens, after') },
-  { key: 'j0.all.after.clearanceRate', label: () => msg('Clearance of reported crime, after') },
-  { key: 'j0.all.after.removals', label: () => msg('Removals, after') },
-];
+const LABELS: Record<(typeof DEFAULT_SENSITIVITY_OUTPUTS)[number], () => string> = {
+  'change.j0.latino.reportedShare': () => msg('Change in Latino reporting after activation'),
+  'change.j0.latino.cooperationRate': () => msg('Change in Latino witness cooperation'),
+  'j0.latinoNoncitizen.after.violentVictimisationPer1000': () => msg('Violent victimisation of Latino non-citizens, after'),
+  'j0.all.after.clearanceRate': () => msg('Clearance of reported crime, after'),
+  'j0.all.after.removals': () => msg('Removals, after'),
+};
+const OUTPUTS = DEFAULT_SENSITIVITY_OUTPUTS.map((key) => ({ key, label: LABELS[key] }));
 
 /**
  * Which assumptions drive a conclusion: Morris elementary effects (a screening) or Sobol indices (the
