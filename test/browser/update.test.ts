@@ -57,7 +57,8 @@ const engineScripts = (page: Page) =>
 
 describe('a new build under an open page', () => {
   it('keeps the page on its own build, announces the new one, and switches when asked', async () => {
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);
@@ -79,12 +80,25 @@ describe('a new build under an open page', () => {
     // Nothing of the old build was asked of the server once it was gone.
     expect(server.log.slice(deployed).filter((r) => r.status !== 200)).toEqual([]);
 
+    // A second tab of the same browser, open on the old build too, hears of the new one.
+    const other = await context.newPage();
+    const otherErrors: string[] = [];
+    other.on('pageerror', (e) => otherErrors.push(e.message));
+    await other.goto(server.url);
+    await waitForStatus(other, 'ready');
+    await expect.poll(() => other.locator('.update-ready').textContent(), { timeout: 60_000 }).toMatch(/A new version of Trustfall is ready/);
+    await other.evaluate(() => ((window as { stillHere?: boolean }).stillHere = true));
+
     await notice.getByRole('button', { name: 'Reload to use it' }).click();
     await expect.poll(() => engineScripts(page), { timeout: 60_000 }).toContain(newWorker);
     await waitForStatus(page, 'ready');
     expect(await page.locator('.update-ready').count()).toBe(0);
     expect(server.log.slice(deployed).filter((r) => r.status !== 200)).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
+    // The other tab was not reloaded under its user (a comparison may be running there): it says so.
+    await expect.poll(() => other.locator('.update-ready[role=alert]').textContent(), { timeout: 60_000 }).toMatch(/updated in another tab/);
+    expect(await other.evaluate(() => (window as { stillHere?: boolean }).stillHere)).toBe(true);
+    expect(otherErrors).toEqual([]);
+    await context.close();
   });
 });

@@ -258,23 +258,11 @@ describe(`fuzzing state files and shards (fast-check seed ${FC_SEED})`, () => {
     const r = sim(
       'calibrate',
       tiny,
-      '--method',
-      'abc',
-      '--params',
-      'crime.offenderShare:0.01:0.05',
-      '--targets',
-      'us-baselines',
-      '--particles',
-      '8',
-      '--replicates',
-      '1',
-      '--shard',
-      '1/1',
-      '--proposals',
-      '12',
+      ...'--method abc --params crime.offenderShare:0.01:0.05 --targets us-baselines --particles 8 --replicates 1 --shard 1/1 --proposals 12 --quiet'.split(
+        ' ',
+      ),
       '--out',
       made,
-      '--quiet',
     );
     expect(r.code, r.err).toBe(0);
     const real = JSON.parse(readFileSync(made, 'utf8'));

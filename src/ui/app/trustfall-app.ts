@@ -60,7 +60,10 @@ export class TrustfallApp extends LitElement {
     presenting: { state: true },
     locked: { state: true },
     updateReady: { state: true },
+    updatedElsewhere: { state: true },
   };
+  /** Another tab switched to a newer build: this page runs on, on files the new build no longer serves. */
+  declare updatedElsewhere: boolean;
   /** Switches to a newer build of the app that has been installed beside this one (then reloads). */
   declare updateReady: (() => Promise<void>) | undefined;
   /** Presenter mode: the story alone on screen, in large type (the header and footer hidden). */
@@ -106,6 +109,7 @@ export class TrustfallApp extends LitElement {
     this.presenting = false;
     this.locked = false;
     this.updateReady = undefined;
+    this.updatedElsewhere = false;
     const story = decodeStoryLink(location.hash);
     if (story && 'error' in story) this.notice = msg(str`This chapter link could not be opened: ${story.error}.`);
     else if (story) {
@@ -134,7 +138,13 @@ export class TrustfallApp extends LitElement {
     this.querySelector('.boot')?.remove();
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
-    watchForUpdates((apply) => (this.updateReady = apply));
+    watchForUpdates(
+      (apply) => (this.updateReady = apply),
+      () => {
+        this.updateReady = undefined;
+        this.updatedElsewhere = true;
+      },
+    );
     void this.apply(true);
   }
 
@@ -164,6 +174,11 @@ export class TrustfallApp extends LitElement {
       ${
         this.updateReady
           ? html`<div class="notice ok update-ready" role="status">${msg('A new version of Trustfall is ready.')} <button class="link" @click=${() => void this.updateReady?.()}>${msg('Reload to use it')}</button> <button class="link" @click=${() => (this.updateReady = undefined)}>${msg('Later')}</button></div>`
+          : nothing
+      }
+      ${
+        this.updatedElsewhere
+          ? html`<div class="notice update-ready" role="alert">${msg('Trustfall was updated in another tab. Reload this page to keep working; your edits are saved.')} <button class="link" @click=${() => location.reload()}>${msg('Reload')}</button></div>`
           : nothing
       }
       ${this.notice ? html`<div class="notice" role="alert">${this.notice} <button class="link" @click=${() => (this.notice = '')}>${msg('Dismiss')}</button></div>` : nothing}

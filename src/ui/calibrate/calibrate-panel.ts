@@ -11,7 +11,7 @@ import { downloadText } from '../toolbar/files.ts';
 import { type FitReport, runNeeds } from '../../evidence/fit.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
 import { scenarioHash, type Scenario } from '../../scenario/index.ts';
-import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
+import { PoolController } from '../controllers/pool-controller.ts';
 import { getAt, parsePath } from '../../scenario/paths.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { emit } from '../events.ts';
@@ -53,7 +53,6 @@ export class CalibratePanel extends LitElement {
     result: { state: true },
     problem: { state: true },
     cancelling: { state: true },
-    workersLost: { state: true },
   };
   declare draft: Record<string, unknown>;
   /** The seed the app runs with (the Seed field), which a link or the field may set apart from the file's. */
@@ -78,9 +77,8 @@ export class CalibratePanel extends LitElement {
   declare problem: string;
   /** Cancel was pressed: the search stops before its next evaluation. */
   declare cancelling: boolean;
-  declare workersLost: number;
   private stop = false;
-  private pool?: BrowserPool;
+  private readonly pool = new PoolController(this);
 
   constructor() {
     super();
@@ -92,7 +90,6 @@ export class CalibratePanel extends LitElement {
     this.running = false;
     this.problem = '';
     this.cancelling = false;
-    this.workersLost = 0;
     updateWhenLocaleChanges(this);
   }
 
@@ -100,7 +97,6 @@ export class CalibratePanel extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stop = true;
-    this.pool?.cancel();
   }
 
   override render(): TemplateResult {
@@ -120,7 +116,7 @@ export class CalibratePanel extends LitElement {
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       ${this.progress ? html`<p role="status" class="progress">${this.progressText()} <progress max=${this.budget} .value=${this.progress.evaluations}></progress></p>` : nothing}
-      ${this.workersLost ? html`<p class="hint" role="status">${this.workersLost > 1 ? msg(str`A worker stopped during the search (${this.workersLost} times); a fresh one took over and ran its replicate again.`) : msg('A worker stopped during the search; a fresh one took over and ran its replicate again.')}</p>` : nothing}
+      ${this.pool.workersLost ? html`<p class="hint" role="status">${this.pool.workersLost > 1 ? msg(str`A worker stopped during the search (${this.pool.workersLost} times); a fresh one took over and ran its replicate again.`) : msg('A worker stopped during the search; a fresh one took over and ran its replicate again.')}</p>` : nothing}
       ${this.result ? this.outcome() : nothing}`;
   }
 
@@ -199,62 +195,58 @@ export class CalibratePanel extends LitElement {
     }
     const { seed, hash } = start;
     const params = resolveParams(picked);
-    this.workersLost = 0;
     this.cancelling = false;
-    const pool = new BrowserPool(poolSize(), (lost) => {
-      this.workersLost = lost;
-    });
-    this.pool = pool;
     const replicates = this.replicates;
     this.running = true;
     this.stop = false;
-    try {
-      const out = await calibrate({
-        base: structuredClone(this.draft),
-        params,
-        targets: [BUILT_IN_TARGETS[this.set]],
-        budget: this.budget,
-        seed,
-        replicates,
-        evaluate: async (s) => {
-          const out = await pool.run(
-            Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate, ...runNeeds([BUILT_IN_TARGETS[this.set]]) })),
-            () => {},
-          );
-          const summaries = out.results.filter((r) => r !== undefined).map((r) => r.summary);
-          if (summaries.length === 0) throw new Error(out.cancelled ? 'cancelled' : 'every replicate stopped its worker');
-          return summaries;
-        },
-        onProgress: (p) => {
-          this.progress = p;
-        },
-        shouldStop: () => this.stop,
-      });
-      this.result = {
-        best: out.best,
-        report: out.report,
-        stopped: out.stopped,
-        params,
-        state: out.state,
-        bestLoss: out.bestLoss,
-        manifest: {
-          engineVersion: ENGINE_VERSION,
-          scenarioHash: hash,
-          calibratedScenarioHash: scenarioHash(out.best),
+    await this.pool.use(async (pool) => {
+      try {
+        const out = await calibrate({
+          base: structuredClone(this.draft),
+          params,
+          targets: [BUILT_IN_TARGETS[this.set]],
+          budget: this.budget,
           seed,
-          method: 'nelder-mead',
-          targetSet: `${BUILT_IN_TARGETS[this.set].id} ${BUILT_IN_TARGETS[this.set].version}`,
           replicates,
-          evaluations: out.state.history.length,
-        },
-      };
-    } catch (e) {
-      this.problem = msg(str`Calibration failed: ${(e as Error).message}`);
-    } finally {
-      pool.close();
-      this.running = false;
-      this.cancelling = false;
-    }
+          evaluate: async (s) => {
+            const out = await pool.run(
+              Array.from({ length: replicates }, (_, replicate) => ({ scenario: s, seed, replicate, ...runNeeds([BUILT_IN_TARGETS[this.set]]) })),
+              () => {},
+            );
+            const summaries = out.results.filter((r) => r !== undefined).map((r) => r.summary);
+            if (summaries.length === 0) throw new Error(out.cancelled ? 'cancelled' : 'every replicate stopped its worker');
+            return summaries;
+          },
+          onProgress: (p) => {
+            this.progress = p;
+          },
+          shouldStop: () => this.stop,
+        });
+        this.result = {
+          best: out.best,
+          report: out.report,
+          stopped: out.stopped,
+          params,
+          state: out.state,
+          bestLoss: out.bestLoss,
+          manifest: {
+            engineVersion: ENGINE_VERSION,
+            scenarioHash: hash,
+            calibratedScenarioHash: scenarioHash(out.best),
+            seed,
+            method: 'nelder-mead',
+            targetSet: `${BUILT_IN_TARGETS[this.set].id} ${BUILT_IN_TARGETS[this.set].version}`,
+            replicates,
+            evaluations: out.state.history.length,
+          },
+        };
+      } catch (e) {
+        this.problem = msg(str`Calibration failed: ${(e as Error).message}`);
+      } finally {
+        this.running = false;
+        this.cancelling = false;
+      }
+    });
   };
 
   static override styles = toolPanelStyles;

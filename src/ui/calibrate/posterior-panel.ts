@@ -9,7 +9,7 @@ import { ENGINE_VERSION } from '../../engine/version.ts';
 import { BUILT_IN_TARGETS, DEFAULT_TARGETS } from '../../evidence/registry.ts';
 import { cell } from '../../report/csv-fields.ts';
 import { provenanceLine } from '../../report/provenance.ts';
-import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
+import { PoolController } from '../controllers/pool-controller.ts';
 import { numberField } from '../forms/checked-number.ts';
 import { toolStart } from '../forms/tool-seed.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
@@ -70,7 +70,7 @@ export class PosteriorPanel extends LitElement {
   declare found: { report: AbcReport; last: AbcGeneration; params: CalibrationParam[]; manifest: PosteriorManifest; cancelled: boolean } | undefined;
   declare problem: string;
   private stop = false;
-  private pool?: BrowserPool;
+  private readonly pool = new PoolController(this);
 
   constructor() {
     super();
@@ -90,7 +90,6 @@ export class PosteriorPanel extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stop = true;
-    this.pool?.cancel();
   }
 
   override render(): TemplateResult {
@@ -114,7 +113,7 @@ export class PosteriorPanel extends LitElement {
   private cancel = () => {
     this.stop = true;
     this.requestUpdate();
-    this.pool?.cancel();
+    this.pool.cancel();
   };
 
   private show(): TemplateResult {
@@ -157,60 +156,62 @@ export class PosteriorPanel extends LitElement {
     const params = resolveParams(picked);
     const targets = [BUILT_IN_TARGETS[this.set]];
     const { particles, generations, replicates } = this;
-    const pool = new BrowserPool(poolSize());
-    this.pool = pool;
     this.stop = false;
     this.running = true;
     let runs = 0;
     let done: AbcGeneration[] = [];
-    const evaluate = modelDistance({
-      base: structuredClone(this.draft),
-      params,
-      targets,
-      seed,
-      replicates,
-      run: async (tasks) => {
-        const out = await pool.run(tasks, () => {});
-        if (out.cancelled) throw new Cancelled();
-        if (out.failed.length) throw new Error(msg(str`${out.failed.length} run(s) kept stopping their worker; the posterior needs every run.`));
-        runs += tasks.length;
-        return out.results.map((r) => r!.summary);
-      },
-    });
-    try {
-      const result = await abcSmc({
-        k: params.length,
-        population: particles,
-        generations,
-        quantile: 0.5,
+    const ok = await this.pool.use(async (pool) => {
+      const evaluate = modelDistance({
+        base: structuredClone(this.draft),
+        params,
+        targets,
         seed,
-        evaluate,
-        onProposals: (g, accepted, proposals) => {
-          this.status = msg(str`Generation ${g} of ${generations}: ${accepted} of ${particles} particles accepted from ${proposals} proposals (${runs} runs).`);
+        replicates,
+        run: async (tasks) => {
+          const out = await pool.run(tasks, () => {});
+          if (out.cancelled) throw new Cancelled();
+          if (out.failed.length) throw new Error(msg(str`${out.failed.length} run(s) kept stopping their worker; the posterior needs every run.`));
+          runs += tasks.length;
+          return out.results.map((r) => r!.summary);
         },
-        onGeneration: (p) => {
-          done = [...p.generations];
-        },
-        shouldStop: () => this.stop,
       });
-      done = result.generations;
-      this.status =
-        result.stopped === 'stopped'
-          ? msg(str`Cancelled after ${runs} runs.`)
-          : result.stopped === 'collapsed'
-            ? msg(str`Stopped: too few proposals came near the targets (${runs} runs); the posterior below is the last complete generation.`)
-            : msg(str`Done: ${done.length - 1} generations after the prior's, ${runs} runs.`);
-    } catch (e) {
-      if (!(e instanceof Cancelled)) {
-        this.problem = (e as Error).message;
-        return;
+      try {
+        const result = await abcSmc({
+          k: params.length,
+          population: particles,
+          generations,
+          quantile: 0.5,
+          seed,
+          evaluate,
+          onProposals: (g, accepted, proposals) => {
+            this.status = msg(
+              str`Generation ${g} of ${generations}: ${accepted} of ${particles} particles accepted from ${proposals} proposals (${runs} runs).`,
+            );
+          },
+          onGeneration: (p) => {
+            done = [...p.generations];
+          },
+          shouldStop: () => this.stop,
+        });
+        done = result.generations;
+        this.status =
+          result.stopped === 'stopped'
+            ? msg(str`Cancelled after ${runs} runs.`)
+            : result.stopped === 'collapsed'
+              ? msg(str`Stopped: too few proposals came near the targets (${runs} runs); the posterior below is the last complete generation.`)
+              : msg(str`Done: ${done.length - 1} generations after the prior's, ${runs} runs.`);
+      } catch (e) {
+        if (!(e instanceof Cancelled)) {
+          this.problem = (e as Error).message;
+          return false;
+        }
+        this.status = msg(str`Cancelled after ${runs} runs.`);
+      } finally {
+        this.running = false;
       }
-      this.status = msg(str`Cancelled after ${runs} runs.`);
-    } finally {
-      pool.close();
-      this.running = false;
-    }
-    if (done.length === 0) return;
+      return true;
+    });
+    if (!ok || done.length === 0) return;
     const last = done.at(-1)!;
     this.found = {
       report: abcReport(done, params, targets),

@@ -17,7 +17,8 @@ import { encodeComparison, type SharedComparison } from '../state/share-link.ts'
 import { downloadText, downloadUrl } from '../toolbar/files.ts';
 import { emit } from '../events.ts';
 import { numberField } from '../forms/checked-number.ts';
-import { BrowserPool, type PoolOutcome, poolSize } from './browser-pool.ts';
+import { type PoolOutcome, poolSize } from './browser-pool.ts';
+import { PoolController } from '../controllers/pool-controller.ts';
 import { loadComparison, saveComparison } from '../state/saved-comparison.ts';
 import { SCENARIO_COLOURS, type BandChart } from './band-chart.ts';
 import { composeFigure } from '../charts/figure.ts';
@@ -58,7 +59,6 @@ export class CompareView extends LitElement {
     metric: { state: true },
     group: { state: true },
     jurisdiction: { state: true },
-    workersLost: { state: true },
     restored: { state: true },
   };
   declare setup: SharedComparison;
@@ -73,11 +73,10 @@ export class CompareView extends LitElement {
   declare group: string;
   declare jurisdiction: number;
   /** Workers that died during the current run and were replaced (said beside the progress). */
-  declare workersLost: number;
   /** When the comparison on screen was restored from this browser's storage, its finishing time. */
   declare restored: string;
 
-  private pool?: BrowserPool;
+  private readonly pool = new PoolController(this);
   private compared: ComparedScenario[] = [];
   private bandsCache?: { key: string; bands: Band[] };
 
@@ -91,7 +90,6 @@ export class CompareView extends LitElement {
     this.metric = 'meanTrust';
     this.group = 'latinoNoncitizen';
     this.jurisdiction = 0;
-    this.workersLost = 0;
     this.restored = '';
     updateWhenLocaleChanges(this);
   }
@@ -118,11 +116,6 @@ export class CompareView extends LitElement {
   }
 
   /** Leaving the page (or the view) stops the run's Workers: nothing keeps computing unseen. */
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.pool?.cancel();
-  }
-
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
@@ -147,8 +140,8 @@ export class CompareView extends LitElement {
         ${
           this.running || this.done
             ? html`<div class="compare-progress" role="status">${this.progressText()} <progress max=${this.total} .value=${this.done}></progress>${
-                this.workersLost
-                  ? html`<p class="hint">${this.workersLost > 1 ? msg(str`A worker stopped during the run (${this.workersLost} times); a fresh one took over and ran its replicate again. Finished replicates are kept.`) : msg('A worker stopped during the run; a fresh one took over and ran its replicate again. Finished replicates are kept.')}</p>`
+                this.pool.workersLost
+                  ? html`<p class="hint">${this.pool.workersLost > 1 ? msg(str`A worker stopped during the run (${this.pool.workersLost} times); a fresh one took over and ran its replicate again. Finished replicates are kept.`) : msg('A worker stopped during the run; a fresh one took over and ran its replicate again. Finished replicates are kept.')}</p>`
                   : nothing
               }</div>`
             : nothing
@@ -314,19 +307,13 @@ export class CompareView extends LitElement {
     this.running = true;
     this.done = 0;
     this.total = tasks.length;
-    this.workersLost = 0;
-    this.pool = new BrowserPool(poolSize(), (lost) => {
-      this.workersLost = lost;
-    });
     let outcome: PoolOutcome;
     try {
-      outcome = await this.pool.run(tasks, (_i, _r, done) => (this.done = done));
+      outcome = await this.pool.use((pool) => pool.run(tasks, (_i, _r, done) => (this.done = done)));
     } catch (e) {
       this.running = false;
       this.problems = [`a replicate failed: ${(e as Error).message}`];
       return;
-    } finally {
-      this.pool.close();
     }
     this.running = false;
     this.compared = scenarios.map((scenario, k) => ({
@@ -344,7 +331,7 @@ export class CompareView extends LitElement {
     await saveComparison(this.setup, this.compared, this.report);
   };
 
-  private cancel = () => this.pool?.cancel();
+  private cancel = () => this.pool.cancel();
 
   private exportCsv = () => {
     const rows = this.compared.flatMap((c) =>

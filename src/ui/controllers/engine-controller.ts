@@ -84,7 +84,10 @@ export class EngineController implements ReactiveController {
   private spawn(): void {
     const { worker, api, ended, started } = startEngineWorker('trustfall-engine');
     let running = false;
-    void started.then(() => (running = true)).catch(() => undefined);
+    void started.then(
+      () => (running = true),
+      () => (running = true),
+    );
     this.worker = worker;
     this.api = api;
     void api.setViewMeasure(this.viewMeasure).catch(() => undefined);

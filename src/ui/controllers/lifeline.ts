@@ -12,8 +12,11 @@ export function lifelineKind(): 'lock' | 'database' {
 }
 
 export function lifelineEnded(name: string, held: Promise<void>): Promise<void> {
-  if (lifelineKind() === 'lock') return held.then(() => navigator.locks.request(name, () => undefined));
-  if (!('indexedDB' in globalThis)) return new Promise<void>(() => {});
+  // A lifeline that could not be taken or watched (storage blocked, a full disk) says nothing: the
+  // Worker then goes unwatched, as before there were lifelines, rather than being taken for dead.
+  const never = () => new Promise<void>(() => {});
+  if (lifelineKind() === 'lock') return held.then(() => navigator.locks.request(name, () => undefined), never);
+  if (!('indexedDB' in globalThis)) return never();
   return held.then(
     () =>
       new Promise<void>((ended) => {
@@ -21,11 +24,21 @@ export function lifelineEnded(name: string, held: Promise<void>): Promise<void> 
         // Blocked while the Worker lives; granted the moment its connection closes.
         request.onsuccess = () => {
           request.result.close();
-          indexedDB.deleteDatabase(name);
+          forget(name);
           ended();
         };
       }),
+    never,
   );
+}
+
+/** Deletes a lifeline's database; where storage refuses, it stays (an empty database, harmless). */
+function forget(name: string): void {
+  try {
+    indexedDB.deleteDatabase(name);
+  } catch {
+    // Nothing to do: the next visit's sweep tries again.
+  }
 }
 
 /**
@@ -35,5 +48,5 @@ export function lifelineEnded(name: string, held: Promise<void>): Promise<void> 
 export async function sweepLifelines(): Promise<void> {
   if (lifelineKind() === 'lock' || !('indexedDB' in globalThis) || !indexedDB.databases) return;
   const known = await indexedDB.databases().catch(() => []);
-  for (const { name } of known) if (name?.startsWith(LIFELINE_PREFIX)) indexedDB.deleteDatabase(name);
+  for (const { name } of known) if (name?.startsWith(LIFELINE_PREFIX)) forget(name);
 }

@@ -9,7 +9,7 @@ import { morrisDesign } from '../../sensitivity/morris.ts';
 import { morrisResults, type SensitivityResults, sensitivityCsv, sobolResults } from '../../sensitivity/results.ts';
 import { sobolDesign } from '../../sensitivity/sobol.ts';
 import { CHOICES, parameterChoices, SWITCHES, switchChoices } from '../calibrate/choices.ts';
-import { BrowserPool } from '../compare/browser-pool.ts';
+import { PoolController } from '../controllers/pool-controller.ts';
 import { numberField } from '../forms/checked-number.ts';
 import { toolStart } from '../forms/tool-seed.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
@@ -82,7 +82,7 @@ export class SensitivityPanel extends LitElement {
   /** The scenario as it was when the finished analysis started (the editor may have moved on). */
   private analysed: Record<string, unknown> = {};
   declare problem: string;
-  private pool?: BrowserPool;
+  private readonly pool = new PoolController(this);
 
   constructor() {
     super();
@@ -100,12 +100,6 @@ export class SensitivityPanel extends LitElement {
     this.done = 0;
     this.total = 0;
     this.problem = '';
-  }
-
-  /** Leaving the page stops the screening's Workers. */
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.pool?.cancel();
   }
 
   override render(): TemplateResult {
@@ -142,7 +136,7 @@ export class SensitivityPanel extends LitElement {
                 set: (v) => (this.trajectories = v),
               })
         }
-        ${this.running ? html`<button class="primary" @click=${() => this.pool?.cancel()}>${msg('Cancel')}</button>` : html`<button class="primary" @click=${this.run}>${sobol ? msg('Compute indices') : msg('Screen')}</button>`}
+        ${this.running ? html`<button class="primary" @click=${() => this.pool.cancel()}>${msg('Cancel')}</button>` : html`<button class="primary" @click=${this.run}>${sobol ? msg('Compute indices') : msg('Screen')}</button>`}
         ${this.running || this.done ? html`<span role="status">${msg(str`${this.done} of ${this.total} runs`)}</span>` : nothing}
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
@@ -230,12 +224,11 @@ export class SensitivityPanel extends LitElement {
     const sobol = method === 'sobol' ? sobolDesign(params.length, this.samples, seed) : undefined;
     const points = (morris ?? sobol)!.points;
     const tasks = points.map((x) => ({ scenario: scenarioAt(structuredClone(analysed), params, x), seed, replicate: 0 }));
-    this.pool = new BrowserPool();
     this.running = true;
     this.done = 0;
     this.total = tasks.length;
     try {
-      const out = await this.pool.run(tasks, (_i, _r, done) => (this.done = done));
+      const out = await this.pool.use((pool) => pool.run(tasks, (_i, _r, done) => (this.done = done)));
       if (out.cancelled) {
         this.problem = msg('Cancelled: the analysis needs every run of its design, so nothing is shown.');
         return;
@@ -258,8 +251,9 @@ export class SensitivityPanel extends LitElement {
         parameters: params,
       };
       this.analysed = analysed;
+    } catch (e) {
+      this.problem = msg(str`The analysis stopped: ${(e as Error).message}`);
     } finally {
-      this.pool.close();
       this.running = false;
     }
   };

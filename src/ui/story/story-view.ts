@@ -7,7 +7,7 @@ import { ScenarioError } from '../../scenario/index.ts';
 import { type Chapter, inLanguage, parseChapter } from '../../story/chapter.ts';
 import { againstName, chapterScenarios, chapterTasks, scenarioName, type ChapterScenarios } from '../../story/chapter-tasks.ts';
 import { type Answer, chapterSentences, displayUnits } from '../../story/result.ts';
-import { BrowserPool, poolSize } from '../compare/browser-pool.ts';
+import { PoolController } from '../controllers/pool-controller.ts';
 import { SCENARIO_COLOURS } from '../compare/band-chart.ts';
 import { downloadText } from '../toolbar/files.ts';
 import { emit } from '../events.ts';
@@ -82,7 +82,7 @@ export class StoryView extends LitElement {
   declare problems: string[];
   declare copied: string;
 
-  private pool?: BrowserPool;
+  private readonly pool = new PoolController(this);
   private readonly outcomes = new Map<Chapter, ChapterOutcome>();
 
   constructor() {
@@ -113,7 +113,6 @@ export class StoryView extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.pool?.cancel();
     window.removeEventListener('keydown', this.onKey);
   }
 
@@ -146,7 +145,7 @@ export class StoryView extends LitElement {
 
   /** Clears the chapter's result (presenter mode's Reset: before the room predicts again). */
   private reset(c: Chapter): void {
-    this.pool?.cancel();
+    this.pool.cancel();
     this.outcomes.delete(c);
     this.outcome = undefined;
   }
@@ -342,7 +341,7 @@ export class StoryView extends LitElement {
   }
 
   private async go(k: number, focus = true): Promise<void> {
-    this.pool?.cancel();
+    this.pool.cancel();
     this.current = k;
     const c = this.chapters[k];
     this.problems = [];
@@ -366,9 +365,8 @@ export class StoryView extends LitElement {
     this.running = true;
     this.done = 0;
     this.total = tasks.length;
-    this.pool = new BrowserPool(poolSize());
     try {
-      const out = await this.pool.run(tasks, (_i, _r, done) => (this.done = done));
+      const out = await this.pool.use((pool) => pool.run(tasks, (_i, _r, done) => (this.done = done)));
       if (out.cancelled) return;
       const results = out.results.filter((r): r is ReplicateResult => r !== undefined);
       const main = results.slice(0, c.replicates);
@@ -383,12 +381,11 @@ export class StoryView extends LitElement {
     } catch (e) {
       this.problems = [`a run failed: ${(e as Error).message}`];
     } finally {
-      this.pool.close();
       this.running = false;
     }
   }
 
-  private cancel = () => this.pool?.cancel();
+  private cancel = () => this.pool.cancel();
 
   private openInLab(c: Chapter): void {
     const s = this.resolved?.value;
