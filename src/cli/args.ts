@@ -1,10 +1,7 @@
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { COMMAND_FILES, type CommandName, FLAGS, type FlagName, UsageError } from './flags.ts';
 
-/** A command-line mistake: printed with a pointer to --help, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { DECIMAL, UsageError } from './flags.ts';
 
 export interface RunFlags {
   seed?: number;
@@ -47,58 +44,21 @@ export interface RunFlags {
   samples?: number;
 }
 
-/** Which options each command reads, and how many files it takes; anything else is refused, not ignored. */
-export const COMMANDS: Record<string, { flags: readonly (keyof RunFlags)[]; files: [number, number] }> = {
-  run: { flags: ['seed', 'replicates', 'years', 'json', 'csv', 'quiet'], files: [1, 1] },
-  resolve: { flags: [], files: [1, 1] },
-  params: { flags: ['json'], files: [0, 0] },
-  presets: { flags: [], files: [0, 0] },
-  compare: { flags: ['seed', 'replicates', 'years', 'json', 'csv', 'quiet', 'workers', 'survey'], files: [2, 4] },
-  sweep: { flags: ['shard', 'out', 'csv', 'quiet', 'workers', 'resume'], files: [1, 1] },
-  merge: { flags: ['out', 'csv'], files: [1, 10_000] },
-  fit: { flags: ['seed', 'replicates', 'years', 'json', 'quiet', 'workers', 'targets'], files: [1, 1] },
-  calibrate: {
-    flags: [
-      'seed',
-      'replicates',
-      'years',
-      'targets',
-      'params',
-      'budget',
-      'out',
-      'state',
-      'resume',
-      'quiet',
-      'workers',
-      'method',
-      'particles',
-      'generations',
-      'shard',
-      'proposals',
-    ],
-    files: [1, 1],
-  },
-  sensitivity: {
-    flags: [
-      'seed',
-      'replicates',
-      'years',
-      'params',
-      'outputs',
-      'trajectories',
-      'levels',
-      'method',
-      'samples',
-      'json',
-      'quiet',
-      'workers',
-      'shard',
-      'out',
-      'resume',
-    ],
-    files: [1, 1],
-  },
-};
+/** Which options each command reads (from the option table), and how many files it takes; anything else is refused, not ignored. */
+export const COMMANDS: Record<string, { flags: readonly (keyof RunFlags)[]; files: readonly [number, number] }> = Object.fromEntries(
+  (Object.keys(COMMAND_FILES) as CommandName[]).map((command) => [
+    command,
+    {
+      flags: (Object.keys(FLAGS) as FlagName[]).filter((f) => (FLAGS[f].commands as readonly string[]).includes(command)),
+      files: COMMAND_FILES[command],
+    },
+  ]),
+);
+
+// Every field of RunFlags is an option of the table, and every option a field.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const sameNames: Same<keyof RunFlags, FlagName> = true;
+void sameNames;
 
 export interface Parsed {
   command: string | undefined;
@@ -119,29 +79,7 @@ export function parseCommandLine(argv: string[]): Parsed {
       strict: true,
       tokens: true,
       options: {
-        seed: { type: 'string' },
-        replicates: { type: 'string' },
-        years: { type: 'string' },
-        json: { type: 'boolean' },
-        csv: { type: 'string' },
-        quiet: { type: 'boolean' },
-        workers: { type: 'string' },
-        survey: { type: 'string' },
-        shard: { type: 'string' },
-        out: { type: 'string' },
-        targets: { type: 'string' },
-        params: { type: 'string' },
-        budget: { type: 'string' },
-        state: { type: 'string' },
-        resume: { type: 'boolean' },
-        outputs: { type: 'string' },
-        trajectories: { type: 'string' },
-        levels: { type: 'string' },
-        method: { type: 'string' },
-        samples: { type: 'string' },
-        particles: { type: 'string' },
-        proposals: { type: 'string' },
-        generations: { type: 'string' },
+        ...Object.fromEntries(Object.entries(FLAGS).map(([name, f]) => [name, { type: 'read' in f ? ('string' as const) : ('boolean' as const) }])),
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -178,64 +116,17 @@ export function parseCommandLine(argv: string[]): Parsed {
     command: positionals[0],
     positionals: positionals.slice(1),
     help: values.help === true,
-    flags: {
-      seed: numberFlag('seed', values.seed),
-      replicates: numberFlag('replicates', values.replicates),
-      years: numberFlag('years', values.years),
-      json: values.json === true,
-      csv: typeof values.csv === 'string' ? values.csv : undefined,
-      quiet: values.quiet === true,
-      workers: wholeFlag('workers', values.workers, 1, availableParallelism()),
-      survey: wholeFlag('survey', values.survey, 2, 1_000_000),
-      shard: shardFlag(values.shard),
-      out: typeof values.out === 'string' ? values.out : undefined,
-      targets: typeof values.targets === 'string' ? values.targets : undefined,
-      params: typeof values.params === 'string' ? values.params : undefined,
-      budget: wholeFlag('budget', values.budget, 1, 1_000_000),
-      state: typeof values.state === 'string' ? values.state : undefined,
-      resume: values.resume === true,
-      outputs: typeof values.outputs === 'string' ? values.outputs : undefined,
-      trajectories: wholeFlag('trajectories', values.trajectories, 2, 1000),
-      levels: wholeFlag('levels', values.levels, 2, 20),
-      method: methodFlag(values.method),
-      samples: wholeFlag('samples', values.samples, 8, 1_000_000),
-      proposals: wholeFlag('proposals', values.proposals, 1, 10_000_000),
-      particles: wholeFlag('particles', values.particles, 8, 100_000),
-      generations: wholeFlag('generations', values.generations, 1, 100),
-    },
+    flags: readFlags(values),
   };
 }
 
-function methodFlag(raw: string | boolean | undefined): RunFlags['method'] {
-  if (raw === undefined || typeof raw === 'boolean') return undefined;
-  if (raw === 'morris' || raw === 'sobol' || raw === 'nelder-mead' || raw === 'abc') return raw;
-  throw new UsageError(
-    `--method: ${JSON.stringify(raw)} is not a method; sensitivity takes morris (screening) or sobol (variance-based indices), calibrate nelder-mead (a best point) or abc (a posterior)`,
-  );
-}
-
-/** A decimal number as people write it: no hexadecimal, binary or octal forms, no "Infinity". */
-export const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function numberFlag(name: string, raw: string | boolean | undefined): number | undefined {
-  if (raw === undefined || typeof raw === 'boolean') return undefined;
-  const n = Number(raw.trim());
-  if (!DECIMAL.test(raw.trim()) || !Number.isFinite(n)) throw new UsageError(`--${name}: ${JSON.stringify(raw)} is not a number`);
-  return n;
-}
-
-function wholeFlag(name: string, raw: string | boolean | undefined, min: number, max: number): number | undefined {
-  const n = numberFlag(name, raw);
-  if (n === undefined) return undefined;
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name}: ${n} is not allowed; expected a whole number from ${min} to ${max}`);
-  return n;
-}
-
-function shardFlag(raw: string | boolean | undefined): { k: number; n: number } | undefined {
-  if (raw === undefined || typeof raw === 'boolean') return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
-  const k = m ? Number(m[1]) : NaN;
-  const n = m ? Number(m[2]) : NaN;
-  if (!m || n < 1 || k < 1 || k > n) throw new UsageError(`--shard: ${JSON.stringify(raw)} is not allowed; expected K/N with 1 <= K <= N, e.g. --shard 2/8`);
-  return { k, n };
+/** Each option's value, read by its entry in the table (a switch is on or off; an absent option is undefined). */
+function readFlags(values: Record<string, string | boolean | undefined>): RunFlags {
+  const flags: Record<string, unknown> = {};
+  for (const [name, f] of Object.entries(FLAGS) as [FlagName, (typeof FLAGS)[FlagName]][]) {
+    const raw = values[name];
+    if (!('read' in f)) flags[name] = raw === true;
+    else if (typeof raw === 'string') flags[name] = f.read(name, raw);
+  }
+  return flags as unknown as RunFlags;
 }

@@ -1,7 +1,5 @@
-import { describeAllowed, schemaNodeAt } from '../scenario/index.ts';
 import { PRESETS, presetPath } from '../scenario/presets.ts';
-
-const range = (path: string[]) => describeAllowed(schemaNodeAt(path));
+import { optionsHelp } from './flags.ts';
 
 /** The text of `sim --help`. */
 export function helpText(): string {
@@ -61,22 +59,9 @@ Usage:
   npm run -s sim -- presets                         list the preset scenarios
   npm run -s sim -- --help                          this text
 
-Options for run (each overrides the scenario file):
-  --seed N         random seed; ${range(['run', 'seed'])}
-  --replicates N   independent replicates, averaged with 95% intervals; ${range(['run', 'replicates'])}
-  --years N        simulated years after burn-in; ${range(['run', 'years'])}
-  --json           print exactly one JSON object on stdout instead of the table (shape in README.md)
-  --csv FILE       also write the weekly time series (mean over replicates) to FILE as CSV
-  --quiet          no progress on stderr
-
-Options for compare and sweep:
-  --workers N      worker threads (default: one per core); results do not depend on it
-  --survey N       (compare) simulate a victimisation survey of N households per jurisdiction
-                   and period, with sampling error, and use it for difference-in-differences
-  --shard K/N      (sweep, sensitivity, calibrate --method abc) run only the K-th of N slices; join
-                   them with merge
-  --out FILE       (sweep, merge, a sensitivity shard) write the JSON to FILE instead of stdout;
-                   (sensitivity --resume) the file a stopped analysis kept its runs in
+Options (the commands that read each in brackets; any other is refused; --seed, --replicates and
+--years override the scenario file):
+${optionsHelp()}
 compare defaults to 10 replicates per scenario; Ctrl-C stops it and reports what finished (exit 130).
 
 Progress goes to stderr (a live line on a terminal, a line every few seconds otherwise), so stdout

@@ -13,7 +13,7 @@ export type OutputRef =
   | { change: true; jurisdiction: number; group: Group; metric: MetricKey };
 
 /** What an output name must look like, for messages. */
-export const OUTPUT_GRAMMAR = 'j0.latino.after.reportedShare (jurisdiction.group.period.metric) or change.j0.latino.reportedShare (after/before - 1)';
+const OUTPUT_GRAMMAR = 'j0.latino.after.reportedShare (jurisdiction.group.period.metric) or change.j0.latino.reportedShare (after/before - 1)';
 
 /** An output name, parsed to its reference (the one parser of output names). */
 export const OutputName = z.string().transform((name, ctx): OutputRef => {

@@ -18,8 +18,10 @@ export const Replicates = RUN.shape.replicates.unwrap();
 /** Households asked in the simulated survey per jurisdiction and period: 0 for none, else 2 to 1,000,000. */
 export const SURVEY_MAX = 1_000_000;
 export const SurveyHouseholds = z.union([z.literal(0), z.int().min(2).max(SURVEY_MAX)]);
+/** Simulated years after burn-in: the scenario's own range. */
+export const Years = RUN.shape.years.unwrap();
 /** Simulated years for every scenario of a comparison: 0 for each scenario's own, else the scenario's range. */
-export const ComparisonYears = z.union([z.literal(0), RUN.shape.years.unwrap()]);
+export const ComparisonYears = z.union([z.literal(0), Years]);
 
 /** A scenario as a user wrote it: an object, checked by the scenario schema before use. */
 const ScenarioObject = z.record(z.string(), z.unknown());

@@ -19,7 +19,7 @@ export const SweepParameter = z
   })
   .meta({ description: 'A parameter to vary.' });
 
-export const DEFAULT_OUTPUTS = [
+const DEFAULT_OUTPUTS = [
   'reportedShare',
   'violentVictimisationPer1000',
   'cooperationRate',

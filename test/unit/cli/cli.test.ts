@@ -68,7 +68,9 @@ describe('sim bad input', () => {
     expect(sim('run', small, '--seed', 'abc').err).toMatch(/--seed: "abc" is not a number/);
     const r = sim('run', small, '--replicates', '0');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--replicates \(run\.replicates: 0 is out of range; allowed a whole number from 1 to 1000/);
+    expect(r.err).toMatch(/--replicates: 0 is not allowed; expected a whole number from 1 to 1000/);
+    // The range is the scenario's own (one schema for the flag, the page and the files).
+    expect(sim('compare', small, small, '--survey', '1').err).toMatch(/--survey: 1 is not allowed; expected 0, or a whole number from 2 to 1000000/);
     expect(sim('run', small, '--frobnicate').code).toBe(2);
   });
 
