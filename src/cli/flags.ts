@@ -105,7 +105,7 @@ export const FLAGS = {
   },
   json: {
     value: '',
-    help: 'print exactly one JSON object on stdout instead of the table (shape in README.md)',
+    help: 'print exactly one JSON object on stdout instead of the table (shape in docs/cli.md)',
     commands: ['run', 'compare', 'fit', 'params', 'sensitivity'],
   },
   csv: {

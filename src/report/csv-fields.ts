@@ -1,5 +1,5 @@
 /**
- * Fields of the CSVs Trustfall writes (RFC 4180), safe to read the way the README says: with
+ * Fields of the CSVs Trustfall writes (RFC 4180), safe to read the way docs/cli.md says: with
  * `comment="#"` (pandas) or `comment.char = "#"` (R), and in a spreadsheet.
  */
 

@@ -1,5 +1,5 @@
 /**
- * `npm run screenshots`: pictures of the main views for the README (docs/screenshots/), taken from the
+ * `npm run screenshots`: pictures of the main views for the README and docs/ (docs/screenshots/), taken from the
  * production build in headless Chromium. Rerun after visible changes and look at them.
  */
 import { mkdirSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import { dirname, join, normalize, relative, sep } from 'node:path';
 
 /**
- * The folder order of the code (README, "Design of the engine"): a folder may import from its own
+ * The folder order of the code (docs/design.md, "Design of the engine"): a folder may import from its own
  * layer's peers and from layers below, never from one above. Vocabulary (codes and translation) is at
  * the bottom; the page and the command line at the top.
  */

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's Slurm job array, run for real: starts a single-node Slurm cluster from Debian's packages
+# The Slurm job array of docs/cluster.md, run for real: starts a single-node Slurm cluster from Debian's packages
 # (munge, slurmctld, slurmd; installed with apt-get when missing and running as root), submits
 # scenarios/sweeps/sweep.sbatch for a small sweep in 3 shards, waits, merges the shards, and checks that
 # the merged result is byte-identical to the same sweep run unsharded in one process.

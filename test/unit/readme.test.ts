@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-describe('README', () => {
-  const readme = readFileSync('README.md', 'utf8');
+describe('the cluster guide', () => {
+  const readme = readFileSync('docs/cluster.md', 'utf8');
 
   it('shows the Slurm job-array script that test/slurm/slurm-sweep.sh submits, word for word', () => {
     const script = readFileSync('scenarios/sweeps/sweep.sbatch', 'utf8');

@@ -7,7 +7,7 @@ import { quote } from '../../../src/report/csv-fields.ts';
 import { scratchFolder, sim } from '../../helpers/cli.ts';
 
 /**
- * The CSVs read back as the README says to read them: a real RFC 4180 parser that, like
+ * The CSVs read back as docs/cli.md says to read them: a real RFC 4180 parser that, like
  * `pandas.read_csv(f, comment="#")` and R's `comment.char = "#"`, drops everything after an unquoted `#`.
  */
 function readCsv(text: string): string[][] {
