@@ -89,6 +89,57 @@ describe('presenter mode', () => {
     await page.context().close();
   });
 
+  it('presenter keys work after any click, a mouse vote included, never change the vote, and say what they did', async () => {
+    const { page, errors } = await openChapter(chapters[3].id, 1920, 1080);
+    await page.locator('#story-present').click();
+    await page.locator('.story.presenting').waitFor();
+    const votes = page.locator('story-view input[type=radio]');
+    const vote = async () => {
+      const checked = await votes.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).checked));
+      return checked.indexOf(true);
+    };
+    const note = page.locator('story-view .key-note');
+    const clicks: [string, () => Promise<void>][] = [
+      ['a vote marked with the mouse', () => votes.nth(1).click()],
+      ['the Background summary', () => page.locator('.presenter-background summary').click()],
+      ['the chapter text', () => page.locator('#chapter-title').click()],
+    ];
+    for (const [what, click] of clicks) {
+      await click();
+      expect(await vote(), what).toBe(1);
+      for (const [next, back] of [
+        ['ArrowRight', 'ArrowLeft'],
+        ['PageDown', 'PageUp'],
+        ['ArrowDown', 'ArrowUp'],
+      ]) {
+        await page.keyboard.press(next);
+        await expect.poll(() => title(page)).toBe(chapters[4].title);
+        await expect.poll(() => note.textContent()).toBe('Next chapter');
+        await page.keyboard.press(back);
+        await expect.poll(() => title(page)).toBe(chapters[3].title);
+        await expect.poll(() => note.textContent()).toBe('Previous chapter');
+        expect(await vote(), `${what}, ${next} then ${back}`).toBe(1);
+      }
+      await click();
+      await page.keyboard.press('b');
+      expect(await page.locator('.blackout').isVisible(), what).toBe(true);
+      await page.keyboard.press('b');
+      expect(await page.locator('.blackout').isVisible(), what).toBe(false);
+      expect(await vote(), what).toBe(1);
+    }
+    // Space runs the chapter even with the vote in focus, and R clears it; the vote stays.
+    await votes.nth(1).click();
+    await page.keyboard.press('Space');
+    await expect.poll(() => note.textContent()).toBe('Running the chapter');
+    await page.locator('.story-sentences p').first().waitFor({ timeout: 120_000 });
+    await votes.nth(1).click();
+    await page.keyboard.press('r');
+    await expect.poll(() => page.locator('.story-result').count()).toBe(0);
+    expect(await vote()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('prints a one-page handout: the chapter\u2019s question, its chart, lines to write on, the link and the QR code, and nothing else', async () => {
     const { page } = await openChapter(chapters[3].id, 1440, 900);
     await page.locator('story-view input[type=radio]').first().check();

@@ -64,6 +64,7 @@ export class StoryView extends LitElement {
     presenting: { type: Boolean },
     locked: { type: Boolean },
     black: { state: true },
+    keyNote: { state: true },
   };
   /** Presenter mode: large type, one chapter, reduced controls, clicker keys, the students' QR code. */
   declare presenting: boolean;
@@ -71,6 +72,9 @@ export class StoryView extends LitElement {
   declare locked: boolean;
   /** The projector blanked (B). */
   declare black: boolean;
+  /** What the last presenter key did (shown for a moment). */
+  declare keyNote: string;
+  private keyNoteTimer?: ReturnType<typeof setTimeout>;
   /** A chapter opened from a file or link, shown after the built-in ones. */
   declare extra: Chapter | undefined;
   declare current: number;
@@ -97,6 +101,7 @@ export class StoryView extends LitElement {
     this.presenting = false;
     this.locked = false;
     this.black = false;
+    this.keyNote = '';
     updateWhenLocaleChanges(this);
   }
 
@@ -117,31 +122,59 @@ export class StoryView extends LitElement {
   }
 
   /**
-   * Presenter keys, as a clicker sends them (arrows, Page Up/Down, B or "." to blank). Keys typed into a
-   * field or pressed on a button keep their own meaning; Escape always leaves the black screen, then presenter mode.
+   * Presenter keys, as a clicker sends them (arrows, Page Up/Down, B or "." to blank, Space to run, R to
+   * reset). They work whatever has focus, a vote just marked with the mouse or a button just clicked
+   * included, and never change a vote (the arrows would otherwise move it): only typing into a text
+   * field keeps its keys. Escape always leaves the black screen, then presenter mode. What a key did is
+   * shown, and announced, for a moment.
    */
   private onKey = (e: KeyboardEvent) => {
     if (!this.presenting || this.hidden || this.closest('[hidden]')) return;
     const t = e.composedPath()[0] as HTMLElement | undefined;
-    const tag = t?.tagName ?? '';
     if (e.key === 'Escape') {
       if (this.black) this.black = false;
       else emit(this, 'presenter-toggle', false);
       return;
     }
-    if (['INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY'].includes(tag) || e.altKey || e.ctrlKey || e.metaKey) return;
-    if (tag === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;
+    if (isTextEntry(t) || e.altKey || e.ctrlKey || e.metaKey) return;
     const c = this.chapters[this.current];
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-    if (key === 'b' || key === '.') this.black = !this.black;
-    else if (this.black) return;
-    else if ((key === 'ArrowRight' || key === 'PageDown' || key === 'n') && this.current < this.chapters.length - 1) void this.go(this.current + 1);
-    else if ((key === 'ArrowLeft' || key === 'PageUp' || key === 'p') && this.current > 0) void this.go(this.current - 1);
-    else if (key === ' ' && c && !this.running) void this.run(c);
-    else if (key === 'r' && c) this.reset(c);
-    else return;
+    const next = key === 'ArrowRight' || key === 'ArrowDown' || key === 'PageDown' || key === 'n';
+    const previous = key === 'ArrowLeft' || key === 'ArrowUp' || key === 'PageUp' || key === 'p';
+    if (key === 'b' || key === '.') {
+      this.black = !this.black;
+      this.said(this.black ? msg('Screen blanked (B brings it back)') : msg('Screen back'));
+    } else if (this.black) return;
+    else if (next) {
+      if (this.current < this.chapters.length - 1) {
+        void this.go(this.current + 1);
+        this.said(msg('Next chapter'));
+      } else this.said(msg('This is the last chapter'));
+    } else if (previous) {
+      if (this.current > 0) {
+        void this.go(this.current - 1);
+        this.said(msg('Previous chapter'));
+      } else this.said(msg('This is the first chapter'));
+    } else if (key === ' ') {
+      if (c && !this.running) {
+        void this.run(c);
+        this.said(msg('Running the chapter'));
+      }
+    } else if (key === 'r' && c) {
+      this.reset(c);
+      this.said(msg('Result cleared'));
+    } else return;
     e.preventDefault();
+    // A button that had focus would also take the key as a click when it is released.
+    if (t?.tagName === 'BUTTON') t.blur();
   };
+
+  /** Shows, and announces, what a presenter key did, for a few seconds. */
+  private said(text: string): void {
+    this.keyNote = text;
+    clearTimeout(this.keyNoteTimer);
+    this.keyNoteTimer = setTimeout(() => (this.keyNote = ''), 2500);
+  }
 
   /** Clears the chapter's result (presenter mode's Reset: before the room predicts again). */
   private reset(c: Chapter): void {
@@ -231,7 +264,8 @@ export class StoryView extends LitElement {
       ${presenting ? this.presenterTools(chapter) : this.actions(chapter, last)}
       ${this.studentLink(chapter)}
     </article>
-    <div class="blackout" ?hidden=${!this.black} @click=${() => (this.black = false)}></div>`;
+    <div class="blackout" ?hidden=${!this.black} @click=${() => (this.black = false)}></div>
+    ${this.presenting ? html`<p class="key-note" role="status" aria-live="polite">${this.keyNote}</p>` : nothing}`;
   }
 
   private actions(c: Chapter, last: boolean): TemplateResult {
@@ -465,4 +499,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'story-view': StoryView;
   }
+}
+
+/** A field the user types into, whose keys (arrows included) are its own even in presenter mode. */
+function isTextEntry(t: HTMLElement | undefined): boolean {
+  if (!t) return false;
+  if (t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable) return true;
+  return t.tagName === 'INPUT' && !['radio', 'checkbox', 'range', 'button', 'submit', 'reset'].includes((t as HTMLInputElement).type);
 }
