@@ -202,6 +202,29 @@ describe('sharing and files', () => {
     }
   });
 
+  it('a run or chapter link pasted into an open tab opens it (issue 21)', async () => {
+    const { page, errors } = await openPage(browser);
+    await waitForStatus(page, 'ready');
+    // Pasting a link changes only the hash: as if the user had, not as the app does (it only replaces).
+    await page.evaluate((hash) => (location.hash = hash), encodeRun({ scenario: SMALL, seed: 77 }));
+    await expect.poll(() => engine<number>(page, 'manifest.seed').catch(() => 0), { timeout: 60_000 }).toBe(77);
+    await waitForStatus(page, 'ready');
+    expect(await engine<string>(page, 'scenario.name')).toBe(SMALL.name);
+    await page.evaluate(() => (location.hash = '#story=baseline'));
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('story-view #chapter-title')
+            .isVisible()
+            .catch(() => false),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a tampered link opens the default scenario with a visible note, and runs no script', async () => {
     const { page, errors } = await openPage(browser, '#run=N4IgLgpgtgzg%%%tampered');
     await waitForStatus(page, 'ready');

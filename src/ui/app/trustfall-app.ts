@@ -138,6 +138,7 @@ export class TrustfallApp extends LitElement {
     this.querySelector('.boot')?.remove();
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
+    window.addEventListener('hashchange', this.onHashChange);
     watchForUpdates(
       (apply) => (this.updateReady = apply),
       () => {
@@ -151,7 +152,17 @@ export class TrustfallApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKey);
+    window.removeEventListener('hashchange', this.onHashChange);
   }
+
+  /**
+   * A run, comparison or chapter link pasted into the address bar of an open tab changes only the hash,
+   * which loads nothing by itself: the page opens it as it would on a fresh load (the app itself never
+   * sets the hash, only replaces it, so this is always the user's doing). Edits are saved as they are made.
+   */
+  private onHashChange = () => {
+    if (/^#(run=|compare=|chapter=|story(=|&|$))/.test(location.hash)) location.reload();
+  };
 
   override render(): TemplateResult {
     const e = this.engine;
