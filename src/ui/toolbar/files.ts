@@ -12,7 +12,9 @@ export interface RunExport {
 }
 
 export function runExport(scenario: Scenario, manifest: Manifest, summary?: RunSummary): RunExport {
-  return { format: 'trustfall-run', version: 1, manifest, scenario, summary };
+  // The scenario carries the seed that ran (the page's seed field, which the manifest records), so the
+  // command line given the exported scenario reruns this very run.
+  return { format: 'trustfall-run', version: 1, manifest, scenario: { ...scenario, run: { ...scenario.run, seed: manifest.seed } }, summary };
 }
 
 /**
