@@ -109,4 +109,26 @@ describe('the guided story', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 600_000);
+
+  it('after Run the verdict is in view at 1366 × 768 and 1920 × 1080, and the result takes focus (issue 21)', async () => {
+    for (const [width, height] of [
+      [1366, 768],
+      [1920, 1080],
+    ]) {
+      const context = await browser.newContext({ viewport: { width, height } });
+      const page = await context.newPage();
+      await page.goto(`${inject('baseUrl')}#story=${chapters[3].id}`);
+      await page.locator('story-view input[type=radio]').first().check();
+      await page.locator('#story-run').click();
+      const verdict = page.locator('.story-sentences p').first();
+      await verdict.waitFor({ timeout: 120_000 });
+      const box = await verdict.boundingBox();
+      expect(box, `${width}×${height}`).not.toBeNull();
+      expect(box!.y, `${width}×${height}`).toBeGreaterThanOrEqual(0);
+      expect(box!.y + box!.height, `${width}×${height}`).toBeLessThanOrEqual(height);
+      expect(await focused(page), `${width}×${height}`).toMatchObject({ tag: 'h3', text: 'What the model shows' });
+      expect(await page.locator('.story-sentences').getAttribute('aria-live')).toBe('polite');
+      await context.close();
+    }
+  });
 });

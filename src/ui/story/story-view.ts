@@ -347,12 +347,14 @@ export class StoryView extends LitElement {
     const people = groupPeople(m.group);
     const runs = o.main.length;
     const sentences = s ? chapterSentences(c, { main: o.main, against: o.against }, o.answer, s, locale) : [];
+    // The verdict first, then the chart that shows it: after Run the heading takes focus and the
+    // sentences are announced, and at 1366 × 768 the verdict is in view without scrolling.
     return html`<section class="story-result" aria-label=${msg('What the model shows')}>
-      <h3>${msg('What the model shows')}</h3>
+      <h3 tabindex="-1" class="story-result-heading">${msg('What the model shows')}</h3>
+      <div class="story-sentences" role="status" aria-live="polite">${sentences.map((x) => html`<p>${x}</p>`)}</div>
       <p class="story-chart-title">${msg(str`${label}, ${people}${where}: median and 90% band of ${runs} replicates, ${smooth}-week rolling mean`)}</p>
       <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>
       <band-chart .bands=${bands} .labels=${names} .activationDay=${s?.main.run.activationDay ?? 0} .days=${Math.round((s?.main.run.years ?? 0) * 365)} ?percent=${def.kind === 'share'}></band-chart>
-      <div class="story-sentences">${sentences.map((x) => html`<p>${x}</p>`)}</div>
     </section>`;
   }
 
@@ -410,7 +412,8 @@ export class StoryView extends LitElement {
       if (this.chapters[this.current] === c) {
         this.outcome = outcome;
         await this.updateComplete;
-        this.querySelector('.story-result')?.scrollIntoView({ block: 'nearest' });
+        this.querySelector('.story-result')?.scrollIntoView({ block: 'start' });
+        this.querySelector<HTMLElement>('.story-result-heading')?.focus({ preventScroll: true });
       }
     } catch (e) {
       this.problems = [`a run failed: ${(e as Error).message}`];
