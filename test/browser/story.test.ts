@@ -131,4 +131,21 @@ describe('the guided story', () => {
       await context.close();
     }
   });
+
+  it('marks the policy’s start on a chapter’s chart only where there is a policy to start (issue 21)', async () => {
+    const { page, errors } = await openPage(browser, '#story=baseline');
+    await page.locator('story-view input[type=range]').press('ArrowRight');
+    await page.locator('#story-run').click();
+    await page.locator('.story-sentences p').first().waitFor({ timeout: 120_000 });
+    const start = () => page.evaluate(() => (document.querySelector('story-view band-chart') as unknown as { activationDay: number | null }).activationDay);
+    expect(await start()).toBeNull();
+    await page.evaluate(() => (location.hash = '#story=jail-enforcement'));
+    await page.locator('story-view input[type=radio]').first().check({ timeout: 60_000 });
+    await page.locator('#story-run').click();
+    await page.locator('.story-sentences p').first().waitFor({ timeout: 120_000 });
+    const s = chapterScenarios(chapters.find((c) => c.id === 'jail-enforcement')!, readPreset);
+    expect(await start()).toBe(s.main.run.activationDay);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

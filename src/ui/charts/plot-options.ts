@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type uPlot from 'uplot';
 
 /** One line of a time chart. */
@@ -13,7 +14,8 @@ export interface PlotSpec {
   width: number;
   height: number;
   days: number;
-  activationDay: number;
+  /** The day a policy starts, marked with a labelled line; null where the run has no policy to start. */
+  activationDay: number | null;
   percent: boolean;
   /** The y range: fixed, or from the data's. */
   yRange: [number, number] | ((lo: number | null, hi: number | null) => [number, number]);
@@ -57,6 +59,7 @@ export function plotOptions(spec: PlotSpec, scale = 1): uPlot.Options {
     hooks: {
       draw: [
         (u) => {
+          if (spec.activationDay === null) return;
           const x = u.valToPos(spec.activationDay, 'x', true);
           const ctx = u.ctx;
           ctx.save();
@@ -67,6 +70,12 @@ export function plotOptions(spec: PlotSpec, scale = 1): uPlot.Options {
           ctx.moveTo(x, u.bbox.top);
           ctx.lineTo(x, u.bbox.top + u.bbox.height);
           ctx.stroke();
+          // Labelled on the chart itself, so a picture of it says what the line is.
+          ctx.setLineDash([]);
+          ctx.fillStyle = '#c62828';
+          ctx.font = `${s(12)}px system-ui, sans-serif`;
+          ctx.textBaseline = 'top';
+          ctx.fillText(msg('policy starts'), x + s(4), u.bbox.top + s(4));
           ctx.restore();
         },
       ],

@@ -16,13 +16,14 @@ export class BandChart extends LitElement {
   static override properties = {
     bands: { attribute: false },
     labels: { attribute: false },
-    activationDay: { type: Number },
+    activationDay: { attribute: false },
     days: { type: Number },
     percent: { type: Boolean },
   };
   declare bands: Band[];
   declare labels: string[];
-  declare activationDay: number;
+  /** The day the policy starts (marked), or null for a run with no policy. */
+  declare activationDay: number | null;
   declare days: number;
   declare percent: boolean;
   private plot?: uPlot;

@@ -354,7 +354,7 @@ export class StoryView extends LitElement {
       <div class="story-sentences" role="status" aria-live="polite">${sentences.map((x) => html`<p>${x}</p>`)}</div>
       <p class="story-chart-title">${msg(str`${label}, ${people}${where}: median and 90% band of ${runs} replicates, ${smooth}-week rolling mean`)}</p>
       <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>
-      <band-chart .bands=${bands} .labels=${names} .activationDay=${s?.main.run.activationDay ?? 0} .days=${Math.round((s?.main.run.years ?? 0) * 365)} ?percent=${def.kind === 'share'}></band-chart>
+      <band-chart .bands=${bands} .labels=${names} .activationDay=${s && hasPolicy(s) ? s.main.run.activationDay : null} .days=${Math.round((s?.main.run.years ?? 0) * 365)} ?percent=${def.kind === 'share'}></band-chart>
     </section>`;
   }
 
@@ -509,4 +509,9 @@ function isTextEntry(t: HTMLElement | undefined): boolean {
   if (!t) return false;
   if (t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable) return true;
   return t.tagName === 'INPUT' && !['radio', 'checkbox', 'range', 'button', 'submit', 'reset'].includes((t as HTMLInputElement).type);
+}
+
+/** Whether a chapter's towns have any policy to start (an agreement, a sanctuary policy, trust-building): else its chart marks no start. */
+function hasPolicy(s: ChapterScenarios): boolean {
+  return [s.main, s.against].some((x) => x?.jurisdictions.some((j) => j.policy.model !== 'none' || j.policy.sanctuary || j.policy.trustBuilding));
 }
