@@ -231,8 +231,9 @@ describe('sharing and files', () => {
     expect(await page.locator('.notice[role=alert]').textContent()).toMatch(/This link could not be opened: the link is damaged/);
     expect(await page.locator('.controls h2').textContent()).toBe('Task Force model');
     const evil = encodeRun({ scenario: { ...SMALL, name: '<img src=x onerror="window.pwned=1">' }, seed: 1 });
-    await page.goto(page.url().split('#')[0] + evil);
-    await page.reload();
+    // A fresh load of the evil link (pasted into this tab instead, it would reload the page the same way).
+    await page.goto('about:blank');
+    await page.goto(inject('baseUrl') + evil);
     await waitForStatus(page, 'ready');
     expect(await page.locator('.controls h2').textContent()).toBe('<img src=x onerror="window.pwned=1">');
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();

@@ -157,8 +157,11 @@ describe('evidence in the browser', () => {
     expect(await panel.locator('svg.bars rect').count()).toBe(4);
     const cells = await panel.locator('.effects tbody tr').first().locator('td').allTextContents();
     expect(cells.every((c) => Number.isFinite(Number(c)))).toBe(true);
+    // μ* is in the output's unit, and the note says which (issue 21).
+    expect(await panel.locator('.note').first().textContent()).toMatch(/μ\* and μ are in the output’s unit: relative change after activation/);
     await panel.locator('#sens-output').selectOption('3');
     expect(await panel.locator('.effects tbody tr').count()).toBe(4);
+    expect(await panel.locator('.note').first().textContent()).toMatch(/μ\* and μ are in the output’s unit: share/);
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createWorld, kindGroup } from '../../src/engine/index.ts';
 import { DEFAULT_PRESET, presetPath } from '../../src/scenario/presets.ts';
 import { parseScenarioText } from '../../src/scenario/index.ts';
@@ -89,5 +89,23 @@ describe('the town shows the change', () => {
     expect(distance).toBeGreaterThan(40);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('keeps the colour legend’s ends beside its ramp at projector and laptop widths (issue 21)', async () => {
+    for (const width of [1024, 1366, 1920]) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      await page.goto(inject('baseUrl'));
+      await waitForStatus(page, 'ready');
+      const ramp = page.locator('town-view .legend .ramp').first();
+      await ramp.waitFor();
+      const r = (await ramp.boundingBox())!;
+      for (const end of await page.locator('town-view .legend .end').all()) {
+        const b = (await end.boundingBox())!;
+        const middle = b.y + b.height / 2;
+        expect(middle, `${width}: ${await end.textContent()}`).toBeGreaterThan(r.y - 4);
+        expect(middle, `${width}: ${await end.textContent()}`).toBeLessThan(r.y + r.height + 4);
+      }
+      await page.close();
+    }
   });
 });

@@ -488,8 +488,10 @@ export class TrustfallApp extends LitElement {
   private exportTownPng = async () => {
     const town = this.querySelector<TownView>('town-view');
     const e = this.engine;
-    if (!town?.view || !e.manifest) return;
-    const bitmap = await createImageBitmap(await town.view.snapshot());
+    // Clicked before the renderer has started (it loads PixiJS on demand): the picture waits for it.
+    const view = await town?.ready;
+    if (!town || !view || !e.manifest) return;
+    const bitmap = await createImageBitmap(await view.snapshot());
     const canvas = document.createElement('canvas');
     canvas.width = bitmap.width;
     canvas.height = bitmap.height;

@@ -4,7 +4,9 @@ import { type CalibrationParam, resolveParams, scenarioAt } from '../../calibrat
 import { z } from 'zod';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { provenanceLine } from '../../report/provenance.ts';
-import { DEFAULT_SENSITIVITY_OUTPUTS, readOutput } from '../../report/outputs.ts';
+import { DEFAULT_SENSITIVITY_OUTPUTS, parseOutput, readOutput } from '../../report/outputs.ts';
+import { metricDef } from '../../engine/index.ts';
+import { translated } from '../../vocabulary/translated.ts';
 import { morrisDesign } from '../../sensitivity/morris.ts';
 import { morrisResults, type SensitivityResults, sensitivityCsv, sobolResults } from '../../sensitivity/results.ts';
 import { sobolDesign } from '../../sensitivity/sobol.ts';
@@ -162,7 +164,13 @@ export class SensitivityPanel extends LitElement {
         <thead><tr><th scope="col">${msg('Parameter')}</th><th scope="col">${msg('μ* (importance)')}</th><th scope="col">${msg('μ (direction)')}</th><th scope="col">${msg('σ (non-linearity, interaction)')}</th></tr></thead>
         <tbody>${effects.map((e) => html`<tr><th scope="row">${this.nameOf(e.path)}</th><td>${e.muStar.toPrecision(3)}</td><td>${e.mu.toPrecision(3)}</td><td>${e.sigma.toPrecision(3)}</td></tr>`)}</tbody>
       </table>
-      <p class="note">${msg(str`Effects are per whole search range of each parameter, from ${this.trajectories} trajectories of one replicate each: a screening, not a precise measurement.`)}</p>`;
+      <p class="note">${msg(str`Effects are per whole search range of each parameter, from ${this.trajectories} trajectories of one replicate each: a screening, not a precise measurement.`)} ${msg(str`μ* and μ are in the output’s unit: ${this.outputUnit()}.`)}</p>`;
+  }
+
+  /** The unit of the output shown (μ* and μ are in it): a relative change, or its metric's unit. */
+  private outputUnit(): string {
+    const ref = parseOutput(OUTPUTS[this.output].key);
+    return ref.change ? msg('relative change after activation (0.1 = 10%)') : translated(metricDef(ref.metric).unit);
   }
 
   private showSobol(r: Extract<SensitivityResults, { method: 'sobol' }>['outputs'][number]): TemplateResult {

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { html, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { formatNumber } from '../../i18n/labels.ts';
 import { getLocale } from '../i18n/locale.ts';
 import { type HeatMeasure, MEASURE_SCALES, measureCss } from '../../render/colours.ts';
@@ -42,9 +42,10 @@ function ramp(m: HeatMeasure): TemplateResult {
   const low = show(domain[0]);
   const high = show(domain[1]);
   const note = m === 'trustChange' ? msg(' (grey: no change; all grey before the policy starts)') : m === 'trust' ? msg(' (0 = none, 1 = full)') : '';
-  return html`<span>${msg(str`${low} or less`)}</span>
+  // The ends stay beside the ramp (never wrapped under it); a note, if any, takes its own line.
+  return html`<span class="scale"><span class="end">${msg(str`${low} or less`)}</span>
     <span class="ramp" style="background:linear-gradient(90deg, ${[0, 0.25, 0.5, 0.75, 1].map((f) => measureCss(m, at(f))).join(', ')})"></span>
-    <span>${msg(str`${high} or more`)}${note}</span>`;
+    <span class="end">${msg(str`${high} or more`)}</span></span>${note ? html`<span class="note">${note.trim()}</span>` : nothing}`;
 }
 
 /** The heat map's legend: the measure, its colour ramp and the values at its ends. */

@@ -85,6 +85,10 @@ export class TownView extends LitElement {
     return this.surface;
   }
 
+  private startedWith: (s: TownSurface | undefined) => void = () => {};
+  /** Settles with the renderer once it has started (undefined if it could not): an export waits for it. */
+  readonly ready = new Promise<TownSurface | undefined>((resolve) => (this.startedWith = resolve));
+
   override async firstUpdated(): Promise<void> {
     const host = this.renderRoot.querySelector('.canvas') as HTMLElement;
     const canvas = host.querySelector('canvas') as HTMLCanvasElement;
@@ -94,8 +98,10 @@ export class TownView extends LitElement {
       this.surface = await this.start(canvas, Math.max(1, width), Math.max(1, height), resolution);
     } catch (e) {
       this.loadError = msg(str`The town view could not start: ${(e as Error).message}. The charts and summary still work.`);
+      this.startedWith(undefined);
       return;
     }
+    this.startedWith(this.surface);
     const failed = (e: unknown) => (this.loadError = msg(str`The town view stopped: ${(e as Error).message}. The charts and summary still work.`));
     this.unsubscribe = this.engine?.onFrame((f, l) => {
       if (l !== this.layoutSeen) {
@@ -346,6 +352,16 @@ export class TownView extends LitElement {
     }
     .legend .title {
       font-weight: 600;
+    }
+    .legend .scale {
+      display: inline-flex;
+      gap: 0.3rem;
+      align-items: center;
+      white-space: nowrap;
+    }
+    .legend .note {
+      flex-basis: 100%;
+      color: #555;
     }
     .legend .ramp {
       display: inline-block;
