@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import LZString from 'lz-string';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCommandLine, UsageError } from '../../src/cli/args.ts';
 import { BUILT_IN_TARGETS, parseTargetSet, TargetSetError } from '../../src/evidence/registry.ts';
 import { parseScenarioText, resolveScenario, ScenarioError } from '../../src/scenario/index.ts';
@@ -10,6 +10,7 @@ import { Sweep } from '../../src/sweep/schema.ts';
 import { parseDraft } from '../../src/ui/state/local-draft.ts';
 import { decodeComparison, decodeRun, encodeRun } from '../../src/ui/state/share-link.ts';
 import { FC_SEED } from '../helpers/fc-seed.ts';
+import { fuzzCounts } from '../helpers/fuzz-counts.ts';
 
 /**
  * Fuzzing every boundary where outside data comes in: scenario files, share links (run and comparison),
@@ -18,20 +19,7 @@ import { FC_SEED } from '../helpers/fc-seed.ts';
  * input is evaluated. At least 10,000 cases per run; the counts are printed.
  */
 
-const counts: Record<string, { accepted: number; refused: number }> = {};
-function count(boundary: string, accepted: boolean): void {
-  counts[boundary] ??= { accepted: 0, refused: 0 };
-  const c = counts[boundary];
-  if (accepted) c.accepted++;
-  else c.refused++;
-}
-afterAll(() => {
-  const total = Object.values(counts).reduce((a, c) => a + c.accepted + c.refused, 0);
-  const lines = Object.entries(counts).map(
-    ([b, c]) => `  ${b.padEnd(18)} ${String(c.accepted + c.refused).padStart(6)} cases: ${c.accepted} accepted, ${c.refused} refused`,
-  );
-  console.log(`fuzzed boundaries (fast-check seed ${FC_SEED}): ${total} cases, 0 crashes\n${lines.join('\n')}`);
-});
+const count = fuzzCounts('boundaries');
 
 /** A problem line names where it is: "field.path: …", "(top level): …", or says the text is not JSON. */
 const SEGMENT = String.raw`(?:[A-Za-z_$][\w$]*|\[\d+\]|\[".*?"\])`;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args.ts';
 import { checkResume } from '../../src/cli/commands/resume-check.ts';
 import { checkOutputs, writeOutput } from '../../src/cli/files.ts';
@@ -13,6 +13,7 @@ import { terminalSafe } from '../../src/cli/format/terminal.ts';
 import { toJson } from '../../src/report/json.ts';
 import { quote } from '../../src/report/csv-fields.ts';
 import { FC_SEED } from '../helpers/fc-seed.ts';
+import { fuzzCounts } from '../helpers/fuzz-counts.ts';
 
 /**
  * Fuzzing what the commands write and where (issue 20): output paths of every kind in a temporary
@@ -21,18 +22,7 @@ import { FC_SEED } from '../helpers/fc-seed.ts';
  * control characters on the terminal, in JSON and in CSV, and `--resume` with settings that differ.
  * The counts are printed (with the other fuzz files, over 20,000 a run).
  */
-const counts: Record<string, { accepted: number; refused: number }> = {};
-const count = (what: string, accepted: boolean) => {
-  counts[what] ??= { accepted: 0, refused: 0 };
-  counts[what][accepted ? 'accepted' : 'refused']++;
-};
-afterAll(() => {
-  const total = Object.values(counts).reduce((a, c) => a + c.accepted + c.refused, 0);
-  const lines = Object.entries(counts).map(
-    ([b, c]) => `  ${b.padEnd(22)} ${String(c.accepted + c.refused).padStart(6)} cases: ${c.accepted} accepted, ${c.refused} refused`,
-  );
-  console.log(`fuzzed outputs, names and resumes (fast-check seed ${FC_SEED}): ${total} cases, 0 crashes\n${lines.join('\n')}`);
-});
+const count = fuzzCounts('outputs, names and resumes');
 
 const hash = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCalibrationState } from '../../src/calibrate/state-schema.ts';
 import { type RunFlags, UsageError } from '../../src/cli/args.ts';
 import { AbcState } from '../../src/cli/commands/abc-state.ts';
@@ -11,6 +11,7 @@ import { keptRuns, mergeSensitivityShards, sensitivityRowCheck, settingsKey, typ
 import { plannedRuns } from '../../src/sensitivity/size.ts';
 import { scratchFolder, sim } from '../helpers/cli.ts';
 import { FC_SEED } from '../helpers/fc-seed.ts';
+import { fuzzCounts } from '../helpers/fuzz-counts.ts';
 
 /**
  * Fuzzing the files the long commands read back (issue 20): Nelder–Mead and ABC states, sensitivity
@@ -18,18 +19,7 @@ import { FC_SEED } from '../helpers/fc-seed.ts';
  * holds together (points inside the unit cube, weights that can be drawn from, a run count its design
  * makes); nothing else may be thrown. The counts are printed (with fuzz-boundaries, over 20,000 a run).
  */
-const counts: Record<string, { accepted: number; refused: number }> = {};
-const count = (boundary: string, accepted: boolean) => {
-  counts[boundary] ??= { accepted: 0, refused: 0 };
-  counts[boundary][accepted ? 'accepted' : 'refused']++;
-};
-afterAll(() => {
-  const total = Object.values(counts).reduce((a, c) => a + c.accepted + c.refused, 0);
-  const lines = Object.entries(counts).map(
-    ([b, c]) => `  ${b.padEnd(20)} ${String(c.accepted + c.refused).padStart(6)} cases: ${c.accepted} accepted, ${c.refused} refused`,
-  );
-  console.log(`fuzzed state files and shards (fast-check seed ${FC_SEED}): ${total} cases, 0 crashes\n${lines.join('\n')}`);
-});
+const count = fuzzCounts('state files and shards');
 
 const param = { path: 'crime.offenderShare', min: 0.01, max: 0.05, integer: false };
 const nmState = {

@@ -39,24 +39,18 @@ export class BrowserPool {
 
   private spawn(): Executor<ReplicateTask, ReplicateResult> {
     const n = this.spawned++;
-    const { worker, api, ended, started } = startEngineWorker(`${this.id}-${n}`);
-    // Started once it answers about its lifeline (held, or not to be had): its script loaded and ran.
-    let running = false;
-    const ready = started.then(
-      () => (running = true),
-      () => (running = true),
-    );
+    const { worker, api, ended, started, hasStarted } = startEngineWorker(`${this.id}-${n}`);
     // A Worker that throws where nothing catches it is treated as dead too; one that fails before it
     // started (its script could not be loaded) would fail again, so the batch stops with the reason.
     const failed = new Promise<void>((resolve) => worker.addEventListener('error', () => resolve(), { once: true }));
     const died = Promise.race([ended, failed]).then(() => {
-      if (!running) throw new EngineUnavailable();
+      if (!hasStarted()) throw new EngineUnavailable();
     });
     // Noticed by the scheduler while it runs a task; at rest, a rejection here is no one's business.
     died.catch(() => undefined);
     // A task goes only once the lifeline is held: a Worker busy with its first task could not take it,
     // and one that died then would never be noticed.
-    return { run: (task) => ready.then(() => api.runTask(task)), died, terminate: () => worker.terminate() };
+    return { run: (task) => started.then(() => api.runTask(task)), died, terminate: () => worker.terminate() };
   }
 
   run(tasks: ReplicateTask[], onResult: (index: number, result: ReplicateResult, done: number) => void): Promise<PoolOutcome> {

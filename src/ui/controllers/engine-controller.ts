@@ -82,12 +82,7 @@ export class EngineController implements ReactiveController {
    * whose script fails before it started is not started again: the page is told to reload.
    */
   private spawn(): void {
-    const { worker, api, ended, started } = startEngineWorker('trustfall-engine');
-    let running = false;
-    void started.then(
-      () => (running = true),
-      () => (running = true),
-    );
+    const { worker, api, ended, hasStarted } = startEngineWorker('trustfall-engine');
     this.worker = worker;
     this.api = api;
     void api.setViewMeasure(this.viewMeasure).catch(() => undefined);
@@ -95,7 +90,7 @@ export class EngineController implements ReactiveController {
     this.died.catch(() => {
       if (!this.disposed && this.worker === worker) void this.recover();
     });
-    worker.addEventListener('error', (e) => this.fail(running ? e.message || 'the engine stopped unexpectedly' : new EngineUnavailable().message));
+    worker.addEventListener('error', (e) => this.fail(hasStarted() ? e.message || 'the engine stopped unexpectedly' : new EngineUnavailable().message));
   }
 
   /** A call to the current Worker, or a rejection with WORKER_DIED if it ends first. */

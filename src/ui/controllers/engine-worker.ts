@@ -11,8 +11,13 @@ export interface LiveWorker {
    * lifeline while it lives (see lifeline.ts), and a dead Worker otherwise never answers and never says so.
    */
   ended: Promise<void>;
-  /** Settles once the Worker has started and holds its lifeline (never, if its script fails to load). */
+  /**
+   * Resolves once the Worker has started: its script loaded and it answered about its lifeline (held,
+   * or not to be had). Never, if its script fails to load.
+   */
   started: Promise<void>;
+  /** Whether `started` has resolved: a Worker that fails before then could not load its script. */
+  hasStarted: () => boolean;
 }
 
 /**
@@ -35,7 +40,12 @@ export function startEngineWorker(name: string): LiveWorker {
   if (count === 0) void sweepLifelines();
   const lifeline = `${LIFELINE_PREFIX}${name}-${++count}-${Math.random().toString(36).slice(2, 8)}`;
   // Watch the lifeline only once the Worker holds it: then the watch is granted exactly when it ends.
-  const started = api.holdLifeline(lifeline, lifelineKind());
-  const ended = lifelineEnded(lifeline, started);
-  return { worker, api, ended, started };
+  const answered = api.holdLifeline(lifeline, lifelineKind());
+  const ended = lifelineEnded(lifeline, answered);
+  let running = false;
+  const markStarted = () => {
+    running = true;
+  };
+  const started = answered.then(markStarted, markStarted);
+  return { worker, api, ended, started, hasStarted: () => running };
 }
