@@ -86,42 +86,16 @@ export interface Params {
 export function deriveParams(s: Scenario): Params {
   const days = Math.round(s.run.years * 365);
   const J = s.jurisdictions.length;
-  const agreement = new Uint8Array(J);
-  const screensAtBooking = new Uint8Array(J);
-  const questionsOnPatrol = new Uint8Array(J);
-  const endDay = new Int32Array(J);
-  const sanctuary = new Uint8Array(J);
-  const trustBuilding = new Uint8Array(J);
-  const screening = new Uint8Array(J);
-  const jailScreeningProb = new Float64Array(J);
-  s.jurisdictions.forEach((j, i) => {
-    const m = POLICY_MODELS[MODELS.indexOf(j.policy.model)];
-    agreement[i] = m.agreement ? 1 : 0;
-    screensAtBooking[i] = m.screensAtBooking ? 1 : 0;
-    questionsOnPatrol[i] = m.questionsOnPatrol ? 1 : 0;
-    endDay[i] = j.policy.endDay ?? days + 1;
-    sanctuary[i] = j.policy.sanctuary ? 1 : 0;
-    trustBuilding[i] = j.policy.trustBuilding ? 1 : 0;
-    screening[i] = SCREENINGS.indexOf(j.policy.screening);
-    jailScreeningProb[i] = j.policy.jailScreeningProb;
-  });
-  const T = CRIME_TYPES.length;
-  const rate = new Float64Array(T);
+  // One array per attribute, filled from the jurisdictions (and below, the crime types) in order.
+  const policies = s.jurisdictions.map((j) => j.policy);
+  const models = policies.map((policy) => POLICY_MODELS[MODELS.indexOf(policy.model)]);
+  const bit = (on: boolean) => (on ? 1 : 0);
+  const types = CRIME_TYPES.map((name) => s.crime.types[name]);
+  const T = types.length;
+  const rate = Float64Array.from(types, (c) => c.ratePer1000 / 1000);
+  const total = rate.reduce((sum, r) => sum + r, 0);
   const cum = new Float64Array(T);
-  const reportingBase = new Float64Array(T);
-  const clearanceBase = new Float64Array(T);
-  const clearancePerWitness = new Float64Array(T);
-  const charge = new Uint8Array(T);
-  let total = 0;
-  CRIME_TYPES.forEach((name, t) => {
-    const c = s.crime.types[name];
-    rate[t] = c.ratePer1000 / 1000;
-    total += rate[t];
-    reportingBase[t] = c.reportingBase;
-    clearanceBase[t] = c.clearanceBase;
-    clearancePerWitness[t] = c.clearancePerWitness;
-    charge[t] = CHARGES.indexOf(c.charge);
-  });
+  const reportingBase = Float64Array.from(types, (c) => c.reportingBase);
   let acc = 0;
   for (let t = 0; t < T; t++) {
     acc += total > 0 ? rate[t] / total : 1 / T;
@@ -158,14 +132,14 @@ export function deriveParams(s: Scenario): Params {
     days,
     burnInDays: s.run.burnInWeeks * 7,
     activationDay: s.run.activationDay,
-    agreement,
-    screensAtBooking,
-    questionsOnPatrol,
-    endDay,
-    sanctuary,
-    trustBuilding,
-    screening,
-    jailScreeningProb,
+    agreement: Uint8Array.from(models, (m) => bit(m.agreement)),
+    screensAtBooking: Uint8Array.from(models, (m) => bit(m.screensAtBooking)),
+    questionsOnPatrol: Uint8Array.from(models, (m) => bit(m.questionsOnPatrol)),
+    endDay: Int32Array.from(policies, (policy) => policy.endDay ?? days + 1),
+    sanctuary: Uint8Array.from(policies, (policy) => bit(policy.sanctuary)),
+    trustBuilding: Uint8Array.from(policies, (policy) => bit(policy.trustBuilding)),
+    screening: Uint8Array.from(policies, (policy) => SCREENINGS.indexOf(policy.screening)),
+    jailScreeningProb: Float64Array.from(policies, (policy) => policy.jailScreeningProb),
     ratePerResidentYear: rate,
     typeCumShare: cum,
     reportingBase,
@@ -184,9 +158,9 @@ export function deriveParams(s: Scenario): Params {
       fearEffect: s.fear.cooperationEffect,
       beliefEffect: e.reportingEffect * e.cooperationRatio,
     },
-    clearanceBase,
-    clearancePerWitness,
-    charge,
+    clearanceBase: Float64Array.from(types, (c) => c.clearanceBase),
+    clearancePerWitness: Float64Array.from(types, (c) => c.clearancePerWitness),
+    charge: Uint8Array.from(types, (c) => CHARGES.indexOf(c.charge)),
     jailDays: Int32Array.from([0, p.jailDaysTraffic, p.jailDaysMisdemeanour, p.jailDaysFelony]),
     bookingProb: Float64Array.from([1, p.trafficBookingProb, p.misdemeanourBookingProb, 1]),
     desistPerDay: 1 / (s.crime.careerYears * 365),

@@ -65,11 +65,9 @@ function passOverResidents(w: World, week: number, full: boolean): void {
   const res = w.residents;
   const { jurKind, trust, fear, belief, exposure, ties, tiesPer: K, kinTies, householdNext, cell, trustAtActivation } = res;
   const n = res.count;
-  const js = w.jurisdictions;
-  const tt = js.trustTarget;
-  const ft = js.fearTarget;
+  const { trustTarget: tt, fearTarget: ft, feltEntanglement: felt, reportFearWeight: fearWeight } = w.jurisdictions;
   const cells = w.cells;
-  const cyn = cells.cynicism;
+  const { cynicism: cyn, seenLevel: seen } = cells;
   const p = w.params;
   const sc = w.scenario;
   const regain = 1 - pow(1 - p.trustRegain, 7);
@@ -84,9 +82,7 @@ function passOverResidents(w: World, week: number, full: boolean): void {
   const block = w.metrics.week;
   const toBelief = 1 / BELIEF_SCALE;
   const toExposure = 1 / 255;
-  const felt = js.feltEntanglement;
   const cellJur = w.geometry.cellJur;
-  const seen = cells.seenLevel;
   // This week's channel: tie slot `turn`, or the household when turn === K.
   const turn = week % (K + 1);
   const household = turn === K;
@@ -99,17 +95,11 @@ function passOverResidents(w: World, week: number, full: boolean): void {
   crossTable[1] = sc.community.crossGroupInfluence;
   const hasSource = K > 0 || household;
   // Full snapshots only.
-  const fearWeight = js.reportFearWeight;
   const coefficients = p.reporting;
   const table = p.expectedReportingTable;
   const sinceActivation = w.day >= p.activationDay;
   // Counter slots as locals: this loop is the engine's hot loop.
-  const cTrust = C.trustSum;
-  const cFear = C.fearSum;
-  const cBelief = C.beliefSum;
-  const cExpected = C.expectedReportingSum;
-  const cFell = C.trustFell;
-  const cHist = C.trustHist;
+  const { trustSum: cTrust, fearSum: cFear, beliefSum: cBelief, expectedReportingSum: cExpected, trustFell: cFell, trustHist: cHist } = C;
   const bins = TRUST_BINS;
   const lastBin = TRUST_BINS - 1;
   const stride = COUNTERS;
