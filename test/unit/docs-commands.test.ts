@@ -1,73 +1,122 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine } from '../../src/cli/args.ts';
-import { sim } from '../helpers/cli.ts';
+import { type Block, documentationPages, fencedBlocks, filesShown, inlineSimCommands, npmScriptsNamed } from '../helpers/documented-commands.ts';
 
 /**
- * The commands the README and docs/ show (issue 23): every concrete `npm run -s sim -- …` line (in a
- * shell block, or inline) parses with today's options and names files that exist; the quick ones
- * (help, params, presets, resolve, run, fit, compare) run, and succeed. Lines that are templates (a
- * shell variable, `...`, a wildcard, a file the reader makes, such as my-targets.json) are listed,
- * and must stay few.
+ * Every command the README and docs/ show is run (issue 23): each shell block as written, in order, in a
+ * scratch folder holding a copy of scenarios/ (the Slurm script as tasks 1 and 2 of a 2-task array, so
+ * the merge shown after it has every shard), after writing any file the page shows whole for the reader to
+ * make (my-targets.json); each command quoted in the prose; the Kubernetes job's command. `npm run -s sim -- …` runs the CLI with its counts cut
+ * (test/helpers/shrunk-sim.ts) on shrunk copies of the scenarios and sweeps (1.5 years after 8 weeks of
+ * burn-in, 2 values per swept parameter), so the check is that each line works, not what it finds.
+ * The three commands of the README's contract are CI's own steps and are noted, not run here: `npm ci`
+ * and `npm test` are what CI runs, and `npm start` is `vite build` and `vite preview`, the build and
+ * server the browser tests start (test/browser/global-setup.ts).
  */
-function documented(): { file: string; command: string }[] {
-  const files = [
-    'README.md',
-    ...readdirSync('docs')
-      .filter((f) => f.endsWith('.md'))
-      .map((f) => join('docs', f)),
-  ];
-  const out: { file: string; command: string }[] = [];
-  for (const file of files) {
-    // Shell line continuations joined; inline code spans split over two lines joined.
-    const text = readFileSync(file, 'utf8')
-      .replace(/\\\n\s*/g, ' ')
-      .replace(/`npm run -s sim --\n/g, '`npm run -s sim -- ');
-    for (const m of text.matchAll(/npm run -s sim -- ([^\n`#;>|]*)/g)) out.push({ file, command: m[1].trim() });
+const REPO = resolve('.');
+const TSX = join(REPO, 'node_modules/tsx/dist/loader.mjs');
+const RUN_BY_CI = new Set(['npm ci', 'npm start', 'npm test']);
+
+/** A scratch folder with a shrunk copy of scenarios/ and an empty docs/calibration/ to write into. */
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'trustfall-docs-'));
+  cpSync('scenarios', join(dir, 'scenarios'), { recursive: true });
+  for (const f of readdirSync(join(dir, 'scenarios'), { recursive: true, encoding: 'utf8' })) {
+    if (!f.endsWith('.json') || f.endsWith('schema.json')) continue;
+    const path = join(dir, 'scenarios', f);
+    const json = JSON.parse(readFileSync(path, 'utf8'));
+    if (Array.isArray(json.parameters)) {
+      json.replicates = 1;
+      for (const p of json.parameters) if (Array.isArray(p.values)) p.values = p.values.slice(0, 2);
+      if (json.samples !== undefined) json.samples = Math.min(json.samples, 2);
+    } else if (Array.isArray(json.jurisdictions)) {
+      json.run = { ...json.run, years: 1.5, burnInWeeks: 8, replicates: 1 };
+    }
+    writeFileSync(path, JSON.stringify(json));
   }
-  return out;
+  mkdirSync(join(dir, 'docs/calibration'), { recursive: true });
+  return dir;
 }
-const isTemplate = (c: string) => /\$|\.\.\.|\*|my-|\bFILE\b|\bPATHS\b|<|\[/.test(c);
-/** The command with --replicates 2 and --years 1.5, in place of any it gives. */
-function shrink(argv: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--replicates' || argv[i] === '--years') i++;
-    else out.push(argv[i]);
-  }
-  return [...out, '--replicates', '2', '--years', '1.5'];
+
+/** Runs a shell text with bash (-e, -u, pipefail) where `npm run -s sim -- …` is the shrunk CLI and any other npm command is logged. */
+function shell(dir: string, text: string, env: Record<string, string> = {}): { code: number | null; err: string; npm: string[] } {
+  const log = join(dir, '.npm-commands');
+  writeFileSync(log, '');
+  const prelude = `npm() {
+  if [ "$#" -ge 4 ] && [ "$1 $2 $3 $4" = "run -s sim --" ]; then shift 4; node --import "${TSX}" "${REPO}/test/helpers/shrunk-sim.ts" "$@"; return; fi
+  echo "npm $*" >> "${log}"
 }
-const QUICK = new Set(['--help', 'params', 'presets', 'resolve', 'run', 'fit', 'compare']);
+`;
+  const r = spawnSync('bash', ['-euo', 'pipefail', '-c', prelude + text], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
+  });
+  return { code: r.status, err: r.stderr.slice(-3000), npm: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+}
+
+const where = (page: string, b: Block) => `${page}:${b.line}`;
 
 describe('the documented commands', () => {
-  const commands = documented();
-  it('are found in the README and docs/', () => {
-    expect(commands.length).toBeGreaterThan(25);
+  const pages = documentationPages();
+  const shellBlocks = pages.flatMap((page) =>
+    fencedBlocks(page)
+      .filter((b) => b.lang === 'sh')
+      .map((b) => ({ page, b })),
+  );
+
+  it('are found: shell blocks, commands in the prose, npm scripts', () => {
+    expect(shellBlocks.length).toBeGreaterThan(8);
+    expect(pages.flatMap(inlineSimCommands).length).toBeGreaterThan(1);
   });
 
-  it('parse with today\u2019s options and name files that exist; the quick ones run and succeed', () => {
+  it('run as written, each page\u2019s blocks in order, and succeed', () => {
     const ran: string[] = [];
-    for (const { file, command } of commands) {
-      if (isTemplate(command)) continue;
-      const argv = command.split(/\s+/).filter(Boolean);
-      const parsed = parseCommandLine(argv);
-      // Inputs must exist; outputs are written by the command (merge's inputs are shards it made).
-      if (parsed.command !== 'merge') for (const f of parsed.positionals) expect(existsSync(f), `${file}: ${command}: ${f}`).toBe(true);
-      for (const t of (parsed.flags.targets ?? '').split(',').filter((t) => t.endsWith('.json'))) expect(existsSync(t), `${file}: ${command}: ${t}`).toBe(true);
-      if (!QUICK.has(argv[0])) continue;
-      // Outputs go to a scratch folder, and runs are kept small (2 replicates of a year and a half, past every preset's activation): the
-      // check is that the line works, not what it finds.
-      const small = ['run', 'fit', 'compare'].includes(argv[0]) ? shrink(argv) : argv;
-      const r = sim(...small.map((a) => (/\.(csv|json)$/.test(a) && !existsSync(a) ? join('/tmp', `trustfall-docs-${a}`) : a)), '--quiet');
-      expect(r.code, `${file}: ${command}\n${r.err}`).toBe(0);
-      ran.push(command);
+    for (const page of pages) {
+      const dir = scratch();
+      // A file the page shows the reader how to write (such as my-targets.json) is written as shown.
+      for (const f of filesShown(page)) writeFileSync(join(dir, f.name), f.text);
+      for (const { b } of shellBlocks.filter((s) => s.page === page)) {
+        // The Slurm script runs as tasks 1 and 2 of a 2-task array (SHARDS=2), so the merge after it has every shard.
+        const runs = b.text.startsWith('#!/bin/bash') ? ['1', '2'].map((task) => ({ SLURM_SUBMIT_DIR: dir, SLURM_ARRAY_TASK_ID: task, SHARDS: '2' })) : [{}];
+        for (const env of runs) {
+          const r = shell(dir, b.text, env);
+          expect(r.code, `${where(page, b)}\n${b.text}\n${r.err}`).toBe(0);
+          for (const c of r.npm) expect(RUN_BY_CI.has(c.split(' ').slice(0, 2).join(' ')), `${where(page, b)}: ${c} is neither sim nor run by CI`).toBe(true);
+        }
+        ran.push(where(page, b));
+      }
+      for (const command of inlineSimCommands(page)) {
+        const r = shell(dir, command);
+        expect(r.code, `${page}: ${command}\n${r.err}`).toBe(0);
+        ran.push(command);
+      }
     }
-    expect(ran.length).toBeGreaterThan(10);
-  }, 600_000);
+    expect(ran.length).toBe(shellBlocks.length + pages.flatMap(inlineSimCommands).length);
+  }, 900_000);
 
-  it('that are templates (to fill in) stay few', () => {
-    const templates = commands.filter((c) => isTemplate(c.command));
-    expect(templates.length).toBeLessThanOrEqual(15);
+  it('the Slurm script shown is scenarios/sweeps/sweep.sbatch, whose tasks and merge run above', () => {
+    const script = shellBlocks.find((s) => s.b.text.startsWith('#!/bin/bash'));
+    expect(script, 'docs/cluster.md shows the Slurm script').toBeDefined();
+    expect(`${script!.b.text}\n`).toBe(readFileSync('scenarios/sweeps/sweep.sbatch', 'utf8'));
+  });
+
+  it('the Kubernetes job\u2019s command runs (with /out in the scratch folder)', () => {
+    const yaml = fencedBlocks('docs/cluster.md').find((b) => b.lang === 'yaml');
+    const command = /- (npm run -s sim -- .*)/.exec(yaml?.text ?? '')?.[1];
+    expect(command).toBeDefined();
+    const dir = scratch();
+    mkdirSync(join(dir, 'out'));
+    const r = shell(dir, command!.replaceAll('/out/', 'out/'), { JOB_COMPLETION_INDEX: '0' });
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(join(dir, 'out/shard-0.json'))).toBe(true);
+  }, 300_000);
+
+  it('name only npm scripts that exist', () => {
+    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+    for (const page of pages) for (const name of npmScriptsNamed(page)) expect(scripts[name], `${page}: npm run ${name}`).toBeDefined();
   });
 });
