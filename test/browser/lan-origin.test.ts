@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
+import qrcode from 'qrcode-generator';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { builtInChapters } from '../helpers/story.ts';
 import { frames } from './browser.ts';
 import { launchChromium } from './find-chromium.ts';
 import { serveFolder } from './static-server.ts';
@@ -37,7 +39,31 @@ async function openLan(hash: string): Promise<{ page: Page; errors: string[] }> 
   return { page, errors };
 }
 
+/** The QR code the page should show for a link: made here with the same library and settings. */
+function qrFor(url: string): string {
+  const q = qrcode(0, 'M');
+  q.addData(url);
+  q.make();
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(q.createSvgTag({ cellSize: 4, margin: 2, scalable: true }))}`;
+}
+
 describe('over plain http on a LAN address (no Web Locks)', () => {
+  it('presenter mode shows the students\u2019 QR code of the chapter\u2019s read-only link at this address, and prints it on the handout', async () => {
+    const chapter = builtInChapters()[2];
+    const { page, errors } = await openLan(`#story=${chapter.id}`);
+    await page.locator('#story-present').click();
+    await page.locator('.story.presenting').waitFor();
+    const link = await page.locator('.student-link .link-text').textContent();
+    expect(link).toBe(`${origin}#story=${chapter.id}&lock=1`);
+    expect(await page.locator('.student-link img.qr').getAttribute('src')).toBe(qrFor(link ?? ''));
+    expect(await page.locator('.student-link img.qr').isVisible()).toBe(true);
+    expect(await page.locator('.student-link.local').count()).toBe(0);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.student-link img.qr').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('Explore rebuilds the run in a fresh Worker when its Worker dies, and Reset is never needed', async () => {
     const { page, errors } = await openLan(DEATH_RUN);
     await exploreSurvivesWorkerDeath(page);

@@ -1,5 +1,4 @@
 import AxeBuilder from '@axe-core/playwright';
-import qrcode from 'qrcode-generator';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtInChapters } from '../helpers/story.ts';
@@ -29,14 +28,6 @@ async function openChapter(id: string, width = 1024, height = 768, lock = false)
   return { page, errors };
 }
 
-/** The QR code the page should show for a link: made here with the same library and settings. */
-function qrFor(url: string): string {
-  const q = qrcode(0, 'M');
-  q.addData(url);
-  q.make();
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(q.createSvgTag({ cellSize: 4, margin: 2, scalable: true }))}`;
-}
-
 describe('presenter mode', () => {
   it('shows one chapter in large type, answers the clicker keys (arrows, Space, R, B, Esc), and shows the students\u2019 QR code', async () => {
     const { page, errors } = await openChapter(chapters[2].id);
@@ -50,11 +41,10 @@ describe('presenter mode', () => {
     expect(size).toBeGreaterThanOrEqual(1.4 * normalSize);
     expect(await page.getByRole('button', { name: 'Open in the lab' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Copy link to this chapter' }).count()).toBe(0);
-    // The QR code encodes the students' link as shown (read-only).
-    const link = await page.locator('.student-link .link-text').textContent();
-    expect(link).toBe(`${inject('baseUrl')}#story=${chapters[2].id}&lock=1`);
-    expect(await page.locator('.student-link img.qr').getAttribute('src')).toBe(qrFor(link ?? ''));
-    expect(await page.locator('.student-link img.qr').isVisible()).toBe(true);
+    // Served at 127.0.0.1, which a phone would take for itself: no QR code, and a notice that says how to serve the room
+    // (lan-origin.test.ts checks the QR code at a network address).
+    expect(await page.locator('.student-link img.qr').count()).toBe(0);
+    expect(await page.locator('.student-link.local .notice').textContent()).toContain('npm run start:network');
     // Clicker keys: next, previous.
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => title(page)).toBe(chapters[3].title);
@@ -140,23 +130,41 @@ describe('presenter mode', () => {
     await page.context().close();
   });
 
-  it('prints a one-page handout: the chapter\u2019s question, its chart, lines to write on, the link and the QR code, and nothing else', async () => {
+  it('prints a prediction sheet (the question, boxes and lines; no chart, no one\u2019s vote) and, after the run, a separate answer sheet, each one page', async () => {
     const { page } = await openChapter(chapters[3].id, 1440, 900);
-    await page.locator('story-view input[type=radio]').first().check();
+    await page.evaluate(() => {
+      window.print = () => {};
+    });
+    const shown = async (selector: string) => page.locator(selector).first().isVisible();
+    const pages = async () => (await page.pdf({ format: 'A4' })).toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length;
+    // The trainer marks an answer and runs the chapter; the prediction sheet still prints neither.
+    await page.locator('story-view input[type=radio]').nth(1).check();
+    expect(await page.getByRole('button', { name: 'Print answer sheet' }).isDisabled()).toBe(true);
+    expect(await page.locator('.student-link.local .notice').isVisible(), 'the 127.0.0.1 notice is on screen outside presenter mode too').toBe(true);
     await page.locator('#story-run').click();
     await page.locator('.story-sentences p').first().waitFor({ timeout: 120_000 });
+    expect(await page.locator('.story-sentences .your-prediction').textContent()).toContain('You predicted');
+    await page.getByRole('button', { name: 'Print prediction sheet' }).click();
     await page.emulateMedia({ media: 'print' });
-    const shown = async (selector: string) => page.locator(selector).first().isVisible();
     expect(await shown('#chapter-title')).toBe(true);
-    expect(await shown('.story-predict legend')).toBe(true);
-    expect(await shown('.story-result band-chart canvas')).toBe(true);
+    expect(await shown('.handout-question')).toBe(true);
+    expect(await page.locator('.handout-options li .box').count()).toBe(await page.locator('story-view input[type=radio]').count());
+    expect(await shown('.handout-options')).toBe(true);
     expect(await shown('.handout-lines .lines')).toBe(true);
-    expect(await shown('.student-link img.qr')).toBe(true);
-    for (const hidden of ['.app-header', '.story-nav', '.story-actions', '.story-run-row', '.story-sentences', '.layout'])
+    expect(await shown('.student-link.local .notice'), 'the 127.0.0.1 notice is printed in place of a QR code').toBe(true);
+    for (const hidden of ['.story-predict', '.story-result', 'band-chart', '.app-header', '.story-nav', '.story-actions', '.story-run-row', '.layout'])
       expect(await shown(hidden), hidden).toBe(false);
-    // One page of A4.
-    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
-    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    expect(await pages()).toBe(1);
+    // The answer sheet: the question and the chart with what it shows; nothing to fill in, no vote.
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('button', { name: 'Print answer sheet' }).click();
+    await page.emulateMedia({ media: 'print' });
+    expect(await shown('.handout-question')).toBe(true);
+    expect(await shown('.story-result band-chart canvas')).toBe(true);
+    expect(await shown('.story-sentences')).toBe(true);
+    for (const hidden of ['.story-predict', '.handout-options', '.handout-lines .lines', '.story-sentences .your-prediction'])
+      expect(await shown(hidden), hidden).toBe(false);
+    expect(await pages()).toBe(1);
     await page.context().close();
   });
 

@@ -10,7 +10,11 @@ import { serveBuild } from './serve.ts';
 const OUT = 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
 const { url, server } = await serveBuild();
-const browser = await launchChromium(await findChromium());
+const chromium = await findChromium();
+// The story as a trainer serves it to a room (npm run start:network): at a network address, where the page
+// shows the students' QR code (at 127.0.0.1 it shows a notice instead). Chromium takes classroom.test for this machine.
+const browser = await launchChromium({ ...chromium, args: [...chromium.args, '--host-resolver-rules=MAP classroom.test 127.0.0.1'] });
+const roomUrl = url.replace('127.0.0.1', 'classroom.test');
 
 const status = (page: Page, s: string) =>
   page.waitForFunction((want) => (document.querySelector('trustfall-app') as unknown as { engine?: { status: string } })?.engine?.status === want, s, {
@@ -114,7 +118,7 @@ async function evidence(): Promise<void> {
   await page.close();
 }
 
-/** The story, presenter mode with its QR code, and the printed handout, at a projector's 1024 × 768 and at 1440 × 900, in English and Spanish. */
+/** The story, presenter mode with its QR code, and the printed prediction and answer sheets, at a projector's 1024 × 768 and at 1440 × 900, in English and Spanish. */
 async function story(): Promise<void> {
   for (const [lang, w, h] of [
     ['en', 1024, 768],
@@ -125,7 +129,7 @@ async function story(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: w, height: h }, locale: lang === 'es' ? 'es-ES' : 'en-US' });
     const page = await context.newPage();
     const name = (what: string) => `${OUT}/${what}-${w}x${h}${lang === 'es' ? '-es' : ''}.png`;
-    await page.goto(`${url}#story=task-force`);
+    await page.goto(`${roomUrl}#story=task-force`);
     await page.locator('#chapter-title').waitFor();
     await page.locator('story-view input[type=radio]').first().check();
     await page.locator('#story-run').click();
@@ -142,6 +146,10 @@ async function story(): Promise<void> {
     await page.screenshot({ path: name('presenter-qr') });
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: name('handout-print'), fullPage: true });
+    await page.evaluate(() => {
+      document.documentElement.dataset.print = 'answer';
+    });
+    await page.screenshot({ path: name('answer-print'), fullPage: true });
     await context.close();
   }
 }

@@ -259,8 +259,8 @@ export class StoryView extends LitElement {
         ${this.running ? html`<span role="status">${msg(str`${this.done} of ${this.total} runs…`)} <progress max=${this.total} .value=${this.done}></progress></span>` : nothing}
       </div>
       ${this.problems.length ? html`<div class="notice" role="alert"><strong>${msg('The chapter cannot run:')}</strong><ul>${this.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
-      ${outcome ? this.result(c, outcome) : html`<p class="handout-only hint">${msg('(Run the chapter before printing to include its chart.)')}</p>`}
       ${handoutLines(c)}
+      ${outcome ? this.result(c, outcome) : nothing}
       ${presenting ? this.presenterTools(chapter) : this.actions(chapter, last)}
       ${this.studentLink(chapter)}
     </article>
@@ -273,17 +273,30 @@ export class StoryView extends LitElement {
       <button class="secondary" @click=${() => this.openInLab(c)}>${msg('Open in the lab')}</button>
       <button class="secondary" @click=${() => this.copyLink(c)}>${msg('Copy link to this chapter')}</button>
       <button class="secondary" @click=${() => this.download(c)}>${msg('Download chapter file')}</button>
-      <button class="secondary" @click=${() => window.print()}>${msg('Print handout')}</button>
+      ${this.printButtons()}
       <button class="secondary" id="story-present" @click=${() => emit(this, 'presenter-toggle', true)}>${msg('Present (for trainers)')}</button>
       ${last ? nothing : html`<button class="primary" id="story-next" @click=${() => this.go(this.current + 1)}>${msg('Next chapter')}</button>`}
       ${this.copied ? html`<span role="status">${this.copied}</span>` : nothing}
     </div>`;
   }
 
+  /**
+   * The two handouts: the prediction sheet (the question, empty boxes and lines; no chart, no answer, no
+   * one's vote), to hand out before the run; the answer sheet (the question, the chart and what it
+   * shows), once the chapter has run. Printing from the browser's menu gives the prediction sheet.
+   */
+  private printButtons(): TemplateResult {
+    const ran = this.outcome !== undefined;
+    return html`<button class="secondary" @click=${() => printSheet('prediction')}>${msg('Print prediction sheet')}</button>
+      <button class="secondary" ?disabled=${!ran} title=${ran ? '' : msg('Run the chapter first')} @click=${() => printSheet('answer')}>
+        ${msg('Print answer sheet')}
+      </button>`;
+  }
+
   private presenterTools(c: Chapter): TemplateResult {
     return html`<div class="compare-row story-actions">
         <button class="secondary" @click=${() => (this.black = true)}>${msg('Black screen (B)')}</button>
-        <button class="secondary" @click=${() => window.print()}>${msg('Print handout')}</button>
+        ${this.printButtons()}
         <button class="secondary" @click=${() => this.openInLab(c)}>${msg('Open in the lab')}</button>
         <button class="secondary" id="presenter-leave" @click=${() => emit(this, 'presenter-toggle', false)}>${msg('Leave presenter mode (Esc)')}</button>
       </div>
@@ -292,14 +305,20 @@ export class StoryView extends LitElement {
 
   /** The link students open (read-only: the facilitator's lock), with its QR code; on screen in presenter mode and on the handout. */
   private studentLink(c: Chapter): TemplateResult {
+    const where = msg('Link for students');
+    // 127.0.0.1 on a student's phone is the phone itself: no QR code or link to it, on paper or on screen, and
+    // the notice shows in every mode, so a trainer printing handouts outside presenter mode sees it too.
+    if (servedLocally())
+      return html`<aside class="student-link local" aria-label=${where}>
+        <p class="notice local-note">${msg(str`No QR code: this page is served at ${location.hostname}, which on a student’s phone means the phone itself. To serve the room, start the app with npm run start:network on this computer and open the network address it prints.`)}</p>
+      </aside>`;
     const url = `${location.origin}${location.pathname}${encodeChapterLink(c, CHAPTERS.includes(c), true)}`;
     const qr = qrDataUrl(url);
-    return html`<aside class="student-link ${this.presenting ? '' : 'handout-only'}" aria-label=${msg('Link for students')}>
+    return html`<aside class="student-link ${this.presenting ? '' : 'handout-only'}" aria-label=${where}>
       ${qr ? html`<img class="qr" src=${qr} alt=${msg('QR code of the students’ link to this chapter')} width="160" height="160" />` : html`<p class="hint">${msg('This chapter’s link is too long for a QR code: share the link or the chapter file.')}</p>`}
       <div>
         <p><strong>${msg('Open this chapter:')}</strong> <span class="link-text">${url}</span></p>
         <p class="hint">${msg('The link opens the chapter read-only in the lab (a facilitator’s lock: a convenience for a class, not a security measure).')}</p>
-        ${servedLocally() ? html`<p class="hint screen-only">${msg('This address works only on this computer. For students’ phones, serve the app on the network (see “For trainers” in the README).')}</p>` : nothing}
       </div>
     </aside>`;
   }
@@ -347,11 +366,15 @@ export class StoryView extends LitElement {
     const people = groupPeople(m.group);
     const runs = o.main.length;
     const sentences = s ? chapterSentences(c, { main: o.main, against: o.against }, o.answer, s, locale) : [];
+    // The sentence on the prediction (second, when there was one): on screen only, never on the answer sheet.
+    const mine = o.answer ? 1 : -1;
     // The verdict first, then the chart that shows it: after Run the heading takes focus and the
     // sentences are announced, and at 1366 × 768 the verdict is in view without scrolling.
     return html`<section class="story-result" aria-label=${msg('What the model shows')}>
       <h3 tabindex="-1" class="story-result-heading">${msg('What the model shows')}</h3>
-      <div class="story-sentences" role="status" aria-live="polite">${sentences.map((x) => html`<p>${x}</p>`)}</div>
+      <div class="story-sentences" role="status" aria-live="polite">
+        ${sentences.map((x, k) => html`<p class=${k === mine ? 'your-prediction' : ''}>${x}</p>`)}
+      </div>
       <p class="story-chart-title">${msg(str`${label}, ${people}${where}: median and 90% band of ${runs} replicates, ${smooth}-week rolling mean`)}</p>
       <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>
       <band-chart .bands=${bands} .labels=${names} .activationDay=${s && hasPolicy(s) ? s.main.run.activationDay : null} .days=${Math.round((s?.main.run.years ?? 0) * 365)} ?percent=${def.kind === 'share'}></band-chart>
@@ -478,15 +501,33 @@ function runLabel(c: Chapter): string {
   return n === 1 ? msg('Run 1 replicate of each and see') : msg(str`Run ${n} replicates of each and see`);
 }
 
-/** The handout's answer lines: printed only (blank lines to write on). */
+/**
+ * The prediction sheet's own part, printed only: the question with empty boxes (or a blank) for the
+ * student's answer, and lines to write on. The on-screen vote is never printed: it holds the trainer's
+ * (or the room's) answer.
+ */
 function handoutLines(c: Chapter): TemplateResult {
+  const p = c.prediction;
   return html`<div class="handout-only handout-lines" aria-hidden="true">
-    ${c.prediction.kind === 'slider' ? html`<p>${msg('My guess:')} ______________</p>` : html`<p>${msg('My prediction (tick one above).')}</p>`}
+    <p class="handout-question"><strong>${c.question}</strong></p>
+    ${
+      p.kind === 'choice'
+        ? html`<ul class="handout-options">${p.options.map((o) => html`<li><span class="box"></span> ${o.label}</li>`)}</ul>`
+        : html`<p>${msg('My guess:')} ______________</p>`
+    }
     <p>${msg('What did the model show?')}</p>
     <div class="lines"></div>
     <p>${msg('Why might that be? What would you want to know next?')}</p>
     <div class="lines"></div>
   </div>`;
+}
+
+/** Prints one of the two handouts: the page's print style reads which from the root's data-print. */
+function printSheet(sheet: 'prediction' | 'answer'): void {
+  const root = document.documentElement;
+  root.dataset.print = sheet;
+  addEventListener('afterprint', () => delete root.dataset.print, { once: true });
+  window.print();
 }
 
 /** A band with every value multiplied by `k`. */
