@@ -14,6 +14,7 @@ import base from './vitest.config.ts';
  * source text Stryker rewrites.
  */
 const ORDER = [
+  'test/unit/engine/expected-reporting.test.ts',
   'test/golden/small-worlds.test.ts',
   'test/integration/conservation.test.ts',
   'test/property/behaviour.property.test.ts',

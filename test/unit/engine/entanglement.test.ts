@@ -267,3 +267,20 @@ describe('detainers at booking', () => {
     expect(w.jurisdictions.enforcementToday[0] - today).toBeCloseTo(sc.entanglement.iceAloneWeight, 9);
   });
 });
+
+describe('the coverage curve (a gap found by mutation testing)', () => {
+  it('is the Hill curve dose^n / (dose^n + half^n) for each half dose and steepness asked, one changed at a time', () => {
+    const hill = (d: number, h: number, n: number) => d ** n / (d ** n + h ** n);
+    // A half dose or a steepness that differs from the last call's alone must not reuse its power.
+    for (const [h, n] of [
+      [4, 2],
+      [9, 2],
+      [9, 3],
+      [4, 3],
+      [4, 2],
+    ])
+      for (const d of [0.5, 4, 9, 30]) expect(coverage(d, h, n)).toBeCloseTo(hill(d, h, n), 12);
+    expect(coverage(7, 7, 1.7)).toBeCloseTo(0.5, 12);
+    expect(coverage(0, 7, 1.7)).toBe(0);
+  });
+});
