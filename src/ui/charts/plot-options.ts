@@ -49,8 +49,10 @@ export function plotOptions(spec: PlotSpec, scale = 1): uPlot.Options {
       y: fixed ? { range: fixed } : { range: (_u, lo, hi) => ranged!(lo, hi) },
     },
     axes: [
-      { ...axis, label: spec.xLabel, size: s(36), labelSize: s(14) },
-      { ...axis, size: s(52), values: spec.percent ? (_u, v) => v.map((y) => `${Math.round(y * 100)}%`) : undefined },
+      // Tick spacing grows with the drawing like everything else: a figure drawn twice as large with uPlot's
+      // unscaled default (50 px) put day labels on top of each other ("1,0001,0251,050").
+      { ...axis, label: spec.xLabel, size: s(36), labelSize: s(14), space: s(60) },
+      { ...axis, size: s(52), space: s(30), values: spec.percent ? (_u, v) => v.map((y) => `${Math.round(y * 100)}%`) : undefined },
     ],
     series: [
       { label: 'day' },
