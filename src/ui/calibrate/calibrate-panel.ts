@@ -17,7 +17,7 @@ import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { emit } from '../events.ts';
 import { numberField } from '../forms/checked-number.ts';
 import { toolStart } from '../forms/tool-seed.ts';
-import { CHOICES, parameterChoices, targetSetSelect } from './choices.ts';
+import { CHOICES, parameterChoices, targetSetSelect, parameterLabel } from './choices.ts';
 
 /** What a finished calibration ran: enough to repeat it. */
 interface CalibrationManifest {
@@ -136,7 +136,7 @@ export class CalibratePanel extends LitElement {
     const applicable = r.report.reduce((a, x) => a + x.score.applicable, 0);
     return html`<div class="outcome">
       <p><strong>${r.stopped === 'stopped' ? msg('Cancelled; best point so far') : r.stopped === 'converged' ? msg('Converged') : msg('Budget used')}:</strong> ${msg(str`${met} of ${applicable} targets met.`)}</p>
-      <ul>${r.params.map((p) => html`<li><code>${p.path}</code> = ${valueAt(r.best, p.path)}</li>`)}</ul>
+      <ul>${r.params.map((p) => html`<li>${parameterLabel(p.path)} (<code>${p.path}</code>) = ${valueAt(r.best, p.path)}</li>`)}</ul>
       <button class="secondary" @click=${() => emit(this, 'scenario-replace', structuredClone(r.best) as unknown as Record<string, unknown>)}>${msg('Use these values in the editor')}</button>
       <button id="cal-csv" class="secondary" @click=${this.exportCsv}>${msg('Download CSV')}</button>
       <button id="cal-json" class="secondary" @click=${this.exportJson}>${msg('Download JSON')}</button>

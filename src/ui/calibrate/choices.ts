@@ -3,6 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import type { ParamSpec } from '../../calibrate/calibrate.ts';
 import { BUILT_IN_TARGETS } from '../../evidence/registry.ts';
 import { translated } from '../../vocabulary/translated.ts';
+import { fieldLabel } from '../scenario-panel/field.ts';
 
 /** Parameters the calibration, posterior and sensitivity panels offer, with the ranges searched (within the schema's). */
 export const CHOICES: { path: string; min?: number; max?: number; on: boolean }[] = [
@@ -17,6 +18,16 @@ export const CHOICES: { path: string; min?: number; max?: number; on: boolean }[
   { path: 'entanglement.fearEffectNoncitizen', on: false },
   { path: 'entanglement.trustEffect', on: false },
 ];
+
+/**
+ * A parameter's path as a reader names it, in the page's language: its last two schema keys, less the
+ * "types" and jurisdiction levels ("crime.types.simpleAssault.ratePer1000" → "Simple assault: Rate per1000").
+ * The path itself goes in a tooltip and in every export, where researchers need it exact.
+ */
+export function parameterLabel(path: string): string {
+  const keys = path.split('.').filter((k) => k !== 'types' && !/^jurisdictions\[\d+\]$/.test(k));
+  return keys.slice(-2).map(fieldLabel).join(': ');
+}
 
 /** Structural factors the sensitivity panel offers: a policy measure on or off, a mechanism off (strength 0) or on as in the scenario. */
 export const SWITCHES: { spec: ParamSpec; label: () => string }[] = [
@@ -49,7 +60,7 @@ export function parameterChoices(
     <legend>${legend}</legend>
     ${CHOICES.map(
       (c, i) =>
-        html`<label class="choice"><input type="checkbox" .checked=${chosen[i]} @change=${(e: Event) => onChange(chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${c.path}${ranges && c.min !== undefined ? msg(str` (${c.min} to ${c.max})`) : ''}</label>`,
+        html`<label class="choice" title=${c.path}><input type="checkbox" .checked=${chosen[i]} @change=${(e: Event) => onChange(chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${parameterLabel(c.path)}${ranges && c.min !== undefined ? msg(str` (${c.min} to ${c.max})`) : ''}</label>`,
     )}
   </fieldset>`;
 }

@@ -14,7 +14,8 @@ import { numberField } from '../forms/checked-number.ts';
 import { toolStart } from '../forms/tool-seed.ts';
 import { toolPanelStyles } from '../styles/tool-panel.ts';
 import { downloadText } from '../toolbar/files.ts';
-import { CHOICES, parameterChoices, targetSetSelect } from './choices.ts';
+import { translated } from '../../vocabulary/translated.ts';
+import { CHOICES, parameterChoices, parameterLabel, targetSetSelect } from './choices.ts';
 import { pairPlot } from './posterior-plots.ts';
 
 /** What the fields allow in a browser (the command line allows far larger runs). */
@@ -120,17 +121,25 @@ export class PosteriorPanel extends LitElement {
     const { report, last, params, cancelled } = this.found!;
     const n = (x: number) => String(Number(x.toPrecision(3)));
     const targets = report.predictive.filter((p) => p.target);
+    // Each target by what it measures, in the page's language, and a share as a percentage.
+    const defs = BUILT_IN_TARGETS[this.set]?.targets ?? [];
+    const targetOf = (stat: string) => defs.find((t) => t.id === stat.split('/')[1]);
+    const inUnit = (stat: string) => (targetOf(stat)?.unit === 'share' ? (x: number) => `${(100 * x).toFixed(1)}%` : n);
     return html`<div class="posterior">
       ${cancelled ? html`<p>${msg('Cancelled: the posterior below is the last complete generation.')}</p>` : nothing}
       <table class="marginals">
         <thead><tr><th scope="col">${msg('Parameter')}</th><th scope="col">${msg('Range')}</th><th scope="col">${msg('Median')}</th><th scope="col">${msg('90% interval')}</th></tr></thead>
-        <tbody>${report.parameters.map((p, i) => html`<tr><th scope="row">${i + 1}. ${p.path}</th><td>${p.min} – ${p.max}</td><td>${n(p.posterior.median)}</td><td>${n(p.posterior.lo)} – ${n(p.posterior.hi)}</td></tr>`)}</tbody>
+        <tbody>${report.parameters.map((p, i) => html`<tr><th scope="row" title=${p.path}>${i + 1}. ${parameterLabel(p.path)}</th><td>${p.min} – ${p.max}</td><td>${n(p.posterior.median)}</td><td>${n(p.posterior.lo)} – ${n(p.posterior.hi)}</td></tr>`)}</tbody>
       </table>
       ${pairPlot(last.particles, params, msg('Posterior histograms of each parameter, and particles of each pair'))}
       <table class="predictive">
         <caption>${msg('Posterior predictive of each target')}</caption>
         <thead><tr><th scope="col">${msg('Target')}</th><th scope="col">${msg('Median')}</th><th scope="col">${msg('90% interval')}</th><th scope="col">${msg('Band')}</th><th scope="col">${msg('Inside the band')}</th></tr></thead>
-        <tbody>${targets.map((p) => html`<tr><th scope="row">${p.stat.split('/')[1]}</th><td>${n(p.median)}</td><td>${n(p.lo)} – ${n(p.hi)}</td><td>${p.target!.band[0]} – ${p.target!.band[1]}</td><td>${Math.round(100 * p.target!.insideBand)}%</td></tr>`)}</tbody>
+        <tbody>${targets.map((p) => {
+          const t = targetOf(p.stat);
+          const u = inUnit(p.stat);
+          return html`<tr><th scope="row" title=${p.stat}>${t ? translated(t.measure) : p.stat}</th><td>${u(p.median)}</td><td>${u(p.lo)} – ${u(p.hi)}</td><td>${u(p.target!.band[0])} – ${u(p.target!.band[1])}</td><td>${Math.round(100 * p.target!.insideBand)}%</td></tr>`;
+        })}</tbody>
       </table>
       <div class="row">
         <button id="abc-csv" class="secondary" @click=${this.exportCsv}>${msg('Download CSV')}</button>

@@ -10,7 +10,7 @@ import { translated } from '../../vocabulary/translated.ts';
 import { morrisDesign } from '../../sensitivity/morris.ts';
 import { morrisResults, type SensitivityResults, sensitivityCsv, sobolResults } from '../../sensitivity/results.ts';
 import { sobolDesign } from '../../sensitivity/sobol.ts';
-import { CHOICES, parameterChoices, SWITCHES, switchChoices } from '../calibrate/choices.ts';
+import { CHOICES, parameterChoices, SWITCHES, switchChoices, parameterLabel } from '../calibrate/choices.ts';
 import { PoolController } from '../controllers/pool-controller.ts';
 import { numberField } from '../forms/checked-number.ts';
 import { toolStart } from '../forms/tool-seed.ts';
@@ -189,10 +189,10 @@ export class SensitivityPanel extends LitElement {
       )}</p>`;
   }
 
-  /** A varied parameter's name: its path, or a structural factor's words (the same path may be a number elsewhere). */
+  /** A varied parameter's name in words (parameterLabel), or a structural factor's (the same path may be a number elsewhere). */
   private nameOf(path: string): string {
     const factor = this.manifest?.parameters.find((p) => p.path === path)?.levels;
-    return (factor && SWITCHES.find((s) => s.spec.path === path)?.label()) || path;
+    return (factor && SWITCHES.find((s) => s.spec.path === path)?.label()) || parameterLabel(path);
   }
 
   /** Horizontal bars on a 0–1 scale, each with a whisker from `from` to `to`. */
