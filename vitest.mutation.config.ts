@@ -15,6 +15,7 @@ import base from './vitest.config.ts';
  */
 const ORDER = [
   'test/unit/engine/expected-reporting.test.ts',
+  'test/unit/engine/careers.test.ts',
   'test/golden/small-worlds.test.ts',
   'test/integration/conservation.test.ts',
   'test/property/behaviour.property.test.ts',
