@@ -10,6 +10,11 @@ import { translated } from '../vocabulary/translated.ts';
  * translation catalogue, read at the moment they are shown so a language switch takes effect.
  */
 
+/** A jurisdiction's name as shown: a preset's place name ("County") in the app's language, a name of the user's own as given. */
+export function placeName(name: string): string {
+  return translated(name);
+}
+
 /** A group as people in a sentence ("reporting among Latino non-citizens"). */
 export function groupPeople(g: Group): string {
   return translated(GROUP_LABELS[g].people);

@@ -12,6 +12,13 @@ export const PRESETS = [
 ] as const;
 export type PresetId = (typeof PRESETS)[number]['id'];
 
+/**
+ * The place names the presets and the story's chapters give their jurisdictions (the schema's default,
+ * "County", among them): shown through the translation catalogue, so a Spanish page says "Condado".
+ * A test checks the list against the files.
+ */
+export const PRESET_PLACE_NAMES = ['County', 'Task Force County', 'Neighbour County'] as const;
+
 /** The scenario the app opens with and `npm start` runs. */
 export const DEFAULT_PRESET: PresetId = 'task-force';
 

@@ -1,6 +1,6 @@
 import { estimate, metricDef, type Estimate, type MetricKey, type ReplicateResult } from '../engine/index.ts';
 import { msg, str } from '@lit/localize';
-import { formatNumber, groupPeople, metricLabel, rateUnit } from '../i18n/labels.ts';
+import { formatNumber, groupPeople, metricLabel, placeName, rateUnit } from '../i18n/labels.ts';
 import type { Chapter, Measure, Prediction } from './chapter.ts';
 import { againstName, type ChapterScenarios } from './chapter-tasks.ts';
 
@@ -36,7 +36,8 @@ function replicateValue(r: ReplicateResult, m: Measure): number | null {
 
 /** A measure's estimate over the replicates, and its difference from the comparison paired by replicate. */
 export function measureResult(m: Measure, run: ChapterRun): MeasureResult {
-  const jurisdictionName = run.main[0]?.summary.jurisdictions[m.jurisdiction]?.name ?? `jurisdiction ${m.jurisdiction + 1}`;
+  const given = run.main[0]?.summary.jurisdictions[m.jurisdiction]?.name;
+  const jurisdictionName = given === undefined ? `jurisdiction ${m.jurisdiction + 1}` : placeName(given);
   const value = estimate(run.main.map((r) => replicateValue(r, m)));
   if (!run.against.length) return { measure: m, jurisdictionName, value };
   const pairs = run.main.flatMap((r) => {

@@ -37,7 +37,8 @@ async function openIn(locale: string, hash = ''): Promise<{ page: Page; errors: 
 
 /**
  * English words that a Spanish page should not show: function words of English sentences. (Proper
- * names, scenario data such as "County", and source titles, which stay in their language, are left out.)
+ * names, a name the user gave a jurisdiction, and source titles, which stay in their language, are left out;
+ * the presets' place names, such as "County", are translated.)
  */
 const ENGLISH = /\b(the|and|of|with|to|is|are|was|were|this|that|run|runs|chapter|replicates?|predict|against|after|before)\b/i;
 
@@ -98,6 +99,9 @@ describe('Spanish and English', () => {
     await page.locator('#story-run').click();
     await page.locator('.story-sentences p').first().waitFor({ timeout: 120_000 });
     expect(await page.locator('.story-sentences p').allTextContents()).toEqual(chapterInNode(c, { option: 1 }, 'es'));
+    // The preset's place is named in Spanish too ("de Condado", not "de County").
+    expect(await page.locator('.story-sentences').textContent()).toMatch(/Condado/);
+    expect(await visibleText(page)).not.toMatch(/\bCounty\b/);
     expect(englishIn(await visibleText(page))).toEqual([]);
     await page.getByRole('button', { name: 'Presentar (para formadores)' }).click();
     await page.locator('.story.presenting').waitFor();
@@ -117,7 +121,7 @@ describe('Spanish and English', () => {
     // The labels drawn into the town's canvas are the page's, in Spanish.
     await expect
       .poll(() => page.evaluate(() => (document.querySelector('town-view') as unknown as { surface: { labels(): Promise<string[]> } }).surface.labels()))
-      .toEqual(['County: Modelo Task Force (grupo de trabajo)']);
+      .toEqual(['Condado: Modelo Task Force (grupo de trabajo)']);
     // A refused value is explained in Spanish too.
     const field = page.locator('scenario-panel').locator('[data-path="jurisdictions[0].policy.profilingMultiplier"]');
     await field.locator('input').fill('30');

@@ -1,6 +1,6 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { formatNumber, groupTitle, metricLabel } from '../../i18n/labels.ts';
+import { formatNumber, groupTitle, metricLabel, placeName } from '../../i18n/labels.ts';
 import { getLocale } from '../i18n/locale.ts';
 import type uPlot from 'uplot';
 import type { WeeklySeries } from '../../engine/index.ts';
@@ -75,7 +75,7 @@ export class ChartsPanel extends LitElement {
       charts.push({ canvas: await renderOffPage(this.UPlot!, opts, data), heading: metricLabel(c.key) });
     }
     const smoothing = this.smoothing === 1 ? msg('weekly values') : msg(str`${this.smoothing}-week averages`);
-    const place = (this.weekly?.jurisdictions.length ?? 0) > 1 ? ` (${this.weekly!.jurisdictions[this.jurisdiction].name})` : '';
+    const place = (this.weekly?.jurisdictions.length ?? 0) > 1 ? ` (${placeName(this.weekly!.jurisdictions[this.jurisdiction].name)})` : '';
     return composeFigure(
       charts,
       {
@@ -93,7 +93,7 @@ export class ChartsPanel extends LitElement {
   }
 
   override render(): TemplateResult {
-    const names = this.weekly?.jurisdictions.map((j) => j.name) ?? [];
+    const names = this.weekly?.jurisdictions.map((j) => placeName(j.name)) ?? [];
     return html`<div class="charts-head">
         ${
           names.length > 1

@@ -1,6 +1,6 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { groupHeading, groupPeople, metricLabel, presetTitle, rateUnit } from '../../i18n/labels.ts';
+import { groupHeading, groupPeople, metricLabel, presetTitle, rateUnit, placeName } from '../../i18n/labels.ts';
 import { getLocale } from '../i18n/locale.ts';
 import { weeklyBand, type Band } from '../../compare/bands.ts';
 import { compareScenarios, type ComparedScenario, type ComparisonReport } from '../../compare/compare.ts';
@@ -192,7 +192,7 @@ export class CompareView extends LitElement {
       <div class="compare-row">
         <label>${msg('Measure')} <select id="cmp-metric" @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value as MetricKey)}>${CHART_METRICS.map((key) => html`<option value=${key} ?selected=${key === this.metric}>${metricLabel(key)}</option>`)}</select></label>
         <label>${msg('Group')} <select id="cmp-group" @change=${(e: Event) => (this.group = (e.target as HTMLSelectElement).value)}>${GROUPS.map((g) => html`<option value=${g.key} ?selected=${g.key === this.group}>${groupHeading(g.key)}</option>`)}</select></label>
-        ${J > 1 ? html`<label>${msg('Jurisdiction')} <select @change=${(e: Event) => (this.jurisdiction = Number((e.target as HTMLSelectElement).value))}>${r.scenarios[0].jurisdictions.slice(0, J).map((j, i) => html`<option value=${i} ?selected=${i === this.jurisdiction}>${j.name}</option>`)}</select></label>` : nothing}
+        ${J > 1 ? html`<label>${msg('Jurisdiction')} <select @change=${(e: Event) => (this.jurisdiction = Number((e.target as HTMLSelectElement).value))}>${r.scenarios[0].jurisdictions.slice(0, J).map((j, i) => html`<option value=${i} ?selected=${i === this.jurisdiction}>${placeName(j.name)}</option>`)}</select></label>` : nothing}
         <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>
       </div>
       <band-chart .bands=${this.bands()} .labels=${names} .activationDay=${this.compared[0]?.scenario.run.activationDay ?? 0} .days=${Math.round((this.compared[0]?.scenario.run.years ?? 0) * 365)} ?percent=${m.kind === 'share'}></band-chart>
@@ -202,7 +202,7 @@ export class CompareView extends LitElement {
   }
 
   private tables(r: ComparisonReport, j: number, names: string[]): TemplateResult {
-    const place = r.scenarios[0].jurisdictions[j].name;
+    const place = placeName(r.scenarios[0].jurisdictions[j].name);
     const opts = { locale: getLocale(), to: msg('to') };
     return html`<h3>${msg(str`${place}: after the policy started, and the difference from [1] (paired by replicate, 95% interval)`)}</h3>
       ${GROUPS.map(
@@ -242,7 +242,7 @@ export class CompareView extends LitElement {
         <tbody>
           ${r.did.map(
             (d) => html`<tr>
-              <td>[${d.scenario + 1}] ${msg(str`${r.scenarios[d.scenario].jurisdictions[d.treated].name} vs ${r.scenarios[d.scenario].jurisdictions[d.comparison].name}`)}</td>
+              <td>[${d.scenario + 1}] ${msg(str`${placeName(r.scenarios[d.scenario].jurisdictions[d.treated].name)} vs ${placeName(r.scenarios[d.scenario].jurisdictions[d.comparison].name)}`)}</td>
               <td>${outcomeName(d.outcome)}</td>
               <td>${d.source === 'survey' ? msg('survey') : msg('recorded crime')}</td>
               <td>${formatEstimate(d.outcome.startsWith('reported') ? 'reportedShare' : 'recordedCrimesPer1000', d.estimate, { signed: true, locale: getLocale(), to: msg('to') })}</td>
@@ -370,7 +370,7 @@ export class CompareView extends LitElement {
     const r = this.report;
     if (!chart || !canvas || !r) return;
     const m = metricDef(this.metric);
-    const place = r.scenarios[0].jurisdictions.length > 1 ? `, ${r.scenarios[0].jurisdictions[this.jurisdiction]?.name ?? ''}` : '';
+    const place = r.scenarios[0].jurisdictions.length > 1 ? `, ${placeName(r.scenarios[0].jurisdictions[this.jurisdiction]?.name ?? '')}` : '';
     const unit = m.kind === 'share' ? msg('share of the group, 0 to 100%') : m.kind === 'rate' ? rateUnit(this.metric) : m.unit;
     const scenarios = r.scenarios.map((s, k) => `[${k + 1}] ${s.name} (${s.scenarioHash.slice(0, 12)})`).join('; ');
     const activation = this.compared[0]?.scenario.run.activationDay ?? 0;

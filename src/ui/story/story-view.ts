@@ -2,7 +2,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { type Band, weeklyBand } from '../../compare/bands.ts';
 import { metricDef, type ReplicateResult } from '../../engine/index.ts';
-import { groupPeople, metricLabel } from '../../i18n/labels.ts';
+import { groupPeople, metricLabel, placeName } from '../../i18n/labels.ts';
 import { ScenarioError } from '../../scenario/index.ts';
 import { type Chapter, inLanguage, parseChapter } from '../../story/chapter.ts';
 import { againstName, chapterScenarios, chapterTasks, scenarioName, type ChapterScenarios } from '../../story/chapter-tasks.ts';
@@ -360,7 +360,7 @@ export class StoryView extends LitElement {
       names.push(a.charAt(0).toUpperCase() + a.slice(1));
     }
     const J = o.main[0]?.summary.jurisdictions ?? [];
-    const place = J[m.jurisdiction]?.name ?? '';
+    const place = placeName(J[m.jurisdiction]?.name ?? '');
     const where = J.length > 1 ? msg(str` in ${place}`) : '';
     const label = def.kind === 'level' ? metricLabel(m.metric).replace('(0–1)', '(0–100)') : metricLabel(m.metric);
     const people = groupPeople(m.group);

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { Group, MetricValues, RunSummary, MetricKey } from '../../engine/index.ts';
-import { formatNumber, groupPeople } from '../../i18n/labels.ts';
+import { formatNumber, groupPeople, placeName } from '../../i18n/labels.ts';
 import { policyLabel } from '../../report/policy-labels.ts';
 
 /**
@@ -19,7 +19,7 @@ export function describeRun(summary: RunSummary, activationDay: number, day: num
   const n = (v: number, digits: number) => formatNumber(v, digits, locale);
   for (const j of summary.jurisdictions) {
     const policy = policyLabel(j.model, j.sanctuary, j.trustBuilding);
-    const place = j.name;
+    const place = placeName(j.name);
     const where = many ? msg(str`In ${place} (${policy}), `) : '';
     const g = j.groups;
     for (const group of ['latinoNoncitizen', 'latinoCitizen', 'nonLatino'] as Group[]) {

@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { placeName } from '../../i18n/labels.ts';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { frameTransferables, RESIDENT_DRAW_LIMIT } from '../../engine/view/frame.ts';
@@ -72,7 +73,7 @@ export class TownView extends LitElement {
     const l = this.layoutSeen;
     if (!l || !this.surface || this.labelledIn === getLocale()) return;
     this.labelledIn = getLocale();
-    void this.surface.setLabels(l.jurisdictions.map((j) => `${j.name}: ${policyLabel(j.model, j.sanctuary, j.trustBuilding)}`));
+    void this.surface.setLabels(l.jurisdictions.map((j) => `${placeName(j.name)}: ${policyLabel(j.model, j.sanctuary, j.trustBuilding)}`));
   }
 
   override updated(changed: Map<string, unknown>): void {

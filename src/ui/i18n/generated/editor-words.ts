@@ -429,4 +429,7 @@ export const editorMessages = () => [
   msg("Jail Enforcement Model"),
   msg("Warrant Service Officer model"),
   msg("Task Force model"),
+  msg("County"),
+  msg("Task Force County"),
+  msg("Neighbour County"),
 ];
