@@ -300,7 +300,7 @@ export class StoryView extends LitElement {
         <button class="secondary" @click=${() => this.openInLab(c)}>${msg('Open in the lab')}</button>
         <button class="secondary" id="presenter-leave" @click=${() => emit(this, 'presenter-toggle', false)}>${msg('Leave presenter mode (Esc)')}</button>
       </div>
-      <p class="hint presenter-keys">${msg('Keys: → or Page Down next chapter · ← or Page Up previous · Space run · R reset · B black screen · Esc leave')}</p>`;
+      <p class="hint presenter-keys">${msg('Keys: Right arrow or Page Down next chapter · Left arrow or Page Up previous · Space run · R reset · B black screen · Esc leave')}</p>`;
   }
 
   /** The link students open (read-only: the facilitator's lock), with its QR code; on screen in presenter mode and on the handout. */
