@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION } from '../../src/engine/version.ts';
+import { humanise } from '../../src/scenario/editor-words.ts';
 import { BUILT_IN_TARGETS } from '../../src/evidence/registry.ts';
 import { encodeRun } from '../../src/ui/state/share-link.ts';
 import { launch, openPage, waitForStatus } from './browser.ts';
@@ -196,7 +197,9 @@ describe('evidence in the browser', () => {
     expect(json.results.outputs).toHaveLength(5);
     const fmt = (x: { estimate: number; lo: number; hi: number }) => `${x.estimate.toFixed(2)} (${x.lo.toFixed(2)} \u2013 ${x.hi.toFixed(2)})`;
     const second = json.results.outputs[1];
-    const name = (path: string) => (path === 'trust.influencePerWeek' ? 'Social influence on trust (off / on)' : path);
+    // A parameter is named by its last two schema keys in words ("Fear: Reporting effect"), a switch by its words.
+    const label = (path: string) => path.split('.').slice(-2).map(humanise).join(': ');
+    const name = (path: string) => (path === 'trust.influencePerWeek' ? 'Social influence on trust (off / on)' : label(path));
     expect(shown).toEqual(second.indices.map((s: { path: string; first: never; total: never }) => [name(s.path), fmt(s.first), fmt(s.total)]));
     const csv = (await downloaded(page, panel.locator('#sens-csv'))).trim().split('\n');
     expect(csv[0]).toBe(`# Trustfall Sobol indices: engine ${ENGINE_VERSION}; scenario ${json.manifest.scenarioHash}; seed 3; design rows 4; runs 28`);

@@ -48,14 +48,15 @@ function englishIn(text: string): string[] {
   return [...text.matchAll(all)].map((m) => text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40));
 }
 
-/** Text of the translated views as a reader sees it, less links' addresses and the sources' titles (citations stay as published). */
+/** Text of the translated views as a reader sees it, less links' addresses, commands to type, and the sources' titles (citations stay as published). */
 function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const parts: string[] = [];
     const walk = (root: Node) => {
       for (const n of Array.from(root.childNodes)) {
         if (n instanceof HTMLElement) {
-          if (n.matches('.link-text, .story-sources, .source, script, style, [hidden], .handout-only') || getComputedStyle(n).display === 'none') continue;
+          if (n.matches('.link-text, code, .story-sources, .source, script, style, [hidden], .handout-only') || getComputedStyle(n).display === 'none')
+            continue;
           if (n.shadowRoot) walk(n.shadowRoot);
           for (const a of ['aria-label', 'title', 'alt']) if (n.getAttribute(a)) parts.push(n.getAttribute(a)!);
           walk(n);

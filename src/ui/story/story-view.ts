@@ -310,7 +310,10 @@ export class StoryView extends LitElement {
     // the notice shows in every mode, so a trainer printing handouts outside presenter mode sees it too.
     if (servedLocally())
       return html`<aside class="student-link local" aria-label=${where}>
-        <p class="notice local-note">${msg(str`No QR code: this page is served at ${location.hostname}, which on a student’s phone means the phone itself. To serve the room, start the app with npm run start:network on this computer and open the network address it prints.`)}</p>
+        <p class="notice local-note">
+          ${msg(str`No QR code: this page is served at ${location.hostname}, which on a student’s phone means the phone itself. To serve the room, start the app on this computer with this command and open the network address it prints:`)}
+          <code>npm run start:network</code>
+        </p>
       </aside>`;
     const url = `${location.origin}${location.pathname}${encodeChapterLink(c, CHAPTERS.includes(c), true)}`;
     const qr = qrDataUrl(url);
