@@ -1,7 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { ENGINE_VERSION, runScenario, runTask } from '../../src/engine/index.ts';
-import { toJson } from '../../src/report/json.ts';
+import { describe, it } from 'vitest';
+import { ENGINE_VERSION } from '../../src/engine/index.ts';
+import { expectGolden } from '../helpers/golden.ts';
 import { resolveScenario } from '../../src/scenario/index.ts';
 
 /**
@@ -23,11 +22,6 @@ const scenario = resolveScenario({
 
 describe('golden run', () => {
   it(`matches ${FILE} (engine ${ENGINE_VERSION})`, () => {
-    const { weekly: _weekly, ...report } = runScenario(scenario);
-    const survey = runTask({ scenario, seed: scenario.run.seed, replicate: 0, surveyHouseholds: 300 }).survey;
-    const text = JSON.stringify(JSON.parse(toJson({ ...report, survey })), null, 1) + '\n';
-    if (process.env.UPDATE_GOLDEN) writeFileSync(FILE, text);
-    expect(existsSync(FILE), `${FILE} is missing: create it with UPDATE_GOLDEN=1`).toBe(true);
-    expect(text).toBe(readFileSync(FILE, 'utf8'));
+    expectGolden(FILE, scenario, 300);
   });
 });

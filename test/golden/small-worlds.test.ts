@@ -1,7 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { ENGINE_VERSION, runScenario, runTask } from '../../src/engine/index.ts';
-import { toJson } from '../../src/report/json.ts';
+import { describe, it } from 'vitest';
+import { ENGINE_VERSION } from '../../src/engine/index.ts';
+import { expectGolden } from '../helpers/golden.ts';
 import { resolveScenario } from '../../src/scenario/index.ts';
 
 /**
@@ -16,7 +15,9 @@ const run = { years: 1, activationDay: 120, burnInWeeks: 8, seed: 20261205, repl
 const busy = { latinoShare: 0.5, latinoUndocumentedShare: 0.5, nonLatinoNoncitizenShare: 0.2, officersPer1000: 4 };
 const common = {
   run,
-  crime: { types: { simpleAssault: { ratePer1000: 60 }, aggravatedAssault: { ratePer1000: 15 }, robbery: { ratePer1000: 10 }, burglaryTheft: { ratePer1000: 150 } } },
+  crime: {
+    types: { simpleAssault: { ratePer1000: 60 }, aggravatedAssault: { ratePer1000: 15 }, robbery: { ratePer1000: 10 }, burglaryTheft: { ratePer1000: 150 } },
+  },
   policing: { stopsPerOfficerDay: 2 },
   enforcement: { federalArrestsPerYear: 0.05 },
 };
@@ -45,12 +46,7 @@ describe('small golden worlds', () => {
   for (const [id, scenario] of Object.entries(WORLDS)) {
     const file = `test/golden/small-${id}.json`;
     it(`${id} matches ${file} (engine ${ENGINE_VERSION})`, () => {
-      const { weekly: _weekly, ...report } = runScenario(scenario);
-      const survey = runTask({ scenario, seed: scenario.run.seed, replicate: 0, surveyHouseholds: 120 }).survey;
-      const text = JSON.stringify(JSON.parse(toJson({ ...report, survey })), null, 1) + '\n';
-      if (process.env.UPDATE_GOLDEN) writeFileSync(file, text);
-      expect(existsSync(file), `${file} is missing: create it with UPDATE_GOLDEN=1`).toBe(true);
-      expect(text).toBe(readFileSync(file, 'utf8'));
+      expectGolden(file, scenario, 120);
     });
   }
 });
