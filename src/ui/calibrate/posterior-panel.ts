@@ -124,7 +124,7 @@ export class PosteriorPanel extends LitElement {
     // Each target by what it measures, in the page's language, and a share as a percentage.
     const defs = BUILT_IN_TARGETS[this.set]?.targets ?? [];
     const targetOf = (stat: string) => defs.find((t) => t.id === stat.split('/')[1]);
-    const inUnit = (stat: string) => (targetOf(stat)?.unit === 'share' ? (x: number) => `${(100 * x).toFixed(1)}%` : n);
+    const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
     return html`<div class="posterior">
       ${cancelled ? html`<p>${msg('Cancelled: the posterior below is the last complete generation.')}</p>` : nothing}
       <table class="marginals">
@@ -137,7 +137,7 @@ export class PosteriorPanel extends LitElement {
         <thead><tr><th scope="col">${msg('Target')}</th><th scope="col">${msg('Median')}</th><th scope="col">${msg('90% interval')}</th><th scope="col">${msg('Band')}</th><th scope="col">${msg('Inside the band')}</th></tr></thead>
         <tbody>${targets.map((p) => {
           const t = targetOf(p.stat);
-          const u = inUnit(p.stat);
+          const u = t?.unit === 'share' ? percent : n;
           return html`<tr><th scope="row" title=${p.stat}>${t ? translated(t.measure) : p.stat}</th><td>${u(p.median)}</td><td>${u(p.lo)} – ${u(p.hi)}</td><td>${u(p.target!.band[0])} – ${u(p.target!.band[1])}</td><td>${Math.round(100 * p.target!.insideBand)}%</td></tr>`;
         })}</tbody>
       </table>
