@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SRC, int, num, section } from './param.ts';
+import { section } from './param.ts';
+import RUN from './sections/run.json' with { type: 'json' };
 import { Jurisdiction } from './sections/jurisdiction.ts';
 import { Community } from './sections/community.ts';
 import { Crime } from './sections/crime.ts';
@@ -12,34 +13,16 @@ import { Survey } from './sections/survey.ts';
 export const SCHEMA_VERSION = 3;
 
 /** How long a run lasts, when the agreement starts, and its random seed. */
-export const Run = section(
-  {
-    years: num(3, 0.1, 50, { unit: 'years', description: 'Simulated time.', source: SRC.assumption }),
-    activationDay: int(365, 0, 18250, {
-      unit: 'day',
-      description: 'Day the jurisdictions\u2019 policies start; the days before it are the "before" period.',
-      source: SRC.assumption,
-    }),
-    burnInWeeks: int(104, 0, 1040, {
-      unit: 'weeks',
-      description:
-        'Weeks simulated before day 0 and left out of every metric, so that jail populations, offenders\u2019 expectations and attitudes settle before the "before" period is measured.',
-      source: SRC.assumption,
-    }),
-    seed: int(1, 0, 2 ** 31 - 1, { unit: 'integer', description: 'Random seed; the same scenario and seed give the same results.', source: SRC.assumption }),
-    replicates: int(1, 1, 1000, { unit: 'runs', description: 'Independent replicates (seeds derived from the seed) to average over.', source: SRC.assumption }),
-  },
-  'Run length, activation day and seed.',
-);
+export const Run = section(RUN.run);
 
 const ScenarioShape = z.strictObject({
   $schema: z.string().optional().meta({ description: 'Path or URL of the JSON Schema, for editors; ignored by the engine.' }),
   schemaVersion: z
     .literal(SCHEMA_VERSION)
     .default(SCHEMA_VERSION)
-    .meta({ description: 'Version of the scenario format.', unit: 'integer', source: SRC.assumption }),
-  name: z.string().max(120).default('Untitled scenario').meta({ description: 'Short name of the scenario.', unit: 'text', source: SRC.assumption }),
-  description: z.string().max(4000).default('').meta({ description: 'What the scenario shows, in a sentence or two.', unit: 'text', source: SRC.assumption }),
+    .meta({ description: 'Version of the scenario format.', unit: 'integer', source: 'assumption' }),
+  name: z.string().max(120).default('Untitled scenario').meta({ description: 'Short name of the scenario.', unit: 'text', source: 'assumption' }),
+  description: z.string().max(4000).default('').meta({ description: 'What the scenario shows, in a sentence or two.', unit: 'text', source: 'assumption' }),
   run: Run,
   jurisdictions: z
     .array(Jurisdiction)
