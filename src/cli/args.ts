@@ -42,6 +42,12 @@ export interface RunFlags {
   proposals?: number;
   /** Sobol: base sample rows N (the model runs at N × (parameters + 2) points). */
   samples?: number;
+  /** county: one simulated resident for this many real ones. */
+  scale?: number;
+  /** county: agreements signed by this day (YYYY-MM-DD). */
+  'as-of'?: string;
+  /** county: add its two most populous neighbours. */
+  neighbours: boolean;
 }
 
 /** Which options each command reads (from the option table), and how many files it takes; anything else is refused, not ignored. */

@@ -20,6 +20,7 @@ export const COMMAND_FILES = {
   fit: [1, 1],
   calibrate: [1, 1],
   sensitivity: [1, 1],
+  county: [1, 1],
 } as const satisfies Record<string, readonly [number, number]>;
 export type CommandName = keyof typeof COMMAND_FILES;
 
@@ -70,6 +71,23 @@ function method(name: string, raw: string): (typeof METHODS)[number] {
   );
 }
 const text = (_name: string, raw: string) => raw;
+
+/** A scale as a map gives it: "1:100" (or just 100), one simulated resident for 100 real ones. */
+function scale(name: string, raw: string): number {
+  const m = /^\s*(?:1\s*:\s*)?(\d+)\s*$/.exec(raw);
+  const n = m ? Number(m[1]) : Number.NaN;
+  if (!m || n < 1 || n > 1_000_000)
+    throw new UsageError(`--${name}: ${JSON.stringify(raw)} is not allowed; expected 1:N with N a whole number from 1 to 1000000, e.g. --${name} 1:100`);
+  return n;
+}
+
+/** A calendar day, YYYY-MM-DD, that exists. */
+function day(name: string, raw: string): string {
+  const d = raw.trim();
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+  if (!ok) throw new UsageError(`--${name}: ${JSON.stringify(raw)} is not a day; expected YYYY-MM-DD, e.g. --${name} 2025-07-18`);
+  return d;
+}
 
 /** One option: what follows it in the help, what it does, which commands read it, and how its text is read (none: a switch). */
 interface FlagSpec {
@@ -135,8 +153,8 @@ export const FLAGS = {
   },
   out: {
     value: 'FILE',
-    help: 'write the JSON to FILE (sweep, merge, a shard; calibrate: the report; sensitivity --resume: the file a stopped analysis kept its runs in)',
-    commands: ['sweep', 'merge', ...ANALYSES],
+    help: 'write the JSON to FILE (sweep, merge, a shard; calibrate: the report; sensitivity --resume: the file a stopped analysis kept its runs in; county: the scenario)',
+    commands: ['sweep', 'merge', ...ANALYSES, 'county'],
     read: text,
   },
   targets: { value: 'SETS', help: 'target sets: built-in ids or JSON files, comma-separated', commands: ['fit', 'calibrate'], read: text },
@@ -167,6 +185,14 @@ export const FLAGS = {
     commands: ['calibrate'],
     ...whole(1, 10_000_000),
   },
+  scale: {
+    value: '1:N',
+    help: 'one simulated resident for N real ones (default: the smallest power of ten that keeps the county under 100,000)',
+    commands: ['county'],
+    read: scale,
+  },
+  'as-of': { value: 'DATE', help: "agreements signed by this day (YYYY-MM-DD; default the ICE list's date)", commands: ['county'], read: day },
+  neighbours: { value: '', help: 'add the two most populous neighbouring counties, one on each side, with their own agreements', commands: ['county'] },
 } satisfies Record<string, FlagSpec>;
 export type FlagName = keyof typeof FLAGS;
 

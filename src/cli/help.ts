@@ -54,6 +54,12 @@ Usage:
                                                     path:switch (entanglement.reportingEffect:switch);
                                                     Ctrl-C keeps the finished runs in a file, and
                                                     the same command with --resume --out FILE goes on
+  npm run -s sim -- county <FIPS or "Name, ST"> [--scale 1:N] [--as-of DATE] [--neighbours] [--out FILE]
+                                                    a scenario for a real county: its people (ACS
+                                                    2018–2022), its 287(g) agreement in force on the
+                                                    day (ICE's list of 18 July 2025) and, with
+                                                    --neighbours, its two most populous neighbours;
+                                                    what it assumed goes to stderr
   npm run -s sim -- resolve <scenario.json>         print the scenario with every default filled in
   npm run -s sim -- params                          list every parameter: unit, range, default, source
   npm run -s sim -- presets                         list the preset scenarios

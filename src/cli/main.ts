@@ -8,6 +8,7 @@ import { mergeCommand, sweepCommand } from './commands/sweep.ts';
 import { fitCommand } from './commands/fit.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
 import { sensitivityCommand } from './commands/sensitivity.ts';
+import { countyCommand } from './commands/county.ts';
 import { TargetSetError } from '../evidence/registry.ts';
 import { SweepError } from '../sweep/plan.ts';
 import { helpText } from './help.ts';
@@ -47,9 +48,12 @@ async function main(argv: string[]): Promise<number> {
         return await calibrateCommand(cli.positionals[0], cli.flags);
       case 'sensitivity':
         return await sensitivityCommand(cli.positionals[0], cli.flags);
+      case 'county':
+        countyCommand(cli.positionals[0], cli.flags);
+        return 0;
       default:
         throw new UsageError(
-          `unknown command ${JSON.stringify(cli.command)}; expected run, compare, sweep, merge, fit, calibrate, sensitivity, resolve, params or presets`,
+          `unknown command ${JSON.stringify(cli.command)}; expected run, compare, sweep, merge, fit, calibrate, sensitivity, county, resolve, params or presets`,
         );
     }
   } catch (e) {

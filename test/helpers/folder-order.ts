@@ -9,7 +9,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['vocabulary'],
   ['scenario'],
   ['engine'],
-  ['report', 'evidence', 'compare', 'sweep', 'sensitivity', 'calibrate', 'story', 'i18n', 'pool'],
+  ['report', 'evidence', 'compare', 'sweep', 'sensitivity', 'calibrate', 'story', 'i18n', 'pool', 'counties'],
   ['render', 'workers'],
   ['ui', 'cli'],
 ];

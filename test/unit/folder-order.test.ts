@@ -5,7 +5,7 @@ import { folderOrderViolations, importsOf, LAYERS } from '../helpers/folder-orde
 
 /**
  * The house's folder order (issue 23): vocabulary → scenario → engine → report / evidence / compare /
- * sweep / sensitivity / calibrate / story / i18n / pool → render / workers → ui / cli. Every import of
+ * sweep / sensitivity / calibrate / story / i18n / pool / counties → render / workers → ui / cli. Every import of
  * every file in src/ and workers/ (static, type, side-effect, dynamic, Worker script) goes down the
  * order or to a peer, and no folders import each other in a cycle. No exception list.
  */

@@ -34,9 +34,9 @@ export function presetsCommand(): void {
 
 /**
  * The folder holding `scenarios/`: found upward from this module, which is `src/cli/commands/` under
- * tsx and `dist-cli/` in the built CLI, so that `presets` works from any working folder.
+ * tsx and `dist-cli/` in the built CLI, so that `presets` and `county` work from any working folder.
  */
-function repositoryRoot(): string {
+export function repositoryRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(join(dir, presetPath(PRESETS[0].id)))) return dir;

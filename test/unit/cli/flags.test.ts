@@ -6,7 +6,18 @@ import { COMMAND_FILES, FLAGS, optionsHelp } from '../../../src/cli/flags.ts';
  * Options come from one table (issue 23): which commands read each, how its value is read and its
  * range (the value's own schema), and its help line. Adding an option is one entry.
  */
-const SAMPLE: Record<string, string> = { shard: '1/2', method: 'abc', survey: '0', workers: '1', samples: '8', particles: '8', trajectories: '2', levels: '2' };
+const SAMPLE: Record<string, string> = {
+  shard: '1/2',
+  method: 'abc',
+  survey: '0',
+  workers: '1',
+  samples: '8',
+  particles: '8',
+  trajectories: '2',
+  levels: '2',
+  scale: '1:100',
+  'as-of': '2025-01-01',
+};
 const fileArgs = (command: keyof typeof COMMAND_FILES) => Array.from({ length: COMMAND_FILES[command][0] }, (_, i) => `f${i}.json`);
 
 describe('the option table', () => {
