@@ -48,6 +48,8 @@ export interface RunFlags {
   'as-of'?: string;
   /** county: add its two most populous neighbours. */
   neighbours: boolean;
+  /** nation: the states to run, by postal code. */
+  states?: string[];
 }
 
 /** Which options each command reads (from the option table), and how many files it takes; anything else is refused, not ignored. */

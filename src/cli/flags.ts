@@ -21,6 +21,7 @@ export const COMMAND_FILES = {
   calibrate: [1, 1],
   sensitivity: [1, 1],
   county: [1, 1],
+  nation: [0, 0],
 } as const satisfies Record<string, readonly [number, number]>;
 export type CommandName = keyof typeof COMMAND_FILES;
 
@@ -81,6 +82,14 @@ function scale(name: string, raw: string): number {
   return n;
 }
 
+/** Postal codes, comma-separated ("AZ,NC"); which exist is checked against the county file. */
+function states(name: string, raw: string): string[] {
+  const list = raw.split(',').map((s) => s.trim().toUpperCase());
+  if (list.some((s) => !/^[A-Z]{2}$/.test(s)))
+    throw new UsageError(`--${name}: ${JSON.stringify(raw)} is not allowed; expected postal codes, comma-separated, e.g. --${name} AZ,NC`);
+  return list;
+}
+
 /** A calendar day, YYYY-MM-DD, that exists. */
 function day(name: string, raw: string): string {
   const d = raw.trim();
@@ -107,11 +116,11 @@ const ANALYSES = ['calibrate', 'sensitivity'] as const satisfies readonly Comman
  * and the help's option list all come from this table.
  */
 export const FLAGS = {
-  seed: { value: 'N', help: 'random seed', commands: ['run', 'compare', 'fit', ...ANALYSES], ...inRange(() => Seed) },
+  seed: { value: 'N', help: 'random seed', commands: ['run', 'compare', 'fit', ...ANALYSES, 'nation'], ...inRange(() => Seed) },
   replicates: {
     value: 'N',
-    help: 'independent replicates (averaged with 95% intervals; per proposal or point in calibrate and sensitivity)',
-    commands: ['run', 'compare', 'fit', ...ANALYSES],
+    help: 'independent replicates (averaged with 95% intervals; per proposal or point in calibrate and sensitivity; per county in nation)',
+    commands: ['run', 'compare', 'fit', ...ANALYSES, 'nation'],
     ...inRange(() => Replicates),
   },
   years: {
@@ -124,7 +133,7 @@ export const FLAGS = {
   json: {
     value: '',
     help: 'print exactly one JSON object on stdout instead of the table (shape in docs/cli.md)',
-    commands: ['run', 'compare', 'fit', 'params', 'sensitivity'],
+    commands: ['run', 'compare', 'fit', 'params', 'sensitivity', 'nation'],
   },
   csv: {
     value: 'FILE',
@@ -132,11 +141,11 @@ export const FLAGS = {
     commands: ['run', 'compare', 'sweep', 'merge'],
     read: text,
   },
-  quiet: { value: '', help: 'no progress on stderr (every command accepts it)', commands: ['run', 'compare', 'sweep', 'fit', ...ANALYSES] },
+  quiet: { value: '', help: 'no progress on stderr (every command accepts it)', commands: ['run', 'compare', 'sweep', 'fit', ...ANALYSES, 'nation'] },
   workers: {
     value: 'N',
     help: 'worker threads (default: one per core); results do not depend on it',
-    commands: ['compare', 'sweep', 'fit', ...ANALYSES],
+    commands: ['compare', 'sweep', 'fit', ...ANALYSES, 'nation'],
     ...whole(1, availableParallelism),
   },
   survey: {
@@ -147,14 +156,14 @@ export const FLAGS = {
   },
   shard: {
     value: 'K/N',
-    help: 'run only the K-th of N slices (every N-th run or proposal); join them with merge',
-    commands: ['sweep', ...ANALYSES],
+    help: 'run only the K-th of N slices (every N-th run or proposal; nation: every N-th state); join them with merge',
+    commands: ['sweep', ...ANALYSES, 'nation'],
     read: shard,
   },
   out: {
     value: 'FILE',
     help: 'write the JSON to FILE (sweep, merge, a shard; calibrate: the report; sensitivity --resume: the file a stopped analysis kept its runs in; county: the scenario)',
-    commands: ['sweep', 'merge', ...ANALYSES, 'county'],
+    commands: ['sweep', 'merge', ...ANALYSES, 'county', 'nation'],
     read: text,
   },
   targets: { value: 'SETS', help: 'target sets: built-in ids or JSON files, comma-separated', commands: ['fit', 'calibrate'], read: text },
@@ -188,10 +197,11 @@ export const FLAGS = {
   scale: {
     value: '1:N',
     help: 'one simulated resident for N real ones (default: the smallest power of ten that keeps the county under 100,000)',
-    commands: ['county'],
+    commands: ['county', 'nation'],
     read: scale,
   },
-  'as-of': { value: 'DATE', help: "agreements signed by this day (YYYY-MM-DD; default the ICE list's date)", commands: ['county'], read: day },
+  'as-of': { value: 'DATE', help: "agreements signed by this day (YYYY-MM-DD; default the ICE list's date)", commands: ['county', 'nation'], read: day },
+  states: { value: 'LIST', help: 'the states to run, by postal code, comma-separated (default: all 50 and DC)', commands: ['nation'], read: states },
   neighbours: { value: '', help: 'add the two most populous neighbouring counties, one on each side, with their own agreements', commands: ['county'] },
 } satisfies Record<string, FlagSpec>;
 export type FlagName = keyof typeof FLAGS;

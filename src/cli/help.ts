@@ -60,6 +60,14 @@ Usage:
                                                     day (ICE's list of 18 July 2025) and, with
                                                     --neighbours, its two most populous neighbours;
                                                     what it assumed goes to stderr
+  npm run -s sim -- nation [--scale 1:N] [--as-of DATE] [--states LIST] [--replicates N] [--shard K/N]
+                    [--out FILE] [--json]
+                                                    every county with an agreement in force on the
+                                                    day, against its no-agreement twin: the change in
+                                                    Latino reporting, victimisation and removals by
+                                                    county and in total, with 95% intervals over
+                                                    replicates; --shard K/N runs every N-th state,
+                                                    and merge joins the shards
   npm run -s sim -- resolve <scenario.json>         print the scenario with every default filled in
   npm run -s sim -- params                          list every parameter: unit, range, default, source
   npm run -s sim -- presets                         list the preset scenarios

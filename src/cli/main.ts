@@ -9,6 +9,7 @@ import { fitCommand } from './commands/fit.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
 import { sensitivityCommand } from './commands/sensitivity.ts';
 import { countyCommand } from './commands/county.ts';
+import { nationCommand } from './commands/nation.ts';
 import { TargetSetError } from '../evidence/registry.ts';
 import { SweepError } from '../sweep/plan.ts';
 import { helpText } from './help.ts';
@@ -51,9 +52,11 @@ async function main(argv: string[]): Promise<number> {
       case 'county':
         countyCommand(cli.positionals[0], cli.flags);
         return 0;
+      case 'nation':
+        return await nationCommand(cli.flags);
       default:
         throw new UsageError(
-          `unknown command ${JSON.stringify(cli.command)}; expected run, compare, sweep, merge, fit, calibrate, sensitivity, county, resolve, params or presets`,
+          `unknown command ${JSON.stringify(cli.command)}; expected run, compare, sweep, merge, fit, calibrate, sensitivity, county, nation, resolve, params or presets`,
         );
     }
   } catch (e) {

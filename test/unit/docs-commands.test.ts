@@ -98,10 +98,14 @@ describe('the documented commands', () => {
     expect(ran.length).toBe(shellBlocks.length + pages.flatMap(inlineSimCommands).length);
   }, 900_000);
 
-  it('the Slurm script shown is scenarios/sweeps/sweep.sbatch, whose tasks and merge run above', () => {
-    const script = shellBlocks.find((s) => s.b.text.startsWith('#!/bin/bash'));
-    expect(script, 'docs/cluster.md shows the Slurm script').toBeDefined();
-    expect(`${script!.b.text}\n`).toBe(readFileSync('scenarios/sweeps/sweep.sbatch', 'utf8'));
+  it('each Slurm script shown is the file it names (scenarios/sweeps/*.sbatch), whose tasks and merge run above', () => {
+    const scripts = shellBlocks.filter((s) => s.b.text.startsWith('#!/bin/bash'));
+    expect(scripts.length, 'docs/cluster.md shows the sweep and nation Slurm scripts').toBe(2);
+    for (const script of scripts) {
+      const file = /sbatch (scenarios\/sweeps\/[\w-]+\.sbatch)/.exec(script.b.text)?.[1];
+      expect(file, where(script.page, script.b)).toBeDefined();
+      expect(`${script.b.text}\n`).toBe(readFileSync(file!, 'utf8'));
+    }
   });
 
   it('the Kubernetes job\u2019s command runs (with /out in the scratch folder)', () => {

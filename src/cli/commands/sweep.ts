@@ -17,6 +17,7 @@ import {
 import { Sweep, sweepJsonSchema } from '../../sweep/schema.ts';
 import { UsageError, type RunFlags } from '../args.ts';
 import { checkOutputs, readInputJson, writeOutput } from '../files.ts';
+import { isNationReport, mergeNation } from './nation.ts';
 import { runPool } from '../pool/pool.ts';
 import { isSensitivityShard } from '../../sensitivity/shards.ts';
 import { mergeSensitivity } from './sensitivity.ts';
@@ -83,13 +84,14 @@ export async function sweepCommand(file: string | undefined, flags: RunFlags): P
   return outcome.cancelled ? 130 : 0;
 }
 
-/** `sim merge a.json b.json ...`: joins the shards of one sweep (or of one sensitivity analysis, or one ABC generation) into the whole. */
+/** `sim merge a.json b.json ...`: joins the shards of one sweep (or of one sensitivity analysis, one ABC generation or one national run) into the whole. */
 export async function mergeCommand(files: string[], flags: RunFlags): Promise<number> {
   if (files.length === 0) throw new UsageError('merge takes the shard files to join');
   checkOutputs({ '--out': flags.out, '--csv': flags.csv }, files);
   const parts = files.map((f) => readInputJson(f, 'shard'));
   if (isSensitivityShard(parts[0])) return mergeSensitivity(parts, flags);
   if (isAbcShard(parts[0])) return mergeAbc(parts, flags);
+  if (isNationReport(parts[0])) return mergeNation(parts, flags);
   let merged: ReturnType<typeof mergeShards>;
   try {
     merged = mergeShards(parts);

@@ -17,6 +17,7 @@ const SAMPLE: Record<string, string> = {
   levels: '2',
   scale: '1:100',
   'as-of': '2025-01-01',
+  states: 'AZ,NC',
 };
 const fileArgs = (command: keyof typeof COMMAND_FILES) => Array.from({ length: COMMAND_FILES[command][0] }, (_, i) => `f${i}.json`);
 
