@@ -1,5 +1,6 @@
 import { Scenario, type ScenarioInput } from '../scenario/index.ts';
 import { countyLabel } from './find.ts';
+import { policyLabel } from '../report/policy-labels.ts';
 import { round } from './derive/svi.ts';
 import type { Agreement, County, CountyFile } from './record.ts';
 
@@ -106,7 +107,7 @@ function describeAgreements(c: County, asOf: string, chosen: Agreement | undefin
   }
   const others = signed.filter((a) => a !== chosen);
   notes.push(
-    `${c.name}: ${chosen.model} (${chosen.agency}, signed ${chosen.signed}${chosen.kind === 'municipal' ? "; a town's agreement, modelled as if it covered the whole county" : ''})${others.length > 0 ? `; also in force but not modelled (a county runs one model): ${others.map((a) => `${a.model} (${a.agency})`).join(', ')}` : ''}.`,
+    `${c.name}: ${policyLabel(chosen.model, false, false)} (${chosen.agency}, signed ${chosen.signed}${chosen.kind === 'municipal' ? "; a town's agreement, modelled as if it covered the whole county" : ''})${others.length > 0 ? `; also in force but not modelled (a county runs one model): ${others.map((a) => `${policyLabel(a.model, false, false)} (${a.agency})`).join(', ')}` : ''}.`,
   );
 }
 

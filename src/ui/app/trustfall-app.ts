@@ -37,6 +37,7 @@ import { decodeStoryLink } from '../state/chapter-link.ts';
 import type { Chapter } from '../../story/chapter.ts';
 import type { LabRequest, StoryView } from '../story/story-view.ts';
 import '../story/story-view.ts';
+import '../counties/counties-view.ts';
 import { CHAPTERS } from '../story/chapters.ts';
 
 /**
@@ -57,6 +58,7 @@ export class TrustfallApp extends LitElement {
     view: { state: true },
     comparison: { state: true },
     storyOpened: { state: true },
+    countiesOpened: { state: true },
     presenting: { state: true },
     locked: { state: true },
     updateReady: { state: true },
@@ -72,8 +74,12 @@ export class TrustfallApp extends LitElement {
   declare locked: boolean;
   /** The story stays in the page once opened (hidden elsewhere), so its results survive a visit to the lab. */
   declare storyOpened: boolean;
+  /** The counties view is built the first time it is shown (it loads 1.6 MB of county data) and kept. */
+  declare countiesOpened: boolean;
   /** The preset the engine runs as written ('' for an edited scenario): named in the app's language. */
   private runningPreset = '';
+  /** Counts applies, so that one overtaken by a later one does not label the run with its own preset. */
+  private applying = 0;
   /** What a story link asked for: a chapter by id, or a trainer's chapter written out. */
   private storyStart?: { id?: string; chapter?: Chapter };
   declare draft: Record<string, unknown>;
@@ -106,6 +112,11 @@ export class TrustfallApp extends LitElement {
     this.view = 'explore';
     const cmp = decodeComparison(location.hash);
     this.storyOpened = false;
+    this.countiesOpened = false;
+    if (location.hash === '#counties') {
+      this.view = 'counties';
+      this.countiesOpened = true;
+    }
     this.presenting = false;
     this.locked = false;
     this.updateReady = undefined;
@@ -161,7 +172,7 @@ export class TrustfallApp extends LitElement {
    * sets the hash, only replaces it, so this is always the user's doing). Edits are saved as they are made.
    */
   private onHashChange = () => {
-    if (/^#(run=|compare=|chapter=|story(=|&|$))/.test(location.hash)) location.reload();
+    if (/^#(run=|compare=|chapter=|story(=|&|$)|counties$)/.test(location.hash)) location.reload();
   };
 
   override render(): TemplateResult {
@@ -179,6 +190,7 @@ export class TrustfallApp extends LitElement {
           <button class="story-start" aria-pressed=${this.view === 'story' ? 'true' : 'false'} @click=${() => this.show('story')}>${msg('Start here: the story')}</button>
           <button aria-pressed=${this.view === 'explore' ? 'true' : 'false'} @click=${() => this.show('explore')}>${msg('Explore a run')}</button>
           <button aria-pressed=${this.view === 'compare' ? 'true' : 'false'} @click=${() => this.show('compare')}>${msg('Compare scenarios')}</button>
+          <button aria-pressed=${this.view === 'counties' ? 'true' : 'false'} @click=${() => this.show('counties')}>${msg('Real counties')}</button>
         </nav>
 
       </header>
@@ -214,6 +226,11 @@ export class TrustfallApp extends LitElement {
       ${
         this.storyOpened
           ? html`<div class="story-layout" ?hidden=${this.view !== 'story'}><story-view ?presenting=${this.presenting} ?locked=${this.locked} @story-open-lab=${this.onOpenLab} @presenter-toggle=${this.onPresenter}></story-view></div>`
+          : nothing
+      }
+      ${
+        this.countiesOpened
+          ? html`<div class="counties-layout" ?hidden=${this.view !== 'counties'}><counties-view @county-open-lab=${this.onOpenLab}></counties-view></div>`
           : nothing
       }
       <div class="layout" ?hidden=${this.view !== 'explore'}>
@@ -317,7 +334,10 @@ export class TrustfallApp extends LitElement {
     const draft = this.draft;
     const seed = this.seed;
     const preset = this.preset;
+    const ticket = ++this.applying;
     const ok = await this.engine.load(draft, seed);
+    // A later apply (a chapter or county opened while this one was still loading) has the last word.
+    if (ticket !== this.applying) return;
     if (!ok && first && this.engine.status === 'invalid' && !this.notice) {
       // A saved draft or link that no longer validates: keep it in the editor, explain, run nothing.
       this.notice = msg('The saved scenario has values to fix (marked in the editor) before it can run.');
@@ -326,6 +346,8 @@ export class TrustfallApp extends LitElement {
       // Still "not applied" if the scenario or seed was changed meanwhile (edits replace the draft object).
       this.dirty = this.draft !== draft || this.seed !== seed;
       this.runningPreset = preset;
+      // Not a reactive property: the heading and description it picks must be drawn again.
+      this.requestUpdate();
       this.inspected = undefined;
       // The address bar shows the run only while the run is what is on screen.
       if (this.view === 'explore') history.replaceState(null, '', encodeRun({ scenario: draft, seed }));
@@ -523,7 +545,7 @@ export class TrustfallApp extends LitElement {
     downloadUrl(`${slug(e.scenario?.name ?? 'charts')}-seed${m.seed}-charts.png`, await charts.figure(e.scenario?.name ?? '', caption));
   };
 
-  /** Switches between the story, exploring one run and comparing scenarios; the address bar follows. */
+  /** Switches between the story, exploring one run, comparing scenarios and real counties; the address bar follows. */
   private async show(view: View): Promise<void> {
     if (view === this.view) return;
     if (view === 'story') {
@@ -539,6 +561,10 @@ export class TrustfallApp extends LitElement {
     }
     if (view === 'explore') {
       history.replaceState(null, '', encodeRun({ scenario: this.draft, seed: this.seed }));
+    } else if (view === 'counties') {
+      this.engine.pause();
+      this.countiesOpened = true;
+      history.replaceState(null, '', '#counties');
     } else {
       this.engine.pause();
       // The app owns the set-up (the view reports its edits), so it survives switching views; after a
@@ -565,7 +591,7 @@ export class TrustfallApp extends LitElement {
     this.querySelector<HTMLElement>('#chapter-title')?.focus();
   };
 
-  /** A chapter's "Open in the lab": its scenario and seed in the editor, applied, and the lab shown. */
+  /** A chapter's or a county's "Open in the lab": its scenario and seed in the editor, applied, and the lab shown. */
   private onOpenLab = async (e: CustomEvent<LabRequest>) => {
     this.draft = e.detail.scenario;
     this.seed = e.detail.seed;
@@ -586,7 +612,7 @@ export class TrustfallApp extends LitElement {
   }
 }
 
-type View = 'story' | 'explore' | 'compare';
+type View = 'story' | 'explore' | 'compare' | 'counties';
 
 function defaultComparison(): SharedComparison {
   return { slots: [{ preset: 'no-agreement' }, { preset: 'task-force' }], replicates: 10, seed: 1, survey: 0 };

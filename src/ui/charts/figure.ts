@@ -14,7 +14,7 @@ export interface FigureText {
 const FONT = 'system-ui, sans-serif';
 
 /** Splits text into lines no wider than `width` in the context's current font. */
-function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+export function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
