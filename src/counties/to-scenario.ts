@@ -15,6 +15,8 @@ export interface CountyOptions {
 
 export interface CountyScenario {
   scenario: ScenarioInput;
+  /** One simulated resident for this many real ones. */
+  scale: number;
   /** What was assumed or left out, in sentences, for the CLI and the page to show beside the scenario. */
   notes: string[];
 }
@@ -90,7 +92,7 @@ export function scenarioFromCounty(file: CountyFile, county: County, options: Co
     jurisdictions,
     community: { householdSizeLatino: sizes.latino, householdSizeNonLatino: sizes.nonLatino },
   };
-  return { scenario, notes };
+  return { scenario, scale, notes };
 }
 
 /** The agreement a county runs on the day: signed by then, the one that reaches furthest (then the latest signed). */

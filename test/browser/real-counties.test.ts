@@ -83,6 +83,16 @@ describe('Real counties', () => {
     expect(await page.locator('svg.county-map').getAttribute('viewBox')).not.toBe(before);
   });
 
+  it('opens a county with an agreement as a story chapter against its twin', async () => {
+    const { page, errors } = await counties();
+    await page.getByLabel('Find a county').fill('37001');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Open as a story chapter' }).click();
+    await expect.poll(() => page.locator('#chapter-title').textContent(), { timeout: 60_000 }).toBe('Alamance County, NC');
+    expect(await page.locator('story-view').textContent()).toMatch(/what does the Warrant Service Officer model agreement do to the share of crimes against Latino residents/);
+    expect(errors).toEqual([]);
+  });
+
   it('colours the map by a national run, and saves the map as a figure', async () => {
     const { page } = await counties();
     const estimate = (mean: number) => ({ mean, lo: mean - 0.01, hi: mean + 0.01, n: 2 });

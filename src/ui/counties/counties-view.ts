@@ -12,6 +12,8 @@ import { type CountyData, loadCountyData } from './county-data.ts';
 import './county-map.ts';
 import { searchCounties } from './county-search.ts';
 import { mapFigure } from './map-figure.ts';
+import { countyChapter } from './county-chapter.ts';
+import { encodeChapterLink } from '../state/chapter-link.ts';
 import { CHANGE_BINS, changeColour, MODEL_COLOURS, NO_RESULT } from './map-colours.ts';
 
 declare global {
@@ -265,6 +267,7 @@ export class CountiesView extends LitElement {
     const inState = d.file.stateAgreements.filter((a) => a.state === c.state);
     const built = scenarioFromCounty(d.file, c, { scale: this.scale || undefined, neighbours: this.neighbours });
     const result = this.nation?.counties.find((r) => r.fips === c.fips);
+    const chapter = countyChapter(d.file, c, built);
     return html`
       <h3 id="county-facts-title" tabindex="-1">${c.name}, ${c.state}</h3>
       <dl class="facts">
@@ -304,6 +307,11 @@ export class CountiesView extends LitElement {
         <button class="primary" @click=${() => this.dispatchEvent(new CustomEvent('county-open-lab', { detail: { scenario: built.scenario as Record<string, unknown>, seed: 1 }, bubbles: true, composed: true }))}>
           ${msg('Open in the lab')}
         </button>
+        ${
+          chapter
+            ? html`<button @click=${() => (location.hash = encodeChapterLink(chapter, false))}>${msg('Open as a story chapter')}</button>`
+            : html`<p class="muted">${msg('A story chapter needs an agreement to compare with its no-agreement twin.')}</p>`
+        }
       </div>
       <details class="county-notes" open>
         <summary>${msg('What the scenario assumes')}</summary>
