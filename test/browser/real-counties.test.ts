@@ -89,7 +89,9 @@ describe('Real counties', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Open as a story chapter' }).click();
     await expect.poll(() => page.locator('#chapter-title').textContent(), { timeout: 60_000 }).toBe('Alamance County, NC');
-    expect(await page.locator('story-view').textContent()).toMatch(/what does the Warrant Service Officer model agreement do to the share of crimes against Latino residents/);
+    expect(await page.locator('story-view').textContent()).toMatch(
+      /what does the Warrant Service Officer model agreement do to the share of crimes against Latino residents/,
+    );
     expect(errors).toEqual([]);
   });
 
@@ -106,13 +108,17 @@ describe('Real counties', () => {
       counties: [{ fips: '04013', estimates: { reporting: estimate(-0.12), victimisation: estimate(0), removals: estimate(0) } }],
       totals: { reportingAll: estimate(-0.03) },
     };
-    await page.locator('.nation-controls input[type=file]').setInputFiles({ name: 'nation.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(report)) });
+    await page
+      .locator('.nation-controls input[type=file]')
+      .setInputFiles({ name: 'nation.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(report)) });
     await expect.poll(() => page.locator('path[data-fips="04013"]').getAttribute('fill')).toBe(changeColour(-12));
     expect(await page.locator('.nation-controls .caption').textContent()).toMatch(/−3\.0 points/);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Save the map (PNG)' }).click();
     expect((await download).suggestedFilename()).toBe('trustfall-nation-map.png');
-    await page.locator('.nation-controls input[type=file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"other"}') });
+    await page
+      .locator('.nation-controls input[type=file]')
+      .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"other"}') });
     expect(await page.locator('.nation-controls [role=alert]').textContent()).toMatch(/x\.json could not be read: it is not the output of sim nation/);
   });
 
@@ -122,6 +128,8 @@ describe('Real counties', () => {
     await page.keyboard.press('Enter');
     await page.locator('#county-facts-title').waitFor();
     const r = await new AxeBuilder({ page }).analyze();
-    expect(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: pictures of the main views for the README and docs/ (docs/screenshots/), taken from the
- * production build in headless Chromium. Rerun after visible changes and look at them.
+ * production build in headless Chromium. Rerun after visible changes and look at them; name some
+ * (`npm run screenshots -- real-counties`) to take only those.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -154,13 +155,34 @@ async function story(): Promise<void> {
   }
 }
 
+async function realCounties(): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+  await page.goto(`${url}#counties`);
+  await page.locator('svg.county-map path[data-fips="04013"]').waitFor({ timeout: 60_000 });
+  await page.screenshot({ path: `${OUT}/real-counties-map.png` });
+  await page.getByLabel('Find a county').fill('Alamance, NC');
+  await page.keyboard.press('Enter');
+  await page.locator('#county-facts-title').waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/real-counties-picked.png`, fullPage: true });
+  await page.close();
+}
+
+/** Every picture by name; `npm run screenshots -- real-counties` takes only the ones named. */
+const SHOTS: Record<string, () => Promise<void>> = {
+  story,
+  evidence,
+  compare: compareView,
+  'task-force': taskForceMidRun,
+  'two-counties': twoCounties,
+  'bad-link': badLink,
+  'real-counties': realCounties,
+};
+const named = process.argv.slice(2);
+for (const n of named) if (!SHOTS[n]) throw new Error(`no screenshot named ${n}; the names: ${Object.keys(SHOTS).join(', ')}`);
+
 try {
-  await story();
-  await evidence();
-  await compareView();
-  await taskForceMidRun();
-  await twoCounties();
-  await badLink();
+  for (const [n, shot] of Object.entries(SHOTS)) if (named.length === 0 || named.includes(n)) await shot();
   console.log(`screenshots written to ${OUT}/`);
 } finally {
   await browser.close();

@@ -52,6 +52,7 @@ export function placeAgreements(
   stateNames: ReadonlyMap<string, string>,
   places: readonly PlaceRow[],
   fixes: readonly Fix[],
+  listDate: string,
 ): Placed {
   const countyIndex = new Map<string, string>();
   for (const c of counties) countyIndex.set(`${c.state}|${normalName(c.name)}`, c.fips);
@@ -80,9 +81,13 @@ export function placeAgreements(
     const model = MODEL_OF[row['SUPPORT TYPE'].trim().toLowerCase()];
     const kind = KIND_OF[row.TYPE.trim().toLowerCase()];
     if (!model || !kind) throw new Error(`ICE list: ${agency}: unknown support type or agency type (${row['SUPPORT TYPE']}, ${row.TYPE})`);
-    const signed = /^\d{4}-\d{2}-\d{2}$/.test(row.SIGNED) ? row.SIGNED : fixFor(state, agency, 'signed', row.SIGNED);
+    // A date before section 287(g) was enacted (30 September 1996) or after the list was published is a typo too.
+    const plausible = /^\d{4}-\d{2}-\d{2}$/.test(row.SIGNED) && row.SIGNED >= '1996-09-30' && row.SIGNED <= listDate;
+    const signed = plausible ? row.SIGNED : fixFor(state, agency, 'signed', row.SIGNED);
     if (!signed)
-      throw new Error(`ICE list: ${agency} (${state}): signing date ${JSON.stringify(row.SIGNED)} is not a date; add a fix to data/fixes/ice-list.csv`);
+      throw new Error(
+        `ICE list: ${agency} (${state}): signing date ${JSON.stringify(row.SIGNED)} is not a date from 1996-09-30 to ${listDate}; add a fix to data/fixes/ice-list.csv`,
+      );
     const agreement: Agreement = { model, agency, kind, signed };
     if (kind === 'state') {
       out.stateAgreements.push({ ...agreement, state });

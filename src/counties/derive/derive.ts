@@ -27,7 +27,7 @@ export interface DeriveNotes {
 export function deriveCountyFile(raw: RawInputs): { file: CountyFile; notes: DeriveNotes } {
   const { counties, stateNames } = countiesFromSvi(raw.svi);
   const neighbours = neighboursFrom(raw.adjacency, new Set(counties.map((c) => c.fips)));
-  const placed = placeAgreements(raw.ice, counties, stateNames, raw.places, raw.fixes);
+  const placed = placeAgreements(raw.ice, counties, stateNames, raw.places, raw.fixes, raw.listDate);
   const bySigning = (a: { signed: string; agency: string }, b: { signed: string; agency: string }) =>
     a.signed.localeCompare(b.signed) || a.agency.localeCompare(b.agency);
   const file: CountyFile = {

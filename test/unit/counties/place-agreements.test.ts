@@ -40,7 +40,7 @@ const row = (state: string, agency: string, type: string, county: string, suppor
   'SUPPORT TYPE': support,
   SIGNED: signed,
 });
-const place = (rows: IceRow[], fixes: Fix[] = []) => placeAgreements(rows, COUNTIES, STATES, PLACES, fixes);
+const place = (rows: IceRow[], fixes: Fix[] = []) => placeAgreements(rows, COUNTIES, STATES, PLACES, fixes, '2025-07-18');
 
 describe('placing agreements in counties', () => {
   it("puts a county agency's agreement in the county its row names, with the model and signing day", () => {
@@ -101,6 +101,8 @@ describe('placing agreements in counties', () => {
 
   it('refuses a signing date that is not a date and has no fix, naming the agency', () => {
     expect(() => place([row('FLORIDA', 'Apopka Police Department', 'Municipality', '#N/A', 'Task Force Model', '05/082025')])).toThrow(/Apopka.*05\/082025/);
+    // A well-formed date after the list was published (or before 287(g) existed) is a typo as well.
+    expect(() => place([row('FLORIDA', 'Apopka Police Department', 'Municipality', '#N/A', 'Task Force Model', '5025-07-07')])).toThrow(/Apopka.*5025-07-07/);
   });
 });
 
