@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Fix, IceRow, PlaceRow } from '../counties/derive/agreements.ts';
 import type { RawInputs } from '../counties/derive/derive.ts';
-import { Scenario } from '../scenario/index.ts';
+import { statusAssumptionText } from '../counties/status-assumption.ts';
 
 /** Where the raw files, their sources and the fixes live. */
 const DATA_DIR = 'data';
@@ -19,9 +19,6 @@ export async function readRawInputs(dir = DATA_DIR): Promise<RawInputs> {
   const csv = <T>(file: string, delimiter = ',') =>
     parse(text(file), { columns: true, bom: true, delimiter, skip_empty_lines: true, relax_quotes: true }) as T[];
   const declared = JSON.parse(text('sources.json')) as { file: string; what: string; licence: string }[];
-  const defaults = Scenario.parse({});
-  const j = defaults.jurisdictions[0];
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
   return {
     svi: csv<Record<string, string>>('raw/SVI_2022_US_county.csv'),
     ice: await readIceList(join(dir, ICE_LIST)),
@@ -35,10 +32,7 @@ export async function readRawInputs(dir = DATA_DIR): Promise<RawInputs> {
         .update(readFileSync(join(dir, s.file)))
         .digest('hex'),
     })),
-    statusAssumption:
-      `No public source gives immigration status by county, so every county takes the model's national defaults: of Latino household heads ` +
-      `${pct(j.latinoNaturalisedShare)} naturalised, ${pct(j.latinoLawfulShare)} lawful non-citizens and ${pct(j.latinoUndocumentedShare)} undocumented, ` +
-      `and ${pct(j.nonLatinoNoncitizenShare)} of non-Latino household heads non-citizens (assumption).`,
+    statusAssumption: statusAssumptionText(),
   };
 }
 

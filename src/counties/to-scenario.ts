@@ -1,6 +1,8 @@
 import { Scenario, type ScenarioInput } from '../scenario/index.ts';
 import { countyLabel } from './find.ts';
+import { msg, str } from '@lit/localize';
 import { policyLabel } from '../report/policy-labels.ts';
+import { statusAssumptionText } from './status-assumption.ts';
 import { round } from './derive/svi.ts';
 import type { Agreement, County, CountyFile } from './record.ts';
 
@@ -46,12 +48,14 @@ export function scenarioFromCounty(file: CountyFile, county: County, options: Co
       .map((f) => file.counties.find((c) => c.fips === f)!)
       .sort((a, b) => b.population - a.population)
       .slice(0, 2);
-    if (near.length === 0) notes.push(`${county.name} has no neighbours (an island county): it runs alone.`);
+    if (near.length === 0) notes.push(msg(str`${county.name} has no neighbours (an island county): it runs alone.`));
     if (near[0]) members.unshift(near[0]);
     if (near[1]) members.push(near[1]);
     if (county.neighbours.length > 2)
       notes.push(
-        `The engine places counties in a row, so only two of ${county.name}'s ${county.neighbours.length} neighbours can share its border: the two with the most people (${near.map((c) => c.name).join(', ')}).`,
+        msg(
+          str`The engine places counties in a row, so only two of ${county.name}'s ${county.neighbours.length} neighbours can share its border: the two with the most people (${near.map((c) => c.name).join(', ')}).`,
+        ),
       );
   }
   const chosen = members.map((c) => inForce(c, asOf));
@@ -75,13 +79,15 @@ export function scenarioFromCounty(file: CountyFile, county: County, options: Co
     };
   });
   if (anchor && chosen.some((a) => a && a.signed !== anchor.signed))
-    notes.push(`Every county's agreement starts on the same day (the engine has one activation day): ${anchor.signed}, when ${anchor.agency} signed.`);
+    notes.push(msg(str`Every county's agreement starts on the same day (the engine has one activation day): ${anchor.signed}, when ${anchor.agency} signed.`));
   const small = members.filter((c) => (c.population - c.groupQuarters) / scale < 100);
-  if (small.length > 0) notes.push(`${small.map((c) => c.name).join(', ')} would have fewer than 100 residents at 1:${scale}: raised to 100.`);
+  if (small.length > 0) notes.push(msg(str`${small.map((c) => c.name).join(', ')} would have fewer than 100 residents at 1:${scale}: raised to 100.`));
   notes.unshift(
-    `Day 0 is ${start}; the agreements start on day ${activationDay} (${addDays(start, activationDay)}). One simulated resident stands for ${scale} real ones (scale 1:${scale}); residents in group quarters (jails, dormitories, nursing homes) are left out.`,
-    `Household sizes ${sizes.latino} (Latino) and ${sizes.nonLatino} (others): the county's mean household size, split in the model's default ratio.`,
-    file.statusAssumption,
+    msg(
+      str`Day 0 is ${start}; the agreements start on day ${activationDay} (${addDays(start, activationDay)}). One simulated resident stands for ${scale} real ones (scale 1:${scale}); residents in group quarters (jails, dormitories, nursing homes) are left out.`,
+    ),
+    msg(str`Household sizes ${sizes.latino} (Latino) and ${sizes.nonLatino} (others): the county's mean household size, split in the model's default ratio.`),
+    statusAssumptionText(),
   );
   const scenario: ScenarioInput = {
     name: `${county.name}, ${county.state}${options.neighbours && members.length > 1 ? ' and neighbours' : ''} (1:${scale})`.slice(0, 120),
@@ -104,13 +110,13 @@ export function inForce(county: County, asOf: string): Agreement | undefined {
 function describeAgreements(c: County, asOf: string, chosen: Agreement | undefined, notes: string[]): void {
   const signed = c.agreements.filter((a) => a.signed <= asOf);
   if (!chosen) {
-    notes.push(`${c.name}: no 287(g) agreement in force on ${asOf}.`);
+    notes.push(msg(str`${c.name}: no 287(g) agreement in force on ${asOf}.`));
     return;
   }
   const others = signed.filter((a) => a !== chosen);
-  notes.push(
-    `${c.name}: ${policyLabel(chosen.model, false, false)} (${chosen.agency}, signed ${chosen.signed}${chosen.kind === 'municipal' ? "; a town's agreement, modelled as if it covered the whole county" : ''})${others.length > 0 ? `; also in force but not modelled (a county runs one model): ${others.map((a) => `${policyLabel(a.model, false, false)} (${a.agency})`).join(', ')}` : ''}.`,
-  );
+  const what = `${policyLabel(chosen.model, false, false)} (${chosen.agency}, ${msg(str`signed ${chosen.signed}`)}${chosen.kind === 'municipal' ? msg("; a town's agreement, modelled as if it covered the whole county") : ''})`;
+  const also = others.map((a) => `${policyLabel(a.model, false, false)} (${a.agency})`).join(', ');
+  notes.push(others.length > 0 ? msg(str`${c.name}: ${what}; also in force but not modelled (a county runs one model): ${also}.`) : `${c.name}: ${what}.`);
 }
 
 /** The smallest power of ten that keeps a county of this many residents under 100,000 simulated ones. */

@@ -15,8 +15,10 @@ import { repositoryRoot } from './info.ts';
  */
 export function countyCommand(query: string | undefined, flags: RunFlags): void {
   if (!query) throw new UsageError('county takes a FIPS code or a name, as in: sim county "Maricopa, AZ" or sim county 37001');
-  checkOutputs({ '--out': flags.out }, []);
-  const file = CountyFile.parse(JSON.parse(readFileSync(join(repositoryRoot(), COUNTY_FILE), 'utf8')));
+  const path = join(repositoryRoot(), COUNTY_FILE);
+  // The county file is an input: --out may not overwrite it.
+  checkOutputs({ '--out': flags.out }, [path]);
+  const file = CountyFile.parse(JSON.parse(readFileSync(path, 'utf8')));
   let county: ReturnType<typeof findCounty>;
   try {
     county = findCounty(file, query);

@@ -20,8 +20,10 @@ const DEFAULT_REPLICATES = 4;
  * with nothing written: a shard is the unit to rerun.
  */
 export async function nationCommand(flags: RunFlags): Promise<number> {
-  checkOutputs({ '--out': flags.out }, []);
-  const file = CountyFile.parse(JSON.parse(readFileSync(join(repositoryRoot(), COUNTY_FILE), 'utf8')));
+  const path = join(repositoryRoot(), COUNTY_FILE);
+  // The county file is an input: --out may not overwrite it.
+  checkOutputs({ '--out': flags.out }, [path]);
+  const file = CountyFile.parse(JSON.parse(readFileSync(path, 'utf8')));
   const asOf = flags['as-of'] ?? file.listDate;
   if (asOf > file.listDate) throw new UsageError(`--as-of ${asOf} is after the date of ICE's list (${file.listDate}); the data know nothing later`);
   const options = {

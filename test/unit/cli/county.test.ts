@@ -67,5 +67,6 @@ describe('sim county', () => {
     expect(sim('county', '37001', '--scale', '1:0').err).toMatch(/--scale: "1:0" is not allowed/);
     expect(sim('county', '37001', '--as-of', '2025-02-30').err).toMatch(/--as-of: "2025-02-30" is not a day/);
     expect(sim('county', '37001', '--as-of', '2026-01-01').err).toMatch(/after the date of ICE's list \(2025-07-18\)/);
+    expect(sim('county', '37001', '--out', COUNTY_FILE).err).toMatch(/that is an input file/);
   });
 });
