@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CountyLookupError, findCounty } from '../../counties/find.ts';
-import { COUNTY_FILE, CountyFile } from '../../counties/record.ts';
 import { scenarioFromCounty } from '../../counties/to-scenario.ts';
 import { resolveScenario } from '../../scenario/index.ts';
 import { UsageError, type RunFlags } from '../args.ts';
-import { checkOutputs, writeOutput } from '../files.ts';
+import { writeOutput } from '../files.ts';
+import { asUsage, readCountyFile } from '../county-file.ts';
 import { terminalSafe } from '../format/terminal.ts';
-import { repositoryRoot } from './info.ts';
 
 /**
  * `sim county <FIPS or "Name, ST">`: a scenario for a real county (and, with --neighbours, two of its
@@ -15,24 +12,9 @@ import { repositoryRoot } from './info.ts';
  */
 export function countyCommand(query: string | undefined, flags: RunFlags): void {
   if (!query) throw new UsageError('county takes a FIPS code or a name, as in: sim county "Maricopa, AZ" or sim county 37001');
-  const path = join(repositoryRoot(), COUNTY_FILE);
-  // The county file is an input: --out may not overwrite it.
-  checkOutputs({ '--out': flags.out }, [path]);
-  const file = CountyFile.parse(JSON.parse(readFileSync(path, 'utf8')));
-  let county: ReturnType<typeof findCounty>;
-  try {
-    county = findCounty(file, query);
-  } catch (e) {
-    if (e instanceof CountyLookupError) throw new UsageError(e.message);
-    throw e;
-  }
-  let built: ReturnType<typeof scenarioFromCounty>;
-  try {
-    built = scenarioFromCounty(file, county, { scale: flags.scale, asOf: flags['as-of'], neighbours: flags.neighbours });
-  } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(e.message);
-    throw e;
-  }
+  const file = readCountyFile(flags.out);
+  const county = asUsage(() => findCounty(file, query), CountyLookupError);
+  const built = asUsage(() => scenarioFromCounty(file, county, { scale: flags.scale, asOf: flags['as-of'], neighbours: flags.neighbours }), RangeError);
   // The scenario is checked as any file would be, so a county the schema cannot hold fails here, not in a later run.
   resolveScenario(built.scenario, `the scenario for ${county.name}, ${county.state}`);
   const json = JSON.stringify(built.scenario, null, 2) + '\n';

@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ReplicateTask } from '../../engine/index.ts';
 import { countyResult, mergeNationReports, nationPlan, nationReport, type NationReport } from '../../counties/nation.ts';
-import { COUNTY_FILE, CountyFile } from '../../counties/record.ts';
 import { toJson } from '../../report/json.ts';
 import { UsageError, type RunFlags } from '../args.ts';
-import { checkOutputs, writeOutput } from '../files.ts';
+import { writeOutput } from '../files.ts';
+import { asUsage, readCountyFile } from '../county-file.ts';
 import { terminalSafe } from '../format/terminal.ts';
 import { runPool } from '../pool/pool.ts';
 import { createProgress } from '../progress.ts';
-import { repositoryRoot } from './info.ts';
 
 const DEFAULT_SCALE = 100;
 const DEFAULT_REPLICATES = 4;
@@ -20,10 +17,7 @@ const DEFAULT_REPLICATES = 4;
  * with nothing written: a shard is the unit to rerun.
  */
 export async function nationCommand(flags: RunFlags): Promise<number> {
-  const path = join(repositoryRoot(), COUNTY_FILE);
-  // The county file is an input: --out may not overwrite it.
-  checkOutputs({ '--out': flags.out }, [path]);
-  const file = CountyFile.parse(JSON.parse(readFileSync(path, 'utf8')));
+  const file = readCountyFile(flags.out);
   const asOf = flags['as-of'] ?? file.listDate;
   if (asOf > file.listDate) throw new UsageError(`--as-of ${asOf} is after the date of ICE's list (${file.listDate}); the data know nothing later`);
   const options = {
@@ -35,13 +29,7 @@ export async function nationCommand(flags: RunFlags): Promise<number> {
     shard: flags.shard,
   };
   if (options.replicates < 2) throw new UsageError('nation needs --replicates 2 or more: its intervals are over replicates');
-  let plan: ReturnType<typeof nationPlan>;
-  try {
-    plan = nationPlan(file, options);
-  } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(e.message);
-    throw e;
-  }
+  const plan = asUsage(() => nationPlan(file, options), RangeError);
   // Each county's policy run and its twin, replicate by replicate, side by side so a cancelled run stops evenly.
   const tasks: ReplicateTask[] = plan.treated.flatMap((p) =>
     Array.from({ length: options.replicates }, (_, r) => [
