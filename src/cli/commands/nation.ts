@@ -99,7 +99,7 @@ function writeReport(report: NationReport, flags: RunFlags): void {
   else process.stdout.write(terminalSafe(nationTable(report)));
 }
 
-/** The totals and the counties whose Latino reporting moved most, as text. */
+/** The totals, and the counties with the most Latino residents (a small county's change is mostly noise), as text. */
 function nationTable(r: NationReport): string {
   const pp = (e: { mean: number | null; lo: number | null; hi: number | null }) =>
     e.mean === null ? '—' : `${(e.mean * 100).toFixed(1)} points (95% interval ${(e.lo! * 100).toFixed(1)} to ${(e.hi! * 100).toFixed(1)})`;
@@ -114,10 +114,9 @@ function nationTable(r: NationReport): string {
     `Latino victimisation /1,000/yr, every resident: ${num(r.totals.victimisationAll, 2)}`,
     `Added removals a year (real people):            ${num(r.totals.removals)}`,
     '',
-    'Counties where Latino reporting fell most (points, policy minus twin):',
+    'The 10 counties with an agreement and the most Latino residents (Latino reporting, points, policy minus twin):',
     ...[...r.counties]
-      .filter((c) => c.estimates.reporting.mean !== null)
-      .sort((a, b) => a.estimates.reporting.mean! - b.estimates.reporting.mean!)
+      .sort((a, b) => b.latinoPeople - a.latinoPeople)
       .slice(0, 10)
       .map((c) => `  ${`${c.name}, ${c.state}`.padEnd(34)} ${c.model.padEnd(16)} ${pp(c.estimates.reporting)}`),
     '',
