@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Fix, IceRow, PlaceRow } from '../counties/derive/agreements.ts';
 import type { RawInputs } from '../counties/derive/derive.ts';
-import { statusAssumptionText } from '../counties/status-assumption.ts';
+import { noncitizenAssumption, statusAssumptionText } from '../counties/status-assumption.ts';
 
 /** Where the raw files, their sources and the fixes live. */
 const DATA_DIR = 'data';
@@ -33,6 +33,7 @@ export async function readRawInputs(dir = DATA_DIR): Promise<RawInputs> {
         .digest('hex'),
     })),
     statusAssumption: statusAssumptionText(),
+    noncitizen: noncitizenAssumption(),
   };
 }
 

@@ -39,6 +39,14 @@ export const County = z.strictObject({
   latinoShare: z.number().min(0).max(1),
   /** Share of residents aged 5 and over who speak English less than well. */
   limitedEnglishShare: z.number().min(0).max(1),
+  /** Residents in households per household. */
+  householdSize: z.number().min(0),
+  /**
+   * Share of residents who are not citizens, assumed: the model's national non-citizen shares of
+   * household heads (Latino and other) applied to the county's Latino and other residents, a rough
+   * figure (no public source gives it by county; see statusAssumption).
+   */
+  noncitizenShare: z.number().min(0).max(1),
   /** FIPS codes of the counties that share a border with it (Census adjacency, water crossings included). */
   neighbours: z.array(z.string().regex(/^\d{5}$/)),
   agreements: z.array(Agreement),

@@ -13,3 +13,9 @@ export function statusAssumptionText(): string {
     str`No public source gives immigration status by county, so every county takes the model's national defaults: of Latino household heads ${pct(j.latinoNaturalisedShare)} naturalised, ${pct(j.latinoLawfulShare)} lawful non-citizens and ${pct(j.latinoUndocumentedShare)} undocumented, and ${pct(j.nonLatinoNoncitizenShare)} of non-Latino household heads non-citizens (assumption).`,
   );
 }
+
+/** The model's non-citizen shares of household heads, Latino and other: what every county is assumed to have. */
+export function noncitizenAssumption(): { latino: number; other: number } {
+  const j = Scenario.parse({}).jurisdictions[0];
+  return { latino: j.latinoLawfulShare + j.latinoUndocumentedShare, other: j.nonLatinoNoncitizenShare };
+}

@@ -132,7 +132,7 @@ function autoScale(people: number): number {
  * county's share of people depends only on that ratio.
  */
 function householdSizes(c: County, latinoDefault: number, otherDefault: number): { latino: number; nonLatino: number } {
-  const mean = c.households > 0 ? (c.population - c.groupQuarters) / c.households : otherDefault;
+  const mean = c.households > 0 ? c.householdSize : otherDefault;
   const h = householdLatinoShare(c.latinoShare, latinoDefault, otherDefault);
   const k = mean / (h * latinoDefault + (1 - h) * otherDefault);
   const clamp = (x: number) => Math.min(8, Math.max(1, Math.round(x * 100) / 100));

@@ -1,7 +1,7 @@
 import type { CountyFile } from '../record.ts';
 import { neighboursFrom } from './adjacency.ts';
 import { type Fix, type IceRow, type PlaceRow, placeAgreements } from './agreements.ts';
-import { countiesFromSvi } from './svi.ts';
+import { countiesFromSvi, type NoncitizenAssumption } from './svi.ts';
 
 /** The raw files, read: rows by column name (the SVI, the ICE list, the places), lines (adjacency), and the fixes. */
 export interface RawInputs {
@@ -14,6 +14,8 @@ export interface RawInputs {
   fixes: readonly Fix[];
   sources: CountyFile['sources'];
   statusAssumption: string;
+  /** The assumed non-citizen shares among Latino and other residents. */
+  noncitizen: NoncitizenAssumption;
 }
 
 /** What the derivation found that a maintainer should look at (printed by `npm run data`). */
@@ -25,7 +27,7 @@ export interface DeriveNotes {
 
 /** The derived county file from the raw inputs: pure, so a test can check the committed file is what it makes. */
 export function deriveCountyFile(raw: RawInputs): { file: CountyFile; notes: DeriveNotes } {
-  const { counties, stateNames } = countiesFromSvi(raw.svi);
+  const { counties, stateNames } = countiesFromSvi(raw.svi, raw.noncitizen);
   const neighbours = neighboursFrom(raw.adjacency, new Set(counties.map((c) => c.fips)));
   const placed = placeAgreements(raw.ice, counties, stateNames, raw.places, raw.fixes, raw.listDate);
   const bySigning = (a: { signed: string; agency: string }, b: { signed: string; agency: string }) =>

@@ -274,7 +274,8 @@ export class CountiesView extends LitElement {
         <dt>${msg('FIPS code')}</dt><dd>${c.fips}</dd>
         <dt>${msg('Residents')}</dt><dd>${n(c.population)}</dd>
         <dt>${msg('Latino residents')}</dt><dd>${pct(c.latinoShare)}</dd>
-        <dt>${msg('Households')}</dt><dd>${n(c.households)} (${msg(str`${n((c.population - c.groupQuarters) / Math.max(1, c.households), 2)} people each`)})</dd>
+        <dt>${msg('Households')}</dt><dd>${n(c.households)} (${msg(str`${n(c.householdSize, 2)} people each`)})</dd>
+        <dt>${msg('Non-citizens (assumed)')}</dt><dd>${pct(c.noncitizenShare)} <span class="muted">${msg('the model\u2019s national shares, not a county figure')}</span></dd>
         <dt>${msg('Speak English less than well')}</dt><dd>${pct(c.limitedEnglishShare)}</dd>
         <dt>${msg('Neighbouring counties')}</dt>
         <dd>

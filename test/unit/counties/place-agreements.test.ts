@@ -12,6 +12,8 @@ const county = (fips: string, name: string, state: string): CountyBase => ({
   groupQuarters: 0,
   latinoShare: 0.1,
   limitedEnglishShare: 0.01,
+  householdSize: 2.5,
+  noncitizenShare: 0.07,
 });
 const COUNTIES = [
   county('12086', 'Miami-Dade County', 'FL'),
