@@ -24,10 +24,7 @@ function count(row: SviRow, column: string): number {
  * share of the population, the share who speak English less than well, household size, and the
  * non-citizen share the national assumption gives for its Latino share.
  */
-export function countiesFromSvi(
-  rows: readonly SviRow[],
-  assumed: NoncitizenAssumption,
-): { counties: CountyBase[]; stateNames: Map<string, string> } {
+export function countiesFromSvi(rows: readonly SviRow[], assumed: NoncitizenAssumption): { counties: CountyBase[]; stateNames: Map<string, string> } {
   const stateNames = new Map<string, string>();
   const counties = rows.map((row): CountyBase => {
     const population = count(row, 'E_TOTPOP');
