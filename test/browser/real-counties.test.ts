@@ -55,6 +55,22 @@ describe('Real counties', () => {
     expect(errors).toEqual([]);
   });
 
+  it('is reached from the view switch by keyboard: one Tab stop, arrow keys between the views', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+    await page.getByRole('button', { name: 'Explore a run' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedText(page)).toBe('Compare scenarios');
+    await page.keyboard.press('End');
+    expect(await focusedText(page)).toBe('Real counties');
+    await page.keyboard.press('Enter');
+    await page.locator('svg.county-map path[data-fips="04013"]').waitFor({ timeout: 60_000 });
+    // The switch is one stop: only the current view's button is in the Tab order.
+    expect(await page.locator('.views-switch button[tabindex="0"]').allTextContents()).toEqual(['Real counties']);
+    await context.close();
+  });
+
   it('picks a county on the map by clicking it, and from the lists by keyboard alone', async () => {
     const { page } = await counties();
     const box = (await page.locator('path[data-fips="48201"]').boundingBox())!;

@@ -187,10 +187,9 @@ export class TrustfallApp extends LitElement {
           <p>${msg('Community trust under 287(g) immigration enforcement: an agent-based simulation')}</p>
         </div>
         <nav class="views-switch" aria-label=${msg('View')}>
-          <button class="story-start" aria-pressed=${this.view === 'story' ? 'true' : 'false'} @click=${() => this.show('story')}>${msg('Start here: the story')}</button>
-          <button aria-pressed=${this.view === 'explore' ? 'true' : 'false'} @click=${() => this.show('explore')}>${msg('Explore a run')}</button>
-          <button aria-pressed=${this.view === 'compare' ? 'true' : 'false'} @click=${() => this.show('compare')}>${msg('Compare scenarios')}</button>
-          <button aria-pressed=${this.view === 'counties' ? 'true' : 'false'} @click=${() => this.show('counties')}>${msg('Real counties')}</button>
+          <div role="toolbar" aria-label=${msg('View')} @keydown=${this.onViewsKey}>
+            ${VIEWS.map((v) => this.viewButton(v))}
+          </div>
         </nav>
 
       </header>
@@ -545,6 +544,24 @@ export class TrustfallApp extends LitElement {
     downloadUrl(`${slug(e.scenario?.name ?? 'charts')}-seed${m.seed}-charts.png`, await charts.figure(e.scenario?.name ?? '', caption));
   };
 
+  /**
+   * The view switch is one Tab stop (the current view's button), so the run's controls stay near the top
+   * of the Tab order; the arrow keys, Home and End move between the views, as in any toolbar.
+   */
+  private viewButton(v: View): TemplateResult {
+    const on = this.view === v;
+    return html`<button class=${v === 'story' ? 'story-start' : ''} aria-pressed=${on ? 'true' : 'false'} tabindex=${on ? '0' : '-1'} @click=${() => this.show(v)}>${viewLabel(v)}</button>`;
+  }
+
+  private onViewsKey = (e: KeyboardEvent) => {
+    const buttons = [...(e.currentTarget as HTMLElement).querySelectorAll('button')];
+    const at = buttons.indexOf(e.target as HTMLButtonElement);
+    const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
+    if (to === undefined || at < 0) return;
+    e.preventDefault();
+    buttons[(to + buttons.length) % buttons.length].focus();
+  };
+
   /** Switches between the story, exploring one run, comparing scenarios and real counties; the address bar follows. */
   private async show(view: View): Promise<void> {
     if (view === this.view) return;
@@ -612,7 +629,13 @@ export class TrustfallApp extends LitElement {
   }
 }
 
-type View = 'story' | 'explore' | 'compare' | 'counties';
+const VIEWS = ['story', 'explore', 'compare', 'counties'] as const;
+type View = (typeof VIEWS)[number];
+
+/** A view's name on its switch. */
+function viewLabel(v: View): string {
+  return { story: msg('Start here: the story'), explore: msg('Explore a run'), compare: msg('Compare scenarios'), counties: msg('Real counties') }[v];
+}
 
 function defaultComparison(): SharedComparison {
   return { slots: [{ preset: 'no-agreement' }, { preset: 'task-force' }], replicates: 10, seed: 1, survey: 0 };
