@@ -13,7 +13,7 @@ import { setAt } from '../../scenario/paths.ts';
 import { Seed, SEED_MAX } from '../../scenario/boundaries.ts';
 import { presetScenario, type PresetId } from '../state/presets.ts';
 import { encodeRun } from '../state/share-link.ts';
-import { downloadText, downloadUrl, readOpenedFile, runExport, slug } from '../toolbar/files.ts';
+import { downloadText, downloadUrl, pickedFile, readOpenedFile, runExport, slug } from '../toolbar/files.ts';
 import type { ChartsPanel } from '../charts/charts-panel.ts';
 import type { TownView } from '../town-view/town-view.ts';
 import { measureLabel } from '../town-view/legend.ts';
@@ -468,9 +468,7 @@ export class TrustfallApp extends LitElement {
   };
 
   private openFile = async (e: Event) => {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = pickedFile(e);
     if (!file) return;
     try {
       const opened = readOpenedFile(await file.text(), file.name);

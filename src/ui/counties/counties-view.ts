@@ -7,7 +7,7 @@ import { formatNumber } from '../../i18n/labels.ts';
 import { policyLabel } from '../../report/policy-labels.ts';
 import { getLocale } from '../i18n/locale.ts';
 import type { LabRequest } from '../story/story-view.ts';
-import { downloadUrl } from '../toolbar/files.ts';
+import { downloadUrl, pickedFile } from '../toolbar/files.ts';
 import { type CountyData, loadCountyData } from './county-data.ts';
 import './county-map.ts';
 import { searchCounties } from './county-search.ts';
@@ -229,9 +229,7 @@ export class CountiesView extends LitElement {
   }
 
   private onNationFile = async (e: Event) => {
-    const input = e.target as HTMLInputElement;
-    const f = input.files?.[0];
-    input.value = '';
+    const f = pickedFile(e);
     if (!f) return;
     try {
       const parsed = JSON.parse(await f.text()) as NationReport;

@@ -9,7 +9,7 @@ import { againstName, chapterScenarios, chapterTasks, scenarioName, type Chapter
 import { type Answer, chapterSentences, displayUnits } from '../../story/result.ts';
 import { PoolController } from '../controllers/pool-controller.ts';
 import { SCENARIO_COLOURS } from '../compare/band-chart.ts';
-import { downloadText } from '../toolbar/files.ts';
+import { downloadText, pickedFile } from '../toolbar/files.ts';
 import { emit } from '../events.ts';
 import { encodeChapterLink } from '../state/chapter-link.ts';
 import { presetScenario } from '../state/presets.ts';
@@ -470,9 +470,7 @@ export class StoryView extends LitElement {
   }
 
   private openFile = async (e: Event) => {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = pickedFile(e);
     if (!file) return;
     let raw: unknown;
     try {

@@ -38,6 +38,17 @@ export function readOpenedFile(text: string, name: string): { scenario: Record<s
   return { scenario: scenario as Record<string, unknown>, seed: typeof seed === 'number' ? seed : resolved.run.seed };
 }
 
+/**
+ * The file a file input was just given, and the input cleared so that picking the same file again
+ * opens it again; undefined when the picker was closed without one.
+ */
+export function pickedFile(e: Event): File | undefined {
+  const input = e.target as HTMLInputElement;
+  const file = input.files?.[0];
+  input.value = '';
+  return file;
+}
+
 /** Offers text as a file download. */
 export function downloadText(filename: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
