@@ -27,6 +27,10 @@ const ORDER = [
   'test/unit/engine/geometry.test.ts',
   'test/unit/engine/window.test.ts',
   'test/unit/engine/portable-math.test.ts',
+  // Edges mutation testing found untested: boundary draws, chances of 0, clamps (small worlds, scripted streams).
+  'test/unit/engine/offending-edges.test.ts',
+  'test/unit/engine/custody-edges.test.ts',
+  'test/unit/engine/attitudes-edges.test.ts',
   'test/property/engine.property.test.ts',
   'test/property/chunked-stepping.property.test.ts',
   'test/property/timeline.property.test.ts',
