@@ -10,7 +10,8 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
- * The browser app: index.html → src/ui/main.ts; the engine runs in workers/engine.worker.ts (an ES
+ * The browser app: index.html → src/ui/main.ts (and class mode's phone page, class.html →
+ * src/ui/classroom/student-main.ts); the engine runs in workers/engine.worker.ts (an ES
  * module Worker). PixiJS and uPlot are loaded on demand, so the first paint waits for neither.
  */
 export default defineConfig({
@@ -40,6 +41,8 @@ export default defineConfig({
         // The render Worker's chunk (PixiJS) is about half a megabyte.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
+        // The classroom server's short join link (/j/CODE) is its redirect to the phone page, not the app.
+        navigateFallbackDenylist: [/^\/j\//, /^\/class\.html/],
         // The first visit is controlled at once (offline from then on); an update waits to be accepted.
         clientsClaim: true,
         skipWaiting: false,
@@ -48,6 +51,8 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // Two pages: the app, and the phone page of class mode (a student's view alone, light to load).
+    rolldownOptions: { input: { index: 'index.html', class: 'class.html' } },
     sourcemap: true,
     chunkSizeWarningLimit: 900,
   },

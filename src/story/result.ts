@@ -67,6 +67,17 @@ function answerValue(r: MeasureResult): Estimate {
   return scaled(r.difference ?? r.value, r.measure.metric);
 }
 
+/**
+ * The model's answer to a chapter's question, in display units: the estimate a prediction is judged
+ * against (the difference, or the level), the choice's option holding it, and whether it is a difference.
+ */
+export function chapterAnswer(c: Chapter, run: ChapterRun): { estimate: Estimate; option: number | null; difference: boolean } {
+  const r = measureResult(c.measure, run);
+  const estimate = answerValue(r);
+  const option = c.prediction.kind === 'choice' && estimate.mean !== null ? optionOf(c.prediction, estimate.mean) : null;
+  return { estimate, option, difference: r.difference !== undefined };
+}
+
 /** Which option of a choice holds a value (options tile the number line, so exactly one does). */
 export function optionOf(p: Extract<Prediction, { kind: 'choice' }>, x: number): number {
   const k = p.options.findIndex((o) => (o.from === null || x >= o.from) && (o.to === null || x < o.to));

@@ -7,6 +7,8 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { findChromium, launchChromium } from './find-chromium.ts';
 import { serveBuild } from './serve.ts';
+import { resolve } from 'node:path';
+import { startClassroom } from '../../src/cli/classroom/server.ts';
 
 const OUT = 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
@@ -168,6 +170,38 @@ async function realCounties(): Promise<void> {
   await page.close();
 }
 
+/** Class mode: the projector with the room's predictions beside the model's answer, and a student's phone. */
+async function classroom(): Promise<void> {
+  const c = await startClassroom({ root: resolve('dist'), publicUrl: (port) => `http://classroom.test:${port}` });
+  try {
+    const trainer = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await trainer.goto(c.localTrainerUrl);
+    await trainer.locator('class-panel .class-code').first().waitFor();
+    await trainer.keyboard.press('PageDown');
+    const phones: Page[] = [];
+    for (let k = 0; k < 14; k++) {
+      const p = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+      await p.goto(c.localTrainerUrl.replace(/#.*/, `j/${c.room.code}`));
+      await p.locator('class-student label.option').first().waitFor();
+      // A room that mostly expects a fall.
+      await p.locator('class-student label.option').nth([0, 0, 1, 1, 1, 0, 2, 1, 0, 3, 1, 0, 2, 1][k]).click();
+      phones.push(p);
+    }
+    await trainer.locator('.class-counts', { hasText: '14 answered' }).waitFor();
+    await trainer.screenshot({ path: `${OUT}/class-voting-1920x1080.png` });
+    await trainer.keyboard.press(' ');
+    await trainer.locator('.class-distribution').waitFor({ timeout: 120_000 });
+    await trainer.waitForTimeout(500);
+    await trainer.screenshot({ path: `${OUT}/class-result-1920x1080.png` });
+    await phones[0].locator('class-student .model').waitFor();
+    await phones[0].screenshot({ path: `${OUT}/class-phone-390x844.png` });
+    for (const p of phones) await p.context().close();
+    await trainer.close();
+  } finally {
+    await c.close();
+  }
+}
+
 /** Every picture by name; `npm run screenshots -- real-counties` takes only the ones named. */
 const SHOTS: Record<string, () => Promise<void>> = {
   story,
@@ -177,6 +211,7 @@ const SHOTS: Record<string, () => Promise<void>> = {
   'two-counties': twoCounties,
   'bad-link': badLink,
   'real-counties': realCounties,
+  classroom,
 };
 const named = process.argv.slice(2);
 for (const n of named) if (!SHOTS[n]) throw new Error(`no screenshot named ${n}; the names: ${Object.keys(SHOTS).join(', ')}`);

@@ -9,7 +9,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['vocabulary'],
   ['scenario'],
   ['engine'],
-  ['report', 'evidence', 'compare', 'sweep', 'sensitivity', 'calibrate', 'story', 'i18n', 'pool', 'counties'],
+  ['report', 'evidence', 'compare', 'sweep', 'sensitivity', 'calibrate', 'story', 'i18n', 'pool', 'counties', 'classroom'],
   ['render', 'workers'],
   ['ui', 'cli'],
 ];

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { runTask } from '../../src/engine/index.ts';
 import { type Chapter, inLanguage, parseChapter } from '../../src/story/chapter.ts';
-import { chapterScenarios, chapterTasks } from '../../src/story/chapter-tasks.ts';
-import { type Answer, chapterSentences } from '../../src/story/result.ts';
+import { type ChapterScenarios, chapterScenarios, chapterTasks } from '../../src/story/chapter-tasks.ts';
+import { type Answer, type ChapterRun, chapterSentences } from '../../src/story/result.ts';
 
 /** Reads a preset as written in scenarios/. */
 export const readPreset = (id: string): Record<string, unknown> => JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8'));
@@ -24,6 +24,13 @@ export function builtInChapters(): Chapter[] {
     if ('problems' in parsed) throw new Error(`${file}: ${parsed.problems.join('; ')}`);
     return parsed.chapter;
   });
+}
+
+/** A chapter's replicates run in this process, and its resolved scenarios. */
+export function chapterRunInNode(c: Chapter): { run: ChapterRun; s: ChapterScenarios } {
+  const s = chapterScenarios(c, readPreset);
+  const results = chapterTasks(c, s).map(runTask);
+  return { run: { main: results.slice(0, c.replicates), against: s.against ? results.slice(c.replicates) : [] }, s };
 }
 
 /** A chapter run in this process, and the sentences the story shows for an answer (in `locale`, once the catalogue is loaded). */

@@ -39,6 +39,7 @@ import type { LabRequest, StoryView } from '../story/story-view.ts';
 import '../story/story-view.ts';
 import '../counties/counties-view.ts';
 import { CHAPTERS } from '../story/chapters.ts';
+import { ClassLink, trainerCredentials } from '../classroom/class-link.ts';
 
 /**
  * The whole page: scenario editor, run controls, town view, charts, summary and inspector, wired to the
@@ -72,6 +73,8 @@ export class TrustfallApp extends LitElement {
   declare presenting: boolean;
   /** Opened from a facilitator's link: the scenario can be run but not changed. */
   declare locked: boolean;
+  /** Class mode, when the page was opened from the classroom server's trainer link (or reloaded since). */
+  readonly classLink?: ClassLink;
   /** The story stays in the page once opened (hidden elsewhere), so its results survive a visit to the lab. */
   declare storyOpened: boolean;
   /** The counties view is built the first time it is shown (it loads 1.6 MB of county data) and kept. */
@@ -132,6 +135,15 @@ export class TrustfallApp extends LitElement {
       if (id && !CHAPTERS.some((c) => c.id === id))
         this.notice = msg(str`This link names a chapter the story does not have (${id}); the story opens at its start.`);
     }
+    const trainer = trainerCredentials(location.hash);
+    if (trainer) {
+      // The trainer's link: the story in presenter mode, with the class's phones following.
+      this.classLink = new ClassLink(trainer);
+      this.view = 'story';
+      this.storyOpened = true;
+      this.presenting = true;
+      if (location.hash.startsWith('#class-trainer=')) history.replaceState(null, '', location.pathname + location.search);
+    }
     if (cmp && 'error' in cmp) this.notice = msg(str`This comparison link could not be opened: ${cmp.error}.`);
     else if (cmp) {
       this.view = 'compare';
@@ -148,6 +160,7 @@ export class TrustfallApp extends LitElement {
     // The "Loading…" text from index.html stands until the app renders in its place.
     this.querySelector('.boot')?.remove();
     super.connectedCallback();
+    this.classList.toggle('presenting', this.presenting);
     window.addEventListener('keydown', this.onKey);
     window.addEventListener('hashchange', this.onHashChange);
     watchForUpdates(
@@ -224,7 +237,7 @@ export class TrustfallApp extends LitElement {
       }
       ${
         this.storyOpened
-          ? html`<div class="story-layout" ?hidden=${this.view !== 'story'}><story-view ?presenting=${this.presenting} ?locked=${this.locked} @story-open-lab=${this.onOpenLab} @presenter-toggle=${this.onPresenter}></story-view></div>`
+          ? html`<div class="story-layout" ?hidden=${this.view !== 'story'}><story-view ?presenting=${this.presenting} ?locked=${this.locked} .classLink=${this.classLink} @story-open-lab=${this.onOpenLab} @presenter-toggle=${this.onPresenter}></story-view></div>`
           : nothing
       }
       ${

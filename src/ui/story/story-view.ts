@@ -6,7 +6,10 @@ import { groupPeople, metricLabel, placeName } from '../../i18n/labels.ts';
 import { ScenarioError } from '../../scenario/index.ts';
 import { type Chapter, inLanguage, parseChapter } from '../../story/chapter.ts';
 import { againstName, chapterScenarios, chapterTasks, scenarioName, type ChapterScenarios } from '../../story/chapter-tasks.ts';
-import { type Answer, chapterSentences, displayUnits } from '../../story/result.ts';
+import { type Answer, chapterAnswer, chapterSentences, displayUnits } from '../../story/result.ts';
+import { whyAccount, whyComparison } from '../../story/why.ts';
+import type { ModelAnswer } from '../../classroom/protocol.ts';
+import { phoneChapter } from '../../classroom/phone-chapter.ts';
 import { PoolController } from '../controllers/pool-controller.ts';
 import { SCENARIO_COLOURS } from '../compare/band-chart.ts';
 import { downloadText, pickedFile } from '../toolbar/files.ts';
@@ -18,6 +21,8 @@ import { getLocale } from '../i18n/locale.ts';
 import { CHAPTERS } from './chapters.ts';
 import { qrDataUrl, servedLocally } from './qr.ts';
 import '../compare/band-chart.ts';
+import type { ClassLink } from '../classroom/class-link.ts';
+import '../classroom/class-panel.ts';
 
 /** A chapter's finished run (its sentences are made when shown, in the language of the moment). */
 interface ChapterOutcome {
@@ -53,6 +58,7 @@ declare global {
 export class StoryView extends LitElement {
   static override properties = {
     extra: { attribute: false },
+    classLink: { attribute: false },
     current: { state: true },
     answers: { state: true },
     running: { state: true },
@@ -75,6 +81,8 @@ export class StoryView extends LitElement {
   /** What the last presenter key did (shown for a moment). */
   declare keyNote: string;
   private keyNoteTimer?: ReturnType<typeof setTimeout>;
+  /** Class mode (opened from the classroom server's trainer link): students answer on their phones. */
+  declare classLink: ClassLink | undefined;
   /** A chapter opened from a file or link, shown after the built-in ones. */
   declare extra: Chapter | undefined;
   declare current: number;
@@ -181,6 +189,26 @@ export class StoryView extends LitElement {
     this.pool.cancel();
     this.outcomes.delete(c);
     this.outcome = undefined;
+    // The room may predict again.
+    this.classLink?.vote(true);
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    if (changed.has('classLink')) this.tellClass();
+  }
+
+  /** Moves the class's phones to the current chapter (its question in the page's language). */
+  private tellClass(): void {
+    const c = this.chapters[this.current];
+    if (c && this.classLink) this.classLink.show(phoneChapter(c, this.current, this.chapters.length, getLocale()));
+  }
+
+  /** The model's answer to a chapter that has run, for the class's phones and the projector's distribution. */
+  private modelAnswer(o: ChapterOutcome): ModelAnswer | null {
+    const a = chapterAnswer(o.chapter, o);
+    const e = a.estimate;
+    if (e.mean === null) return null;
+    return { mean: e.mean, lo: e.lo, hi: e.hi, option: a.option, difference: a.difference, replicates: o.main.length };
   }
 
   get chapters(): readonly Chapter[] {
@@ -202,7 +230,9 @@ export class StoryView extends LitElement {
   override render(): TemplateResult {
     const chapters = this.chapters;
     const c = chapters[this.current];
-    return html`<div class="story ${this.presenting ? 'presenting' : ''}">
+    const classMode = this.presenting && this.classLink !== undefined;
+    const outcome = c && this.outcome?.chapter === c ? this.outcome : undefined;
+    return html`<div class="story ${this.presenting ? 'presenting' : ''} ${classMode ? 'class-mode' : ''}">
       <nav class="panel story-nav" aria-label=${msg('Chapters')} ?hidden=${this.presenting}>
         <h2>${msg('The story')}</h2>
         <ol class="story-list">
@@ -216,6 +246,12 @@ export class StoryView extends LitElement {
         <label class="button secondary">${msg('Open a chapter file')}<input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.openFile} /></label>
       </nav>
       ${c ? this.chapter(c) : nothing}
+      ${
+        // Beside the chapter on the projector, so the room's predictions and the model's answer are in view together.
+        classMode && c
+          ? html`<class-panel .link=${this.classLink} .chapter=${phoneChapter(c, this.current, chapters.length, getLocale())} .model=${outcome ? this.modelAnswer(outcome) : null}></class-panel>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -262,7 +298,7 @@ export class StoryView extends LitElement {
       ${handoutLines(c)}
       ${outcome ? this.result(c, outcome) : nothing}
       ${presenting ? this.presenterTools(chapter) : this.actions(chapter, last)}
-      ${this.studentLink(chapter)}
+      ${presenting && this.classLink ? nothing : this.studentLink(chapter)}
     </article>
     <div class="blackout" ?hidden=${!this.black} @click=${() => (this.black = false)}></div>
     ${this.presenting ? html`<p class="key-note" role="status" aria-live="polite">${this.keyNote}</p>` : nothing}`;
@@ -381,6 +417,15 @@ export class StoryView extends LitElement {
       <p class="story-chart-title">${msg(str`${label}, ${people}${where}: median and 90% band of ${runs} replicates, ${smooth}-week rolling mean`)}</p>
       <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>
       <band-chart .bands=${bands} .labels=${names} .activationDay=${s && hasPolicy(s) ? s.main.run.activationDay : null} .days=${Math.round((s?.main.run.years ?? 0) * 365)} ?percent=${def.kind === 'share'}></band-chart>
+      ${
+        s
+          ? html`<section class="story-why" aria-labelledby="story-why-heading">
+              <h3 id="story-why-heading">${msg('Why: what this run counted')}</h3>
+              <p class="hint">${whyComparison(o, s)}</p>
+              <ul>${whyAccount(c, o, locale).map((x) => html`<li>${x}</li>`)}</ul>
+            </section>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -411,6 +456,7 @@ export class StoryView extends LitElement {
     this.outcome = c ? this.outcomes.get(c) : undefined;
     if (c) this.resolve(c);
     if (c) history.replaceState(null, '', encodeChapterLink(c, CHAPTERS.includes(c), this.locked));
+    this.tellClass();
     if (!focus) return;
     await this.updateComplete;
     // The new chapter's heading takes focus, so the next Tab reaches its question.
@@ -425,6 +471,8 @@ export class StoryView extends LitElement {
     const tasks = chapterTasks(c, s);
     this.problems = [];
     this.running = true;
+    // The room's vote closes when the run starts: the answer is not shown to a vote still open.
+    this.classLink?.vote(false);
     this.done = 0;
     this.total = tasks.length;
     try {
@@ -435,6 +483,8 @@ export class StoryView extends LitElement {
       const against = s.against ? results.slice(c.replicates) : [];
       const outcome = { chapter: c, main, against, answer };
       this.outcomes.set(c, outcome);
+      const model = this.modelAnswer(outcome);
+      if (model) this.classLink?.result(c.id, model);
       if (this.chapters[this.current] === c) {
         this.outcome = outcome;
         await this.updateComplete;
