@@ -98,7 +98,9 @@ describe('class mode', () => {
           };
           ws.onmessage = (e) => {
             const m = JSON.parse(String(e.data));
-            if (m.t === 'refused') done(m.why);
+            if (m.t !== 'refused') return;
+            ws.close();
+            done(m.why);
           };
         }),
       c.room.code,

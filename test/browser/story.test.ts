@@ -64,6 +64,11 @@ describe('the guided story', () => {
       expect(saved[c.id], c.id).toEqual(answer);
       await tabTo(page, (f) => f.id === 'story-run', 'Run');
       await page.keyboard.press('Enter');
+      // A chapter measured against another town shows both towns playing while it runs.
+      if (c.against !== 'nothing') {
+        await expect.poll(() => page.locator('story-view twin-towns town-view').count()).toBe(2);
+        await expect.poll(async () => Number(/Day (\d+)/.exec((await page.locator('story-view twin-towns [role=status]').textContent()) ?? '')?.[1] ?? 0)).toBeGreaterThan(0);
+      } else expect(await page.locator('story-view twin-towns').count()).toBe(0);
       await page.waitForSelector('.story-sentences p', { timeout: 300_000 });
       const shown = await page.locator('.story-sentences p').allInnerTexts();
       // Each result states a number (its value, or a difference with its interval).

@@ -1,4 +1,4 @@
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { speedLabel } from '../run-controls/run-controls.ts';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { Scenario } from '../../scenario/index.ts';
@@ -10,8 +10,16 @@ import '../town-view/town-view.ts';
  * and the same offenders, with only the policy different. Each has its own engine and render Workers.
  */
 export class TwinTowns extends LitElement {
-  static override properties = { scenarios: { attribute: false }, seed: { type: Number }, playing: { state: true }, speed: { state: true } };
+  static override properties = {
+    scenarios: { attribute: false },
+    names: { attribute: false },
+    seed: { type: Number },
+    playing: { state: true },
+    speed: { state: true },
+  };
   declare scenarios: [Scenario, Scenario] | undefined;
+  /** What to call the two towns (the scenarios' own names if not given). */
+  declare names: [string, string] | undefined;
   declare seed: number;
   declare playing: boolean;
   declare speed: number;
@@ -29,6 +37,12 @@ export class TwinTowns extends LitElement {
 
   protected override createRenderRoot(): HTMLElement {
     return this;
+  }
+
+  /** Builds both runs (again) from day 0 and plays them: what the story does when a chapter runs. */
+  async watch(): Promise<void> {
+    await this.load();
+    this.play();
   }
 
   /** Builds both runs (again) from day 0. */
@@ -51,14 +65,14 @@ export class TwinTowns extends LitElement {
             ? html`<button class="primary" ?disabled=${!ready} @click=${() => (this.playing ? this.pause() : this.play())}>${this.playing ? msg('Pause both') : msg('Play both')}</button>
               <button class="secondary" ?disabled=${!ready || this.playing} @click=${() => this.step(7)}>${msg('Step a week')}</button>
               <label>${msg('Speed')} <select @change=${(e: Event) => (this.speed = Number((e.target as HTMLSelectElement).value))}>${SPEEDS.map((s) => html`<option value=${s.days} ?selected=${s.days === this.speed}>${speedLabel(s.days)}</option>`)}</select></label>
-              <span role="status">Day ${a?.day ?? 0} / ${b?.day ?? 0} of ${a?.days ?? 0}; policy from day ${a?.activationDay ?? 0}</span>`
+              <span role="status">${msg(str`Day ${a?.day ?? 0} / ${b?.day ?? 0} of ${a?.days ?? 0}; policy from day ${a?.activationDay ?? 0}`)}</span>`
             : nothing
         }
       </div>
       ${
         this.engines
           ? html`<div class="twin-grid">
-            ${this.engines.map((e, i) => html`<figure class="twin"><figcaption>[${i + 1}] ${this.scenarios![i].name}</figcaption><town-view .engine=${e}></town-view></figure>`)}
+            ${this.engines.map((e, i) => html`<figure class="twin"><figcaption>[${i + 1}] ${this.names?.[i] ?? this.scenarios![i].name}</figcaption><town-view .engine=${e}></town-view></figure>`)}
           </div>`
           : nothing
       }`;

@@ -21,6 +21,8 @@ import { getLocale } from '../i18n/locale.ts';
 import { CHAPTERS } from './chapters.ts';
 import { qrDataUrl, servedLocally } from './qr.ts';
 import '../compare/band-chart.ts';
+import '../compare/twin-towns.ts';
+import { keyed } from 'lit/directives/keyed.js';
 import type { ClassLink } from '../classroom/class-link.ts';
 import '../classroom/class-panel.ts';
 
@@ -297,11 +299,31 @@ export class StoryView extends LitElement {
       ${this.problems.length ? html`<div class="notice" role="alert"><strong>${msg('The chapter cannot run:')}</strong><ul>${this.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
       ${handoutLines(c)}
       ${outcome ? this.result(c, outcome) : nothing}
+      ${this.towns(chapter)}
       ${presenting ? this.presenterTools(chapter) : this.actions(chapter, last)}
       ${presenting && this.classLink ? nothing : this.studentLink(chapter)}
     </article>
     <div class="blackout" ?hidden=${!this.black} @click=${() => (this.black = false)}></div>
     ${this.presenting ? html`<p class="key-note" role="status" aria-live="polite">${this.keyNote}</p>` : nothing}`;
+  }
+
+  /**
+   * The chapter's two towns side by side (its scenario and what it is measured against, the same seed):
+   * they start playing when the chapter runs, so the change can be watched spreading while the
+   * replicates are counted. One element per chapter (keyed), so leaving a chapter stops its towns.
+   */
+  private towns(chapter: Chapter): TemplateResult | typeof nothing {
+    const s = this.resolved?.chapter === chapter ? this.resolved.value : undefined;
+    if (!s?.against) return nothing;
+    const a = againstName(s);
+    return html`${keyed(
+      chapter.id,
+      html`<section class="story-towns" aria-label=${msg('The two towns')}>
+        <h3>${msg('Watch the two towns')}</h3>
+        <p class="hint">${msg('The same town, the same people and the same crimes: only the policy differs. They play when the chapter runs; the key under each town says what its colours show.')}</p>
+        <twin-towns .scenarios=${[s.main, s.against]} .names=${[scenarioName(s), a.charAt(0).toUpperCase() + a.slice(1)]} .seed=${chapter.seed}></twin-towns>
+      </section>`,
+    )}`;
   }
 
   private actions(c: Chapter, last: boolean): TemplateResult {
@@ -473,6 +495,8 @@ export class StoryView extends LitElement {
     this.running = true;
     // The room's vote closes when the run starts: the answer is not shown to a vote still open.
     this.classLink?.vote(false);
+    // The two towns play while the replicates are counted.
+    void this.querySelector('twin-towns')?.watch();
     this.done = 0;
     this.total = tasks.length;
     try {
