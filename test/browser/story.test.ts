@@ -67,7 +67,9 @@ describe('the guided story', () => {
       // A chapter measured against another town shows both towns playing while it runs.
       if (c.against !== 'nothing') {
         await expect.poll(() => page.locator('story-view twin-towns town-view').count()).toBe(2);
-        await expect.poll(async () => Number(/Day (\d+)/.exec((await page.locator('story-view twin-towns [role=status]').textContent()) ?? '')?.[1] ?? 0)).toBeGreaterThan(0);
+        await expect
+          .poll(async () => Number(/Day (\d+)/.exec((await page.locator('story-view twin-towns [role=status]').textContent()) ?? '')?.[1] ?? 0))
+          .toBeGreaterThan(0);
       } else expect(await page.locator('story-view twin-towns').count()).toBe(0);
       await page.waitForSelector('.story-sentences p', { timeout: 300_000 });
       const shown = await page.locator('.story-sentences p').allInnerTexts();
