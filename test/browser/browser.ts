@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchChromium } from './find-chromium.ts';
@@ -71,4 +72,12 @@ export async function idle(page: Page): Promise<void> {
   await page.waitForFunction(() => (document.querySelector('trustfall-app') as unknown as { engine: { busy: boolean } }).engine.busy === false, null, {
     timeout: 60_000,
   });
+}
+
+/** Accessibility violations axe-core finds of moderate impact or worse (issue 21: none on any view). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

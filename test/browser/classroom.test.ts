@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSessionJson } from '../../src/classroom/session.ts';
 import { type Classroom, startClassroom } from '../../src/cli/classroom/server.ts';
 import { builtInChapters } from '../helpers/story.ts';
-import { launch } from './browser.ts';
+import { axeViolations, launch } from './browser.ts';
 
 /**
  * Class mode end to end: the classroom server serving the build the global set-up made, one trainer's
@@ -108,6 +108,9 @@ describe('class mode', () => {
     expect(refusal).toBe('not-allowed');
     expect(c.room.trainerState()).toMatchObject({ chapter: chapter.id, open: true });
 
+    // A phone's question as axe-core sees it: nothing moderate or worse.
+    expect(await axeViolations(phones[4])).toEqual([]);
+
     // Space runs the chapter: the vote closes and, once the model has answered, the room's predictions show beside it.
     await trainer.keyboard.press(' ');
     await trainer.locator('.class-distribution').waitFor({ timeout: 90_000 });
@@ -116,6 +119,8 @@ describe('class mode', () => {
     expect(await trainer.locator('.class-bars .model-mark').filter({ hasText: 'model' }).count()).toBe(1);
     expect(await trainer.locator('.class-sentence').textContent()).toMatch(new RegExp(`^\\d+ of ${STUDENTS} in the room chose the model\u2019s answer`));
     expect(await trainer.locator('.class-counts').textContent()).toContain('vote closed');
+    // The projector with the room's predictions beside the model's answer, as axe-core sees it.
+    expect(await axeViolations(trainer)).toEqual([]);
     // Phones show the vote closed and the model's answer; a late change is not taken.
     await expect.poll(() => phoneText(phones[0])).toContain('The model\u2019s answer:');
     expect(await phones[0].locator('class-student').evaluate((e) => e.shadowRoot?.querySelector('fieldset')?.disabled)).toBe(true);

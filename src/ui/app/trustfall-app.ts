@@ -193,8 +193,8 @@ export class TrustfallApp extends LitElement {
     // A preset running as written is named and described in the app's language; an edited scenario by its own words.
     const shown = e.status !== 'starting' && this.runningPreset ? (this.runningPreset as PresetId) : undefined;
     return html`
-      <a class="skip" href="#run" @click=${this.skipToRun}>${msg('Skip to run controls')}</a>
       <header class="app-header">
+        <a class="skip" href="#run" @click=${this.skipToRun}>${msg('Skip to run controls')}</a>
         <div class="brand">
           <h1>Trustfall</h1>
           <p>${msg('Community trust under 287(g) immigration enforcement: an agent-based simulation')}</p>
@@ -232,17 +232,20 @@ export class TrustfallApp extends LitElement {
       ${
         // Kept once opened (hidden while exploring), so a comparison and its results survive a visit to Explore.
         this.comparison
-          ? html`<div class="compare-layout" ?hidden=${this.view !== 'compare'}><compare-view .setup=${this.comparison} .current=${this.draft} @comparison-change=${(e: CustomEvent<SharedComparison>) => (this.comparison = e.detail)}></compare-view></div>`
+          ? html`<main class="compare-layout" ?hidden=${this.view !== 'compare'}><compare-view .setup=${this.comparison} .current=${this.draft} @comparison-change=${(e: CustomEvent<SharedComparison>) => (this.comparison = e.detail)}></compare-view></main>`
           : nothing
       }
       ${
         this.storyOpened
-          ? html`<div class="story-layout" ?hidden=${this.view !== 'story'}><story-view ?presenting=${this.presenting} ?locked=${this.locked} .classLink=${this.classLink} @story-open-lab=${this.onOpenLab} @presenter-toggle=${this.onPresenter}></story-view></div>`
+          ? html`<main class="story-layout" ?hidden=${this.view !== 'story'}>${
+              // The header (and its heading) is hidden in presenter mode: the page keeps a first-level heading.
+              this.presenting ? html`<h1 class="visually-hidden">Trustfall</h1>` : nothing
+            }<story-view ?presenting=${this.presenting} ?locked=${this.locked} .classLink=${this.classLink} @story-open-lab=${this.onOpenLab} @presenter-toggle=${this.onPresenter}></story-view></main>`
           : nothing
       }
       ${
         this.countiesOpened
-          ? html`<div class="counties-layout" ?hidden=${this.view !== 'counties'}><counties-view @county-open-lab=${this.onOpenLab}></counties-view></div>`
+          ? html`<main class="counties-layout" ?hidden=${this.view !== 'counties'}><counties-view @county-open-lab=${this.onOpenLab}></counties-view></main>`
           : nothing
       }
       <div class="layout" ?hidden=${this.view !== 'explore'}>

@@ -68,12 +68,23 @@ export class ClassStudent extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (CODE_PATTERN.test(this.code)) this.join();
+    addEventListener('hashchange', this.onHash);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.socket?.stop();
+    removeEventListener('hashchange', this.onHash);
   }
+
+  /** A join link opened in a tab already on this page changes only the hash: join the class it names. */
+  private onHash = () => {
+    const code = cleanCode(decodeURIComponent(location.hash.slice(1)));
+    if (code === this.code && this.socket) return;
+    if (!CODE_PATTERN.test(code)) return;
+    this.code = code;
+    this.join();
+  };
 
   private join(): void {
     this.socket?.stop();
@@ -208,10 +219,12 @@ export class ClassStudent extends LitElement {
   `;
 
   override render(): TemplateResult {
-    return html`<h1>${msg('Trustfall class')}</h1>
+    return html`<main>
+      <h1>${msg('Trustfall class')}</h1>
       ${this.socket ? this.question() : this.codeForm()}
       ${this.problem ? html`<p class="status problem" role="alert">${this.problem}</p>` : nothing}
-      <p class="hint connection" role="status">${this.socket ? this.connection() : ''}</p>`;
+      <p class="hint connection" role="status">${this.socket ? this.connection() : ''}</p>
+    </main>`;
   }
 
   private connection(): string {
