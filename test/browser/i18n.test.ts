@@ -102,6 +102,8 @@ describe('Spanish and English', () => {
     expect(await page.locator('.story-sentences p').allTextContents()).toEqual(chapterInNode(c, { option: 1 }, 'es'));
     // The preset's place is named in Spanish too ("de Condado", not "de County").
     expect(await page.locator('.story-sentences').textContent()).toMatch(/Condado/);
+    // The tab's title too.
+    expect(await page.title()).toBe('Trustfall: la confianza de la comunidad bajo el 287(g)');
     expect(await visibleText(page)).not.toMatch(/\bCounty\b/);
     expect(englishIn(await visibleText(page))).toEqual([]);
     await page.getByRole('button', { name: 'Presentar (para formadores)' }).click();

@@ -188,6 +188,11 @@ export class TrustfallApp extends LitElement {
     if (/^#(run=|compare=|chapter=|story(=|&|$)|counties$)/.test(location.hash)) location.reload();
   };
 
+  protected override willUpdate(): void {
+    // The tab's title in the page's language (index.html carries the English one until the app starts).
+    document.title = msg('Trustfall: community trust under 287(g)');
+  }
+
   override render(): TemplateResult {
     const e = this.engine;
     // A preset running as written is named and described in the app's language; an edited scenario by its own words.

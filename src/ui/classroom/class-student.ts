@@ -218,6 +218,10 @@ export class ClassStudent extends LitElement {
     }
   `;
 
+  protected override willUpdate(): void {
+    document.title = msg('Trustfall class');
+  }
+
   override render(): TemplateResult {
     return html`<main>
       <h1>${msg('Trustfall class')}</h1>

@@ -884,6 +884,7 @@
 'scde5d71fbc225a80': `Peso en la dosis visible del control que ICE hace sin la policía local (sus propias detenciones en la calle y las órdenes de retención que la cárcel no atiende), frente a 1 para el control en el que participa la policía local (preguntas sobre el estatus, órdenes de la revisión 287(g), personas que la cárcel retiene para ICE). Los residentes a menudo no distinguen a ICE de la policía.`,
 'sce557c0ee77e52b3': `Cambio en el log-odds de que un testigo coopere por unidad de confianza por encima o por debajo del nivel de referencia.`,
 'sce61c9f09251a557': `Lo que muestra el modelo`,
+'sce65cda441efe770': `Trustfall: la confianza de la comunidad bajo el 287(g)`,
 'sce6c8194f6101897': `Prob. de detención por conducir sin licencia`,
 'sce73892eaeff22d6': str`${0}; entre paréntesis, ${1}.`,
 'sceb2588a59b98394': `Proporción de delitos graves en otras detenciones`,
