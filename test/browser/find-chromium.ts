@@ -15,9 +15,37 @@ export const ARGS = [
   '--no-first-run',
 ];
 
-/** Starts the Chromium `findChromium` chose. */
-export function launchChromium(c: ChromiumLaunch): Promise<Browser> {
-  return chromium.launch({ executablePath: c.executablePath, args: c.args, env: c.env });
+/** Each browser's own newContext, whose pages are first visits (see launchChromium). */
+const plainContext = new WeakMap<Browser, Browser['newContext']>();
+
+/**
+ * Starts the Chromium `findChromium` chose. Its pages are a returning reader's who last used the lab
+ * (a first visit starts with the story: tests, benches and screenshots of the lab open it by its bare
+ * address); `firstVisitContext` gives a context without that.
+ */
+export async function launchChromium(c: ChromiumLaunch): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: c.executablePath, args: c.args, env: c.env });
+  const plain = browser.newContext.bind(browser);
+  plainContext.set(browser, plain);
+  browser.newContext = async (options) => {
+    const context = await plain(options);
+    await context.addInitScript(() => {
+      try {
+        if (localStorage.getItem('trustfall-view') === null) localStorage.setItem('trustfall-view', 'explore');
+      } catch {
+        // Storage blocked: the page starts as a first visit.
+      }
+    });
+    return context;
+  };
+  return browser;
+}
+
+/** A context whose pages are a first visit to the app (nothing kept in the browser). */
+export function firstVisitContext(browser: Browser, options?: Parameters<Browser['newContext']>[0]): ReturnType<Browser['newContext']> {
+  const plain = plainContext.get(browser);
+  if (!plain) throw new Error('firstVisitContext needs a browser from launchChromium');
+  return plain(options);
 }
 
 /** How to start Chromium: plain data, so a global set-up can hand it to the test files. */

@@ -6,6 +6,7 @@ import { type Answer, chapterSentences } from '../../src/story/result.ts';
 import { whyAccount } from '../../src/story/why.ts';
 import { builtInChapters, chapterRunInNode, readPreset } from '../helpers/story.ts';
 import { engine, launch, openPage, waitForStatus } from './browser.ts';
+import { firstVisitContext } from './find-chromium.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -98,6 +99,29 @@ describe('the guided story', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 900_000);
+
+  it('starts a first visit with the story, keeps the lab one click away, and brings a returning reader back where they left (issue 21)', async () => {
+    const context = await firstVisitContext(browser, { viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+    await expect.poll(() => page.locator('#chapter-title').textContent()).toBe(chapters[0].title);
+    expect(await page.locator('.story-layout').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Explore a run' }).click();
+    await expect.poll(() => page.locator('run-controls').isVisible()).toBe(true);
+    // The bare address again: the lab, where the reader left.
+    await page.goto(inject('baseUrl'));
+    await waitForStatus(page, 'ready');
+    expect(await page.locator('run-controls').isVisible()).toBe(true);
+    expect(await page.locator('story-view').count()).toBe(0);
+    // And the story again once the reader has gone back to it.
+    await page.getByRole('button', { name: 'Explore a run' }).focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#chapter-title').textContent()).toBe(chapters[0].title);
+    await page.goto(inject('baseUrl'));
+    await expect.poll(() => page.locator('#chapter-title').textContent()).toBe(chapters[0].title);
+    await context.close();
+  });
 
   it('opens every chapter in the lab with its scenario and seed', async () => {
     // A link to a chapter the story does not have says so, and opens the story at its start.

@@ -1,5 +1,5 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { getLocale, LANGUAGES, type Locale, useLocale } from '../i18n/locale.ts';
 import { presetDescription, presetTitle } from '../../i18n/labels.ts';
 import type { ResidentInfo } from '../../engine/index.ts';
@@ -40,6 +40,7 @@ import '../story/story-view.ts';
 import '../counties/counties-view.ts';
 import { CHAPTERS } from '../story/chapters.ts';
 import { ClassLink, trainerCredentials } from '../classroom/class-link.ts';
+import { keepView, lastView } from '../state/last-view.ts';
 
 /**
  * The whole page: scenario editor, run controls, town view, charts, summary and inspector, wired to the
@@ -85,6 +86,8 @@ export class TrustfallApp extends LitElement {
   private applying = 0;
   /** What a story link asked for: a chapter by id, or a trainer's chapter written out. */
   private storyStart?: { id?: string; chapter?: Chapter };
+  /** A returning reader who left on the comparison view: it is shown again once the app has started. */
+  private resumeComparison = false;
   declare draft: Record<string, unknown>;
   declare seed: number;
   declare preset: string;
@@ -144,6 +147,19 @@ export class TrustfallApp extends LitElement {
       this.presenting = true;
       if (location.hash.startsWith('#class-trainer=')) history.replaceState(null, '', location.pathname + location.search);
     }
+    if (!location.hash || location.hash === '#') {
+      // No link: a first visit starts with the story; a returning reader lands where they left (the lab
+      // and a comparison's set-up are kept in this browser anyway). The lab is one click away.
+      const last = lastView();
+      if (last === undefined || last === 'story') {
+        this.view = 'story';
+        this.storyOpened = true;
+        this.storyStart = {};
+      } else if (last === 'counties') {
+        this.view = 'counties';
+        this.countiesOpened = true;
+      } else if (last === 'compare') this.resumeComparison = true;
+    }
     if (cmp && 'error' in cmp) this.notice = msg(str`This comparison link could not be opened: ${cmp.error}.`);
     else if (cmp) {
       this.view = 'compare';
@@ -161,6 +177,7 @@ export class TrustfallApp extends LitElement {
     this.querySelector('.boot')?.remove();
     super.connectedCallback();
     this.classList.toggle('presenting', this.presenting);
+    if (this.resumeComparison) void this.show('compare');
     window.addEventListener('keydown', this.onKey);
     window.addEventListener('hashchange', this.onHashChange);
     watchForUpdates(
@@ -188,7 +205,8 @@ export class TrustfallApp extends LitElement {
     if (/^#(run=|compare=|chapter=|story(=|&|$)|counties$)/.test(location.hash)) location.reload();
   };
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('view')) keepView(this.view);
     // The tab's title in the page's language (index.html carries the English one until the app starts).
     document.title = msg('Trustfall: community trust under 287(g)');
   }
