@@ -121,8 +121,19 @@ function over(n: number, paired: boolean): string {
   return n === 1 ? msg('Over 1 replicate') : msg(str`Over ${n} replicates`);
 }
 
-/** The sentence that states a measure's result, made from its numbers. */
-function resultSentence(r: MeasureResult, replicates: number, againstName: string, activationDay: number, agreement: boolean, locale: string): string {
+/**
+ * The sentence that states a measure's result, made from its numbers: in plain words, or with the
+ * statistics (how many replicates, paired or not, and the 95% interval).
+ */
+function resultSentence(
+  r: MeasureResult,
+  replicates: number,
+  againstName: string,
+  activationDay: number,
+  agreement: boolean,
+  locale: string,
+  statistics: boolean,
+): string {
   const m = r.measure;
   const people = groupPeople(m.group);
   const place = r.jurisdictionName;
@@ -136,19 +147,22 @@ function resultSentence(r: MeasureResult, replicates: number, againstName: strin
   const name = measureName(m.metric);
   const v = scaled(r.value, m.metric);
   const value = fmt(v.mean, m.metric, false, locale);
+  const Name = name.charAt(0).toUpperCase() + name.slice(1);
   if (!r.difference || !r.against) {
+    if (!statistics) return msg(str`${Name} among ${who} came to ${value}${when}.`);
     const range = interval(v, m.metric, false, locale);
     return msg(str`${over(replicates, false)}, ${name} among ${who} came to ${value}${range}${when}.`);
   }
   const a = fmt(scaled(r.against, m.metric).mean, m.metric, false, locale);
   const d = scaled(r.difference, m.metric);
   const diff = fmt(d.mean, m.metric, true, locale);
+  if (!statistics) return msg(str`${Name} among ${who} came to ${value}${when}, against ${a} in ${againstName}: a difference of ${diff}.`);
   const range = interval(d, m.metric, true, locale);
   return msg(str`${over(replicates, true)}, ${name} among ${who} came to ${value}${when}, against ${a} in ${againstName}: a difference of ${diff}${range}.`);
 }
 
 /** The sentence that sets the reader's prediction beside the model's answer, made from the numbers. */
-export function predictionSentence(c: Chapter, r: MeasureResult, answer: Answer, locale = 'en'): string {
+export function predictionSentence(c: Chapter, r: MeasureResult, answer: Answer, locale = 'en', statistics = false): string {
   const x = answerValue(r);
   if (x.mean === null) return msg('The model gives no value for this measure here (nothing to divide by), so the prediction cannot be judged.');
   const metric = r.measure.metric;
@@ -160,7 +174,7 @@ export function predictionSentence(c: Chapter, r: MeasureResult, answer: Answer,
     const reach =
       x.lo !== null && x.hi !== null ? [optionOf(p, x.lo), optionOf(p, x.hi)].filter((k) => k !== right).map((k) => `\u201c${p.options[k].label}\u201d`) : [];
     const list = [...new Set(reach)].join(msg(' and '));
-    const also = reach.length ? msg(str` (its interval also reaches ${list})`) : '';
+    const also = statistics && reach.length ? msg(str` (its interval also reaches ${list})`) : '';
     const answerLabel = p.options[right].label;
     return right === answer.option
       ? msg(str`You predicted \u201c${chosen}\u201d, and the model agrees${also}.`)
@@ -170,8 +184,11 @@ export function predictionSentence(c: Chapter, r: MeasureResult, answer: Answer,
     const off = x.mean - answer.value;
     const inside = x.lo !== null && x.hi !== null && answer.value >= x.lo && answer.value <= x.hi;
     const mine = fmt(answer.value, metric, difference, locale);
-    if (inside) return msg(str`You predicted ${mine}: inside the model\u2019s 95% interval.`);
     const model = fmt(x.mean, metric, difference, locale);
+    if (inside)
+      return statistics
+        ? msg(str`You predicted ${mine}: inside the model\u2019s 95% interval.`)
+        : msg(str`You predicted ${mine}: close to the model\u2019s ${model}.`);
     const gap = fmt(Math.abs(off), metric, true, locale, false);
     return off > 0
       ? msg(str`You predicted ${mine}: the model\u2019s ${model} is ${gap} higher.`)
@@ -183,16 +200,18 @@ export function predictionSentence(c: Chapter, r: MeasureResult, answer: Answer,
 /**
  * Everything a chapter's result says: the answer's sentence, the prediction's (none when the chapter
  * ran without one, as in presenter mode, where the room predicts aloud), then any further measures'.
+ * In plain words by default (what students read); with `statistics`, each says how many replicates it
+ * rests on and its 95% interval.
  */
-export function chapterSentences(c: Chapter, run: ChapterRun, answer: Answer | undefined, s: ChapterScenarios, locale = 'en'): string[] {
+export function chapterSentences(c: Chapter, run: ChapterRun, answer: Answer | undefined, s: ChapterScenarios, locale = 'en', statistics = false): string[] {
   const main = measureResult(c.measure, run);
   const n = Math.min(run.main.length, run.against.length || run.main.length);
   const day = s.main.run.activationDay;
   const agreement = s.main.jurisdictions.some((j) => j.policy.model !== 'none');
   const against = againstName(s);
   return [
-    resultSentence(main, n, against, day, agreement, locale),
-    ...(answer ? [predictionSentence(c, main, answer, locale)] : []),
-    ...c.also.map((m) => resultSentence(measureResult(m, run), n, against, day, agreement, locale)),
+    resultSentence(main, n, against, day, agreement, locale, statistics),
+    ...(answer ? [predictionSentence(c, main, answer, locale, statistics)] : []),
+    ...c.also.map((m) => resultSentence(measureResult(m, run), n, against, day, agreement, locale, statistics)),
   ];
 }

@@ -65,7 +65,14 @@ describe('presenter mode', () => {
     await page.keyboard.press('Space');
     await page.locator('.story-sentences p').first().waitFor({ timeout: 120_000 });
     const said = await page.locator('.story-sentences p').allTextContents();
-    expect(said[0]).toMatch(/^Over 4 paired replicates, crimes reported among Latino non-citizens/);
+    // In plain words: the statistics (replicates, the interval) only when asked for.
+    expect(said[0]).toMatch(/^Crimes reported among Latino non-citizens/);
+    expect(said[0]).not.toMatch(/replicate|interval/);
+    await page.locator('.statistics-toggle input').check();
+    await expect
+      .poll(() => page.locator('.story-sentences p').first().textContent())
+      .toMatch(/^Over 4 paired replicates, crimes reported among Latino non-citizens.*95% interval/);
+    await page.locator('.statistics-toggle input').uncheck();
     expect(said.some((s) => s.startsWith('You predicted'))).toBe(false);
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);

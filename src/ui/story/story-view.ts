@@ -73,7 +73,10 @@ export class StoryView extends LitElement {
     locked: { type: Boolean },
     black: { state: true },
     keyNote: { state: true },
+    statistics: { state: true },
   };
+  /** Results with their statistics (replicates, intervals, smoothing), or in plain words (the default; kept in this browser). */
+  declare statistics: boolean;
   /** Presenter mode: large type, one chapter, reduced controls, clicker keys, the students' QR code. */
   declare presenting: boolean;
   /** Opened from a facilitator's link: links made here keep the lock. */
@@ -112,6 +115,7 @@ export class StoryView extends LitElement {
     this.locked = false;
     this.black = false;
     this.keyNote = '';
+    this.statistics = loadStatistics();
     updateWhenLocaleChanges(this);
   }
 
@@ -426,7 +430,8 @@ export class StoryView extends LitElement {
     const label = def.kind === 'level' ? metricLabel(m.metric).replace('(0–1)', '(0–100)') : metricLabel(m.metric);
     const people = groupPeople(m.group);
     const runs = o.main.length;
-    const sentences = s ? chapterSentences(c, { main: o.main, against: o.against }, o.answer, s, locale) : [];
+    const statistics = this.statistics;
+    const sentences = s ? chapterSentences(c, { main: o.main, against: o.against }, o.answer, s, locale, statistics) : [];
     // The sentence on the prediction (second, when there was one): on screen only, never on the answer sheet.
     const mine = o.answer ? 1 : -1;
     // The verdict first, then the chart that shows it: after Run the heading takes focus and the
@@ -436,7 +441,12 @@ export class StoryView extends LitElement {
       <div class="story-sentences" role="status" aria-live="polite">
         ${sentences.map((x, k) => html`<p class=${k === mine ? 'your-prediction' : ''}>${x}</p>`)}
       </div>
-      <p class="story-chart-title">${msg(str`${label}, ${people}${where}: median and 90% band of ${runs} replicates, ${smooth}-week rolling mean`)}</p>
+      <label class="statistics-toggle screen-only"><input type="checkbox" .checked=${statistics} @change=${(e: Event) => this.showStatistics((e.target as HTMLInputElement).checked)} /> ${msg('Show the statistics')}</label>
+      <p class="story-chart-title">${
+        statistics
+          ? msg(str`${label}, ${people}${where}: median and 90% band of ${runs} replicates, ${smooth}-week rolling mean`)
+          : msg(str`${label}, ${people}${where}`)
+      }</p>
       <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>
       <band-chart .bands=${bands} .labels=${names} .activationDay=${s && hasPolicy(s) ? s.main.run.activationDay : null} .days=${Math.round((s?.main.run.years ?? 0) * 365)} ?percent=${def.kind === 'share'}></band-chart>
       ${
@@ -449,6 +459,15 @@ export class StoryView extends LitElement {
           : nothing
       }
     </section>`;
+  }
+
+  private showStatistics(on: boolean): void {
+    this.statistics = on;
+    try {
+      localStorage.setItem(STATISTICS_KEY, on ? '1' : '0');
+    } catch {
+      // Storage blocked: the choice lasts this visit.
+    }
   }
 
   /** The current chapter's scenarios, resolved when it is shown (undefined, with the problems said, if invalid). */
@@ -566,6 +585,17 @@ export class StoryView extends LitElement {
     this.extra = c;
     this.resolved = undefined;
     void this.go(this.chapters.length - 1);
+  }
+}
+
+const STATISTICS_KEY = 'trustfall-story-statistics';
+
+/** Whether the reader asked to see results with their statistics (plain words unless they did). */
+function loadStatistics(): boolean {
+  try {
+    return localStorage.getItem(STATISTICS_KEY) === '1';
+  } catch {
+    return false;
   }
 }
 

@@ -93,10 +93,15 @@ describe('story chapters', () => {
     const r = measureResult(c.measure, { main, against });
     expect(r.difference?.mean).toBeCloseTo(d.mean as number, 12);
     expect(r.jurisdictionName).toBe('Smallville');
-    const sentences = chapterSentences(c, { main, against }, { option: 0 }, s);
+    const sentences = chapterSentences(c, { main, against }, { option: 0 }, s, 'en', true);
     const points = ((d.mean as number) * 100).toFixed(1).replace('-', '\u2212');
     expect(sentences[0]).toContain(`a difference of ${(d.mean as number) > 0 ? '+' : ''}${points} points`);
     expect(sentences[0]).toContain('Over 3 paired replicates');
+    // In plain words (what students read first): the same numbers, without the replicates and the interval.
+    const plain = chapterSentences(c, { main, against }, { option: 0 }, s);
+    expect(plain[0]).toMatch(/^Mean trust in police among Latino non-citizens in Smallville came to /);
+    expect(plain[0]).toContain(`a difference of ${(d.mean as number) > 0 ? '+' : ''}${points} points.`);
+    expect(plain.join(' ')).not.toMatch(/replicate|interval/);
     const right = optionOf(c.prediction as Extract<Chapter['prediction'], { kind: 'choice' }>, (d.mean as number) * 100);
     const label = ['falls', 'same', 'rises'][right];
     expect(sentences[1]).toMatch(
@@ -117,10 +122,13 @@ describe('story chapters', () => {
     expect(main).toHaveLength(3);
     const r = measureResult(c.measure, { main, against: [] });
     const mean = (r.value.mean as number) * 100;
-    expect(predictionSentence(c, r, { value: mean })).toBe(`You predicted ${mean.toFixed(1)} out of 100: inside the model\u2019s 95% interval.`);
+    expect(predictionSentence(c, r, { value: mean }, 'en', true)).toBe(`You predicted ${mean.toFixed(1)} out of 100: inside the model\u2019s 95% interval.`);
+    expect(predictionSentence(c, r, { value: mean })).toBe(
+      `You predicted ${mean.toFixed(1)} out of 100: close to the model\u2019s ${mean.toFixed(1)} out of 100.`,
+    );
     const far = predictionSentence(c, r, { value: 90 });
     expect(far).toBe(`You predicted 90.0 out of 100: the model\u2019s ${mean.toFixed(1)} out of 100 is ${(90 - mean).toFixed(1)} points lower.`);
-    expect(chapterSentences(c, { main, against: [] }, { value: 90 }, s)[0]).toMatch(
+    expect(chapterSentences(c, { main, against: [] }, { value: 90 }, s, 'en', true)[0]).toMatch(
       /^Over 3 replicates, mean trust in police among all residents in Smallville came to \d+\.\d out of 100 \(95% interval/,
     );
   });
