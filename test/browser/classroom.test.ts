@@ -146,4 +146,13 @@ describe('class mode', () => {
     expect(c.room.trainerState().chapter).toBe(chapters[2].id);
     expect(errors).toEqual([]);
   });
+
+  it('a trainer’s link the server does not know (a server restarted since) says so, instead of waiting for ever', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    watch(page, 'stale trainer');
+    await page.goto(`${c.url}#class-trainer=${c.room.code}.${'0'.repeat(32)}`);
+    await expect.poll(() => page.locator('class-panel .notice').textContent()).toMatch(/does not know this class/);
+    expect(c.room.trainerState().chapter).toBe(chapters[2].id);
+    await page.context().close();
+  });
 });

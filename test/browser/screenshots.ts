@@ -140,6 +140,12 @@ async function story(): Promise<void> {
     await page.waitForTimeout(800);
     await page.locator('#chapter-title').scrollIntoViewIfNeeded();
     await page.screenshot({ path: name('story') });
+    if (w === 1440 && lang === 'en') {
+      // The two towns playing beside the result, and why, in the run's own numbers.
+      await page.locator('.story-why').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(3000);
+      await page.screenshot({ path: name('story-why-towns'), fullPage: false });
+    }
     await page.locator('#story-present').click();
     await page.locator('.story.presenting').waitFor();
     await page.locator('#chapter-title').scrollIntoViewIfNeeded();

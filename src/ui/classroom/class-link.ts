@@ -35,6 +35,7 @@ export class ClassLink extends EventTarget {
   private readonly socket: ClassSocket;
   private chapter?: PhoneChapter;
   private sessionWaiters: ((s: unknown) => void)[] = [];
+  /** 'bad-room' once the server has refused this page's class or key (a server restarted since the link was printed), until it accepts it. */
   refused = '';
 
   constructor(readonly credentials: TrainerCredentials) {
@@ -44,8 +45,9 @@ export class ClassLink extends EventTarget {
       this.onMessage,
     );
     this.socket.addEventListener('status', () => {
-      // Back after a drop: put the class where this page is.
-      if (this.socket.status === 'open' && this.chapter && this.state?.chapter !== this.chapter.id) this.socket.send({ t: 'chapter', chapter: this.chapter });
+      // Back after a drop (or a restarted server, which knows nothing of the class): put the class where
+      // this page is. A chapter that has run keeps its answer on a server that stayed up.
+      if (this.socket.status === 'open' && this.chapter) this.socket.send({ t: 'chapter', chapter: this.chapter });
       this.changed();
     });
   }
@@ -87,7 +89,7 @@ export class ClassLink extends EventTarget {
     } else if (m.t === 'session') {
       for (const w of this.sessionWaiters) w(m.session);
       this.sessionWaiters = [];
-    } else if (m.t === 'refused') this.refused = m.why;
+    } else if (m.t === 'refused' && m.why === 'bad-room') this.refused = m.why;
     this.changed();
   };
 

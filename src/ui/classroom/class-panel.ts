@@ -66,7 +66,13 @@ export class ClassPanel extends LitElement {
         <div>
           <p class="class-code">${msg('Join:')} <strong>${s?.joinUrl ?? '…'}</strong></p>
           <p class="class-code">${msg('Class code:')} <strong class="code">${s ? `${s.code.slice(0, 4)} ${s.code.slice(4)}` : '…'}</strong></p>
-          ${link.status === 'open' ? nothing : html`<p class="notice" role="alert">${msg('Not connected to the classroom server: reconnecting…')}</p>`}
+          ${
+            link.refused === 'bad-room'
+              ? html`<p class="notice" role="alert">${msg('The classroom server does not know this class: it was probably restarted. Open the trainer’s link it printed when it started.')}</p>`
+              : link.status === 'open'
+                ? nothing
+                : html`<p class="notice" role="alert">${msg('Not connected to the classroom server: reconnecting…')}</p>`
+          }
         </div>
       </div>
       <p class="class-counts" role="status" aria-live="polite">

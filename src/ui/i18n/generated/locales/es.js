@@ -436,6 +436,7 @@
 's61f9d8f4ed40ee90': `Método`,
 's620897fc368d427c': `Qué pasó (confianza después de cada suceso)`,
 's628a4f8c14439f2d': `latinos no ciudadanos`,
+'s62a03fa95fc92f85': `El servidor de la clase no conoce esta clase: probablemente se reinició. Abre el enlace del formador que mostró al arrancar.`,
 's633dc998a4a91deb': str`midiendo frente al gemelo sin acuerdo: ${0} de ${1} ejecuciones (${2} réplicas emparejadas)`,
 's637be2d62991c8d7': str`μ* y μ están en la unidad del resultado: ${0}.`,
 's63ab689a4cc0a97d': `Parámetros que ajustar (se busca dentro de los intervalos indicados)`,
