@@ -117,6 +117,7 @@ export type ServerMessage = StudentState | TrainerState | Refusal | { t: 'sessio
 
 /** Reads a client's message: the parsed message, or why it is refused. */
 export function readClientMessage(data: string): { message: ClientMessage } | { refused: 'oversized' | 'malformed' } {
+  // The server has counted the bytes already; a string this long in characters has more bytes still.
   if (data.length > MAX_MESSAGE_BYTES) return { refused: 'oversized' };
   let raw: unknown;
   try {

@@ -31,6 +31,8 @@ export class Room {
   private readonly order: string[] = [];
   /** Connected sockets per student id (a student with two tabs counts once). */
   private readonly connected = new Map<string, number>();
+  /** Every student id that has joined: capped, so ids a client invents cannot grow the room (or its votes) without bound. */
+  private readonly known = new Set<string>();
   private current: Log | null = null;
   private currentChapter: PhoneChapter | null = null;
   private open = false;
@@ -40,12 +42,18 @@ export class Room {
     readonly code: string,
     readonly joinUrl: string,
     private readonly now: () => Date = () => new Date(),
+    /** The most students the room takes (ids, over the whole lesson). */
+    private readonly maxStudents = 600,
   ) {
     this.started = now().toISOString();
   }
 
-  /** A student's socket joined (or rejoined). */
-  join(client: string): Change {
+  /** A student's socket joined (or rejoined); refused once the room has taken its most students. */
+  join(client: string): Change | { refused: RefusalReason } {
+    if (!this.known.has(client)) {
+      if (this.known.size >= this.maxStudents) return { refused: 'full' };
+      this.known.add(client);
+    }
     this.connected.set(client, (this.connected.get(client) ?? 0) + 1);
     return { ...NOTHING, trainer: true };
   }
@@ -92,6 +100,7 @@ export class Room {
     if (!log || !c || log.id !== chapter) return { refused: 'no-chapter' };
     if (!this.open) return { refused: 'vote-closed' };
     const p = c.prediction;
+    if (!this.known.has(client)) return { refused: 'not-joined' };
     const fits = p.kind === 'choice' ? 'option' in a && a.option < p.options.length : 'value' in a && a.value >= p.min && a.value <= p.max;
     if (!fits) return { refused: 'malformed' };
     log.byClient.set(client, a);
@@ -119,6 +128,8 @@ export class Room {
       this.chapters.set(c.id, log);
       this.order.push(c.id);
     }
+    // The class leaves a chapter whose vote is open: that vote closes now.
+    if (this.current && this.current !== log && this.open && !this.current.closed) this.current.closed = this.now().toISOString();
     this.current = log;
     this.currentChapter = c;
     // A chapter already run shows its answer; any other opens for votes.

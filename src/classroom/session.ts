@@ -3,7 +3,7 @@ import { ClassAnswer, ModelAnswer } from './protocol.ts';
 
 /**
  * A class session as the trainer exports it: per chapter, the question, the room's anonymous
- * predictions (in the order students first joined, with no ids), the model's answer, and when the vote
+ * predictions (in the order students first answered, with no ids), the model's answer, and when the vote
  * opened, closed and the chapter ran. JSON carries a manifest (engine version, room, times); the CSV is
  * one row per prediction with the manifest in its first lines.
  */

@@ -76,13 +76,13 @@ export function whyAccount(c: Chapter, run: ChapterRun, locale = 'en'): string[]
       str`What enforcement did: ICE lodged ${count(f.detainers.value)} detainers on people booked into jail${versus(f.detainers, count)}, and ${count(f.removals.value)} residents were removed from the country${versus(f.removals, count)}.`,
     ),
     msg(
-      str`What people came to believe: among ${people}, belief that the police work with ICE averaged ${level(f.belief.value)} out of 100${versus(f.belief, level)}. Belief follows what enforcement does nearby and spreads through households and ties.`,
+      str`What people came to believe: among ${people}, belief that the police work with ICE averaged ${level(f.belief.value)} out of 100${versus(f.belief, level)}. In the model, belief follows what enforcement does nearby and spreads through households and ties.`,
     ),
     msg(
       str`What it did to trust and reporting: their trust in the police averaged ${level(f.trust.value)} out of 100${versus(f.trust, level)}, and ${count(f.unreported.value)} crimes against them went unreported${versus(f.unreported, count)}.`,
     ),
     msg(
-      str`How offenders responded: offenders learn where crimes go unreported; ${people} suffered ${level(f.violentVictimisation.value)} violent crimes per 1,000 a year${versus(f.violentVictimisation, level)}.`,
+      str`How offenders responded: in the model, offenders learn where crimes go unreported; ${people} suffered ${level(f.violentVictimisation.value)} violent crimes per 1,000 a year${versus(f.violentVictimisation, level)}.`,
     ),
   ];
 }

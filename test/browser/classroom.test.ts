@@ -111,6 +111,21 @@ describe('class mode', () => {
     // A phone's question as axe-core sees it: nothing moderate or worse.
     expect(await axeViolations(phones[4])).toEqual([]);
 
+    // The trainer closes the vote; then the laptop's connection drops. Back, its page puts the class where it
+    // was: the same chapter, the vote still closed (a chapter sent alone would have reopened it).
+    await trainer.locator('#class-vote').click();
+    await expect.poll(() => c.room.trainerState().open).toBe(false);
+    const connections = c.stats.connections;
+    const messages = c.stats.messages;
+    await trainer.evaluate(() =>
+      (document.querySelector('trustfall-app') as unknown as { classLink: { socket: { ws: WebSocket } } }).classLink.socket.ws.close(),
+    );
+    await expect.poll(() => c.stats.connections).toBe(connections + 1);
+    // Its hello, the chapter and the vote's state, read by the server.
+    await expect.poll(() => c.stats.messages).toBeGreaterThanOrEqual(messages + 3);
+    await expect.poll(() => trainer.locator('class-panel .notice').count()).toBe(0);
+    expect(c.room.trainerState()).toMatchObject({ chapter: chapter.id, open: false, answered: STUDENTS });
+
     // Space runs the chapter: the vote closes and, once the model has answered, the room's predictions show beside it.
     await trainer.keyboard.press(' ');
     await trainer.locator('.class-distribution').waitFor({ timeout: 90_000 });

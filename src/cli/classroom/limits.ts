@@ -3,8 +3,14 @@
  * hostile client refused and counted rather than let slow the room down.
  */
 export const LIMITS = {
-  /** Open sockets at once (a class of 60, each with a spare tab, and a workshop of 200). */
+  /** Students' sockets at once (a class of 60, each with a spare tab, and a workshop of 200). */
   clients: 300,
+  /** Sockets kept beyond the students' for the trainer's pages, so a full room never locks the trainer out. */
+  trainerSlots: 5,
+  /** A socket that has not said which class it joins within this time is closed (ms). */
+  helloMs: 10_000,
+  /** Every this often each socket is pinged; one that has not answered the last ping is closed (a phone gone from the Wi-Fi). */
+  heartbeatMs: 30_000,
   /** A socket's burst of messages, then its steady rate (per second): a student changing their mind is far below it. */
   burst: 20,
   perSecond: 5,

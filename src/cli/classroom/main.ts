@@ -16,6 +16,8 @@ async function main(): Promise<void> {
       // Serve a build made before (or copied from elsewhere) instead of building dist/ now.
       'no-build': { type: 'boolean', default: false },
       root: { type: 'string', default: 'dist' },
+      // The address students reach, when the one found first is not the room's Wi-Fi.
+      host: { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
     await build({ logLevel: 'warn', build: { outDir: root } });
   }
   const lan = lanAddresses();
-  const host = lan[0] ?? '127.0.0.1';
+  const host = values.host ?? lan[0] ?? '127.0.0.1';
   const c = await startClassroom({ root, port, host: '0.0.0.0', publicUrl: (p) => `http://${host}:${p}` });
   console.log(`
 Trustfall class mode is running (room ${c.room.code}).
@@ -38,7 +40,7 @@ Trustfall class mode is running (room ${c.room.code}).
   Students join at:
     ${c.joinUrl}
     (or scan the QR code the trainer's page shows in presenter mode)
-${lan.length ? (lan.length > 1 ? `\n  Other addresses of this computer: ${lan.slice(1).join(', ')}\n` : '') : '\n  This computer is on no network: only this computer can join. Connect it to the room\u2019s Wi-Fi and start again.\n'}
+${lan.length ? (lan.length > 1 ? `\n  Other addresses of this computer: ${lan.slice(1).join(', ')} (if phones cannot reach the one above, start again with --host <address>)\n` : '') : '\n  This computer is on no network: only this computer can join. Connect it to the room\u2019s Wi-Fi and start again.\n'}
   If the system asks whether to let Node.js accept incoming connections, allow it (private networks only).
   Stop with Ctrl+C.
 `);

@@ -70,6 +70,8 @@ function contentSecurityPolicy(root: string): string {
 
 interface Peer {
   client?: string;
+  /** Answered the last ping. */
+  alive: boolean;
   trainer: boolean;
   bucket: Bucket;
   refusals: number;
@@ -123,9 +125,15 @@ export async function startClassroom(o: ClassroomOptions): Promise<Classroom> {
   const send = (ws: WebSocket, m: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
   };
+  // The trainer's view is sent at most every 50 ms: a room answering at once is one update, not one per answer
+  // (each carries every answer, so per-answer updates would cost the square of the class).
+  let trainerTimer: ReturnType<typeof setTimeout> | undefined;
   const toTrainers = () => {
-    const state = JSON.stringify(room.trainerState());
-    for (const [ws, p] of peers) if (p.trainer && ws.readyState === ws.OPEN) ws.send(state);
+    trainerTimer ??= setTimeout(() => {
+      trainerTimer = undefined;
+      const state = JSON.stringify(room.trainerState());
+      for (const [ws, p] of peers) if (p.trainer && ws.readyState === ws.OPEN) ws.send(state);
+    }, 50);
   };
   const toStudents = () => {
     for (const [ws, p] of peers) if (!p.trainer && p.client) send(ws, room.studentState(p.client));
@@ -140,19 +148,26 @@ export async function startClassroom(o: ClassroomOptions): Promise<Classroom> {
 
   wss.on('connection', (ws: WebSocket, _req: IncomingMessage) => {
     stats.connections++;
-    if (peers.size >= LIMITS.clients) {
+    if (peers.size >= LIMITS.clients + LIMITS.trainerSlots) {
       stats.refused.full++;
       ws.close(1013, 'the room is full');
       return;
     }
     stats.open++;
-    const p: Peer = { trainer: false, bucket: new Bucket(() => performance.now()), refusals: 0, wrongHellos: 0 };
+    const p: Peer = { trainer: false, alive: true, bucket: new Bucket(() => performance.now()), refusals: 0, wrongHellos: 0 };
     peers.set(ws, p);
+    ws.on('pong', () => {
+      p.alive = true;
+    });
+    const helloTimer = setTimeout(() => {
+      if (!p.client) ws.close(1008, 'no class joined');
+    }, LIMITS.helloMs);
     ws.on('error', (e: Error & { code?: string }) => {
       // A frame over the hard ceiling (or a broken socket): ws closes the socket; count the oversized ones.
       if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') stats.refused.oversized++;
     });
     ws.on('close', () => {
+      clearTimeout(helloTimer);
       stats.open--;
       peers.delete(ws);
       if (p.client && !p.trainer) {
@@ -162,7 +177,8 @@ export async function startClassroom(o: ClassroomOptions): Promise<Classroom> {
     });
     ws.on('message', (data, isBinary) => {
       stats.messages++;
-      if (!p.bucket.take()) return refuse(ws, p, 'rate');
+      // The trainer (known by the key) is not rate-limited: a clicker pressed quickly must not lose a chapter.
+      if (!p.trainer && !p.bucket.take()) return refuse(ws, p, 'rate');
       const bytes = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer | ArrayBuffer).byteLength;
       if (bytes > MAX_MESSAGE_BYTES) return refuse(ws, p, 'oversized');
       if (isBinary) return refuse(ws, p, 'malformed');
@@ -177,15 +193,26 @@ export async function startClassroom(o: ClassroomOptions): Promise<Classroom> {
           if (p.wrongHellos >= LIMITS.wrongHellos) ws.close(1008, 'wrong room');
           return;
         }
-        if (p.client && !p.trainer) room.leave(p.client);
-        p.client = m.client;
-        p.trainer = trainer;
-        if (trainer) send(ws, room.trainerState());
-        else {
-          room.join(m.client);
-          send(ws, room.studentState(m.client));
-          toTrainers();
+        // One id per socket: a socket that changes its id would vote again as someone new.
+        if (p.client && p.client !== m.client) return refuse(ws, p, 'not-allowed');
+        if (p.client) return;
+        if (trainer) {
+          p.client = m.client;
+          p.trainer = true;
+          send(ws, room.trainerState());
+          return;
         }
+        let students = 0;
+        for (const q of peers.values()) if (q.client && !q.trainer) students++;
+        const joined = students >= LIMITS.clients ? ({ refused: 'full' } as const) : room.join(m.client);
+        if ('refused' in joined) {
+          refuse(ws, p, joined.refused);
+          ws.close(1013, 'the room is full');
+          return;
+        }
+        p.client = m.client;
+        send(ws, room.studentState(m.client));
+        toTrainers();
         return;
       }
       if (!p.client) return refuse(ws, p, 'not-joined');
@@ -198,6 +225,19 @@ export async function startClassroom(o: ClassroomOptions): Promise<Classroom> {
     });
   });
 
+  // Phones that left the Wi-Fi without closing their socket: closed at the ping after the one they missed.
+  const heartbeat = setInterval(() => {
+    for (const [ws, p] of peers) {
+      if (!p.alive) {
+        ws.terminate();
+        continue;
+      }
+      p.alive = false;
+      ws.ping();
+    }
+  }, LIMITS.heartbeatMs);
+  heartbeat.unref();
+
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
@@ -207,6 +247,8 @@ export async function startClassroom(o: ClassroomOptions): Promise<Classroom> {
     localTrainerUrl: `http://127.0.0.1:${port}/#class-trainer=${code}.${key}`,
     stats,
     close: async () => {
+      clearTimeout(trainerTimer);
+      clearInterval(heartbeat);
       for (const ws of peers.keys()) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));

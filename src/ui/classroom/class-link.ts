@@ -27,27 +27,33 @@ export function trainerCredentials(hash: string): TrainerCredentials | undefined
 /**
  * The trainer's end of class mode: tells the server which chapter the class is on, opens and closes
  * the vote, posts the model's answer, and asks for the session to export; keeps the room's latest state
- * (head counts and the current chapter's anonymous answers) for the projector. What it last asked for is
- * asked again after a reconnection, so a server restart or a dropped laptop Wi-Fi does not lose the class.
+ * (head counts and the current chapter's anonymous answers) for the projector. After a reconnection (a
+ * dropped laptop Wi-Fi) it asks again for what it last asked: the chapter, then the model's answer if it
+ * has one, or the vote's state. A restarted server is another class (a new code and key): the panel says so.
  */
 export class ClassLink extends EventTarget {
   state: TrainerState | undefined;
   private readonly socket: ClassSocket;
   private chapter?: PhoneChapter;
-  private sessionWaiters: ((s: unknown) => void)[] = [];
+  /** The vote's state this page last asked for, on the current chapter. */
+  private open?: boolean;
+  /** The model's answer to each chapter that has run, by id. */
+  private readonly results = new Map<string, ModelAnswer>();
+  private sessionWaiters: { resolve: (s: unknown) => void; reject: (e: Error) => void }[] = [];
+  /** This page's id at the server: random, and nothing of the key. */
+  private readonly id = `trainer-${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
   /** 'bad-room' once the server has refused this page's class or key (a server restarted since the link was printed), until it accepts it. */
   refused = '';
 
   constructor(readonly credentials: TrainerCredentials) {
     super();
-    this.socket = new ClassSocket(
-      () => ({ t: 'hello', room: credentials.room, client: `trainer-${credentials.key.slice(0, 16)}`, key: credentials.key }),
-      this.onMessage,
-    );
+    this.socket = new ClassSocket(() => ({ t: 'hello', room: credentials.room, client: this.id, key: credentials.key }), this.onMessage);
     this.socket.addEventListener('status', () => {
-      // Back after a drop (or a restarted server, which knows nothing of the class): put the class where
-      // this page is. A chapter that has run keeps its answer on a server that stayed up.
-      if (this.socket.status === 'open' && this.chapter) this.socket.send({ t: 'chapter', chapter: this.chapter });
+      if (this.socket.status === 'open') this.resend();
+      if (this.socket.status === 'closed') {
+        for (const w of this.sessionWaiters) w.reject(new Error('the connection to the classroom server dropped'));
+        this.sessionWaiters = [];
+      }
       this.changed();
     });
   }
@@ -56,17 +62,32 @@ export class ClassLink extends EventTarget {
     return this.socket.status;
   }
 
+  /** Back after a drop: the class on this page's chapter, with its answer or its vote as this page last set them. */
+  private resend(): void {
+    const c = this.chapter;
+    if (!c) return;
+    this.socket.send({ t: 'chapter', chapter: c });
+    const answer = this.results.get(c.id);
+    if (answer) this.socket.send({ t: 'result', chapter: c.id, answer });
+    else if (this.open !== undefined) this.socket.send({ t: 'vote', open: this.open });
+  }
+
   /** Moves the class to a chapter (its vote opens, unless it has run). */
   show(chapter: PhoneChapter): void {
     this.chapter = chapter;
+    this.open = undefined;
     this.socket.send({ t: 'chapter', chapter });
   }
 
   vote(open: boolean): void {
+    this.open = open;
+    // Reopened (the trainer's reset): the chapter's answer is withdrawn until it runs again.
+    if (open && this.chapter) this.results.delete(this.chapter.id);
     this.socket.send({ t: 'vote', open });
   }
 
   result(chapter: string, answer: ModelAnswer): void {
+    this.results.set(chapter, answer);
     this.socket.send({ t: 'result', chapter, answer });
   }
 
@@ -74,7 +95,7 @@ export class ClassLink extends EventTarget {
   session(): Promise<unknown> {
     return new Promise((resolve, reject) => {
       if (!this.socket.send({ t: 'export' })) reject(new Error('not connected to the classroom server'));
-      else this.sessionWaiters.push(resolve);
+      else this.sessionWaiters.push({ resolve, reject });
     });
   }
 
@@ -87,7 +108,7 @@ export class ClassLink extends EventTarget {
       this.state = m;
       this.refused = '';
     } else if (m.t === 'session') {
-      for (const w of this.sessionWaiters) w(m.session);
+      for (const w of this.sessionWaiters) w.resolve(m.session);
       this.sessionWaiters = [];
     } else if (m.t === 'refused' && m.why === 'bad-room') this.refused = m.why;
     this.changed();

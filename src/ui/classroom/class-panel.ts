@@ -80,7 +80,12 @@ export class ClassPanel extends LitElement {
         ${here ? (s.open ? html` · <span class="vote-open">${msg('vote open')}</span>` : html` · <span class="vote-closed">${msg('vote closed')}</span>`) : nothing}
       </p>
       <div class="compare-row">
-        ${here ? html`<button class="secondary" id="class-vote" @click=${() => link.vote(!s.open)}>${s.open ? msg('Close the vote') : msg('Reopen the vote')}</button>` : nothing}
+        ${
+          // Once the chapter has run, R (reset) reopens the vote and withdraws the answer together.
+          here && (s.open || !this.model)
+            ? html`<button class="secondary" id="class-vote" @click=${() => link.vote(!s.open)}>${s.open ? msg('Close the vote') : msg('Reopen the vote')}</button>`
+            : nothing
+        }
         <button class="secondary" @click=${() => this.export('json')}>${msg('Export class session (JSON)')}</button>
         <button class="secondary" @click=${() => this.export('csv')}>${msg('Export class session (CSV)')}</button>
       </div>

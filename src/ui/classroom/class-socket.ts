@@ -3,10 +3,10 @@ import { CLASS_SOCKET_PATH, type ServerMessage } from '../../classroom/protocol.
 export type SocketStatus = 'connecting' | 'open' | 'closed';
 
 /**
- * One WebSocket to the classroom server that comes back by itself: after a dropped Wi-Fi, a locked
- * phone or a server restart it reconnects (waiting a little longer each time, at most a few seconds,
- * and at once when the page is shown again or the network returns) and says hello again, so the
- * server gives back where the class is.
+ * One WebSocket to the classroom server that comes back by itself: after a dropped Wi-Fi or a locked
+ * phone it reconnects (waiting a little longer each time, at most a few seconds, and at once when the
+ * page is shown again or the network returns) and says hello again, so the server gives back where the
+ * class is. (A restarted server is another class, with a new code: it refuses the old one.)
  */
 export class ClassSocket extends EventTarget {
   status: SocketStatus = 'connecting';

@@ -26,6 +26,15 @@ function clientId(): string {
   return id;
 }
 
+/** The class code in the page's address (#CODE), or '' for none or a malformed one. */
+function hashCode(): string {
+  try {
+    return cleanCode(decodeURIComponent(location.hash.slice(1)));
+  } catch {
+    return '';
+  }
+}
+
 /** A room code as typed or scanned: upper-cased, spaces and dashes dropped. */
 function cleanCode(text: string): string {
   return text.toUpperCase().replace(/[\s-]/g, '');
@@ -52,14 +61,14 @@ export class ClassStudent extends LitElement {
   declare state: StudentState | undefined;
   declare status: SocketStatus;
   declare problem: string;
-  /** An answer chosen while the connection was down, sent when it is back. */
-  declare pending: ClassAnswer | undefined;
+  /** An answer sent but not yet confirmed (or chosen while the connection was down, sent when it is back), for its chapter only. */
+  declare pending: { chapter: string; answer: ClassAnswer } | undefined;
   private socket?: ClassSocket;
   private readonly client = clientId();
 
   constructor() {
     super();
-    this.code = cleanCode(decodeURIComponent(location.hash.slice(1)));
+    this.code = hashCode();
     this.status = 'connecting';
     this.problem = '';
     updateWhenLocaleChanges(this);
@@ -79,7 +88,7 @@ export class ClassStudent extends LitElement {
 
   /** A join link opened in a tab already on this page changes only the hash: join the class it names. */
   private onHash = () => {
-    const code = cleanCode(decodeURIComponent(location.hash.slice(1)));
+    const code = hashCode();
     if (code === this.code && this.socket) return;
     if (!CODE_PATTERN.test(code)) return;
     this.code = code;
@@ -92,8 +101,11 @@ export class ClassStudent extends LitElement {
     history.replaceState(null, '', `#${this.code}`);
     const socket = new ClassSocket(() => ({ t: 'hello', room: this.code, client: this.client }), this.onMessage);
     socket.addEventListener('status', () => {
+      // A socket given up for another (a new code) says nothing more.
+      if (this.socket !== socket) return;
       this.status = socket.status;
-      if (socket.status === 'open' && this.pending) this.send(this.pending);
+      const p = this.pending;
+      if (socket.status === 'open' && p) socket.send({ t: 'answer', chapter: p.chapter, answer: p.answer });
     });
     this.socket = socket;
   }
@@ -101,8 +113,12 @@ export class ClassStudent extends LitElement {
   private onMessage = (m: ServerMessage) => {
     if (m.t === 'state') {
       this.state = m;
-      if (this.pending && JSON.stringify(m.answer) === JSON.stringify(this.pending)) this.pending = undefined;
+      const p = this.pending;
+      // Confirmed, or overtaken: the class has moved on, or the vote closed before it arrived.
+      if (p && (m.chapter?.id !== p.chapter || !m.open || JSON.stringify(m.answer) === JSON.stringify(p.answer))) this.pending = undefined;
     } else if (m.t === 'refused') {
+      // A refused answer is not kept for a later try.
+      if (m.why !== 'bad-room') this.pending = undefined;
       if (m.why === 'bad-room') {
         this.socket?.stop();
         this.socket = undefined;
@@ -116,7 +132,7 @@ export class ClassStudent extends LitElement {
   private send(a: ClassAnswer): void {
     const c = this.state?.chapter;
     if (!c) return;
-    this.pending = a;
+    this.pending = { chapter: c.id, answer: a };
     this.problem = '';
     this.socket?.send({ t: 'answer', chapter: c.id, answer: a });
   }
@@ -260,7 +276,7 @@ export class ClassStudent extends LitElement {
     const s = this.state;
     const c = s?.chapter;
     if (!s || !c) return html`<p class="status">${msg('You are in. The question will appear here when your trainer starts.')}</p>`;
-    const mine = this.pending ?? s.answer;
+    const mine = (this.pending?.chapter === c.id ? this.pending.answer : undefined) ?? s.answer;
     const p = c.prediction;
     const locale = getLocale();
     const shown = (a: ClassAnswer) =>
@@ -287,7 +303,7 @@ export class ClassStudent extends LitElement {
       ${
         s.open
           ? mine
-            ? html`<p class="status sent" role="status">${this.pending ? msg(str`Sending your answer: ${shown(mine)}…`) : msg(str`Your answer is in: ${shown(mine)}. You can change it until the vote closes.`)}</p>`
+            ? html`<p class="status sent" role="status">${this.pending?.chapter === c.id ? msg(str`Sending your answer: ${shown(mine)}…`) : msg(str`Your answer is in: ${shown(mine)}. You can change it until the vote closes.`)}</p>`
             : html`<p class="status">${msg('Choose your answer: it is sent at once, and you can change it until the vote closes.')}</p>`
           : html`<p class="status" role="status">${mine ? msg(str`The vote is closed. Your answer: ${shown(mine)}.`) : msg('The vote is closed.')}</p>`
       }

@@ -47,6 +47,7 @@ describe('a class room', () => {
 
   it('refuses an answer that does not fit the question: an option past the list, a value outside the slider', () => {
     const r = room();
+    r.join('s');
     r.receive('t', { t: 'chapter', chapter: choice }, true);
     expect(r.receive('s', { t: 'answer', chapter: 'one', answer: { option: 3 } }, false)).toEqual({ refused: 'malformed' });
     expect(r.receive('s', { t: 'answer', chapter: 'one', answer: { value: 1 } }, false)).toEqual({ refused: 'malformed' });
@@ -68,6 +69,7 @@ describe('a class room', () => {
 
   it('closes the vote when the model answers, shows students the answer, and keeps answers when the class comes back to a chapter', () => {
     const r = room();
+    r.join('s');
     r.receive('t', { t: 'chapter', chapter: slider }, true);
     r.receive('s', { t: 'answer', chapter: 'two', answer: { value: -4 } }, false);
     r.receive('t', { t: 'result', chapter: 'two', answer: model }, true);
@@ -96,6 +98,8 @@ describe('a class room', () => {
 
   it('exports each chapter with its anonymous answers, the model answer and the times, in the order shown', () => {
     const r = room();
+    r.join('s');
+    r.join('u');
     r.receive('t', { t: 'chapter', chapter: slider }, true);
     r.receive('s', { t: 'answer', chapter: 'two', answer: { value: -4 } }, false);
     r.receive('u', { t: 'answer', chapter: 'two', answer: { value: 2 } }, false);
@@ -110,5 +114,30 @@ describe('a class room', () => {
     expect(s?.chapters[0].ran).not.toBeNull();
     expect(JSON.stringify(s)).not.toMatch(/"s"|"u"/);
     expect(s?.chapters[1]).toMatchObject({ kind: 'choice', options: ['a', 'b', 'c'], answers: [], model: null, closed: null });
+  });
+
+  it('takes only students who joined, and no more students than its cap, so invented ids cannot stuff the vote without bound', () => {
+    const r = new Room('ABCDEFGH', 'http://x/j/ABCDEFGH', () => new Date(0), 3);
+    r.receive('t', { t: 'chapter', chapter: choice }, true);
+    expect(r.receive('stranger', { t: 'answer', chapter: 'one', answer: { option: 0 } }, false)).toEqual({ refused: 'not-joined' });
+    for (const id of ['a', 'b', 'c']) expect(r.join(id)).toMatchObject({ trainer: true });
+    expect(r.join('d')).toEqual({ refused: 'full' });
+    // One who joined before comes back in, even when the room is full.
+    r.leave('a');
+    expect(r.join('a')).toMatchObject({ trainer: true });
+    expect(r.trainerState().joined).toBe(3);
+  });
+
+  it('closes the vote of a chapter the class leaves, so the export says when it closed', () => {
+    const r = room();
+    r.join('s');
+    r.receive('t', { t: 'chapter', chapter: choice }, true);
+    r.receive('s', { t: 'answer', chapter: 'one', answer: { option: 1 } }, false);
+    r.receive('t', { t: 'chapter', chapter: slider }, true);
+    const out = r.receive('t', { t: 'export' }, true);
+    if ('refused' in out) throw new Error('refused');
+    expect(out.session?.chapters[0]).toMatchObject({ id: 'one', answers: [{ option: 1 }] });
+    expect(out.session?.chapters[0].closed).not.toBeNull();
+    expect(out.session?.chapters[1].closed).toBeNull();
   });
 });

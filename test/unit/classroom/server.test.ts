@@ -110,6 +110,15 @@ describe('the classroom server', () => {
     fine.ws.close();
   });
 
+  it('keeps one id per socket: a socket that says hello again as someone else is refused (it would vote twice)', async () => {
+    const s = await student(6);
+    const before = c.stats.refused['not-allowed'];
+    s.send({ t: 'hello', room: 'ABCDEFGH', client: clientId(7) });
+    expect(await s.next((m) => m.t === 'refused')).toEqual({ t: 'refused', why: 'not-allowed' });
+    expect(c.stats.refused['not-allowed']).toBe(before + 1);
+    s.ws.close();
+  });
+
   it('gives a student who reconnects their earlier answer, as a phone that slept or lost Wi-Fi', async () => {
     const s = await student(5);
     s.send({ t: 'answer', chapter: 'one', answer: { option: 0 } });
@@ -128,14 +137,25 @@ describe('the classroom server', () => {
 });
 
 describe('a full classroom server', () => {
-  it('refuses sockets past its limit and counts them', async () => {
-    const c = await startClassroom({ root: fakeBuild() });
-    const clients = await Promise.all(Array.from({ length: LIMITS.clients }, () => classClient(c.port)));
+  it('refuses students past its limit and counts them, and still lets the trainer in', async () => {
+    const c = await startClassroom({ root: fakeBuild(), room: 'FVKK2222', key: KEY });
+    const clients = await Promise.all(
+      Array.from({ length: LIMITS.clients }, async (_, k) => {
+        const s = await classClient(c.port);
+        s.send({ t: 'hello', room: 'FVKK2222', client: clientId(k) });
+        await s.next(isState);
+        return s;
+      }),
+    );
     const extra = await classClient(c.port);
+    extra.send({ t: 'hello', room: 'FVKK2222', client: clientId(LIMITS.clients) });
+    expect(await extra.next((m) => m.t === 'refused')).toEqual({ t: 'refused', why: 'full' });
     expect(await extra.closed).toBe(1013);
     expect(c.stats.refused.full).toBe(1);
-    expect(c.stats.open).toBe(LIMITS.clients);
-    for (const x of clients) x.ws.terminate();
+    const t = await classClient(c.port);
+    t.send({ t: 'hello', room: 'FVKK2222', client: clientId(9999), key: KEY });
+    expect(await t.next(isRoom)).toMatchObject({ joined: LIMITS.clients });
+    for (const x of [...clients, t]) x.ws.terminate();
     await c.close();
   });
 });
