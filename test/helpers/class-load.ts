@@ -25,7 +25,8 @@ export interface ClassRound {
 }
 
 /**
- * One lesson's worth of traffic on the loopback interface: `n` students join, all answer at once (each
+ * One lesson's worth of traffic on the loopback interface: `n` students join (the same students each
+ * round, as a class comes back after a break: a room takes a lesson's worth of ids, not more), all answer at once (each
  * changing their mind once, as students do), the trainer sees the answers, and moves the class on.
  * Resolves when every message has arrived; a lost one leaves it waiting (the caller's timeout says so).
  */
@@ -40,8 +41,9 @@ export async function classRound(port: number, room: string, key: string, n: num
   const students: TestClient[] = await Promise.all(
     Array.from({ length: n }, async (_, k) => {
       const s = await classClient(port);
-      s.send({ t: 'hello', room, client: clientId(round * 10000 + k) });
-      await s.next((m) => m.t === 'state' && (m as StudentState).chapter?.id === first);
+      s.send({ t: 'hello', room, client: clientId(k) });
+      const joined = await s.next((m) => m.t === 'refused' || (m.t === 'state' && (m as StudentState).chapter?.id === first));
+      if (joined.t === 'refused') throw new Error(`the server refused student ${k}: ${joined.why}`);
       return s;
     }),
   );
