@@ -332,7 +332,7 @@ export class ClassStudent extends LitElement {
     if (!r || !c) return '';
     const value = modelValueText(c, r, getLocale());
     const p = c.prediction;
-    if (p.kind === 'choice') return msg(str`The model\u2019s answer: \u201c${r.option === null ? '?' : (p.options[r.option] ?? '?')}\u201d (${value}).`);
+    if (p.kind === 'choice') return msg(str`The model\u2019s answer: \u201c${r.option === null ? '?' : (p.options[r.option] ?? '?')}\u201d, ${value}.`);
     return msg(str`The model\u2019s answer: ${value}.`);
   }
 }
