@@ -108,6 +108,12 @@ export class Room {
   }
 
   private showChapter(c: PhoneChapter): Change {
+    // The current chapter again (its words in another language, or the trainer's page back after a drop):
+    // the phones get the words; the vote stays as it is.
+    if (this.current?.id === c.id) {
+      this.currentChapter = c;
+      return { ...NOTHING, students: true };
+    }
     let log = this.chapters.get(c.id);
     if (!log) {
       log = {

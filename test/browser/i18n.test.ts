@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtInChapters, chapterInNode } from '../helpers/story.ts';
 import { encodeComparison } from '../../src/ui/state/share-link.ts';
 import { launch } from './browser.ts';
+import { resolve } from 'node:path';
+import { startClassroom } from '../../src/cli/classroom/server.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -149,6 +151,44 @@ describe('Spanish and English', () => {
     expect(englishIn(text)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it('the Real counties view and class mode (the projector’s panel and a phone) speak Spanish', async () => {
+    const { page, errors } = await openIn('es-ES', '#counties');
+    await page.locator('svg.county-map path[data-fips="04013"]').waitFor({ timeout: 60_000 });
+    await page.locator('counties-view input').first().fill('Alamance, NC');
+    await page.keyboard.press('Enter');
+    await page.locator('#county-facts-title').waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
+    const counties = await page.evaluate(() => (document.querySelector('counties-view') as HTMLElement).innerText);
+    expect(counties).toMatch(/Condados vecinos/);
+    expect(englishIn(counties)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+    // Class mode: the trainer's projector and a student's phone, both in Spanish browsers.
+    const c = await startClassroom({ root: resolve('dist') });
+    try {
+      const trainer = await openIn('es-ES');
+      await trainer.page.goto(c.localTrainerUrl);
+      await trainer.page.locator('class-panel .class-code').first().waitFor();
+      const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-ES', isMobile: true })).newPage();
+      await phone.goto(c.joinUrl);
+      await phone.locator('class-student label.option, class-student input[type=range]').first().waitFor();
+      await expect.poll(() => trainer.page.locator('.class-counts').textContent()).toMatch(/1 conectados/);
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
+      const panel = await trainer.page.evaluate(() => (document.querySelector('class-panel') as HTMLElement).innerText);
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
+      const phoneText = await phone.locator('class-student').evaluate((e) => (e.shadowRoot?.querySelector('main') as HTMLElement | null)?.innerText ?? '');
+      expect(phoneText).toMatch(/Capítulo 1 de/);
+      expect(englishIn(panel)).toEqual([]);
+      expect(englishIn(phoneText)).toEqual([]);
+      expect(await phone.title()).toBe('Clase de Trustfall');
+      expect(trainer.errors).toEqual([]);
+      await phone.context().close();
+      await trainer.page.context().close();
+    } finally {
+      await c.close();
+    }
   });
 
   it('the English word check would catch English: the same views in English fail it', async () => {

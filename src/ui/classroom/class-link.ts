@@ -72,10 +72,10 @@ export class ClassLink extends EventTarget {
     else if (this.open !== undefined) this.socket.send({ t: 'vote', open: this.open });
   }
 
-  /** Moves the class to a chapter (its vote opens, unless it has run). */
+  /** Moves the class to a chapter (its vote opens, unless it has run), or gives the current one's words again. */
   show(chapter: PhoneChapter): void {
+    if (this.chapter?.id !== chapter.id) this.open = undefined;
     this.chapter = chapter;
-    this.open = undefined;
     this.socket.send({ t: 'chapter', chapter });
   }
 

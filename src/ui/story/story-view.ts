@@ -199,14 +199,22 @@ export class StoryView extends LitElement {
     this.classLink?.vote(true);
   }
 
-  protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('classLink')) this.tellClass();
+  protected override updated(): void {
+    this.tellClass();
   }
 
-  /** Moves the class's phones to the current chapter (its question in the page's language). */
+  /** What the class's phones were last sent (JSON), so a new chapter, or its words in another language, is sent once. */
+  private toldClass = '';
+
+  /** Moves the class's phones to the current chapter, its question in the page's language (again when the language changes). */
   private tellClass(): void {
     const c = this.chapters[this.current];
-    if (c && this.classLink) this.classLink.show(phoneChapter(c, this.current, this.chapters.length, getLocale()));
+    if (!c || !this.classLink) return;
+    const chapter = phoneChapter(c, this.current, this.chapters.length, getLocale());
+    const text = JSON.stringify(chapter);
+    if (text === this.toldClass) return;
+    this.toldClass = text;
+    this.classLink.show(chapter);
   }
 
   /** The model's answer to a chapter that has run, for the class's phones and the projector's distribution. */

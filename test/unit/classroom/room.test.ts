@@ -140,4 +140,15 @@ describe('a class room', () => {
     expect(out.session?.chapters[0].closed).not.toBeNull();
     expect(out.session?.chapters[1].closed).toBeNull();
   });
+
+  it('takes the current chapter again as new words for it (another language), leaving its vote as it was', () => {
+    const r = room();
+    r.join('s');
+    r.receive('t', { t: 'chapter', chapter: choice }, true);
+    r.receive('s', { t: 'answer', chapter: 'one', answer: { option: 1 } }, false);
+    r.receive('t', { t: 'vote', open: false }, true);
+    const spanish = { ...choice, question: '¿Cuál?', prediction: { kind: 'choice' as const, options: ['x', 'y', 'z'] } };
+    expect(r.receive('t', { t: 'chapter', chapter: spanish }, true)).toMatchObject({ students: true, trainer: false });
+    expect(r.studentState('s')).toMatchObject({ open: false, answer: { option: 1 }, chapter: { question: '¿Cuál?' } });
+  });
 });
