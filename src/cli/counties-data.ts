@@ -8,7 +8,15 @@ import type { RawInputs } from '../counties/derive/derive.ts';
 import { noncitizenAssumption, statusAssumptionText } from '../counties/status-assumption.ts';
 
 /** Where the raw files, their sources and the fixes live. */
-const DATA_DIR = 'data';
+export const DATA_DIR = 'data';
+
+/** An entry of data/sources.json; `published` says how a file was cut from the one its publisher gives. */
+export interface DeclaredSource {
+  file: string;
+  what: string;
+  licence: string;
+  published?: { file: string; sha256: string; delimiter: string; columns: string[] };
+}
 
 const ICE_LIST = 'raw/participatingAgencies07182025pm.xlsx';
 const ICE_COLUMNS = ['STATE', 'LAW ENFORCEMENT AGENCY', 'TYPE', 'COUNTY', 'SUPPORT TYPE', 'SIGNED'] as const;
@@ -18,13 +26,13 @@ export async function readRawInputs(dir = DATA_DIR): Promise<RawInputs> {
   const text = (file: string) => readFileSync(join(dir, file), 'utf8');
   const csv = <T>(file: string, delimiter = ',') =>
     parse(text(file), { columns: true, bom: true, delimiter, skip_empty_lines: true, relax_quotes: true }) as T[];
-  const declared = JSON.parse(text('sources.json')) as { file: string; what: string; licence: string }[];
+  const declared = JSON.parse(text('sources.json')) as DeclaredSource[];
   return {
-    svi: csv<Record<string, string>>('raw/SVI_2022_US_county.csv'),
+    svi: csv<Record<string, string>>('raw/SVI_2022_US_county.columns.csv'),
     ice: await readIceList(join(dir, ICE_LIST)),
     listDate: listDateOf(ICE_LIST),
     adjacency: text('raw/county_adjacency2024.txt').split(/\r?\n/).slice(1),
-    places: csv<PlaceRow>('raw/national_place2020.txt', '|'),
+    places: csv<PlaceRow>('raw/national_place2020.columns.txt', '|'),
     fixes: csv<Fix>('fixes/ice-list.csv'),
     sources: declared.map((s) => ({
       ...s,

@@ -57,7 +57,16 @@ export type County = z.infer<typeof County>;
 export const StateAgreement = Agreement.extend({ state: z.string().regex(/^[A-Z]{2}$/) });
 export type StateAgreement = z.infer<typeof StateAgreement>;
 
-export const Source = z.strictObject({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), what: z.string(), licence: z.string() });
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A raw file: its SHA-256 and, where it was cut to the columns used, the published file it was cut from. */
+export const Source = z.strictObject({
+  file: z.string(),
+  sha256: Sha256,
+  what: z.string(),
+  licence: z.string(),
+  published: z.strictObject({ file: z.string(), sha256: Sha256, delimiter: z.string(), columns: z.array(z.string()) }).optional(),
+});
 
 export const CountyFile = z.strictObject({
   /** Version of this file's format. */

@@ -9,7 +9,7 @@ import { COUNTY_FILE, CountyFile } from '../../../src/counties/record.ts';
 /** The committed county file (public/data/counties.json) against the raw files in data/ it is made from. */
 const committed = readFileSync(COUNTY_FILE, 'utf8');
 const file = CountyFile.parse(JSON.parse(committed));
-const svi = parse(readFileSync('data/raw/SVI_2022_US_county.csv', 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+const svi = parse(readFileSync('data/raw/SVI_2022_US_county.columns.csv', 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
 const byFips = new Map(file.counties.map((c) => [c.fips, c]));
 
 describe('the derived county file', () => {
