@@ -27,7 +27,7 @@ export interface RenderApi {
   /** Residents, neighbourhoods (heat map), or whichever suits the zoom. */
   setMode(mode: ViewMode): void;
   /** What is drawn now, and how many resident particles the renderer holds. */
-  showing(): { layer: 'residents' | 'neighbourhoods'; particles: number; drawsResidents: boolean };
+  showing(): { layer: 'residents' | 'neighbourhoods'; particles: number; drawsResidents: boolean; homes: boolean };
   zoomBy(factor: number, cx?: number, cy?: number): void;
   panBy(dx: number, dy: number): void;
   fit(): void;

@@ -18,7 +18,14 @@ export interface TownPositions {
   height: number;
   /** Size to draw one resident at, in world units (smaller when neighbourhoods are crowded). */
   dot: number;
+  /** Each household drawn, in order: the centre of its plot, and the plot's side, in world units. */
+  homeX: Float32Array;
+  homeY: Float32Array;
+  homeSide: Float32Array;
 }
+
+/** Streets: each neighbourhood is a block inset this far (world units) from its cell, leaving a street between blocks. */
+export const STREET = 5;
 
 /**
  * Lays residents out household by household: households on a grid inside their neighbourhood, members
@@ -48,6 +55,12 @@ export function layoutTown(l: Layout): TownPositions {
   }
   const x = new Float32Array(drawn);
   const y = new Float32Array(drawn);
+  let homes = 0;
+  for (let r = 0; r < drawn; r++) if (r === 0 || l.household[r] !== l.household[r - 1] || l.cell[r] !== l.cell[r - 1]) homes++;
+  const homeX = new Float32Array(homes);
+  const homeY = new Float32Array(homes);
+  const homeSide = new Float32Array(homes);
+  let home = -1;
   let maxHouseholds = 1;
   for (let c = 0; c < cells; c++) {
     const a = cellStart[c];
@@ -60,15 +73,24 @@ export function layoutTown(l: Layout): TownPositions {
     for (let r = a; r < b; r++) {
       const h = l.household[r] - l.household[a];
       const member = r - firstOfHousehold(l, r, a);
+      const hx = cellX[c] + CELL * 0.05 + ((h % side) + 0.5) * pitch;
+      const hy = cellY[c] + CELL * 0.05 + (Math.floor(h / side) + 0.5) * pitch;
+      if (member === 0) {
+        home++;
+        homeX[home] = hx;
+        homeY[home] = hy;
+        // A plot a little smaller than the spacing, so neighbouring homes read as separate.
+        homeSide[home] = pitch * 0.8;
+      }
       const angle = member * 2.399963; // golden angle: members spread evenly round the spot
       const spread = member === 0 ? 0 : pitch * 0.17 * Math.sqrt(member);
-      x[r] = cellX[c] + CELL * 0.05 + ((h % side) + 0.5) * pitch + Math.cos(angle) * spread;
-      y[r] = cellY[c] + CELL * 0.05 + (Math.floor(h / side) + 0.5) * pitch + Math.sin(angle) * spread;
+      x[r] = hx + Math.cos(angle) * spread;
+      y[r] = hy + Math.sin(angle) * spread;
     }
   }
   // Members of a household overlap into one blob about half the spacing between households.
   const dot = Math.min(8, Math.max(1, ((CELL * 0.9) / Math.ceil(Math.sqrt(maxHouseholds))) * 0.42));
-  return { x, y, cellStart, cellX, cellY, width, height, dot };
+  return { x, y, cellStart, cellX, cellY, width, height, dot, homeX, homeY, homeSide };
 }
 
 function firstOfHousehold(l: Layout, r: number, cellFirst: number): number {

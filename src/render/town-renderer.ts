@@ -4,7 +4,7 @@ import { type HeatMeasure, MEASURE_BGR, MEASURE_SCALES } from './colours.ts';
 import { MARKS } from './marks.ts';
 import { policyLabel } from '../report/policy-labels.ts';
 import { SHAPE_SIZE, createShapeTextures, type Shape } from './textures.ts';
-import { BORDER_GAP, CELL, layoutTown, nearestResident, type TownPositions } from './town-layout.ts';
+import { BORDER_GAP, CELL, STREET, layoutTown, nearestResident, type TownPositions } from './town-layout.ts';
 
 /** Residents' shape by metrics group: non-Latino circle, Latino citizen square, Latino non-citizen triangle. */
 const GROUP_SHAPE: Shape[] = ['square', 'triangle', 'circle'];
@@ -12,6 +12,8 @@ const MAX_MARKS = 400;
 /** Smallest size on screen, in CSS pixels, of a resident, an officer and an event mark. */
 const MIN_SCREEN = { resident: 1.8, officer: 7, mark: 5, label: 14 };
 const LABEL_FONT = 28;
+/** Household plots are drawn once a plot is this wide on screen (CSS pixels): smaller, they are only texture. */
+const HOME_PX = 6;
 /** In 'auto', neighbourhoods smaller than this on screen (CSS pixels) are drawn as a heat map. */
 const AUTO_HEAT_PX = 36;
 const MEASURE_COUNT = CELL_MEASURES.length;
@@ -38,6 +40,10 @@ interface HeatLayer {
 export class TownRenderer {
   private readonly world = new Container();
   private readonly background = new Graphics();
+  /** Household plots, shown when zoomed in close enough to tell one home from the next. */
+  private readonly homes = new Graphics();
+  /** Side of the smallest household plot (world units; 0 when none is drawn). */
+  private smallestHome = 0;
   private readonly heat = new Container();
   private heatLayers: HeatLayer[] = [];
   private measure: HeatMeasure = 'trust';
@@ -71,7 +77,7 @@ export class TownRenderer {
 
   private constructor(private readonly app: Application) {
     this.textures = createShapeTextures();
-    this.world.addChild(this.background, this.heat, this.labels, this.officers, this.marks, this.highlightRing);
+    this.world.addChild(this.background, this.homes, this.heat, this.labels, this.officers, this.marks, this.highlightRing);
     this.highlightRing.texture = this.textures.ring;
     this.highlightRing.visible = false;
     app.stage.addChild(this.world);
@@ -304,9 +310,14 @@ export class TownRenderer {
   }
 
   /** What the view draws now, and how many resident particles it holds (none at county scale). */
-  showing(): { layer: 'residents' | 'neighbourhoods'; particles: number; drawsResidents: boolean } {
-    // particles: residents held for drawing (a county's window, or none).
-    return { layer: this.heatShown() ? 'neighbourhoods' : 'residents', particles: this.particles.length, drawsResidents: this.drawsResidents };
+  showing(): { layer: 'residents' | 'neighbourhoods'; particles: number; drawsResidents: boolean; homes: boolean } {
+    // particles: residents held for drawing (a county's window, or none); homes: household plots drawn.
+    return {
+      layer: this.heatShown() ? 'neighbourhoods' : 'residents',
+      particles: this.particles.length,
+      drawsResidents: this.drawsResidents,
+      homes: this.homes.visible,
+    };
   }
 
   /** The resident under a point of the canvas (CSS pixels), or -1. */
@@ -398,6 +409,7 @@ export class TownRenderer {
     if (this.heat.visible) this.paintHeat();
     this.heat.alpha = heat ? 1 : 0.35;
     if (this.residents) this.residents.visible = !heat;
+    this.homes.visible = !heat && this.drawsResidents && this.smallestHome > 0 && this.smallestHome * this.world.scale.x >= HOME_PX;
     this.officers.visible = !heat;
     this.marks.visible = !heat;
     this.placeHighlight();
@@ -452,8 +464,20 @@ export class TownRenderer {
     const g = this.background.clear();
     this.labels.removeChildren().forEach((c) => c.destroy());
     const pos = this.pos!;
-    for (let c = 0; c < pos.cellX.length; c++) g.rect(pos.cellX[c] + 1, pos.cellY[c] + 1, CELL - 2, CELL - 2);
-    g.fill({ color: 0xf1eee7 }).stroke({ color: 0xd9d4c7, width: 1 });
+    // Streets: the jurisdiction's ground shows between the neighbourhoods' blocks.
+    l.jurisdictions.forEach((j, i) => g.rect(j.x0 * CELL + i * BORDER_GAP, 0, j.width * CELL, j.height * CELL));
+    g.fill({ color: 0xd3cec2 });
+    for (let c = 0; c < pos.cellX.length; c++) g.rect(pos.cellX[c] + STREET, pos.cellY[c] + STREET, CELL - 2 * STREET, CELL - 2 * STREET);
+    g.fill({ color: 0xf3f0e9 });
+    // Homes: one plot per household, drawn only when zoomed in (updateVisibility).
+    const h = this.homes.clear();
+    this.smallestHome = pos.homeSide.length > 0 ? Infinity : 0;
+    for (let k = 0; k < pos.homeX.length; k++) {
+      const side = pos.homeSide[k];
+      this.smallestHome = Math.min(this.smallestHome, side);
+      h.rect(pos.homeX[k] - side / 2, pos.homeY[k] - side / 2, side, side);
+    }
+    if (pos.homeX.length > 0) h.fill({ color: 0xe4ded1 }).stroke({ color: 0xcdc6b6, width: Math.min(0.6, pos.homeSide[0] * 0.05) });
     l.jurisdictions.forEach((j, i) => {
       const x0 = j.x0 * CELL + i * BORDER_GAP;
       g.rect(x0 - 3, -3, j.width * CELL + 6, j.height * CELL + 6).stroke({ color: 0x333333, width: 4 });

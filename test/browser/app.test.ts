@@ -77,6 +77,26 @@ describe('the app', () => {
     await page.close();
   });
 
+  it('zoomed in close, each household has its plot beside the streets; fitted, the plots are not drawn (issue 21)', async () => {
+    const { page, errors } = await openPage(browser, encodeRun({ scenario: SMALL, seed: 3 }));
+    await waitForStatus(page, 'ready');
+    const showing = () =>
+      page.evaluate(() =>
+        (document.querySelector('town-view') as unknown as { view?: { showing(): Promise<{ homes: boolean; layer: string }> } }).view?.showing(),
+      );
+    await expect.poll(showing).toMatchObject({ layer: 'residents', homes: false });
+    const canvas = page.locator('town-view .canvas');
+    await canvas.focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('+');
+    await expect.poll(async () => (await showing()).homes).toBe(true);
+    expect((await showing()).layer).toBe('residents');
+    if (process.env.TOWN_SHOT) await page.locator('section.town').screenshot({ path: process.env.TOWN_SHOT });
+    await page.keyboard.press('0');
+    await expect.poll(async () => (await showing()).homes).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   // How long the page's tasks take is a speed figure: `npm run bench:browser` measures it (longest
   // main-thread task while playing). A test on a busy 2-core machine cannot assert a time, so this one
   // checks that the page answers while a run plays, and logs the long tasks it saw.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, layout } from '../../../src/engine/index.ts';
-import { CELL, layoutTown, nearestResident } from '../../../src/render/town-layout.ts';
+import { CELL, STREET, layoutTown, nearestResident } from '../../../src/render/town-layout.ts';
 import { MEASURE_BGR, MEASURE_SCALES, TRUST_DOMAIN, measureRgb, trustRgb } from '../../../src/render/colours.ts';
 import { smallScenario } from '../../helpers/small.ts';
 
@@ -33,6 +33,23 @@ describe('town layout', () => {
   it('finds the resident at a point, and nobody far from everyone', () => {
     for (const r of [0, 17, 899, 900, 1599]) expect(nearestResident(t, t.x[r], t.y[r], 0.5)).toBe(r);
     expect(nearestResident(t, -500, -500, 5)).toBe(-1);
+  });
+
+  it('gives each household one plot: inside its block (the street left clear), apart from the next, its head at the centre', () => {
+    const heads = [0, ...Array.from({ length: l.residents - 1 }, (_, i) => i + 1).filter((r) => l.household[r] !== l.household[r - 1])];
+    expect(t.homeX.length).toBe(heads.length);
+    heads.forEach((r, h) => {
+      const c = l.cell[r];
+      const half = t.homeSide[h] / 2;
+      expect([t.homeX[h], t.homeY[h]]).toEqual([t.x[r], t.y[r]]);
+      expect(t.homeX[h] - half).toBeGreaterThanOrEqual(t.cellX[c] + STREET);
+      expect(t.homeX[h] + half).toBeLessThanOrEqual(t.cellX[c] + CELL - STREET);
+      expect(t.homeY[h] - half).toBeGreaterThanOrEqual(t.cellY[c] + STREET);
+      expect(t.homeY[h] + half).toBeLessThanOrEqual(t.cellY[c] + CELL - STREET);
+      // The next plot in the same row of the block starts after this one ends.
+      if (h + 1 < heads.length && l.cell[heads[h + 1]] === c && t.homeY[h + 1] === t.homeY[h])
+        expect(t.homeX[h + 1] - t.homeSide[h + 1] / 2).toBeGreaterThan(t.homeX[h] + half);
+    });
   });
 
   it('keeps the second jurisdiction east of the first, with a gap for the border', () => {
