@@ -88,11 +88,11 @@ describe('the app', () => {
     const canvas = page.locator('town-view .canvas');
     await canvas.focus();
     for (let i = 0; i < 6; i++) await page.keyboard.press('+');
-    await expect.poll(async () => (await showing()).homes).toBe(true);
-    expect((await showing()).layer).toBe('residents');
+    await expect.poll(async () => (await showing())?.homes).toBe(true);
+    expect((await showing())?.layer).toBe('residents');
     if (process.env.TOWN_SHOT) await page.locator('section.town').screenshot({ path: process.env.TOWN_SHOT });
     await page.keyboard.press('0');
-    await expect.poll(async () => (await showing()).homes).toBe(false);
+    await expect.poll(async () => (await showing())?.homes).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });

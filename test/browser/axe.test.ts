@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 describe('accessibility of every view (axe-core)', () => {
-  it('finds nothing moderate, serious or critical in the lab, the story (before and after a run), presenter mode, comparisons, real counties and the phone page', async () => {
+  it('finds nothing moderate, serious or critical in the lab, the story (before and after a run), presenter mode, comparisons, real counties, how it works and the phone page', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     const base = inject('baseUrl');
     const found: Record<string, string[]> = {};
@@ -28,6 +28,9 @@ describe('accessibility of every view (axe-core)', () => {
     await page.locator('#story-present').click();
     await page.locator('.story.presenting').waitFor();
     found.presenter = await axeViolations(page);
+    await page.goto(`${base}#how=patrol`);
+    await page.locator('#how-patrol summary').click();
+    found['how it works'] = await axeViolations(page);
     await page.goto(`${base}#counties`);
     await page.locator('svg.county-map path').first().waitFor({ timeout: 60_000 });
     found['real counties'] = await axeViolations(page);

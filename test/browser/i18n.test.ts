@@ -66,7 +66,7 @@ function visibleText(page: Page): Promise<string> {
       }
     };
     // The whole lab (run, town, charts, summary, inspector, evidence, calibration, sensitivity) and its editor.
-    for (const sel of ['.app-header', 'story-view', '.app-footer', 'main.main', 'scenario-panel']) {
+    for (const sel of ['.app-header', 'story-view', '.app-footer', 'main.main', 'scenario-panel', 'how-view']) {
       const el = document.querySelector(sel);
       if (!el?.checkVisibility()) continue;
       if (el.shadowRoot) walk(el.shadowRoot);
@@ -189,6 +189,17 @@ describe('Spanish and English', () => {
     } finally {
       await c.close();
     }
+  });
+
+  it('How it works speaks Spanish: the mechanisms, and their parameters from the schema (issue 21)', async () => {
+    const { page, errors } = await openIn('es-ES', '#how');
+    await page.locator('how-view').waitFor();
+    for (const summary of await page.locator('how-view summary').all()) await summary.click();
+    const text = await visibleText(page);
+    expect(text).toMatch(/Cómo funciona el modelo.*Patrullas, paradas y preguntas sobre el estatus.*Multiplicador de perfilado/);
+    expect(englishIn(text)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it('the English word check would catch English: the same views in English fail it', async () => {

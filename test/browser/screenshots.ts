@@ -208,6 +208,21 @@ async function classroom(): Promise<void> {
   }
 }
 
+/** How it works, in English and Spanish: the index and a mechanism with its parameters open. */
+async function how(): Promise<void> {
+  for (const locale of ['en', 'es']) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale });
+    const page = await context.newPage();
+    await page.goto(`${url}#how`);
+    await page.locator('how-view').waitFor();
+    await page.locator('#how-patrol summary').click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${OUT}/how-it-works-1440x900${locale === 'es' ? '-es' : ''}.png` });
+    await context.close();
+  }
+}
+
 /** Every picture by name; `npm run screenshots -- real-counties` takes only the ones named. */
 const SHOTS: Record<string, () => Promise<void>> = {
   story,
@@ -218,6 +233,7 @@ const SHOTS: Record<string, () => Promise<void>> = {
   'bad-link': badLink,
   'real-counties': realCounties,
   classroom,
+  how,
 };
 const named = process.argv.slice(2);
 for (const n of named) if (!SHOTS[n]) throw new Error(`no screenshot named ${n}; the names: ${Object.keys(SHOTS).join(', ')}`);

@@ -83,7 +83,7 @@ describe('the guided story', () => {
         const { run, s } = chapterRunInNode(c);
         expect(shown, c.id).toEqual(chapterSentences(c, run, answer, s));
         // The account of why, word for word: its numbers are the run's own counts (detainers, removals, belief, trust, unreported crimes, victimisation).
-        expect(await page.locator('.story-why li').allInnerTexts(), c.id).toEqual(whyAccount(c, run));
+        expect(await page.locator('.story-why li .why-text').allInnerTexts(), c.id).toEqual(whyAccount(c, run));
       }
       expect(await page.locator('story-view band-chart canvas').count()).toBeGreaterThan(0);
       if (k < chapters.length - 1) {

@@ -41,6 +41,9 @@ import '../counties/counties-view.ts';
 import { CHAPTERS } from '../story/chapters.ts';
 import { ClassLink, trainerCredentials } from '../classroom/class-link.ts';
 import { keepView, lastView } from '../state/last-view.ts';
+import { MECHANISM_IDS, type MechanismId } from '../../story/mechanisms.ts';
+import '../how/how-view.ts';
+import type { HowView } from '../how/how-view.ts';
 
 /**
  * The whole page: scenario editor, run controls, town view, charts, summary and inspector, wired to the
@@ -61,6 +64,7 @@ export class TrustfallApp extends LitElement {
     comparison: { state: true },
     storyOpened: { state: true },
     countiesOpened: { state: true },
+    howFromStory: { state: true },
     presenting: { state: true },
     locked: { state: true },
     updateReady: { state: true },
@@ -84,6 +88,10 @@ export class TrustfallApp extends LitElement {
   private runningPreset = '';
   /** Counts applies, so that one overtaken by a later one does not label the run with its own preset. */
   private applying = 0;
+  /** "How it works" was opened from a story chapter, which it offers to go back to. */
+  declare howFromStory: boolean;
+  /** What a "How it works" link asked for: the view, at a mechanism. */
+  private howStart?: { id?: MechanismId };
   /** What a story link asked for: a chapter by id, or a trainer's chapter written out. */
   private storyStart?: { id?: string; chapter?: Chapter };
   /** A returning reader who left on the comparison view: it is shown again once the app has started. */
@@ -119,9 +127,15 @@ export class TrustfallApp extends LitElement {
     const cmp = decodeComparison(location.hash);
     this.storyOpened = false;
     this.countiesOpened = false;
+    this.howFromStory = false;
     if (location.hash === '#counties') {
       this.view = 'counties';
       this.countiesOpened = true;
+    }
+    const how = howLink(location.hash);
+    if (how) {
+      this.view = 'how';
+      this.howStart = how;
     }
     this.presenting = false;
     this.locked = false;
@@ -158,7 +172,8 @@ export class TrustfallApp extends LitElement {
       } else if (last === 'counties') {
         this.view = 'counties';
         this.countiesOpened = true;
-      } else if (last === 'compare') this.resumeComparison = true;
+      } else if (last === 'how') this.view = 'how';
+      else if (last === 'compare') this.resumeComparison = true;
     }
     if (cmp && 'error' in cmp) this.notice = msg(str`This comparison link could not be opened: ${cmp.error}.`);
     else if (cmp) {
@@ -202,7 +217,25 @@ export class TrustfallApp extends LitElement {
    * sets the hash, only replaces it, so this is always the user's doing). Edits are saved as they are made.
    */
   private onHashChange = () => {
-    if (/^#(run=|compare=|chapter=|story(=|&|$)|counties$)/.test(location.hash)) location.reload();
+    const how = howLink(location.hash);
+    if (how) void this.openHow(how.id, false);
+    else if (/^#(run=|compare=|chapter=|story(=|&|$)|counties$)/.test(location.hash)) location.reload();
+  };
+
+  /** Opens "How it works" at a mechanism; from a chapter, with the way back to it. */
+  private async openHow(id: MechanismId | undefined, fromStory: boolean): Promise<void> {
+    this.howFromStory = fromStory;
+    if (this.view !== 'how') await this.show('how');
+    history.replaceState(null, '', id ? `#how=${id}` : '#how');
+    await this.updateComplete;
+    await this.querySelector<HowView>('how-view')?.show(id);
+  }
+
+  private onHowOpen = (e: CustomEvent<MechanismId>) => void this.openHow(e.detail, true);
+
+  private onHowBack = async () => {
+    this.howFromStory = false;
+    await this.show('story');
   };
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -263,9 +296,10 @@ export class TrustfallApp extends LitElement {
           ? html`<main class="story-layout" ?hidden=${this.view !== 'story'}>${
               // The header (and its heading) is hidden in presenter mode: the page keeps a first-level heading.
               this.presenting ? html`<h1 class="visually-hidden">Trustfall</h1>` : nothing
-            }<story-view ?presenting=${this.presenting} ?locked=${this.locked} .classLink=${this.classLink} @story-open-lab=${this.onOpenLab} @presenter-toggle=${this.onPresenter}></story-view></main>`
+            }<story-view ?presenting=${this.presenting} ?locked=${this.locked} .classLink=${this.classLink} @story-open-lab=${this.onOpenLab} @presenter-toggle=${this.onPresenter} @how-open=${this.onHowOpen}></story-view></main>`
           : nothing
       }
+      ${this.view === 'how' ? html`<main class="how-layout"><how-view ?fromStory=${this.howFromStory} @how-back=${this.onHowBack}></how-view></main>` : nothing}
       ${
         this.countiesOpened
           ? html`<main class="counties-layout" ?hidden=${this.view !== 'counties'}><counties-view @county-open-lab=${this.onOpenLab}></counties-view></main>`
@@ -619,6 +653,14 @@ export class TrustfallApp extends LitElement {
       this.engine.pause();
       this.countiesOpened = true;
       history.replaceState(null, '', '#counties');
+    } else if (view === 'how') {
+      this.engine.pause();
+      // Leaving presenter mode: the mechanisms are read, not projected chapter by chapter.
+      if (this.presenting) {
+        this.presenting = false;
+        this.classList.remove('presenting');
+      }
+      history.replaceState(null, '', '#how');
     } else {
       this.engine.pause();
       // The app owns the set-up (the view reports its edits), so it survives switching views; after a
@@ -630,6 +672,7 @@ export class TrustfallApp extends LitElement {
   }
 
   override firstUpdated(): void {
+    if (this.howStart) void this.querySelector<HowView>('how-view')?.show(this.howStart.id);
     const start = this.storyStart;
     if (!start) return;
     const story = this.querySelector<StoryView>('story-view');
@@ -666,12 +709,25 @@ export class TrustfallApp extends LitElement {
   }
 }
 
-const VIEWS = ['story', 'explore', 'compare', 'counties'] as const;
+const VIEWS = ['story', 'explore', 'compare', 'counties', 'how'] as const;
 type View = (typeof VIEWS)[number];
 
 /** A view's name on its switch. */
 function viewLabel(v: View): string {
-  return { story: msg('Start here: the story'), explore: msg('Explore a run'), compare: msg('Compare scenarios'), counties: msg('Real counties') }[v];
+  return {
+    story: msg('Start here: the story'),
+    explore: msg('Explore a run'),
+    compare: msg('Compare scenarios'),
+    counties: msg('Real counties'),
+    how: msg('How it works'),
+  }[v];
+}
+
+/** A "How it works" link: `#how`, or `#how=<mechanism>` (an unknown mechanism opens the view at its top). */
+function howLink(hash: string): { id?: MechanismId } | undefined {
+  const m = /^#how(?:=([a-z]+))?$/.exec(hash);
+  if (!m) return undefined;
+  return { id: (MECHANISM_IDS as readonly string[]).includes(m[1] ?? '') ? (m[1] as MechanismId) : undefined };
 }
 
 function defaultComparison(): SharedComparison {

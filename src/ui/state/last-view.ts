@@ -1,9 +1,9 @@
 /**
- * The view the reader was last on (story, lab, comparison or counties), kept in this browser: a first
+ * The view the reader was last on (story, lab, comparison, counties or how it works), kept in this browser: a first
  * visit (none kept) starts with the story; a returning reader lands where they left.
  */
 const KEY = 'trustfall-view';
-const KNOWN = ['story', 'explore', 'compare', 'counties'];
+const KNOWN = ['story', 'explore', 'compare', 'counties', 'how'];
 
 export function lastView(): string | undefined {
   try {

@@ -8,6 +8,7 @@ import { type Chapter, inLanguage, parseChapter } from '../../story/chapter.ts';
 import { againstName, chapterScenarios, chapterTasks, scenarioName, type ChapterScenarios } from '../../story/chapter-tasks.ts';
 import { type Answer, chapterAnswer, chapterSentences, displayUnits } from '../../story/result.ts';
 import { whyAccount, whyComparison } from '../../story/why.ts';
+import { type MechanismId, WHY_MECHANISMS, mechanism, policyMechanisms } from '../../story/mechanisms.ts';
 import type { ModelAnswer } from '../../classroom/protocol.ts';
 import { phoneChapter } from '../../classroom/phone-chapter.ts';
 import { PoolController } from '../controllers/pool-controller.ts';
@@ -45,6 +46,8 @@ export interface LabRequest {
 declare global {
   interface HTMLElementEventMap {
     'story-open-lab': CustomEvent<LabRequest>;
+    /** Open "How it works" at a mechanism. */
+    'how-open': CustomEvent<MechanismId>;
     /** Enter (true) or leave (false) presenter mode. */
     'presenter-toggle': CustomEvent<boolean>;
   }
@@ -285,7 +288,7 @@ export class StoryView extends LitElement {
             (s, k) => html`${k ? '; ' : ''}${s.url ? html`<a href=${s.url} target="_blank" rel="noopener">${s.label}</a>` : s.label}`,
           )}</p>`
         : nothing
-    }`;
+    }${this.howLinks(policyMechanisms(this.resolved?.value?.main.jurisdictions.map((j) => j.policy.model) ?? []), msg('How it works:'))}`;
     return html`<article class="panel story-chapter" aria-labelledby="chapter-title">
       ${presenting ? html`<p class="presenter-where">${msg(str`Chapter ${this.current + 1} of ${n}`)}</p>` : nothing}
       <h2 id="chapter-title" tabindex="-1">${c.title}</h2>
@@ -462,11 +465,24 @@ export class StoryView extends LitElement {
           ? html`<section class="story-why" aria-labelledby="story-why-heading">
               <h3 id="story-why-heading">${msg('Why: what this run counted')}</h3>
               <p class="hint">${whyComparison(o, s)}</p>
-              <ul>${whyAccount(c, o, locale).map((x) => html`<li>${x}</li>`)}</ul>
+              <ul>${whyAccount(c, o, locale).map((x, k) => html`<li><span class="why-text">${x}</span> ${this.howLink(WHY_MECHANISMS[k], msg('How this works'))}</li>`)}</ul>
             </section>`
           : nothing
       }
     </section>`;
+  }
+
+  /** Links to the "How it works" view's mechanisms, after a lead-in. */
+  private howLinks(ids: readonly MechanismId[], lead: string): TemplateResult {
+    return html`<p class="hint story-how">${lead} ${ids.map((id, k) => html`${k ? ', ' : ''}${this.howLink(id, mechanism(id).title())}`)}</p>`;
+  }
+
+  /** A link to one mechanism in "How it works" (the app switches view; the address is there to copy). */
+  private howLink(id: MechanismId, text: string): TemplateResult {
+    return html`<a class="how-link" href="#how=${id}" @click=${(e: Event) => {
+      e.preventDefault();
+      emit(this, 'how-open', id);
+    }}>${text}</a>`;
   }
 
   private showStatistics(on: boolean): void {

@@ -1,0 +1,65 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MECHANISMS } from '../../src/story/mechanisms.ts';
+import { launch, openPage, waitForStatus } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The id of what has keyboard focus. */
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+describe('How it works (issue 21)', () => {
+  it('a #how link opens the mechanisms in plain words at the one named, each with its parameters from the schema', async () => {
+    const { page, errors } = await openPage(browser, '#how=booking');
+    await page.locator('how-view').waitFor();
+    await expect.poll(() => focusedId(page)).toBe('how-booking-title');
+    expect(await page.locator('.how-index li').allInnerTexts()).toEqual(MECHANISMS.map((m) => m.title()));
+    expect(await page.locator('.how-mechanism h3').allInnerTexts()).toEqual(MECHANISMS.map((m) => m.title()));
+    // The patrol mechanism's numbers: the profiling multiplier, its default, range and source, as the schema gives them.
+    const patrol = page.locator('#how-patrol');
+    await patrol.locator('summary').click();
+    const row = patrol.locator('tbody tr', { hasText: 'Profiling multiplier' });
+    expect(await row.locator('td').allInnerTexts()).toEqual(['4', 'a number from 1 to 20 (ratio)', expect.stringMatching(/DOJ findings letter/)]);
+    expect(await patrol.locator('tbody tr').count()).toBe(MECHANISMS[0].parameters.length);
+    // The index moves to a mechanism and says so in the address.
+    await page.locator('.how-index a[href="#how=trust"]').click();
+    await expect.poll(() => focusedId(page)).toBe('how-trust-title');
+    expect(new URL(page.url()).hash).toBe('#how=trust');
+    // A link pasted into the open tab opens its mechanism.
+    await page.evaluate(() => (location.hash = '#how=clearance'));
+    await expect.poll(() => focusedId(page)).toBe('how-clearance-title');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a chapter links to the mechanisms its policy works through, and each sentence of its why account to its own; the way back keeps the chapter's result", async () => {
+    const { page, errors } = await openPage(browser, '#story=three-models');
+    await page.locator('#story-run').waitFor();
+    const how = page.locator('.story-how a');
+    await expect.poll(() => how.count()).toBeGreaterThan(3);
+    await page.locator('.story-option input').first().check();
+    await page.locator('#story-run').click();
+    await page.locator('.story-why li').first().waitFor({ timeout: 120_000 });
+    const sentences = await page.locator('.story-why li .why-text').allInnerTexts();
+    // The second sentence (what people came to believe) links to how belief spreads.
+    await page.locator('.story-why li').nth(1).locator('a.how-link').click();
+    await expect.poll(() => focusedId(page)).toBe('how-spread-title');
+    expect(await page.locator('story-view').isHidden()).toBe(true);
+    await page.getByRole('button', { name: 'Back to the chapter' }).click();
+    await page.locator('story-view').waitFor();
+    expect(await page.locator('.story-why li .why-text').allInnerTexts()).toEqual(sentences);
+    // The view switch reaches it too.
+    await page.getByRole('button', { name: 'How it works' }).click();
+    await page.locator('how-view').waitFor();
+    expect(new URL(page.url()).hash).toBe('#how');
+    await waitForStatus(page, 'ready', 'finished', 'paused');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
