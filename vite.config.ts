@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { shortLinkRoute } from './src/cli/classroom/short-link-route.ts';
 
 /**
  * What the page may load and run: only its own scripts and workers (no inline script, no eval), its
@@ -16,6 +17,13 @@ export const CONTENT_SECURITY_POLICY =
  */
 export default defineConfig({
   plugins: [
+    // Short links for trainers' own chapters (/s/ID, asked for at /api/short), so a phone can scan their
+    // QR code: served by npm start, npm run start:network and the dev server, each keeping its own.
+    {
+      name: 'trustfall-short-links',
+      configureServer: (server) => void server.middlewares.use(shortLinkRoute()),
+      configurePreviewServer: (server) => void server.middlewares.use(shortLinkRoute()),
+    },
     // Offline once loaded (workshops on poor Wi-Fi): a service worker precaches the built app, its
     // Workers and the presets (bundled in the app's code); a web manifest makes it installable. The
     // app registers it (src/ui/app/updates.ts). A new build waits until the page says "a new version
@@ -41,8 +49,8 @@ export default defineConfig({
         // The render Worker's chunk (PixiJS) is about half a megabyte.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
-        // The classroom server's short join link (/j/CODE) is its redirect to the phone page, not the app.
-        navigateFallbackDenylist: [/^\/j\//, /^\/class\.html/],
+        // The classroom server's short join link (/j/CODE) and a chapter's short link (/s/ID) are the server's redirects, not the app.
+        navigateFallbackDenylist: [/^\/j\//, /^\/s\//, /^\/class\.html/],
         // The first visit is controlled at once (offline from then on); an update waits to be accepted.
         clientsClaim: true,
         skipWaiting: false,

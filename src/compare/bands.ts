@@ -56,3 +56,10 @@ export function rollingMean(values: readonly (number | null)[], k: number): (num
     return n ? s / n : null;
   });
 }
+
+/** A band with every value multiplied by `k` (levels shown out of 100). */
+export function scaleBand(b: Band, k: number): Band {
+  if (k === 1) return b;
+  const f = (v: number | null) => (v === null ? null : v * k);
+  return { x: b.x, lo: b.lo.map(f), mid: b.mid.map(f), hi: b.hi.map(f) };
+}

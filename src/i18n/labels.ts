@@ -34,9 +34,9 @@ export function groupHeading(g: Group): string {
 function translatedLabel(key: MetricKey): string | undefined {
   switch (key) {
     case 'meanTrust':
-      return msg('Mean trust in police (0–1)');
+      return msg('Mean trust in police (0–100)');
     case 'meanFear':
-      return msg('Mean fear (0–1)');
+      return msg('Mean fear (0–100)');
     case 'meanBelief':
       return msg('Belief that police work with ICE');
     case 'reportedShare':

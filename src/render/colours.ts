@@ -51,15 +51,15 @@ export const GROUP_COLOURS = {
 
 /**
  * How the heat map colours each neighbourhood measure (CELL_MEASURES): the span of the ramp, which end
- * is blue (good for trust in police), and the digits the legend prints (its names are the page's, in its
+ * is blue (good for trust in police); the legend prints its ends out of 100 (its names are the page's, in its
  * language: ui/town-view/legend.ts). Change in trust is
  * centred on 0 (grey: no change), so a fall shows red whatever the starting level.
  */
 export const MEASURE_SCALES = {
-  trust: { domain: [0.25, 0.85], blueHigh: true, digits: 2 },
-  trustChange: { domain: [-0.15, 0.15], blueHigh: true, digits: 2 },
-  fear: { domain: [0, 0.6], blueHigh: false, digits: 2 },
-  reporting: { domain: [0.1, 0.6], blueHigh: true, digits: 2 },
+  trust: { domain: [0.25, 0.85], blueHigh: true },
+  trustChange: { domain: [-0.15, 0.15], blueHigh: true },
+  fear: { domain: [0, 0.6], blueHigh: false },
+  reporting: { domain: [0.1, 0.6], blueHigh: true },
 } as const satisfies Record<ViewMeasure, unknown>;
 export type HeatMeasure = ViewMeasure;
 

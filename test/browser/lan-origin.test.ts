@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtInChapters } from '../helpers/story.ts';
+import { encodeChapterLink } from '../../src/ui/state/chapter-link.ts';
+import { ROOM_ALPHABET } from '../../src/classroom/protocol.ts';
+import type { Chapter } from '../../src/story/chapter.ts';
 import { frames } from './browser.ts';
 import { launchChromium } from './find-chromium.ts';
 import { serveFolder } from './static-server.ts';
@@ -47,6 +50,12 @@ function qrFor(url: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(q.createSvgTag({ cellSize: 4, margin: 2, scalable: true }))}`;
 }
 
+/** A trainer's own chapter: a built-in one under another id and title, so its link carries it whole. */
+function trainerChapter(): Chapter {
+  const c = structuredClone(builtInChapters()[2]);
+  return { ...c, id: 'my-workshop-chapter', title: 'My workshop: the Task Force next door' };
+}
+
 describe('over plain http on a LAN address (no Web Locks)', () => {
   it('presenter mode shows the students\u2019 QR code of the chapter\u2019s read-only link at this address, and prints it on the handout', async () => {
     const chapter = builtInChapters()[2];
@@ -60,6 +69,43 @@ describe('over plain http on a LAN address (no Web Locks)', () => {
     expect(await page.locator('.student-link.local').count()).toBe(0);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.student-link img.qr').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a trainer’s own chapter: a static server gives no short link, so the page says how to get one instead of a QR code no phone can scan (issue 21)', async () => {
+    const { page, errors } = await openLan(encodeChapterLink(trainerChapter(), false));
+    await page.locator('#story-present').click();
+    await page.locator('.student-link').waitFor();
+    await expect.poll(() => page.locator('.student-link').textContent()).toMatch(/gives no short links: serve the app with npm run start:network/);
+    expect(await page.locator('.student-link img.qr').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a trainer’s own chapter served by npm start / start:network: its QR code holds a short link that opens the chapter (issue 21)', async () => {
+    const chapter = trainerChapter();
+    const served = inject('baseUrl').replace('127.0.0.1', 'classroom.test');
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(served + encodeChapterLink(chapter, false));
+    await page.locator('#story-present').click();
+    await page.locator('.student-link img.qr').waitFor();
+    const link = (await page.locator('.student-link .link-text').textContent()) ?? '';
+    expect(link).toMatch(new RegExp(`^${served}s/[${ROOM_ALPHABET}]{8}$`));
+    expect(await page.locator('.student-link img.qr').getAttribute('src')).toBe(qrFor(link));
+    // A phone at 1 m: the short link's code is version 3 or less (29 modules a side), against about 125 for the long one.
+    const q = qrcode(0, 'M');
+    q.addData(link);
+    q.make();
+    expect(q.getModuleCount()).toBeLessThanOrEqual(29);
+    // A student's phone opening it lands on the chapter, read-only.
+    const phone = await browser.newPage();
+    await phone.goto(link);
+    await expect.poll(() => phone.locator('#chapter-title').textContent()).toBe(chapter.title);
+    expect(phone.url()).toContain('#chapter=');
+    await phone.close();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -63,6 +63,8 @@ describe('Real counties', () => {
     await page.keyboard.press('ArrowRight');
     expect(await focusedText(page)).toBe('Compare scenarios');
     await page.keyboard.press('End');
+    expect(await focusedText(page)).toBe('How it works');
+    await page.keyboard.press('ArrowLeft');
     expect(await focusedText(page)).toBe('Real counties');
     await page.keyboard.press('Enter');
     await page.locator('svg.county-map path[data-fips="04013"]').waitFor({ timeout: 60_000 });

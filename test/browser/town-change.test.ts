@@ -112,6 +112,8 @@ describe('the town shows the change', () => {
         return out;
       };
       await expect.poll(misplaced, { timeout: 10_000 }).toEqual([]);
+      // The ends in points out of 100, as every screen shows trust.
+      expect(await page.locator('town-view .legend .end').allTextContents()).toEqual(['−15 or less', '+15 or more']);
       await page.close();
     }
   });

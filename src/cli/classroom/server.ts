@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { shortLinkRoute } from './short-link-route.ts';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
   CLASS_SOCKET_PATH,
@@ -96,6 +97,8 @@ export async function startClassroom(o: ClassroomOptions): Promise<Classroom> {
       res.setHeader('Cache-Control', 'no-cache');
     },
   });
+  // Trainers' own chapters get short links here too (the same route as npm run start:network's).
+  const shortLinks = shortLinkRoute();
   const http: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     // The short join link a phone scans: /j/ROOMCODE → the phone page.
@@ -104,9 +107,11 @@ export async function startClassroom(o: ClassroomOptions): Promise<Classroom> {
       res.writeHead(302, { Location: `/class.html#${join[1].toUpperCase()}` }).end();
       return;
     }
-    files(req, res, () => {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-    });
+    shortLinks(req, res, () =>
+      files(req, res, () => {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      }),
+    );
   });
   await new Promise<void>((resolve) => http.listen(o.port ?? 0, o.host ?? '127.0.0.1', resolve));
   const port = (http.address() as AddressInfo).port;

@@ -14,7 +14,7 @@ import { type MetricInputs, ratio, sumOf } from './inputs.ts';
 
 /**
  * How a metric's value reads, so every table formats it alike: a share (0–1, shown as a percentage), a
- * rate per 1,000 a year, a level on a 0–1 scale (trust, fear), a ratio, a total over the period (which a
+ * rate per 1,000 a year, a level on a 0–1 scale (trust, fear; shown out of 100), a ratio, a total over the period (which a
  * table may show per year), or a size (days, mean residents).
  */
 export type MetricKind = 'share' | 'rate' | 'level' | 'ratio' | 'total' | 'size';
@@ -206,7 +206,7 @@ export const METRICS = [
   },
   {
     key: 'meanTrust',
-    label: 'Mean trust in police (0–1)',
+    label: 'Mean trust in police (0–100)',
     unit: 'trust (0–1)',
     kind: 'level',
     description: 'Mean trust in police, weekly snapshots',
@@ -214,7 +214,7 @@ export const METRICS = [
   },
   {
     key: 'meanFear',
-    label: 'Mean fear (0–1)',
+    label: 'Mean fear (0–100)',
     unit: 'fear (0–1)',
     kind: 'level',
     description: 'Mean fear of immigration consequences, weekly snapshots',
@@ -230,7 +230,7 @@ export const METRICS = [
   },
   {
     key: 'trustFellShare',
-    label: 'Trust fell by over 0.1',
+    label: 'Trust fell by over 10 points',
     unit: 'share',
     kind: 'share',
     description: 'Share of the group whose trust is more than 0.1 below its level on the activation day (0 before it), snapshots every fourth week',

@@ -1,11 +1,17 @@
 import { metricDef } from '../../engine/index.ts';
 import { CHART_SPANS, LINE_GROUPS } from '../../report/live-charts.ts';
+import { LEVEL_SCALE } from '../../report/metric-format.ts';
 import { GROUP_COLOURS } from '../../render/colours.ts';
 
-/** The live charts: which weekly metric each shows (its format from the metric table; its title from the page's labels) and its least y span. */
+/**
+ * The live charts: which weekly metric each shows (its format from the metric table; its title from the
+ * page's labels), the factor its values are drawn at (levels out of 100; shares stay 0–1, drawn as
+ * percentages) and its least y span at that factor.
+ */
 export const CHARTS = CHART_SPANS.map(([key, minSpan]) => {
   const d = metricDef(key);
-  return { key, percent: d.kind === 'share', minSpan };
+  const scale = d.kind === 'level' ? LEVEL_SCALE : 1;
+  return { key, percent: d.kind === 'share', scale, minSpan: minSpan * scale };
 });
 
 /** A y range around the data at least `minSpan` tall, so weekly noise is not magnified into drama. */

@@ -118,19 +118,19 @@ export class ChartsPanel extends LitElement {
           html`<figure class="chart" data-metric=${c.key}>
             <figcaption>${metricLabel(c.key)}</figcaption>
             <div class="plot" aria-hidden="true"></div>
-            <p class="visually-hidden chart-text">${this.describe(c.key, c.percent)}</p>
+            <p class="visually-hidden chart-text">${this.describe(c.key, c.percent, c.scale)}</p>
           </figure>`,
       )}</div>`;
   }
 
   /** The chart in words, for screen readers: the latest week's value of each line, and where it started. */
-  private describe(key: string, percent: boolean): string {
+  private describe(key: string, percent: boolean, scale: number): string {
     const w = this.weekly;
     const j = w?.jurisdictions[this.jurisdiction];
     if (!w || !j || w.weeks === 0) return msg('No weeks run yet.');
     const locale = getLocale();
     const show = (v: number | null | undefined) =>
-      v === null || v === undefined ? msg('no value') : percent ? `${formatNumber(v * 100, 0, locale)}%` : formatNumber(v, 2, locale);
+      v === null || v === undefined ? msg('no value') : percent ? `${formatNumber(v * 100, 0, locale)}%` : formatNumber(v * scale, scale === 1 ? 2 : 0, locale);
     const lines = LINES.map((l) => {
       const ys = (j.groups[l.group]?.[key] ?? []) as (number | null)[];
       const name = groupTitle(l.group);
@@ -150,11 +150,12 @@ export class ChartsPanel extends LitElement {
     else if (changed.has('weeks') || changed.has('weekly')) this.refresh();
   }
 
-  private data(key: string): uPlot.AlignedData {
+  private data(key: string, scale = 1): uPlot.AlignedData {
     const w = this.weekly;
     const j = w?.jurisdictions[this.jurisdiction];
     const xs = (w?.startDay ?? []).map((d) => d + 3.5);
-    const ys = LINES.map((l) => smooth((j?.groups[l.group]?.[key] ?? []) as (number | null)[], this.smoothing));
+    const at = (v: number | null) => (v === null ? null : v * scale);
+    const ys = LINES.map((l) => smooth((j?.groups[l.group]?.[key] ?? []) as (number | null)[], this.smoothing).map(at));
     return [xs, ...ys] as uPlot.AlignedData;
   }
 
@@ -175,7 +176,7 @@ export class ChartsPanel extends LitElement {
       },
       scale,
     );
-    return { opts, data: this.data(c.key) };
+    return { opts, data: this.data(c.key, c.scale) };
   }
 
   /** The language the charts were drawn in. */
@@ -202,7 +203,7 @@ export class ChartsPanel extends LitElement {
   }
 
   private refresh(): void {
-    CHARTS.forEach((c, i) => this.plots[i]?.setData(this.data(c.key)));
+    CHARTS.forEach((c, i) => this.plots[i]?.setData(this.data(c.key, c.scale)));
   }
 }
 

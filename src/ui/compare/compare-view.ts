@@ -2,11 +2,11 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { groupHeading, groupPeople, metricLabel, presetTitle, rateUnit, placeName } from '../../i18n/labels.ts';
 import { getLocale } from '../i18n/locale.ts';
-import { weeklyBand, type Band } from '../../compare/bands.ts';
+import { scaleBand, weeklyBand, type Band } from '../../compare/bands.ts';
 import { compareScenarios, type ComparedScenario, type ComparisonReport } from '../../compare/compare.ts';
 import { metricDef, type Group, type MetricKey, type ReplicateResult, type ReplicateTask } from '../../engine/index.ts';
 import { COMPARISON_ROWS } from '../../report/comparison-rows.ts';
-import { formatEstimate } from '../../report/metric-format.ts';
+import { formatEstimate, LEVEL_SCALE } from '../../report/metric-format.ts';
 import { replicatesCsv } from '../../report/replicates-csv.ts';
 import { provenanceLine } from '../../report/provenance.ts';
 import { resolveScenario, ScenarioError, scenarioHash, type Scenario } from '../../scenario/index.ts';
@@ -256,7 +256,13 @@ export class CompareView extends LitElement {
   private bands(): Band[] {
     const key = `${this.metric}|${this.group}|${this.jurisdiction}|${this.done}`;
     if (this.bandsCache?.key !== key)
-      this.bandsCache = { key, bands: this.compared.map((c) => weeklyBand(c.results, this.jurisdiction, this.group, this.metric, 4)) };
+      // Levels (trust, fear, belief) out of 100, as every screen shows them; shares stay 0–1, drawn as percentages.
+      this.bandsCache = {
+        key,
+        bands: this.compared.map((c) =>
+          scaleBand(weeklyBand(c.results, this.jurisdiction, this.group, this.metric, 4), metricDef(this.metric).kind === 'level' ? LEVEL_SCALE : 1),
+        ),
+      };
     return this.bandsCache.bands;
   }
 

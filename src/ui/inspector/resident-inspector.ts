@@ -5,6 +5,7 @@ import { getLocale } from '../i18n/locale.ts';
 import { custodyWords, eventWords } from './event-words.ts';
 import type { ResidentInfo } from '../../engine/index.ts';
 import { trustCss } from '../../render/colours.ts';
+import { LEVEL_SCALE } from '../../report/metric-format.ts';
 import { emit } from '../events.ts';
 
 /** A resident's immigration status in the app's language. */
@@ -48,7 +49,8 @@ export class ResidentInspector extends LitElement {
 
   private details(r: ResidentInfo): TemplateResult {
     const locale = getLocale();
-    const n2 = (v: number) => formatNumber(v, 2, locale);
+    // Trust and fear out of 100, as every screen shows them (kept 0–1 in the engine and in data files).
+    const n2 = (v: number) => formatNumber(v * LEVEL_SCALE, 0, locale);
     const x = r.neighbourhood.x + 1;
     const y = r.neighbourhood.y + 1;
     const place = r.jurisdiction;
@@ -62,7 +64,7 @@ export class ResidentInspector extends LitElement {
         <dd>${msg(str`${place}, neighbourhood (${x}, ${y})`)}</dd>
         <dt>${msg('Now')}</dt>
         <dd>${custodyWords(r.custody)}${r.offender ? msg('; an active offender') : ''}</dd>
-        <dt>${msg('Trust / fear')}</dt>
+        <dt>${msg('Trust / fear (0–100)')}</dt>
         <dd><span class="swatch" style="background:${trustCss(r.trust)}"></span>${n2(r.trust)} / ${n2(r.fear)}</dd>
         <dt>${msg('Victimised')}</dt>
         <dd>${times === 1 ? msg('1 time') : msg(str`${times} times`)}</dd>

@@ -1,6 +1,6 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { type Band, weeklyBand } from '../../compare/bands.ts';
+import { scaleBand, weeklyBand } from '../../compare/bands.ts';
 import { metricDef, type ReplicateResult } from '../../engine/index.ts';
 import { groupPeople, metricLabel, placeName } from '../../i18n/labels.ts';
 import { ScenarioError } from '../../scenario/index.ts';
@@ -21,6 +21,7 @@ import { loadAnswers, saveAnswers } from '../state/story-answers.ts';
 import { getLocale } from '../i18n/locale.ts';
 import { CHAPTERS } from './chapters.ts';
 import { qrDataUrl, servedLocally } from './qr.ts';
+import { shortLink } from './short-link.ts';
 import '../compare/band-chart.ts';
 import '../compare/twin-towns.ts';
 import { keyed } from 'lit/directives/keyed.js';
@@ -388,16 +389,43 @@ export class StoryView extends LitElement {
           <code>npm run start:network</code>
         </p>
       </aside>`;
-    const url = `${location.origin}${location.pathname}${encodeChapterLink(c, CHAPTERS.includes(c), true)}`;
-    const qr = qrDataUrl(url);
+    const builtIn = CHAPTERS.includes(c);
+    const hash = encodeChapterLink(c, builtIn, true);
+    // A trainer's own chapter is written into its link (about 1,100 characters): too dense a QR code for a
+    // phone. The server that served the page (npm run start:network, npm run classroom) gives it a short one.
+    const short = builtIn ? undefined : this.shortLinkOf(hash);
+    const url = short ?? `${location.origin}${location.pathname}${hash}`;
+    const qr = builtIn || short ? qrDataUrl(url) : undefined;
     return html`<aside class="student-link ${this.presenting ? '' : 'handout-only'}" aria-label=${where}>
-      ${qr ? html`<img class="qr" src=${qr} alt=${msg('QR code of the students’ link to this chapter')} width="160" height="160" />` : html`<p class="hint">${msg('This chapter’s link is too long for a QR code: share the link or the chapter file.')}</p>`}
+      ${
+        qr
+          ? html`<img class="qr" src=${qr} alt=${msg('QR code of the students’ link to this chapter')} width="160" height="160" />`
+          : short === null
+            ? html`<p class="hint">${msg('This chapter’s link is too long for a QR code a phone can scan, and this server gives no short links: serve the app with npm run start:network (or npm run classroom), or share the link or the chapter file.')}</p>`
+            : html`<p class="hint">${msg('Making a short link for the QR code…')}</p>`
+      }
       <div>
         <p><strong>${msg('Open this chapter:')}</strong> <span class="link-text">${url}</span></p>
         <p class="hint">${msg('The link opens the chapter read-only in the lab (a facilitator’s lock: a convenience for a class, not a security measure).')}</p>
       </div>
     </aside>`;
   }
+
+  /** Short links of trainers' chapters by their long link's hash: the link, null where the server gives none, absent while asked. */
+  private readonly shortLinks = new Map<string, string | null>();
+
+  private shortLinkOf(hash: string): string | null | undefined {
+    if (!this.shortLinks.has(hash) && !this.askingShort.has(hash)) {
+      this.askingShort.add(hash);
+      void shortLink(hash).then((url) => {
+        this.shortLinks.set(hash, url ?? null);
+        this.requestUpdate();
+      });
+    }
+    return this.shortLinks.get(hash);
+  }
+
+  private readonly askingShort = new Set<string>();
 
   private predictionInput(c: Chapter, answer: Answer | undefined): TemplateResult {
     const p = c.prediction;
@@ -438,7 +466,7 @@ export class StoryView extends LitElement {
     const J = o.main[0]?.summary.jurisdictions ?? [];
     const place = placeName(J[m.jurisdiction]?.name ?? '');
     const where = J.length > 1 ? msg(str` in ${place}`) : '';
-    const label = def.kind === 'level' ? metricLabel(m.metric).replace('(0–1)', '(0–100)') : metricLabel(m.metric);
+    const label = metricLabel(m.metric);
     const people = groupPeople(m.group);
     const runs = o.main.length;
     const statistics = this.statistics;
@@ -657,13 +685,6 @@ function printSheet(sheet: 'prediction' | 'answer'): void {
   root.dataset.print = sheet;
   addEventListener('afterprint', () => delete root.dataset.print, { once: true });
   window.print();
-}
-
-/** A band with every value multiplied by `k`. */
-function scaleBand(b: Band, k: number): Band {
-  if (k === 1) return b;
-  const f = (v: number | null) => (v === null ? null : v * k);
-  return { x: b.x, lo: b.lo.map(f), mid: b.mid.map(f), hi: b.hi.map(f) };
 }
 
 customElements.define('story-view', StoryView);

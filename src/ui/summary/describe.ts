@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { Group, MetricValues, RunSummary, MetricKey } from '../../engine/index.ts';
 import { formatNumber, groupPeople, placeName } from '../../i18n/labels.ts';
 import { policyLabel } from '../../report/policy-labels.ts';
+import { LEVEL_SCALE } from '../../report/metric-format.ts';
 
 /**
  * The sentences of the run summary: what changed, in plain words, computed from the metrics, in the
@@ -27,7 +28,8 @@ export function describeRun(summary: RunSummary, activationDay: number, day: num
       const people = groupPeople(group);
       if (s) out.push(msg(str`${where}reporting of crime among ${people} ${s}.`));
     }
-    const trust = change(g.latinoNoncitizen.before.meanTrust, g.latinoNoncitizen.after.meanTrust, (v) => n(v, 2), 0.01);
+    // Trust out of 100, as every screen shows it.
+    const trust = change(outOf100(g.latinoNoncitizen.before.meanTrust), outOf100(g.latinoNoncitizen.after.meanTrust), (v) => n(v, 0), 1);
     if (trust) out.push(msg(str`${where}mean trust in police among Latino non-citizens ${trust}.`));
     const victim = change(g.latinoNoncitizen.before.violentVictimisationPer1000, g.latinoNoncitizen.after.violentVictimisationPer1000, (v) => n(v, 1), 0.5);
     if (victim) out.push(msg(str`${where}violent victimisation of Latino non-citizens ${victim} per 1,000 a year.`));
@@ -89,6 +91,10 @@ function change(a: number | null | undefined, b: number | null | undefined, fmt:
   const to = fmt(b);
   if (Math.abs(a - b) < same) return msg(str`stayed about the same (${from} before, ${to} after)`);
   return b < a ? msg(str`fell from ${from} to ${to}`) : msg(str`rose from ${from} to ${to}`);
+}
+
+function outOf100(v: number | null | undefined): number | null {
+  return v === null || v === undefined ? null : v * LEVEL_SCALE;
 }
 
 function capitalise(s: string): string {

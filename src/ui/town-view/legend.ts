@@ -36,12 +36,13 @@ function shape(kind: 'circle' | 'square' | 'triangle' | 'star' | 'ring' | 'cross
 
 /** A measure's colour ramp with the values at its ends. */
 function ramp(m: HeatMeasure): TemplateResult {
-  const { domain, digits } = MEASURE_SCALES[m];
+  const { domain } = MEASURE_SCALES[m];
   const at = (f: number) => domain[0] + f * (domain[1] - domain[0]);
-  const show = (v: number) => formatNumber(v, digits, getLocale(), m === 'trustChange');
+  // Trust and fear out of 100 (a change in points), a chance as a percentage: as every screen shows them.
+  const show = (v: number) => `${formatNumber(v * 100, 0, getLocale(), m === 'trustChange')}${m === 'reporting' ? '%' : ''}`;
   const low = show(domain[0]);
   const high = show(domain[1]);
-  const note = m === 'trustChange' ? msg(' (grey: no change; all grey before the policy starts)') : m === 'trust' ? msg(' (0 = none, 1 = full)') : '';
+  const note = m === 'trustChange' ? msg(' (grey: no change; all grey before the policy starts)') : m === 'trust' ? msg(' (0 = none, 100 = full)') : '';
   // The ends stay beside the ramp (never wrapped under it); a note, if any, takes its own line.
   return html`<span class="scale"><span class="end">${msg(str`${low} or less`)}</span>
     <span class="ramp" style="background:linear-gradient(90deg, ${[0, 0.25, 0.5, 0.75, 1].map((f) => measureCss(m, at(f))).join(', ')})"></span>
