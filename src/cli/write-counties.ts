@@ -6,6 +6,11 @@ import { readRawInputs } from './counties-data.ts';
 import { countyFileText } from '../counties/file-text.ts';
 
 /** `npm run data`: derives public/data/counties.json from the raw files in data/ and says what needs a look. */
+// A reader that stops early (`npm run data | head`) closes the pipe after the file is written: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const { file, notes } = await (async () => deriveCountyFile(await readRawInputs()))();
 mkdirSync(dirname(COUNTY_FILE), { recursive: true });
 writeFileSync(COUNTY_FILE, countyFileText(file));

@@ -27,8 +27,9 @@ describe('sim nation', () => {
     expect(readFileSync(out('merged.json'), 'utf8')).toBe(readFileSync(out('whole.json'), 'utf8'));
   });
 
-  it('refuses the same state in two shards, a state that does not exist and a single replicate', () => {
+  it('refuses the same state in two shards, a missing shard, a state that does not exist and a single replicate', () => {
     expect(sim('merge', out('shard1.json'), out('shard1.json')).err).toMatch(/ME is in more than one shard/);
+    expect(sim('merge', out('shard1.json')).err).toMatch(/shard 2\/2 is missing/);
     expect(sim('nation', '--states', 'ZZ').err).toMatch(/"ZZ" is not the postal code/);
     expect(sim('nation', '--replicates', '1').err).toMatch(/--replicates 2 or more/);
   });
