@@ -199,7 +199,8 @@ export function mergeNationReports(parts: readonly NationReport[]): NationReport
   // Shards of one split (--shard k/n) must all be there: a merge missing one would report part of the nation as the whole.
   const split = parts.find((p) => p.shard)?.shard;
   if (split) {
-    if (parts.some((p) => p.shard?.n !== split.n)) throw new Error(`the reports are not the shards of one split (every one was made with --shard k/${split.n})`);
+    if (parts.some((p) => p.shard?.n !== split.n))
+      throw new Error(`the reports are not the shards of one split (every one was made with --shard k/${split.n})`);
     const have = new Set(parts.map((p) => p.shard!.k));
     const missing = Array.from({ length: split.n }, (_, i) => i + 1).filter((k) => !have.has(k));
     if (missing.length) throw new Error(`shard ${missing.map((k) => `${k}/${split.n}`).join(', ')} is missing: merge every shard of the run`);

@@ -81,15 +81,18 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, root?: SchemaNod
   }
 }
 
-/** "a number from 1 to 20 (ratio)", "one of none, taskForce", … for error messages and help. */
-export function describeAllowed(node: SchemaNode | undefined): string {
+/**
+ * "a number from 1 to 20 (ratio)", "one of none, taskForce", … for error messages and help; with a
+ * locale, the range's numbers in its style ("de 0,1 a 10" in Spanish), as the page shows every number.
+ */
+export function describeAllowed(node: SchemaNode | undefined, locale?: string): string {
   if (!node) return msg('nothing here');
   // A value that may also be null (e.g. an agreement's end day): the value's range, or null for none.
   const options = node.anyOf as SchemaNode[] | undefined;
   if (options?.some((o) => o.type === 'null')) {
     const value = options.find((o) => o.type !== 'null');
     if (value) {
-      const allowed = describeAllowed({ ...value, unit: node.unit });
+      const allowed = describeAllowed({ ...value, unit: node.unit }, locale);
       return msg(str`${allowed}, or null for none`);
     }
   }
@@ -115,7 +118,9 @@ export function describeAllowed(node: SchemaNode | undefined): string {
                 ? msg('an object')
                 : msg('a value');
   if (node.minimum !== undefined && node.maximum !== undefined) {
-    const { minimum, maximum } = node;
+    const number = (x: number) => (locale ? new Intl.NumberFormat(locale, { maximumFractionDigits: 10 }).format(x) : String(x));
+    const minimum = number(node.minimum);
+    const maximum = number(node.maximum);
     return msg(str`${kind} from ${minimum} to ${maximum}${unit}`);
   }
   return `${kind}${unit}`;

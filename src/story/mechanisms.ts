@@ -12,16 +12,54 @@ export interface Mechanism {
   title: () => string;
   /** Short paragraphs, in the page's language. */
   words: () => string[];
-  /** The bold headings of the submodels in docs/MODEL.md § 7 this explains (English: MODEL.md's own). */
+  /** The bold headings of the submodels in docs/MODEL.md § 7 this explains (English: MODEL.md's own; the town's set-up is § 5). */
   submodels: readonly string[];
   /** The scenario parameters that set it, as schema paths (a jurisdiction's as `jurisdictions[].…`). */
   parameters: readonly string[];
 }
 
-export const MECHANISM_IDS = ['patrol', 'booking', 'removal', 'seen', 'spread', 'trust', 'reporting', 'offending', 'clearance', 'careers'] as const;
+export const MECHANISM_IDS = ['town', 'patrol', 'booking', 'removal', 'seen', 'spread', 'trust', 'reporting', 'offending', 'clearance', 'careers'] as const;
 export type MechanismId = (typeof MECHANISM_IDS)[number];
 
 export const MECHANISMS: readonly Mechanism[] = [
+  {
+    id: 'town',
+    title: () => msg('The town and its people'),
+    words: () => [
+      msg(
+        'The town is a grid of neighbourhoods in one or more counties. Residents live in households. Each county has its own share of Latino residents and, among them, of citizens born in the U.S., naturalised citizens, lawful residents and undocumented people. Some households mix statuses: U.S.-born children with an undocumented parent.',
+      ),
+      msg(
+        'Latino residents may be concentrated in some neighbourhoods. Each resident has ties to relatives, friends and neighbours, most of them in their own neighbourhood and most with people of their own group; a few cross the county line.',
+      ),
+      msg(
+        'Each county has its own policy: which 287(g) model, when it starts and ends, and whether its jail limits cooperation with ICE (sanctuary) or it runs trust-building measures.',
+      ),
+    ],
+    submodels: [],
+    parameters: [
+      'jurisdictions[].residents',
+      'jurisdictions[].gridWidth',
+      'jurisdictions[].gridHeight',
+      'jurisdictions[].latinoShare',
+      'jurisdictions[].latinoNaturalisedShare',
+      'jurisdictions[].latinoLawfulShare',
+      'jurisdictions[].latinoUndocumentedShare',
+      'jurisdictions[].nonLatinoNoncitizenShare',
+      'community.householdSizeLatino',
+      'community.householdSizeNonLatino',
+      'community.undocumentedMemberShare',
+      'community.segregation',
+      'community.localTieShare',
+      'community.crossBorderTieShare',
+      'community.homophily',
+      'community.homophilyNonLatino',
+      'jurisdictions[].policy.model',
+      'jurisdictions[].policy.endDay',
+      'jurisdictions[].policy.sanctuary',
+      'jurisdictions[].policy.trustBuilding',
+    ],
+  },
   {
     id: 'patrol',
     title: () => msg('Patrol, stops and questions about status'),
@@ -44,10 +82,15 @@ export const MECHANISMS: readonly Mechanism[] = [
       'jurisdictions[].policy.profilingMultiplier',
       'jurisdictions[].policy.arrestBiasMultiplier',
       'trust.stopShock',
+      'contrasts.trustBuildingStopShockReduction',
       'trust.questioningShock',
       'fear.questioningShock',
+      'entanglement.personalBeliefShock',
+      'policing.trafficShareOfStopArrests',
       'policing.unlicensedArrestProb',
       'policing.otherArrestsPer1000',
+      'policing.otherArrestOffenderShare',
+      'policing.otherArrestFelonyShare',
     ],
   },
   {
@@ -55,7 +98,7 @@ export const MECHANISMS: readonly Mechanism[] = [
     title: () => msg('Jail booking and detainers'),
     words: () => [
       msg(
-        'Not every arrest ends in jail. People charged with a felony are always booked; for minor charges, only some are, and the rest are given a ticket and sent home.',
+        'Not every arrest ends in jail. People charged with a felony, or arrested for driving without a licence, are always booked; for other minor charges only some are, and the rest are cited and sent home.',
       ),
       msg(
         'Every jail shares the fingerprints of the people it books, so under every policy ICE can ask a jail to hold an undocumented person for it (a detainer). Under the Jail Enforcement Model, deputised jail officers also screen the people booked, so more detainers are lodged. Under the Warrant Service Officer model the jail holds everyone ICE asks for but screens no one itself. A sanctuary jail holds people for ICE only on felony charges.',
@@ -68,6 +111,9 @@ export const MECHANISMS: readonly Mechanism[] = [
     parameters: [
       'policing.trafficBookingProb',
       'policing.misdemeanourBookingProb',
+      'policing.jailDaysTraffic',
+      'policing.jailDaysMisdemeanour',
+      'policing.jailDaysFelony',
       'enforcement.federalDetainerProbPriority',
       'enforcement.federalDetainerProbOther',
       'jurisdictions[].policy.jailScreeningProb',
@@ -76,6 +122,7 @@ export const MECHANISMS: readonly Mechanism[] = [
       'trust.householdDetentionShock',
       'fear.householdDetentionShock',
       'trust.tieDetentionShock',
+      'fear.tieDetentionShock',
       'entanglement.personalBeliefShock',
       'entanglement.tieBeliefShock',
     ],
@@ -84,7 +131,9 @@ export const MECHANISMS: readonly Mechanism[] = [
     id: 'removal',
     title: () => msg("ICE's own arrests, detention and removal"),
     words: () => [
-      msg('ICE arrests some undocumented residents itself, with or without an agreement.'),
+      msg(
+        'ICE arrests some undocumented residents itself, with or without an agreement. An arrest by ICE shakes the person’s household and the people they are close to as a detainer does, but it adds less to their belief that the local police are involved.',
+      ),
       msg(
         'People in immigration detention are removed from the country after a delay, or released. A removed resident leaves the town for the rest of the run; if they were committing crimes, those crimes stop until someone else starts.',
       ),
@@ -123,10 +172,10 @@ export const MECHANISMS: readonly Mechanism[] = [
     title: () => msg('How belief, trust and fear spread'),
     words: () => [
       msg(
-        "Once a week, each resident's belief that the police work with ICE moves toward what is felt where they live: the county's level, plus what happened in their own neighbourhood. Residents more exposed to enforcement move further.",
+        "Once a week, each resident's belief that the police work with ICE moves toward what is felt where they live: the county's level, plus what happened in their own neighbourhood. The more exposed a resident is to enforcement, the higher the belief they settle at.",
       ),
       msg(
-        "Each week residents also listen to one person: a relative, a neighbour or someone in their household. Their belief, trust and fear move toward that person's, more for family than for neighbours, and less between Latino and other residents. So a detainer in one home reaches the homes its people are tied to.",
+        "Each week residents also listen to one person: a relative, a neighbour or someone in their household, more for family than for neighbours, and less between Latino and other residents. Their belief moves toward that person's. Their trust and fear lean the way that person's have moved: if a friend's trust has fallen below where it would otherwise be, theirs falls a little too, while the differences between groups (the greater fear of undocumented residents) are not averaged away. So a detainer in one home reaches the homes its people are tied to.",
       ),
     ],
     submodels: ['Weekly pass'],
@@ -164,8 +213,12 @@ export const MECHANISMS: readonly Mechanism[] = [
       'trust.driftPerDay',
       'trust.lossPerDay',
       'entanglement.trustEffect',
+      'fear.baselineUsBorn',
+      'fear.baselineNaturalised',
+      'fear.baselineLawful',
       'fear.baselineUndocumented',
       'fear.baselineMixedHousehold',
+      'fear.driftPerDay',
       'entanglement.fearEffectNoncitizen',
       'entanglement.fearEffectCitizen',
       'trust.cynicismPerEvent',
@@ -190,7 +243,14 @@ export const MECHANISMS: readonly Mechanism[] = [
       'trust.reportingEffect',
       'fear.reportingEffect',
       'entanglement.reportingEffect',
+      'crime.types.aggravatedAssault.reportingBase',
+      'crime.types.robbery.reportingBase',
+      'crime.types.burglaryTheft.reportingBase',
       'crime.latinoReportingShift',
+      'crime.statusReportingShift.usBorn',
+      'crime.statusReportingShift.naturalised',
+      'crime.statusReportingShift.lawfulResident',
+      'crime.statusReportingShift.undocumented',
       'policing.cooperationBase',
       'trust.cooperationEffect',
       'fear.cooperationEffect',
@@ -213,6 +273,9 @@ export const MECHANISMS: readonly Mechanism[] = [
     submodels: ['Offending', 'What offenders learn'],
     parameters: [
       'crime.types.simpleAssault.ratePer1000',
+      'crime.types.aggravatedAssault.ratePer1000',
+      'crime.types.robbery.ratePer1000',
+      'crime.types.burglaryTheft.ratePer1000',
       'crime.offenderShare',
       'crime.candidatesPerCrime',
       'crime.guardianshipEffect',
@@ -238,6 +301,16 @@ export const MECHANISMS: readonly Mechanism[] = [
       'policing.witnessesPerCrime',
       'crime.types.simpleAssault.clearanceBase',
       'crime.types.simpleAssault.clearancePerWitness',
+      'crime.types.aggravatedAssault.clearanceBase',
+      'crime.types.aggravatedAssault.clearancePerWitness',
+      'crime.types.robbery.clearanceBase',
+      'crime.types.robbery.clearancePerWitness',
+      'crime.types.burglaryTheft.clearanceBase',
+      'crime.types.burglaryTheft.clearancePerWitness',
+      'crime.types.simpleAssault.charge',
+      'crime.types.aggravatedAssault.charge',
+      'crime.types.robbery.charge',
+      'crime.types.burglaryTheft.charge',
       'trust.clearedGain',
       'trust.unclearedLoss',
     ],

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MECHANISMS } from '../../src/story/mechanisms.ts';
+import { MECHANISMS, mechanism } from '../../src/story/mechanisms.ts';
 import { launch, openPage, waitForStatus } from './browser.ts';
 
 let browser: Browser;
@@ -26,7 +26,7 @@ describe('How it works (issue 21)', () => {
     await patrol.locator('summary').click();
     const row = patrol.locator('tbody tr', { hasText: 'Profiling multiplier' });
     expect(await row.locator('td').allInnerTexts()).toEqual(['4', 'a number from 1 to 20 (ratio)', expect.stringMatching(/DOJ findings letter/)]);
-    expect(await patrol.locator('tbody tr').count()).toBe(MECHANISMS[0].parameters.length);
+    expect(await patrol.locator('tbody tr').count()).toBe(mechanism('patrol').parameters.length);
     // The index moves to a mechanism and says so in the address.
     await page.locator('.how-index a[href="#how=trust"]').click();
     await expect.poll(() => focusedId(page)).toBe('how-trust-title');
@@ -48,11 +48,12 @@ describe('How it works (issue 21)', () => {
     await page.locator('.story-why li').first().waitFor({ timeout: 120_000 });
     const sentences = await page.locator('.story-why li .why-text').allInnerTexts();
     // The second sentence (what people came to believe) links to how belief spreads.
-    await page.locator('.story-why li').nth(1).locator('a.how-link').click();
+    await page.getByRole('link', { name: 'How this works: How belief, trust and fear spread' }).click();
     await expect.poll(() => focusedId(page)).toBe('how-spread-title');
     expect(await page.locator('story-view').isHidden()).toBe(true);
     await page.getByRole('button', { name: 'Back to the chapter' }).click();
     await page.locator('story-view').waitFor();
+    await expect.poll(() => focusedId(page)).toBe('chapter-title');
     expect(await page.locator('.story-why li .why-text').allInnerTexts()).toEqual(sentences);
     // The view switch reaches it too.
     await page.getByRole('button', { name: 'How it works' }).click();

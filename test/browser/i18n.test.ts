@@ -197,6 +197,10 @@ describe('Spanish and English', () => {
     for (const summary of await page.locator('how-view summary').all()) await summary.click();
     const text = await visibleText(page);
     expect(text).toMatch(/Cómo funciona el modelo.*Patrullas, paradas y preguntas sobre el estatus.*Multiplicador de perfilado/);
+    // One number style: a range's decimals as the defaults' ("de 0,1 a 10", beside "2,4").
+    expect(text).toMatch(/un número de 0,1 a 10 \(agentes por cada 1000 residentes\)/);
+    // No English decimal point beside the Spanish commas ("10.000" is Spanish for ten thousand; "0.5.0" the engine's version).
+    expect(text).not.toMatch(/(?<![\d.])\d+\.\d{1,2}(?![\d.])/);
     expect(englishIn(text)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();

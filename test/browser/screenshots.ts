@@ -93,7 +93,8 @@ async function compareView(): Promise<void> {
   await page.getByRole('button', { name: 'Show the two towns' }).click();
   await page.getByRole('button', { name: 'Play both' }).waitFor();
   await page.waitForFunction(() => !(document.querySelector('twin-towns button.primary') as HTMLButtonElement | null)?.disabled, null, { timeout: 120_000 });
-  await page.evaluate(`document.querySelector('twin-towns').speed = 365`);
+  // A quarter a second: mid-run after 3 s (at a year a second both towns had finished and Pause was gone).
+  await page.evaluate(`document.querySelector('twin-towns').speed = 91`);
   await page.getByRole('button', { name: 'Play both' }).click();
   await page.waitForTimeout(3000);
   await page.getByRole('button', { name: 'Pause both' }).click();

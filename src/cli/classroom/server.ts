@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { shortLinkRoute } from './short-link-route.ts';
+import { pathOf, shortLinkRoute } from './short-link-route.ts';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
   CLASS_SOCKET_PATH,
@@ -100,7 +100,12 @@ export async function startClassroom(o: ClassroomOptions): Promise<Classroom> {
   // Trainers' own chapters get short links here too (the same route as npm run start:network's).
   const shortLinks = shortLinkRoute();
   const http: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    // A request target that is not a URL ("//") is refused here, never thrown: one request must not end the class.
+    const path = pathOf(req);
+    if (path === undefined) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request');
+      return;
+    }
     // The short join link a phone scans: /j/ROOMCODE → the phone page.
     const join = /^\/j\/([A-Za-z0-9]{1,16})$/.exec(path);
     if (join) {

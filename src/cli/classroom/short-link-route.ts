@@ -8,7 +8,11 @@ import { MAX_LINK, SHORT_API, SHORT_PATH, ShortLinks } from '../../classroom/sho
  */
 export function shortLinkRoute(store = new ShortLinks()) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const path = pathOf(req);
+    if (path === undefined) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request');
+      return;
+    }
     if (path === SHORT_API) {
       if (req.method !== 'POST') {
         res.writeHead(405, { Allow: 'POST', 'Content-Type': 'text/plain' }).end('POST a link to shorten it');
@@ -17,7 +21,7 @@ export function shortLinkRoute(store = new ShortLinks()) {
       void readBody(req, MAX_LINK * 2).then((body) => {
         if (body === undefined) return void res.writeHead(413, { 'Content-Type': 'text/plain', Connection: 'close' }).end('link too long');
         try {
-          const id = store.add(body.trim());
+          const id = store.add(body.trim(), req.socket.remoteAddress ?? '');
           res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify({ id, path: `${SHORT_PATH}${id}` }));
         } catch (e) {
           res.writeHead(400, { 'Content-Type': 'text/plain' }).end((e as Error).message);
@@ -31,14 +35,30 @@ export function shortLinkRoute(store = new ShortLinks()) {
       if (link) res.writeHead(302, { Location: `/${link}`, 'Cache-Control': 'no-store' }).end();
       else
         res
-          .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+          .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Language': spanish(req) ? 'es' : 'en' })
           .end(
-            'This short link is not known to this server (it forgets them when it stops). Ask your trainer to open the chapter again, or to share its full link.',
+            spanish(req)
+              ? 'Este servidor no conoce este enlace corto (los olvida al pararse). Pide a tu formador que vuelva a abrir el capítulo o que comparta su enlace completo.'
+              : 'This short link is not known to this server (it forgets them when it stops). Ask your trainer to open the chapter again, or to share its full link.',
           );
       return;
     }
     next();
   };
+}
+
+/** The request's path, or undefined for a target that is not one (a request for "//" cannot be parsed as a URL). */
+export function pathOf(req: IncomingMessage): string | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://x').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the browser asks for Spanish first (the app's other language). */
+function spanish(req: IncomingMessage): boolean {
+  return /^\s*es\b/i.test(String(req.headers['accept-language'] ?? ''));
 }
 
 /** The request's body as text, or undefined when it is longer than `limit` bytes. */

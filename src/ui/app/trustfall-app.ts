@@ -236,6 +236,9 @@ export class TrustfallApp extends LitElement {
   private onHowBack = async () => {
     this.howFromStory = false;
     await this.show('story');
+    // The button that had focus is gone with the view: focus goes to the chapter's title, not the page.
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('#chapter-title')?.focus();
   };
 
   protected override willUpdate(changed: PropertyValues): void {

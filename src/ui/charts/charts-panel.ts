@@ -80,7 +80,7 @@ export class ChartsPanel extends LitElement {
       charts,
       {
         title: `${title}${place}`,
-        units: msg(str`Shares in %, rates per 1,000 a year, trust 0 to 1; ${smoothing}`),
+        units: msg(str`Shares in %, rates per 1,000 a year, trust out of 100; ${smoothing}`),
         legend: [
           ...LINES.map((l) => ({ label: groupTitle(l.group), stroke: l.colour, width: l.width, dash: l.dash })),
           { label: msg('policy starts'), stroke: '#c62828', width: 2, dash: [6, 4] },

@@ -19,6 +19,7 @@ export class BandChart extends LitElement {
     activationDay: { attribute: false },
     days: { type: Number },
     percent: { type: Boolean },
+    minSpan: { type: Number },
   };
   declare bands: Band[];
   declare labels: string[];
@@ -26,6 +27,8 @@ export class BandChart extends LitElement {
   declare activationDay: number | null;
   declare days: number;
   declare percent: boolean;
+  /** The least y span drawn, in the bands' units, so small weekly noise is not magnified (10 points for a level out of 100). */
+  declare minSpan: number;
   private plot?: uPlot;
 
   constructor() {
@@ -35,6 +38,7 @@ export class BandChart extends LitElement {
     this.activationDay = 0;
     this.days = 0;
     this.percent = false;
+    this.minSpan = 0.1;
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -68,7 +72,7 @@ export class BandChart extends LitElement {
         days: this.days,
         activationDay: this.activationDay,
         percent: this.percent,
-        yRange: this.percent ? [0, 1] : (lo, hi) => paddedRange(lo, hi, 0.1),
+        yRange: this.percent ? [0, 1] : (lo, hi) => paddedRange(lo, hi, this.minSpan),
         series,
         bands,
         xLabel: msg('day'),

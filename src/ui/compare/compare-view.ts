@@ -195,7 +195,7 @@ export class CompareView extends LitElement {
         ${J > 1 ? html`<label>${msg('Jurisdiction')} <select @change=${(e: Event) => (this.jurisdiction = Number((e.target as HTMLSelectElement).value))}>${r.scenarios[0].jurisdictions.slice(0, J).map((j, i) => html`<option value=${i} ?selected=${i === this.jurisdiction}>${placeName(j.name)}</option>`)}</select></label>` : nothing}
         <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>
       </div>
-      <band-chart .bands=${this.bands()} .labels=${names} .activationDay=${this.compared[0]?.scenario.run.activationDay ?? 0} .days=${Math.round((this.compared[0]?.scenario.run.years ?? 0) * 365)} ?percent=${m.kind === 'share'}></band-chart>
+      <band-chart .bands=${this.bands()} .labels=${names} .activationDay=${this.compared[0]?.scenario.run.activationDay ?? 0} .days=${Math.round((this.compared[0]?.scenario.run.years ?? 0) * 365)} ?percent=${m.kind === 'share'} .minSpan=${m.kind === 'level' ? 0.1 * LEVEL_SCALE : 0.1}></band-chart>
       ${Array.from({ length: J }, (_, j) => this.tables(r, j, names))}
       ${r.did.length ? this.did(r) : nothing}
     </section>`;
@@ -377,7 +377,14 @@ export class CompareView extends LitElement {
     if (!chart || !canvas || !r) return;
     const m = metricDef(this.metric);
     const place = r.scenarios[0].jurisdictions.length > 1 ? `, ${placeName(r.scenarios[0].jurisdictions[this.jurisdiction]?.name ?? '')}` : '';
-    const unit = m.kind === 'share' ? msg('share of the group, 0 to 100%') : m.kind === 'rate' ? rateUnit(this.metric) : m.unit;
+    const unit =
+      m.kind === 'share'
+        ? msg('share of the group, 0 to 100%')
+        : m.kind === 'rate'
+          ? rateUnit(this.metric)
+          : m.kind === 'level'
+            ? msg('out of 100 (0 = none, 100 = full)')
+            : m.unit;
     const scenarios = r.scenarios.map((s, k) => `[${k + 1}] ${s.name} (${s.scenarioHash.slice(0, 12)})`).join('; ');
     const activation = this.compared[0]?.scenario.run.activationDay ?? 0;
     const figure = composeFigure(

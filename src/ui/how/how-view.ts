@@ -95,7 +95,7 @@ export class HowView extends LitElement {
               return html`<tr>
                 <th scope="row"><span title=${path}>${parameterLabel(path.replace('[]', '[0]'))}</span>${node.description ? html`<span class="how-meaning">${translated(node.description)}</span>` : nothing}</th>
                 <td>${defaultText(node.default, locale)}</td>
-                <td>${describeAllowed(node)}</td>
+                <td>${describeAllowed(node, locale)}</td>
                 <td class="source">${sourceText(node.source)}</td>
               </tr>`;
             })}

@@ -487,13 +487,13 @@ export class StoryView extends LitElement {
           : msg(str`${label}, ${people}${where}`)
       }</p>
       <span class="charts-key">${names.map((n, k) => html`<span class="key"><span class="swatch" style="background:${SCENARIO_COLOURS[k]}"></span>${n}</span>`)}</span>
-      <band-chart .bands=${bands} .labels=${names} .activationDay=${s && hasPolicy(s) ? s.main.run.activationDay : null} .days=${Math.round((s?.main.run.years ?? 0) * 365)} ?percent=${def.kind === 'share'}></band-chart>
+      <band-chart .bands=${bands} .labels=${names} .activationDay=${s && hasPolicy(s) ? s.main.run.activationDay : null} .days=${Math.round((s?.main.run.years ?? 0) * 365)} ?percent=${def.kind === 'share'} .minSpan=${0.1 * scale}></band-chart>
       ${
         s
           ? html`<section class="story-why" aria-labelledby="story-why-heading">
               <h3 id="story-why-heading">${msg('Why: what this run counted')}</h3>
               <p class="hint">${whyComparison(o, s)}</p>
-              <ul>${whyAccount(c, o, locale).map((x, k) => html`<li><span class="why-text">${x}</span> ${this.howLink(WHY_MECHANISMS[k], msg('How this works'))}</li>`)}</ul>
+              <ul>${whyAccount(c, o, locale).map((x, k) => html`<li><span class="why-text">${x}</span> ${this.howLink(WHY_MECHANISMS[k], msg('How this works'), true)}</li>`)}</ul>
             </section>`
           : nothing
       }
@@ -506,8 +506,10 @@ export class StoryView extends LitElement {
   }
 
   /** A link to one mechanism in "How it works" (the app switches view; the address is there to copy). */
-  private howLink(id: MechanismId, text: string): TemplateResult {
-    return html`<a class="how-link" href="#how=${id}" @click=${(e: Event) => {
+  private howLink(id: MechanismId, text: string, named = false): TemplateResult {
+    // Four "How this works" links in a row go to four places: each is named by its mechanism for a screen reader.
+    const title = mechanism(id).title();
+    return html`<a class="how-link" href="#how=${id}" aria-label=${named ? msg(str`How this works: ${title}`) : nothing} @click=${(e: Event) => {
       e.preventDefault();
       emit(this, 'how-open', id);
     }}>${text}</a>`;

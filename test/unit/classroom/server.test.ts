@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage, StudentState, TrainerState } from '../../../src/classroom/protocol.ts';
 import { type Classroom, newRoomCode, startClassroom } from '../../../src/cli/classroom/server.ts';
+import { rawStatus } from '../../helpers/raw-http.ts';
 import { LIMITS } from '../../../src/cli/classroom/limits.ts';
 import { classClient, clientId, fakeBuild } from '../../helpers/class-client.ts';
 
@@ -46,6 +47,13 @@ describe('the classroom server', () => {
     expect(join.headers.get('location')).toBe('/class.html#ABCDEFGH');
     expect(c.joinUrl).toMatch(/\/j\/ABCDEFGH$/);
     expect(c.trainerUrl).toContain(`#class-trainer=ABCDEFGH.${KEY}`);
+  });
+
+  it('answers a request whose target is not a URL ("//") with 400 and goes on serving the class, and shortens a trainer’s chapter link', async () => {
+    expect(await rawStatus(c.url, 'GET // HTTP/1.1')).toBe(400);
+    expect((await fetch(c.url)).status).toBe(200);
+    const short = (await (await fetch(`${c.url}api/short`, { method: 'POST', body: '#chapter=abc' })).json()) as { path: string };
+    expect((await fetch(`${c.url}${short.path.slice(1)}`, { redirect: 'manual' })).headers.get('location')).toBe('/#chapter=abc');
   });
 
   it('relays a chapter to students, their answers to the trainer, and refuses a student who tries to run the class', async () => {

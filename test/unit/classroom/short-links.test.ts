@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { rawStatus } from '../../helpers/raw-http.ts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shortLinkRoute } from '../../../src/cli/classroom/short-link-route.ts';
@@ -23,6 +24,21 @@ describe('short links for trainers’ chapters (issue 21)', () => {
         },
       ),
     );
+  });
+
+  it('keeps the first link an id was given: a second link with the same id is refused, not swapped in', () => {
+    const store = new ShortLinks(10, 10, () => 'AAAAAAAA');
+    expect(store.add('#chapter=trainers', '10.0.0.2')).toBe('AAAAAAAA');
+    expect(() => store.add('#chapter=someone-elses', '10.0.0.66')).toThrow(/already stands for another link/);
+    expect(store.get('AAAAAAAA')).toBe('#chapter=trainers');
+    expect(store.add('#chapter=trainers', '10.0.0.2')).toBe('AAAAAAAA');
+  });
+
+  it('lets one device keep only so many links, so it cannot push the trainer’s out', () => {
+    const store = new ShortLinks(100, 3);
+    for (const k of [1, 2, 3]) store.add(`#chapter=flood${k}`, '10.0.0.66');
+    expect(() => store.add('#chapter=flood4', '10.0.0.66')).toThrow(/the most one may/);
+    expect(store.add('#chapter=trainers', '10.0.0.2')).toHaveLength(8);
   });
 
   it('keeps only the app’s own links, up to their length, and forgets the oldest past its cap', () => {
@@ -62,11 +78,18 @@ describe('short links for trainers’ chapters (issue 21)', () => {
       expect((await fetch(`${base}/api/short`)).status).toBe(405);
       const bad = await fetch(`${base}/api/short`, { method: 'POST', body: 'http://evil.example/' });
       expect([bad.status, await bad.text()]).toEqual([400, expect.stringMatching(/only the app/)]);
-      const huge = await fetch(`${base}/api/short`, { method: 'POST', body: `#chapter=${'a'.repeat(MAX_LINK * 3)}` }).catch(() => undefined);
-      expect(huge?.status ?? 413).toBe(413);
+      const huge = await fetch(`${base}/api/short`, { method: 'POST', body: `#chapter=${'a'.repeat(MAX_LINK * 3)}` });
+      expect(huge.status).toBe(413);
       const unknown = await fetch(`${base}/s/ABCDEFGH`);
       expect([unknown.status, await unknown.text()]).toEqual([404, expect.stringMatching(/not known to this server/)]);
       expect(await (await fetch(`${base}/index.html`)).text()).toBe('next');
+      // In Spanish for a Spanish phone.
+      expect(await (await fetch(`${base}/s/ABCDEFGH`, { headers: { 'Accept-Language': 'es-MX,es;q=0.9' } })).text()).toMatch(/no conoce este enlace corto/);
+    });
+
+    it('answers a request whose target is not a URL ("//") with 400, and goes on serving', async () => {
+      expect(await rawStatus(base, 'GET // HTTP/1.1')).toBe(400);
+      expect((await fetch(`${base}/s/ABCDEFGH`)).status).toBe(404);
     });
   });
 });

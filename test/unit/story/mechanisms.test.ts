@@ -18,6 +18,14 @@ describe('How it works (the mechanisms in plain words)', () => {
     expect([...explained].sort()).toEqual([...headings].sort());
   });
 
+  it('names every parameter of the model (all but the run’s and the survey’s settings) in some mechanism', () => {
+    const named = new Set(MECHANISMS.flatMap((m) => m.parameters));
+    const model = listParameters()
+      .map((p) => p.path)
+      .filter((p) => !/^(\$schema|schemaVersion|name|description|run\.|survey\.|jurisdictions\[\]\.name$)/.test(p));
+    expect(model.filter((p) => !named.has(p))).toEqual([]);
+  });
+
   it('lists only parameters the scenario schema has, each once per mechanism', () => {
     const paths = new Set(listParameters().map((p) => p.path));
     for (const m of MECHANISMS) {
