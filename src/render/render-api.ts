@@ -19,7 +19,7 @@ export function createRenderApi(): RenderApi {
     labels: () => need().drawnLabels(),
     draw: (f: Frame) => need().draw(f),
     setWindow: (win) => need().setWindow(win),
-    highlight: (id) => need().highlight(id),
+    highlight: (id, ties) => need().highlight(id, ties),
     pointsOf: (ids) => need().pointsOf(ids),
     visibleCells: () => need().visibleCells(),
     setMeasure: (m) => need().setMeasure(m),

@@ -19,7 +19,7 @@ export interface RenderApi {
   /** A frame to draw (transferred). */
   draw(frame: Frame): void;
   /** Rings the resident being inspected (-1: none). */
-  highlight(id: number): void;
+  highlight(id: number, ties?: readonly number[]): void;
   /** Where residents are drawn on the canvas, in CSS pixels: x and y for each, NaN for one not drawn. */
   pointsOf(ids: number[]): Float32Array;
   /** The measure the heat map of neighbourhoods shows. */
@@ -27,7 +27,7 @@ export interface RenderApi {
   /** Residents, neighbourhoods (heat map), or whichever suits the zoom. */
   setMode(mode: ViewMode): void;
   /** What is drawn now, and how many resident particles the renderer holds. */
-  showing(): { layer: 'residents' | 'neighbourhoods'; particles: number; drawsResidents: boolean; homes: boolean };
+  showing(): { layer: 'residents' | 'neighbourhoods'; particles: number; drawsResidents: boolean; homes: boolean; ties: number };
   zoomBy(factor: number, cx?: number, cy?: number): void;
   panBy(dx: number, dy: number): void;
   fit(): void;

@@ -65,6 +65,10 @@ export class TownRenderer {
   /** A ring round the resident being inspected. */
   private readonly highlightRing = new Sprite({ anchor: 0.5, tint: 0xf4a261 });
   private highlighted = -1;
+  /** Lines from the inspected resident to the people they are tied to: the ties through which word spreads. */
+  private readonly tieLines = new Graphics();
+  private highlightedTies: readonly number[] = [];
+  private tiesDrawn = 0;
   private markAge: number[] = [];
   private markLife: number[] = [];
   private pos?: TownPositions;
@@ -77,7 +81,7 @@ export class TownRenderer {
 
   private constructor(private readonly app: Application) {
     this.textures = createShapeTextures();
-    this.world.addChild(this.background, this.homes, this.heat, this.labels, this.officers, this.marks, this.highlightRing);
+    this.world.addChild(this.background, this.homes, this.heat, this.labels, this.officers, this.marks, this.tieLines, this.highlightRing);
     this.highlightRing.texture = this.textures.ring;
     this.highlightRing.visible = false;
     app.stage.addChild(this.world);
@@ -266,9 +270,10 @@ export class TownRenderer {
     }
   }
 
-  /** Rings resident `id` (the one inspected) wherever it is drawn; -1 for none. */
-  highlight(id: number): void {
+  /** Rings resident `id` (the one inspected) wherever it is drawn, with a line to each of `ties` drawn too; -1 for none. */
+  highlight(id: number, ties: readonly number[] = []): void {
     this.highlighted = id;
+    this.highlightedTies = id >= 0 ? ties : [];
     this.placeHighlight();
   }
 
@@ -290,10 +295,21 @@ export class TownRenderer {
     const at = this.highlighted >= 0 ? this.drawnIndex(this.highlighted) : -1;
     const ring = this.highlightRing;
     ring.visible = !!this.pos && at >= 0 && at < this.pos.x.length && !this.heatShown();
+    const lines = this.tieLines.clear();
+    this.tiesDrawn = 0;
     if (!ring.visible || !this.pos) return;
-    ring.position.set(this.pos.x[at], this.pos.y[at]);
+    const { x, y } = this.pos;
+    ring.position.set(x[at], y[at]);
     // Large enough to find at any zoom: at least 22 pixels across on screen.
     ring.width = ring.height = Math.max(this.pos.dot * 5, 22 / this.world.scale.x);
+    for (const t of this.highlightedTies) {
+      const to = this.drawnIndex(t);
+      if (to < 0 || to >= x.length) continue;
+      lines.moveTo(x[at], y[at]).lineTo(x[to], y[to]);
+      this.tiesDrawn++;
+    }
+    // About 1.5 pixels wide on screen whatever the zoom.
+    if (this.tiesDrawn > 0) lines.stroke({ color: 0xe07a1f, width: 1.5 / this.world.scale.x, alpha: 0.9 });
   }
 
   /** Chooses the measure the heat map shows. */
@@ -310,13 +326,14 @@ export class TownRenderer {
   }
 
   /** What the view draws now, and how many resident particles it holds (none at county scale). */
-  showing(): { layer: 'residents' | 'neighbourhoods'; particles: number; drawsResidents: boolean; homes: boolean } {
-    // particles: residents held for drawing (a county's window, or none); homes: household plots drawn.
+  showing(): { layer: 'residents' | 'neighbourhoods'; particles: number; drawsResidents: boolean; homes: boolean; ties: number } {
+    // particles: residents held for drawing (a county's window, or none); homes: household plots drawn; ties: lines to the inspected resident's ties.
     return {
       layer: this.heatShown() ? 'neighbourhoods' : 'residents',
       particles: this.particles.length,
       drawsResidents: this.drawsResidents,
       homes: this.homes.visible,
+      ties: this.tiesDrawn,
     };
   }
 

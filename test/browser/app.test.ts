@@ -77,12 +77,12 @@ describe('the app', () => {
     await page.close();
   });
 
-  it('zoomed in close, each household has its plot beside the streets; fitted, the plots are not drawn (issue 21)', async () => {
+  it('zoomed in close, each household has its plot beside the streets, and an inspected resident shows their ties; fitted, the plots are not drawn (issue 21)', async () => {
     const { page, errors } = await openPage(browser, encodeRun({ scenario: SMALL, seed: 3 }));
     await waitForStatus(page, 'ready');
     const showing = () =>
       page.evaluate(() =>
-        (document.querySelector('town-view') as unknown as { view?: { showing(): Promise<{ homes: boolean; layer: string }> } }).view?.showing(),
+        (document.querySelector('town-view') as unknown as { view?: { showing(): Promise<{ homes: boolean; layer: string; ties: number }> } }).view?.showing(),
       );
     await expect.poll(showing).toMatchObject({ layer: 'residents', homes: false });
     const canvas = page.locator('town-view .canvas');
@@ -90,9 +90,19 @@ describe('the app', () => {
     for (let i = 0; i < 6; i++) await page.keyboard.press('+');
     await expect.poll(async () => (await showing())?.homes).toBe(true);
     expect((await showing())?.layer).toBe('residents');
-    if (process.env.TOWN_SHOT) await page.locator('section.town').screenshot({ path: process.env.TOWN_SHOT });
+    // An inspected resident is ringed with a line to each person they are tied to: the ties through which word spreads.
+    await page.locator('resident-inspector input').fill('120');
+    await page.locator('resident-inspector').getByRole('button', { name: 'Inspect' }).click();
+    const ties = () => page.evaluate(() => (document.querySelector('trustfall-app') as unknown as { inspected?: { ties: number[] } }).inspected?.ties.length);
+    await expect.poll(ties).toBeGreaterThan(0);
+    await expect.poll(async () => (await showing())?.ties).toBe(await ties());
+    expect(await page.locator('resident-inspector').evaluate((el) => el.shadowRoot!.textContent)).toContain(`${await ties()} people outside the household`);
+    await canvas.focus();
     await page.keyboard.press('0');
     await expect.poll(async () => (await showing())?.homes).toBe(false);
+    // Fitted, the whole town shows and the inspected resident's ties still do.
+    expect((await showing())?.ties).toBe(await ties());
+    if (process.env.TOWN_SHOT) await page.locator('section.town').screenshot({ path: process.env.TOWN_SHOT });
     expect(errors).toEqual([]);
     await page.close();
   });

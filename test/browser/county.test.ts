@@ -63,7 +63,7 @@ describe('a county at real scale', () => {
     // What keeps the page free: the layout and frames carry no per-resident arrays, and the renderer holds no particles.
     expect(await engine<number>(page, 'layout.residents')).toBe(1_000_000);
     expect(await engine<number>(page, 'layout.cell.length')).toBe(0);
-    await expect.poll(showing, { timeout: 30_000 }).toEqual({ layer: 'neighbourhoods', particles: 0, drawsResidents: false, homes: false });
+    await expect.poll(showing, { timeout: 30_000 }).toEqual({ layer: 'neighbourhoods', particles: 0, drawsResidents: false, homes: false, ties: 0 });
     const town = page.locator('town-view');
     await expect.poll(() => town.locator('.hint').textContent()).toMatch(/1,000,000 residents is shown by neighbourhood/);
     expect(await town.locator('#town-mode option[value=residents]').isDisabled()).toBe(true);

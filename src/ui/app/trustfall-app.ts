@@ -338,7 +338,7 @@ export class TrustfallApp extends LitElement {
           <div class="views">
             <section class="panel town" aria-label=${msg('Town view')}>
               <h2>${msg('Town')}</h2>
-              <town-view .engine=${e} .picked=${this.inspected?.id ?? -1} @resident-pick=${this.onPick}></town-view>
+              <town-view .engine=${e} .picked=${this.inspected?.id ?? -1} .pickedTies=${this.inspected?.ties ?? NO_TIES} @resident-pick=${this.onPick}></town-view>
             </section>
             <section class="panel charts" aria-label=${msg('Charts')}>
               <h2>${msg('Over time')}</h2>
@@ -711,6 +711,9 @@ export class TrustfallApp extends LitElement {
     void this.apply();
   }
 }
+
+/** No resident inspected: no ties (one array, so the town is not asked to redraw on every render). */
+const NO_TIES: readonly number[] = [];
 
 const VIEWS = ['story', 'explore', 'compare', 'counties', 'how'] as const;
 type View = (typeof VIEWS)[number];

@@ -78,6 +78,8 @@ export class ResidentInspector extends LitElement {
             )}
           </ul>
         </dd>
+        <dt>${msg('Ties')}</dt>
+        <dd>${msg(str`${r.ties.length} people outside the household (kin, friends, neighbours), drawn in the town as lines from this resident: word of enforcement spreads through them.`)}</dd>
       </dl>
       <h4>${msg('What happened (trust after each event)')}</h4>
       ${r.timeline.length ? this.sparkline(r) : nothing}

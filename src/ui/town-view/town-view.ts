@@ -26,6 +26,7 @@ export class TownView extends LitElement {
   static override properties = {
     engine: { attribute: false },
     picked: { type: Number },
+    pickedTies: { attribute: false },
     loadError: { state: true },
     mode: { state: true },
     measure: { state: true },
@@ -35,6 +36,8 @@ export class TownView extends LitElement {
   declare engine: EngineController | undefined;
   /** The resident being inspected (-1: none): ringed in the view. */
   declare picked: number;
+  /** The picked resident's ties, drawn as lines from them. */
+  declare pickedTies: readonly number[];
   declare loadError: string;
   /** What to draw: residents, neighbourhoods as a heat map, or whichever suits the zoom. */
   declare mode: ViewMode;
@@ -62,6 +65,7 @@ export class TownView extends LitElement {
     this.layer = 'residents';
     this.windowNote = '';
     this.picked = -1;
+    this.pickedTies = [];
     updateWhenLocaleChanges(this);
   }
 
@@ -78,7 +82,7 @@ export class TownView extends LitElement {
 
   override updated(changed: Map<string, unknown>): void {
     this.relabel();
-    if (changed.has('picked')) void this.surface?.highlight(this.picked);
+    if (changed.has('picked') || changed.has('pickedTies')) void this.surface?.highlight(this.picked, this.pickedTies);
   }
 
   /** The renderer, once started (exports and tests use it). */
