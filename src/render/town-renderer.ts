@@ -116,6 +116,9 @@ export class TownRenderer {
   resize(width: number, height: number): void {
     this.app.renderer.resize(Math.max(1, width), Math.max(1, height));
     if (this.fitted) this.fit();
+    // Drawn at once at the new size: resizing clears the canvas, and a paused view's ticker may not run
+    // again soon (two towns in one page, each in its Worker, were left black or stretched).
+    this.app.render();
   }
 
   /** Frames per second of the view over the last second. */
@@ -275,6 +278,19 @@ export class TownRenderer {
     this.highlighted = id;
     this.highlightedTies = id >= 0 ? ties : [];
     this.placeHighlight();
+    this.bringIntoView(id);
+  }
+
+  /** Zoomed in on another part of the town, the view moves to centre a picked resident (a town drawn resident by resident). */
+  private bringIntoView(id: number): void {
+    const at = id >= 0 && this.pos && this.drawsResidents ? this.drawnIndex(id) : -1;
+    if (at < 0 || !this.pos || at >= this.pos.x.length || this.fitted || this.heatShown()) return;
+    const s = this.world.scale.x;
+    const { width, height } = this.app.screen;
+    const x = this.world.x + this.pos.x[at] * s;
+    const y = this.world.y + this.pos.y[at] * s;
+    if (x >= 0 && x <= width && y >= 0 && y <= height) return;
+    this.world.position.set(width / 2 - this.pos.x[at] * s, height / 2 - this.pos.y[at] * s);
   }
 
   /** Where residents are drawn on the canvas (CSS pixels), x and y for each; NaN for one not drawn. */

@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import { humanise } from './editor-words.ts';
 import { translated } from '../vocabulary/translated.ts';
 import type { z } from 'zod';
 import { schemaNodeAt, type SchemaNode } from './json-schema.ts';
@@ -99,7 +100,8 @@ export function describeAllowed(node: SchemaNode | undefined, locale?: string): 
   // Units and kinds in the app's language where a catalogue is loaded (the editor); English elsewhere.
   const unit = node.unit && !['choice', 'text', 'on/off', 'integer'].includes(node.unit) ? ` (${translated(node.unit)})` : '';
   if (node.enum) {
-    const values = node.enum.map((v) => JSON.stringify(v)).join(', ');
+    // On the page, the values as the editor names them ("Task force"); in messages and files, as written ("taskForce").
+    const values = node.enum.map((v) => (locale ? translated(humanise(String(v))) : JSON.stringify(v))).join(', ');
     return msg(str`one of ${values}`);
   }
   if (node.const !== undefined) return `${JSON.stringify(node.const)}`;

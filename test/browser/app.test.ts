@@ -96,6 +96,15 @@ describe('the app', () => {
     const ties = () => page.evaluate(() => (document.querySelector('trustfall-app') as unknown as { inspected?: { ties: number[] } }).inspected?.ties.length);
     await expect.poll(ties).toBeGreaterThan(0);
     await expect.poll(async () => (await showing())?.ties).toBe(await ties());
+    // Zoomed in elsewhere, the view has moved to show the resident picked by number.
+    const [px, py] = await page.evaluate(async () =>
+      Array.from(await (document.querySelector('town-view') as unknown as { view: { pointsOf(ids: number[]): Promise<Float32Array> } }).view.pointsOf([120])),
+    );
+    const box = (await canvas.boundingBox())!;
+    expect(px).toBeGreaterThanOrEqual(0);
+    expect(px).toBeLessThanOrEqual(box.width);
+    expect(py).toBeGreaterThanOrEqual(0);
+    expect(py).toBeLessThanOrEqual(box.height);
     expect(await page.locator('resident-inspector').evaluate((el) => el.shadowRoot!.textContent)).toContain(`${await ties()} people outside the household`);
     await canvas.focus();
     await page.keyboard.press('0');

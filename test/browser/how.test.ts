@@ -51,11 +51,27 @@ describe('How it works (issue 21)', () => {
     await page.getByRole('link', { name: 'How this works: How belief, trust and fear spread' }).click();
     await expect.poll(() => focusedId(page)).toBe('how-spread-title');
     expect(await page.locator('story-view').isHidden()).toBe(true);
-    await page.getByRole('button', { name: 'Back to the chapter' }).click();
+    const followed = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    // Each mechanism has its own way back, so it is near wherever the reader is.
+    expect(await page.locator('#how-spread .how-back-here').count()).toBe(1);
+    await page.getByRole('button', { name: 'Back to the chapter' }).first().click();
     await page.locator('story-view').waitFor();
-    await expect.poll(() => focusedId(page)).toBe('chapter-title');
+    // Focus returns to the link that was followed, and the result is as it was.
+    await expect.poll(followed).toBe('How this works: How belief, trust and fear spread');
     expect(await page.locator('.story-why li .why-text').allInnerTexts()).toEqual(sentences);
+    // The browser's Back does the same, and Forward returns to the mechanism.
+    const chapterHash = new URL(page.url()).hash;
+    await page.getByRole('link', { name: 'How this works: Where offenders strike, and what they learn' }).click();
+    await expect.poll(() => focusedId(page)).toBe('how-offending-title');
+    await page.goBack();
+    await page.locator('story-view').waitFor();
+    expect(new URL(page.url()).hash).toBe(chapterHash);
+    await expect.poll(followed).toBe('How this works: Where offenders strike, and what they learn');
+    expect(await page.locator('.story-why li .why-text').allInnerTexts()).toEqual(sentences);
+    await page.goForward();
+    await expect.poll(() => focusedId(page)).toBe('how-offending-title');
     // The view switch reaches it too.
+    await page.getByRole('button', { name: 'Start here: the story' }).click();
     await page.getByRole('button', { name: 'How it works' }).click();
     await page.locator('how-view').waitFor();
     expect(new URL(page.url()).hash).toBe('#how');

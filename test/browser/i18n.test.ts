@@ -191,6 +191,35 @@ describe('Spanish and English', () => {
     }
   });
 
+  it('the story\u2019s two towns in Spanish: one size whatever their captions, and both drawn (a resized one was left black)', async () => {
+    const { page, errors } = await openIn('es-ES', '#story=jail-enforcement');
+    await page.locator('.story-towns button').first().click();
+    const canvases = page.locator('.story-towns town-view .canvas');
+    await expect.poll(() => canvases.count()).toBe(2);
+    await page.waitForTimeout(4000);
+    await page.locator('.story-towns').scrollIntoViewIfNeeded();
+    const heights = await canvases.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
+    expect(heights[0]).toBe(heights[1]);
+    // The share of nearly black pixels in each drawing (read back through an image: the canvases belong to Workers).
+    for (const k of [0, 1]) {
+      const shot = (await canvases.nth(k).screenshot()).toString('base64');
+      const dark = await page.evaluate(async (b64) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const g = new OffscreenCanvas(img.width, img.height).getContext('2d')!;
+        g.drawImage(img, 0, 0);
+        const d = g.getImageData(0, 0, img.width, img.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 60) n++;
+        return n / (d.length / 4);
+      }, shot);
+      expect(dark, `town ${k + 1}`).toBeLessThan(0.2);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('How it works speaks Spanish: the mechanisms, and their parameters from the schema (issue 21)', async () => {
     const { page, errors } = await openIn('es-ES', '#how');
     await page.locator('how-view').waitFor();

@@ -90,6 +90,8 @@ export class TrustfallApp extends LitElement {
   private applying = 0;
   /** "How it works" was opened from a story chapter, which it offers to go back to. */
   declare howFromStory: boolean;
+  /** Where the browser's Back from How it works returns: the chapter's address, when opened from one. */
+  private howReturn?: { hash: string };
   /** What a "How it works" link asked for: the view, at a mechanism. */
   private howStart?: { id?: MechanismId };
   /** What a story link asked for: a chapter by id, or a trainer's chapter written out. */
@@ -217,14 +219,28 @@ export class TrustfallApp extends LitElement {
    * sets the hash, only replaces it, so this is always the user's doing). Edits are saved as they are made.
    */
   private onHashChange = () => {
+    // The browser's Back from How it works, opened from a chapter: back to the chapter as it was, not a reload.
+    const back = this.howReturn;
+    if (this.view === 'how' && back && location.hash === back.hash) {
+      this.howReturn = undefined;
+      void this.returnFromHow();
+      return;
+    }
     const how = howLink(location.hash);
     if (how) void this.openHow(how.id, false);
     else if (/^#(run=|compare=|chapter=|story(=|&|$)|counties$)/.test(location.hash)) location.reload();
   };
 
-  /** Opens "How it works" at a mechanism; from a chapter, with the way back to it. */
+  /**
+   * Opens "How it works" at a mechanism. From a chapter it is a step the browser's Back undoes (a new
+   * history entry, the chapter's address kept in the one before), with a way back to the chapter on the page too.
+   */
   private async openHow(id: MechanismId | undefined, fromStory: boolean): Promise<void> {
     this.howFromStory = fromStory;
+    if (fromStory && this.view === 'story') {
+      this.howReturn = { hash: location.hash };
+      history.pushState(null, '', '#how');
+    }
     if (this.view !== 'how') await this.show('how');
     history.replaceState(null, '', id ? `#how=${id}` : '#how');
     await this.updateComplete;
@@ -233,13 +249,20 @@ export class TrustfallApp extends LitElement {
 
   private onHowOpen = (e: CustomEvent<MechanismId>) => void this.openHow(e.detail, true);
 
+  /** "Back to the chapter": the browser's own Back where How it works was a step from the chapter. */
   private onHowBack = async () => {
+    if (this.howReturn) history.back();
+    else await this.returnFromHow();
+  };
+
+  private async returnFromHow(): Promise<void> {
     this.howFromStory = false;
     await this.show('story');
-    // The button that had focus is gone with the view: focus goes to the chapter's title, not the page.
+    // The button that had focus is gone with the view: focus goes back to the link that was followed
+    // (or the chapter's title), not to the page.
     await this.updateComplete;
-    this.querySelector<HTMLElement>('#chapter-title')?.focus();
-  };
+    this.querySelector<StoryView>('story-view')?.focusAfterHow();
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('view')) keepView(this.view);
@@ -639,6 +662,8 @@ export class TrustfallApp extends LitElement {
   /** Switches between the story, exploring one run, comparing scenarios and real counties; the address bar follows. */
   private async show(view: View): Promise<void> {
     if (view === this.view) return;
+    // Leaving How it works by the header: the browser's Back no longer returns to a chapter from it.
+    if (view !== 'how') this.howReturn = undefined;
     if (view === 'story') {
       this.engine.pause();
       const first = !this.storyOpened;

@@ -4,6 +4,8 @@ import type { ParamSpec } from '../../calibrate/calibrate.ts';
 import { BUILT_IN_TARGETS } from '../../evidence/registry.ts';
 import { translated } from '../../vocabulary/translated.ts';
 import { fieldLabel } from '../scenario-panel/field.ts';
+import { formatNumber } from '../../i18n/labels.ts';
+import { getLocale } from '../i18n/locale.ts';
 
 /** Parameters the calibration, posterior and sensitivity panels offer, with the ranges searched (within the schema's). */
 export const CHOICES: { path: string; min?: number; max?: number; on: boolean }[] = [
@@ -27,6 +29,18 @@ export const CHOICES: { path: string; min?: number; max?: number; on: boolean }[
 export function parameterLabel(path: string): string {
   const keys = path.split('.').filter((k) => k !== 'types' && !/^jurisdictions\[\d+\]$/.test(k));
   return keys.slice(-2).map(fieldLabel).join(': ');
+}
+
+/** A search range in the page's number style (" (de 0 a 0,4)" in Spanish). */
+function rangeText(lo: number, hi: number): string {
+  const locale = getLocale();
+  const min = formatNumber(lo, decimals(lo), locale);
+  const max = formatNumber(hi, decimals(hi), locale);
+  return msg(str` (${min} to ${max})`);
+}
+
+function decimals(x: number): number {
+  return Math.min(6, (String(x).split('.')[1] ?? '').length);
 }
 
 /** Structural factors the sensitivity panel offers: a policy measure on or off, a mechanism off (strength 0) or on as in the scenario. */
@@ -60,7 +74,7 @@ export function parameterChoices(
     <legend>${legend}</legend>
     ${CHOICES.map(
       (c, i) =>
-        html`<label class="choice" title=${c.path}><input type="checkbox" .checked=${chosen[i]} @change=${(e: Event) => onChange(chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${parameterLabel(c.path)}${ranges && c.min !== undefined ? msg(str` (${c.min} to ${c.max})`) : ''}</label>`,
+        html`<label class="choice" title=${c.path}><input type="checkbox" .checked=${chosen[i]} @change=${(e: Event) => onChange(chosen.map((v, k) => (k === i ? (e.target as HTMLInputElement).checked : v)))} /> ${parameterLabel(c.path)}${ranges && c.min !== undefined ? rangeText(c.min, c.max ?? c.min) : ''}</label>`,
     )}
   </fieldset>`;
 }

@@ -9,6 +9,7 @@ import { formatNumber } from '../../i18n/labels.ts';
 import { parameterLabel } from '../calibrate/choices.ts';
 import { emit } from '../events.ts';
 import { getLocale } from '../i18n/locale.ts';
+import { sourceText } from '../scenario-panel/field.ts';
 
 declare global {
   interface HTMLElementEventMap {
@@ -82,8 +83,10 @@ export class HowView extends LitElement {
     return html`<section class="how-mechanism" id="how-${m.id}" aria-labelledby="how-${m.id}-title">
       <h3 id="how-${m.id}-title" tabindex="-1">${m.title()}</h3>
       ${m.words().map((p) => html`<p>${p}</p>`)}
+      ${this.fromStory ? html`<p><button class="link how-back-here" @click=${() => emit(this, 'how-back', undefined)}>${msg('Back to the chapter')}</button></p>` : nothing}
       <details>
         <summary>${msg(str`The numbers that set it (${m.parameters.length})`)}</summary>
+        <p class="how-note">${msg('Trust, fear and belief are set here from 0 to 1: 0.6 is what the charts show as 60 out of 100.')}</p>
         <table class="how-parameters">
           <thead>
             <tr><th scope="col">${msg('Parameter')}</th><th scope="col">${msg('Default')}</th><th scope="col">${msg('Allowed')}</th><th scope="col">${msg('Source')}</th></tr>
@@ -111,12 +114,6 @@ function defaultText(v: unknown, locale: string): string {
   if (typeof v === 'boolean') return v ? msg('on') : msg('off');
   if (v === null || v === undefined) return msg('none');
   return translated(humanise(String(v)));
-}
-
-/** A source as published (citations and their notes stay in their language); the word "assumption" in the page's. */
-function sourceText(source: unknown): string {
-  const text = String(source ?? 'assumption');
-  return text.startsWith('assumption') ? msg('assumption') + text.slice('assumption'.length) : text;
 }
 
 customElements.define('how-view', HowView);

@@ -1,6 +1,6 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
-import { formatNumber, groupTitle } from '../../i18n/labels.ts';
+import { formatNumber, groupTitle, placeName } from '../../i18n/labels.ts';
 import { getLocale } from '../i18n/locale.ts';
 import { custodyWords, eventWords } from './event-words.ts';
 import type { ResidentInfo } from '../../engine/index.ts';
@@ -53,7 +53,7 @@ export class ResidentInspector extends LitElement {
     const n2 = (v: number) => formatNumber(v * LEVEL_SCALE, 0, locale);
     const x = r.neighbourhood.x + 1;
     const y = r.neighbourhood.y + 1;
-    const place = r.jurisdiction;
+    const place = placeName(r.jurisdiction);
     const times = r.victimisations;
     return html`<div class="card">
       <h3>${msg(str`Resident ${r.id}`)}</h3>

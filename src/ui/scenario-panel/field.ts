@@ -6,6 +6,12 @@ import { describeAllowed, type SchemaNode } from '../../scenario/index.ts';
 import { pathText, type Path } from '../../scenario/paths.ts';
 import { getLocale } from '../i18n/locale.ts';
 
+/** A source as published (citations and their notes stay in their language); the word "assumption" in the page's. */
+export function sourceText(source: unknown): string {
+  const text = String(source ?? 'assumption');
+  return text.startsWith('assumption') ? msg('assumption') + text.slice('assumption'.length) : text;
+}
+
 /** A schema key as a label in the app's language ("profilingMultiplier" → "Profiling multiplier"). */
 export function fieldLabel(key: string): string {
   return translated(humanise(key));
@@ -55,7 +61,7 @@ export function field(node: SchemaNode, path: Path, value: unknown, error: strin
     ${input}
     <div class="help" id=${helpId}>
       ${node.description ? translated(node.description) : nothing}
-      <span class="meta">${describeAllowed(node, getLocale())}. <span class="source">${!node.source || node.source === 'assumption' ? msg('Source: assumption.') : msg(str`Source: ${node.source}.`)}</span></span>
+      <span class="meta">${describeAllowed(node, getLocale())}. <span class="source">${!node.source || node.source === 'assumption' ? msg('Source: assumption.') : msg(str`Source: ${sourceText(node.source)}.`)}</span></span>
     </div>
     ${pathText(path) === 'run.replicates' ? html`<p class="note">${msg('The lab plays the first replicate of this seed; the command line averages this many, and Compare sets its own number.')}</p>` : nothing}
     ${error ? html`<div class="error" id=${errId} role="alert">${error}</div>` : nothing}

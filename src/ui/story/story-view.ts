@@ -500,6 +500,19 @@ export class StoryView extends LitElement {
     </section>`;
   }
 
+  /** The "How it works" link last followed, to return focus to. */
+  private followedHow?: HTMLElement;
+
+  /** Back from How it works: focus on the link that was followed, where the reader was; else the chapter's title. */
+  focusAfterHow(): void {
+    const link = this.followedHow;
+    this.followedHow = undefined;
+    if (link?.isConnected) {
+      link.scrollIntoView({ block: 'center' });
+      link.focus();
+    } else this.querySelector<HTMLElement>('#chapter-title')?.focus();
+  }
+
   /** Links to the "How it works" view's mechanisms, after a lead-in. */
   private howLinks(ids: readonly MechanismId[], lead: string): TemplateResult {
     return html`<p class="hint story-how">${lead} ${ids.map((id, k) => html`${k ? ', ' : ''}${this.howLink(id, mechanism(id).title())}`)}</p>`;
@@ -511,6 +524,7 @@ export class StoryView extends LitElement {
     const title = mechanism(id).title();
     return html`<a class="how-link" href="#how=${id}" aria-label=${named ? msg(str`How this works: ${title}`) : nothing} @click=${(e: Event) => {
       e.preventDefault();
+      this.followedHow = e.currentTarget as HTMLElement;
       emit(this, 'how-open', id);
     }}>${text}</a>`;
   }

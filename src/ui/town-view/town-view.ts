@@ -107,6 +107,9 @@ export class TownView extends LitElement {
       return;
     }
     this.startedWith(this.surface);
+    // Followed from the start: the panel's size can change while the engine is still being prepared (a
+    // caption that wraps once the page's language has loaded), and the drawing must follow it.
+    new ResizeObserver(([entry]) => void this.surface?.resize(entry.contentRect.width, entry.contentRect.height).then(() => this.sync())).observe(host);
     const failed = (e: unknown) => (this.loadError = msg(str`The town view stopped: ${(e as Error).message}. The charts and summary still work.`));
     this.unsubscribe = this.engine?.onFrame((f, l) => {
       if (l !== this.layoutSeen) {
@@ -121,7 +124,6 @@ export class TownView extends LitElement {
     });
     await this.surface.setMeasure(this.measure);
     await this.engine?.setViewMeasure(this.measure);
-    new ResizeObserver(([entry]) => void this.surface?.resize(entry.contentRect.width, entry.contentRect.height).then(() => this.sync())).observe(host);
   }
 
   private async start(canvas: HTMLCanvasElement, width: number, height: number, resolution: number): Promise<TownSurface> {
@@ -298,9 +300,14 @@ export class TownView extends LitElement {
       align-items: center;
       margin-bottom: 0.3rem;
     }
+    .toolbar label {
+      min-width: 0;
+      max-width: 100%;
+    }
     .toolbar select {
       font: inherit;
-      max-width: 16rem;
+      /* Whole option names where there is room ("residents, or neighbourhoods when zoomed out"), never wider than the panel. */
+      max-width: 100%;
     }
     .toolbar button {
       font: inherit;
@@ -318,8 +325,9 @@ export class TownView extends LitElement {
     }
     .canvas {
       position: relative;
-      flex: 1;
-      min-height: 320px;
+      /* A page may fix the height (two towns side by side keep one size whatever their captions). */
+      flex: var(--town-canvas-grow, 1);
+      min-height: var(--town-canvas-height, 320px);
       border: 1px solid #ccc;
       border-radius: 4px;
       overflow: hidden;

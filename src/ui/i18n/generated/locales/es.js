@@ -174,6 +174,7 @@
 's20dae3764539d3a6': str`${0} (media)`,
 's20eebbf043ed68c7': `; un acuerdo de una ciudad, modelado como si cubriera todo el condado`,
 's2103bddf1d023756': `Caída del objetivo de confianza de un residente con la creencia total.`,
+'s215fd90beb1ff922': `La confianza, el miedo y la creencia se fijan aquí de 0 a 1: 0,6 es lo que los gráficos muestran como 60 sobre 100.`,
 's218d81d1bfb0c4c5': `Alto de la cuadrícula de barrios (norte–sur).`,
 's21a2755931d9edbb': `Órdenes de retención según el cargo más grave`,
 's21e4dd472978432e': `cambio relativo tras la activación (0,1 = 10 %)`,
