@@ -1,8 +1,19 @@
 import { type SchemaNode, scenarioJsonSchema } from './json-schema.ts';
 
-/** "profilingMultiplier" → "Profiling multiplier": a schema key as a label. */
+/** Words of a key said as a reader says them ("per1000" is "per 1,000", "prob" is "probability"). */
+const SAID: [RegExp, string][] = [
+  [/\bper1000\b/g, 'per 1,000'],
+  [/\bprob\b/g, 'probability'],
+  [/\bnon latino\b/g, 'non-Latino'],
+  [/\blatino\b/g, 'Latino'],
+  [/\bnoncitizen\b/g, 'non-citizen'],
+  [/\bice\b/g, 'ICE'],
+];
+
+/** "profilingMultiplier" → "Profiling multiplier", "officersPer1000" → "Officers per 1,000": a schema key as a label. */
 export function humanise(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  let words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  for (const [word, said] of SAID) words = words.replace(word, said);
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
