@@ -67,6 +67,15 @@ describe('over plain http on a LAN address (no Web Locks)', () => {
     expect(await page.locator('.student-link img.qr').getAttribute('src')).toBe(qrFor(link ?? ''));
     expect(await page.locator('.student-link img.qr').isVisible()).toBe(true);
     expect(await page.locator('.student-link.local').count()).toBe(0);
+    // Q shows the same code large, to scan from the back of the room; Esc closes it and stays in presenter mode.
+    await page.keyboard.press('q');
+    const large = page.locator('.qr-large img.qr');
+    await large.waitFor();
+    expect(await large.getAttribute('src')).toBe(qrFor(link ?? ''));
+    expect((await large.boundingBox())!.height).toBeGreaterThan(500);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.qr-large').count()).toBe(0);
+    expect(await page.locator('.story.presenting').count()).toBe(1);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.student-link img.qr').isVisible()).toBe(true);
     expect(errors).toEqual([]);

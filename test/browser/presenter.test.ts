@@ -123,6 +123,12 @@ describe('presenter mode', () => {
       await page.keyboard.press('b');
       expect(await page.locator('.blackout').isVisible(), what).toBe(false);
       expect(await vote(), what).toBe(1);
+      // Q shows the students' QR code large; served at 127.0.0.1 there is none, and the key says so.
+      await click();
+      await page.keyboard.press('q');
+      await expect.poll(() => note.textContent()).toBe('No QR code for this page: see the note under the chapter');
+      expect(await page.locator('.qr-large').count(), what).toBe(0);
+      expect(await vote(), what).toBe(1);
     }
     // Space runs the chapter even with the vote in focus, and R clears it; the vote stays.
     await votes.nth(1).click();

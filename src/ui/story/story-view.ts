@@ -76,6 +76,7 @@ export class StoryView extends LitElement {
     presenting: { type: Boolean },
     locked: { type: Boolean },
     black: { state: true },
+    qrLarge: { state: true },
     keyNote: { state: true },
     statistics: { state: true },
   };
@@ -87,6 +88,8 @@ export class StoryView extends LitElement {
   declare locked: boolean;
   /** The projector blanked (B). */
   declare black: boolean;
+  /** Presenter mode: the students' QR code shown large (Q). */
+  declare qrLarge: boolean;
   /** What the last presenter key did (shown for a moment). */
   declare keyNote: string;
   private keyNoteTimer?: ReturnType<typeof setTimeout>;
@@ -118,6 +121,7 @@ export class StoryView extends LitElement {
     this.presenting = false;
     this.locked = false;
     this.black = false;
+    this.qrLarge = false;
     this.keyNote = '';
     this.statistics = loadStatistics();
     updateWhenLocaleChanges(this);
@@ -151,6 +155,7 @@ export class StoryView extends LitElement {
     const t = e.composedPath()[0] as HTMLElement | undefined;
     if (e.key === 'Escape') {
       if (this.black) this.black = false;
+      else if (this.qrLarge) this.qrLarge = false;
       else emit(this, 'presenter-toggle', false);
       return;
     }
@@ -181,6 +186,13 @@ export class StoryView extends LitElement {
     } else if (key === 'r' && c) {
       this.reset(c);
       this.said(msg('Result cleared'));
+    } else if (key === 'q' && c && !this.classLink) {
+      // In class mode the class panel shows the join code instead.
+      const available = !servedLocally() && this.studentQr(c).qr !== undefined;
+      this.qrLarge = available && !this.qrLarge;
+      this.said(
+        available ? (this.qrLarge ? msg('Students’ QR code') : msg('QR code closed')) : msg('No QR code for this page: see the note under the chapter'),
+      );
     } else return;
     e.preventDefault();
     // A button that had focus would also take the key as a click when it is released.
@@ -320,6 +332,7 @@ export class StoryView extends LitElement {
       ${presenting && this.classLink ? nothing : this.studentLink(chapter)}
     </article>
     <div class="blackout" ?hidden=${!this.black} @click=${() => (this.black = false)}></div>
+    ${this.presenting ? this.largeQr(chapter) : nothing}
     ${this.presenting ? html`<p class="key-note" role="status" aria-live="polite">${this.keyNote}</p>` : nothing}`;
   }
 
@@ -374,7 +387,7 @@ export class StoryView extends LitElement {
         <button class="secondary" @click=${() => this.openInLab(c)}>${msg('Open in the lab')}</button>
         <button class="secondary" id="presenter-leave" @click=${() => emit(this, 'presenter-toggle', false)}>${msg('Leave presenter mode (Esc)')}</button>
       </div>
-      <p class="hint presenter-keys">${msg('Keys: Right arrow or Page Down next chapter · Left arrow or Page Up previous · Space run · R reset · B black screen · Esc leave')}</p>`;
+      <p class="hint presenter-keys">${msg('Keys: Right arrow or Page Down next chapter · Left arrow or Page Up previous · Space run · R reset · B black screen · Q students’ QR code · Esc leave')}</p>`;
   }
 
   /** The link students open (read-only: the facilitator's lock), with its QR code; on screen in presenter mode and on the handout. */
@@ -389,13 +402,7 @@ export class StoryView extends LitElement {
           <code>npm run start:network</code>
         </p>
       </aside>`;
-    const builtIn = CHAPTERS.includes(c);
-    const hash = encodeChapterLink(c, builtIn, true);
-    // A trainer's own chapter is written into its link (about 1,100 characters): too dense a QR code for a
-    // phone. The server that served the page (npm run start:network, npm run classroom) gives it a short one.
-    const short = builtIn ? undefined : this.shortLinkOf(hash);
-    const url = short ?? `${location.origin}${location.pathname}${hash}`;
-    const qr = builtIn || short ? qrDataUrl(url) : undefined;
+    const { url, qr, short } = this.studentQr(c);
     return html`<aside class="student-link ${this.presenting ? '' : 'handout-only'}" aria-label=${where}>
       ${
         qr
@@ -409,6 +416,32 @@ export class StoryView extends LitElement {
         <p class="hint">${msg('The link opens the chapter read-only in the lab (a facilitator’s lock: a convenience for a class, not a security measure).')}</p>
       </div>
     </aside>`;
+  }
+
+  /**
+   * The students' read-only link to a chapter and its QR code. A trainer's own chapter is written into its
+   * link (about 1,100 characters): too dense a QR code for a phone, so the server that served the page
+   * (npm start, npm run start:network, npm run classroom) gives it a short one; until then, or where it
+   * gives none (`short` null), there is no QR code.
+   */
+  private studentQr(c: Chapter): { url: string; qr?: string; short?: string | null } {
+    const builtIn = CHAPTERS.includes(c);
+    const hash = encodeChapterLink(c, builtIn, true);
+    const short = builtIn ? undefined : this.shortLinkOf(hash);
+    const url = short ?? `${location.origin}${location.pathname}${hash}`;
+    return { url, qr: builtIn || short ? qrDataUrl(url) : undefined, short };
+  }
+
+  /** Presenter mode's Q: the students' QR code large over the page, to scan from the back of the room. */
+  private largeQr(c: Chapter): TemplateResult {
+    if (!this.qrLarge || servedLocally()) return html``;
+    const { url, qr } = this.studentQr(c);
+    if (!qr) return html``;
+    return html`<div class="qr-large" role="dialog" aria-label=${msg('Link for students')} @click=${() => (this.qrLarge = false)}>
+      <img class="qr" src=${qr} alt=${msg('QR code of the students’ link to this chapter')} />
+      <p class="link-text">${url}</p>
+      <p class="hint">${msg('Q or Esc closes this')}</p>
+    </div>`;
   }
 
   /** Short links of trainers' chapters by their long link's hash: the link, null where the server gives none, absent while asked. */
